@@ -1,0 +1,6 @@
+from .roles import Role, user_roles
+
+
+def roles(request):
+    codes = user_roles(getattr(request, "user", None))
+    return {"user_roles": codes, "Role": Role}

@@ -1,0 +1,38 @@
+"""The portal's roles. Each role is a Django group whose name is the role code."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    UNIT_STAFF = "unit_staff", _("Unit staff")
+    BOARD_OFFICER = "board_officer", _("Board officer")
+    COUNCIL_MEMBER = "council_member", _("Council member")
+    LEADER = "leader", _("Leadership")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Roles that see every unit's data (read or write is decided per action).
+CITY_WIDE_ROLES = frozenset({Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})
+
+
+def user_roles(user) -> frozenset[str]:
+    """The role codes of ``user``, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_role_codes", None)
+    if cached is None:
+        codes = set(user.groups.values_list("name", flat=True)) & set(Role.values)
+        if user.is_superuser:
+            codes.add(Role.ADMINISTRATOR)
+        cached = frozenset(codes)
+        user._role_codes = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(user_roles(user) & set(roles))
+
+
+def is_city_wide(user) -> bool:
+    return bool(user_roles(user) & CITY_WIDE_ROLES)

@@ -1,0 +1,87 @@
+import pytest
+from django.core.management import call_command
+
+from organisation.models import Unit, User
+from organisation.seed import DEMO_PASSWORD, create_demo_accounts
+
+
+def _seed():
+    call_command("seed_directive", verbosity=0, stdout=open("/dev/null", "w"))
+    create_demo_accounts()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the directive's data and the demo accounts."""
+    with django_db_blocker.unblock():
+        _seed()
+
+
+@pytest.fixture(autouse=True)
+def _directive_data(request):
+    """Tests that use the database see the directive's data.
+
+    Transactional tests (real workers, live servers, concurrency) end with a
+    flush that empties the tables, so any test that finds the seed gone seeds again.
+    """
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    if not User.objects.filter(username="demo_staff").exists():
+        _seed()
+
+
+@pytest.fixture
+def password():
+    return DEMO_PASSWORD
+
+
+def _login(username):
+    """A separate browser session per role, so tests can use several at once."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def staff_client(db):
+    return _login("demo_staff")
+
+
+@pytest.fixture
+def staff_b_client(db):
+    return _login("demo_staff_b")
+
+
+@pytest.fixture
+def officer_client(db):
+    return _login("demo_officer")
+
+
+@pytest.fixture
+def leader_client(db):
+    return _login("demo_leader")
+
+
+@pytest.fixture
+def council_client(db):
+    return _login("demo_council")
+
+
+@pytest.fixture
+def admin_client_demo(db):
+    return _login("demo_admin")
+
+
+@pytest.fixture
+def unit(db):
+    def get(code):
+        return Unit.objects.get(code=code)
+
+    return get

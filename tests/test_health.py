@@ -1,0 +1,42 @@
+"""/healthz and a real Celery worker on the configured broker."""
+
+import threading
+
+import pytest
+from django.urls import reverse
+
+from haiphong_thidua.models import WorkerHeartbeat
+
+
+def test_healthz_reports_database_and_broker(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["database"]["ok"] is True
+    assert body["broker"]["ok"] is True, body
+    assert body["worker"]["ok"] is False  # no heartbeat yet in this test database
+
+
+@pytest.mark.celery
+def test_a_real_worker_runs_the_heartbeat(transactional_db):
+    from celery.contrib.testing.worker import start_worker
+
+    from haiphong_thidua.celery import app
+    from haiphong_thidua.tasks import heartbeat
+
+    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
+        result = heartbeat.apply_async(kwargs={"name": "worker"})
+        done = threading.Event()
+        for _ in range(100):
+            if WorkerHeartbeat.objects.filter(name="worker").exists():
+                done.set()
+                break
+            threading.Event().wait(0.1)
+    assert result.id and done.is_set(), "the worker did not run the task within 10 s"
+
+
+def test_default_schedule_is_stored_in_the_database(db):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="haiphong_thidua.tasks.heartbeat")
+    assert task.enabled and task.interval.every == 60
