@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from campaigns import public as campaigns_public
+
 from . import views
 
 urlpatterns = [
@@ -15,6 +17,11 @@ urlpatterns = [
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("to-chuc/", include("organisation.urls")),
+    path("phong-trao/", include("campaigns.urls")),
+    path("dien-hinh/", campaigns_public.public_list, name="public_models"),
+    path("dien-hinh/feed/", campaigns_public.public_feed, name="public_models_feed"),
+    path("dien-hinh/<int:pk>/", campaigns_public.public_detail, name="public_model_detail"),
+    path("dien-hinh/<int:pk>/anh/", campaigns_public.public_photo, name="public_model_photo"),
     path("admin/", admin.site.urls),
 ]
 

@@ -85,3 +85,21 @@ def unit(db):
         return Unit.objects.get(code=code)
 
     return get
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("tp-ha-noi", "unit_staff") -> a logged-in client and its user."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    def make(unit_code, role="unit_staff", username=None):
+        username = username or f"{role}-{unit_code}"
+        user = User.objects.create_user(username=username, password="x", unit=Unit.objects.get(code=unit_code),
+                                        email=f"{username}@example.invalid")
+        user.groups.add(Group.objects.get(name=role))
+        client = Client()
+        client.force_login(user)
+        return client, user
+
+    return make

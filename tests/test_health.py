@@ -24,6 +24,7 @@ def test_a_real_worker_runs_the_heartbeat(transactional_db):
     from haiphong_thidua.celery import app
     from haiphong_thidua.tasks import heartbeat
 
+    app.conf.task_always_eager = False  # this test is about the real worker
     with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
         result = heartbeat.apply_async(kwargs={"name": "worker"})
         done = threading.Event()
@@ -32,6 +33,7 @@ def test_a_real_worker_runs_the_heartbeat(transactional_db):
                 done.set()
                 break
             threading.Event().wait(0.1)
+    app.conf.task_always_eager = True
     assert result.id and done.is_set(), "the worker did not run the task within 10 s"
 
 

@@ -10,6 +10,8 @@ SEEDERS = [
     "organisation.seed.ensure_roles",
     "legal.seed.seed_legal_documents",
     "organisation.seed.seed_units",
+    "awards.seed.seed_award_catalogue",
+    "campaigns.seed.seed_movements",
     "haiphong_thidua.schedules.ensure_default_schedules",
 ]
 

@@ -1,0 +1,460 @@
+"""Campaign workflows. Each function checks permission and state, locks the rows it
+changes, saves (simple-history keeps the audit trail with the acting user) and
+queues side effects after commit. Views only parse input and call these."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from haiphong_thidua.notify import email_unit_after_commit
+from organisation.models import ClusterMembership, Unit
+
+from .models import (
+    ActionProgramme, Assessment, ClusterCovenant, CovenantCriterion, CriterionKind, CriterionScore, ExemplaryModel,
+    InspectionVisit, MemberScore, ModelStatus, Movement, MovementStatus, ProgrammeTask, Registration,
+    RegistrationStatus, RegistrationTarget, RegistrationWindow, ReviewReport, ReviewRound, RoundStatus, ScoreStatus,
+    TaskStatus,
+)
+from .permissions import is_board, require_board, require_unit_actor
+
+
+def _as(obj, user):
+    """Record ``user`` as the author of the next history row of ``obj``."""
+    obj._history_user = user
+    return obj
+
+
+def _fmt(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+# --- Movements ---------------------------------------------------------------
+
+def _unique_code(name: str) -> str:
+    from django.utils.text import slugify
+
+    from organisation.text import fold
+
+    base = slugify(fold(name))[:70] or "phong-trao"
+    code, n = base, 1
+    while Movement.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+@transaction.atomic
+def launch_movement(user, *, legal_basis: Iterable = (), **fields) -> Movement:
+    require_board(user)
+    if fields.get("starts_on") and fields.get("ends_on") and fields["ends_on"] < fields["starts_on"]:
+        raise ValidationError({"ends_on": _("The end date is before the start date.")})
+    if not fields.get("code"):
+        fields["code"] = _unique_code(fields["name"])
+    movement = _as(Movement(launched_by=user, status=MovementStatus.ACTIVE, **fields), user)
+    movement.full_clean()
+    movement.save()
+    movement.legal_basis.set(legal_basis)
+    return movement
+
+
+@transaction.atomic
+def close_movement(user, movement: Movement) -> Movement:
+    require_board(user)
+    movement = Movement.objects.select_for_update().get(pk=movement.pk)
+    if movement.status == MovementStatus.CLOSED:
+        raise ValidationError(_("This movement is already closed."))
+    movement.status = MovementStatus.CLOSED
+    _as(movement, user).save(update_fields=["status"])
+    return movement
+
+
+# --- Registration ------------------------------------------------------------
+
+def registration_window(year: int) -> RegistrationWindow:
+    window = RegistrationWindow.objects.filter(year=year).first()
+    if window is None:
+        raise ValidationError(_("Registration for %(year)s has not been opened by the Board.") % {"year": year})
+    return window
+
+
+@transaction.atomic
+def save_registration(
+    user, *, unit: Unit, year: int, movements: Iterable[Movement], targets: Iterable[tuple], note: str = "",
+    submit: bool = False, today: datetime.date | None = None,
+) -> Registration:
+    """Save a unit's registration as a draft, or submit it. ``targets``: (award_type, quantity, note)."""
+    require_unit_actor(user, unit)
+    today = today or timezone.localdate()
+    window = registration_window(year)
+    if today > window.closes_on:
+        raise ValidationError(
+            _("The registration deadline for %(year)s was %(date)s. Ask the Board to reopen it.")
+            % {"year": year, "date": _fmt(window.closes_on)}
+        )
+    if today < window.opens_on:
+        raise ValidationError(_("Registration for %(year)s opens on %(date)s.") % {"year": year,
+                                                                                 "date": _fmt(window.opens_on)})
+    registration, _created = Registration.objects.get_or_create(unit=unit, year=year)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == RegistrationStatus.SUBMITTED:
+        raise ValidationError(_("This registration was already submitted and can no longer be changed."))
+    movements = list(movements)
+    if submit and not movements:
+        raise ValidationError(_("Choose at least one movement before submitting."))
+    registration.note = note
+    if submit:
+        registration.status = RegistrationStatus.SUBMITTED
+        registration.submitted_at = timezone.now()
+        registration.submitted_by = user
+    _as(registration, user).save()
+    registration.movements.set(movements)
+    registration.targets.all().delete()
+    RegistrationTarget.objects.bulk_create(
+        RegistrationTarget(registration=registration, award_type=award, quantity=qty, note=target_note)
+        for award, qty, target_note in targets
+    )
+    return registration
+
+
+@transaction.atomic
+def reopen_registration(user, registration: Registration) -> Registration:
+    require_board(user)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration.status = RegistrationStatus.DRAFT
+    _as(registration, user).save(update_fields=["status"])
+    return registration
+
+
+def expected_units(year: int):
+    window = RegistrationWindow.objects.filter(year=year).first()
+    kinds = window.expected_kinds if window else []
+    day = datetime.date(year, 12, 31)
+    return Unit.objects.active_on(day).filter(kind__in=kinds)
+
+
+def units_without_registration(year: int):
+    """Units expected to register for ``year`` that have not submitted."""
+    submitted = Registration.objects.filter(unit=OuterRef("pk"), year=year, status=RegistrationStatus.SUBMITTED)
+    return expected_units(year).filter(~Exists(submitted)).order_by("path")
+
+
+# --- Action programmes -------------------------------------------------------
+
+@transaction.atomic
+def create_programme(user, *, unit: Unit, movement: Movement, year: int, title: str) -> ActionProgramme:
+    require_unit_actor(user, unit)
+    if ActionProgramme.objects.filter(unit=unit, movement=movement, year=year).exists():
+        raise ValidationError(_("Your unit already has a programme for this movement and year."))
+    if movement.status == MovementStatus.CLOSED:
+        raise ValidationError(_("This movement is closed."))
+    programme = _as(ActionProgramme(unit=unit, movement=movement, year=year, title=title, created_by=user), user)
+    programme.save()
+    return programme
+
+
+@transaction.atomic
+def add_task(user, programme: ActionProgramme, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
+    require_unit_actor(user, programme.unit)
+    task = _as(ProgrammeTask(programme=programme, title=title, owner=owner, due_on=due_on), user)
+    task.save()
+    return task
+
+
+@transaction.atomic
+def update_task(user, task: ProgrammeTask, *, status: str, evidence: str = "", evidence_file=None,
+                today: datetime.date | None = None) -> ProgrammeTask:
+    task = ProgrammeTask.objects.select_for_update().select_related("programme__unit").get(pk=task.pk)
+    require_unit_actor(user, task.programme.unit)
+    if status == TaskStatus.DONE and not (evidence or evidence_file or task.evidence or task.evidence_file):
+        raise ValidationError({"evidence": _("Describe or attach the evidence before marking the task done.")})
+    task.status = status
+    task.completed_on = (today or timezone.localdate()) if status == TaskStatus.DONE else None
+    if evidence:
+        task.evidence = evidence
+    if evidence_file:
+        task.evidence_file = evidence_file
+    _as(task, user).save()
+    return task
+
+
+# --- Reviews and inspections --------------------------------------------------
+
+@transaction.atomic
+def open_review_round(user, **fields) -> ReviewRound:
+    require_board(user)
+    if fields["period_end"] < fields["period_start"]:
+        raise ValidationError({"period_end": _("The period ends before it starts.")})
+    review_round = _as(ReviewRound(created_by=user, **fields), user)
+    review_round.save()
+    return review_round
+
+
+def expected_reporters(review_round: ReviewRound):
+    """Units that registered for the round's movement in the round's year."""
+    return Unit.objects.filter(
+        registrations__year=review_round.year,
+        registrations__status=RegistrationStatus.SUBMITTED,
+        registrations__movements=review_round.movement,
+    ).distinct()
+
+
+@transaction.atomic
+def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: str, attachment=None) -> ReviewReport:
+    require_unit_actor(user, unit)
+    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
+    if review_round.status != RoundStatus.OPEN:
+        raise ValidationError(_("The Board has already consolidated this review; reports are closed."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write the report before submitting.")})
+    report = ReviewReport.objects.filter(round=review_round, unit=unit).first() or ReviewReport(
+        round=review_round, unit=unit
+    )
+    report.text = text
+    report.submitted_at = timezone.now()
+    report.submitted_by = user
+    if attachment:
+        report.attachment = attachment
+    _as(report, user).save()
+    return report
+
+
+@transaction.atomic
+def consolidate_round(user, review_round: ReviewRound, *, summary: str) -> ReviewRound:
+    require_board(user)
+    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
+    if review_round.status == RoundStatus.CONSOLIDATED:
+        raise ValidationError(_("This review is already consolidated."))
+    if not summary.strip():
+        raise ValidationError({"summary": _("Write the consolidated summary.")})
+    review_round.status = RoundStatus.CONSOLIDATED
+    review_round.consolidated_summary = summary
+    review_round.consolidated_at = timezone.now()
+    review_round.consolidated_by = user
+    _as(review_round, user).save()
+    return review_round
+
+
+@transaction.atomic
+def record_inspection(user, **fields) -> InspectionVisit:
+    require_board(user)
+    visit = _as(InspectionVisit(recorded_by=user, **fields), user)
+    visit.save()
+    return visit
+
+
+@dataclass
+class Flag:
+    unit: Unit
+    reasons: list[str]
+
+
+def flagged_units(year: int, today: datetime.date | None = None) -> list[Flag]:
+    """Units to call to account (directive item 6): missed review reports past their
+    due date, passive inspection findings, or no registration after the deadline."""
+    today = today or timezone.localdate()
+    flags: dict[int, Flag] = {}
+
+    def flag(unit, reason):
+        flags.setdefault(unit.pk, Flag(unit, [])).reasons.append(reason)
+
+    rounds = ReviewRound.objects.filter(year=year, due_on__lt=today).select_related("movement")
+    for review_round in rounds:
+        reported = ReviewReport.objects.filter(round=review_round, unit=OuterRef("pk"))
+        for unit in expected_reporters(review_round).filter(~Exists(reported)):
+            flag(unit, _("No report for “%(round)s” (due %(date)s)") % {"round": review_round.title,
+                                                                        "date": _fmt(review_round.due_on)})
+    passive = InspectionVisit.objects.filter(visited_on__year=year, assessment=Assessment.PASSIVE).select_related(
+        "unit")
+    for visit in passive:
+        flag(visit.unit, _("Assessed as passive at the %(kind)s of %(date)s") % {
+            "kind": visit.get_kind_display().lower(), "date": _fmt(visit.visited_on)})
+    window = RegistrationWindow.objects.filter(year=year).first()
+    if window and today > window.closes_on:
+        for unit in units_without_registration(year):
+            flag(unit, _("Did not register for %(year)s (deadline %(date)s)") % {"year": year,
+                                                                                "date": _fmt(window.closes_on)})
+    return sorted(flags.values(), key=lambda f: f.unit.path)
+
+
+# --- Exemplary models ---------------------------------------------------------
+
+@transaction.atomic
+def propose_model(user, *, unit: Unit, **fields) -> ExemplaryModel:
+    require_unit_actor(user, unit)
+    model = _as(ExemplaryModel(unit=unit, proposed_by=user, status=ModelStatus.PROPOSED, **fields), user)
+    model.save()
+    return model
+
+
+def _review_model(user, model: ExemplaryModel, status: str, note: str) -> ExemplaryModel:
+    require_board(user)
+    model = ExemplaryModel.objects.select_for_update().get(pk=model.pk)
+    if model.status != ModelStatus.PROPOSED:
+        raise ValidationError(_("This proposal was already decided."))
+    model.status = status
+    model.review_note = note
+    model.reviewed_by = user
+    model.reviewed_at = timezone.now()
+    if status == ModelStatus.APPROVED:
+        model.published_at = model.reviewed_at
+    _as(model, user).save()
+    return model
+
+
+@transaction.atomic
+def approve_model(user, model: ExemplaryModel, note: str = "") -> ExemplaryModel:
+    model = _review_model(user, model, ModelStatus.APPROVED, note)
+    email_unit_after_commit(
+        model.unit_id, _("Exemplary model approved: %(title)s") % {"title": model.title},
+        _("The Board approved “%(title)s”; it is now on the public page of exemplary models.") % {
+            "title": model.title},
+    )
+    return model
+
+
+@transaction.atomic
+def reject_model(user, model: ExemplaryModel, note: str) -> ExemplaryModel:
+    if not note.strip():
+        raise ValidationError({"note": _("Give the reason so the unit can improve the proposal.")})
+    return _review_model(user, model, ModelStatus.REJECTED, note)
+
+
+# --- Cluster covenants and scoring ----------------------------------------------
+
+def is_cluster_head(user, covenant: ClusterCovenant) -> bool:
+    head = ClusterMembership.objects.filter(cluster=covenant.cluster, year=covenant.year, is_head=True).first()
+    return bool(head and user.unit_id and head.unit.path.startswith(user.unit.path))
+
+
+@transaction.atomic
+def create_covenant(user, *, cluster, year: int, signed_on: datetime.date, content: str,
+                    criteria: Iterable[tuple[str, str, Decimal]]) -> ClusterCovenant:
+    """``criteria``: (name, kind, max_points) in order."""
+    require_board(user)
+    if ClusterCovenant.objects.filter(cluster=cluster, year=year).exists():
+        raise ValidationError(_("This cluster already has a covenant for %(year)s.") % {"year": year})
+    criteria = list(criteria)
+    if not criteria:
+        raise ValidationError(_("Add at least one criterion."))
+    covenant = _as(ClusterCovenant(cluster=cluster, year=year, signed_on=signed_on, content=content), user)
+    covenant.save()
+    CovenantCriterion.objects.bulk_create(
+        CovenantCriterion(covenant=covenant, order=i, name=name, kind=kind, max_points=points)
+        for i, (name, kind, points) in enumerate(criteria, start=1)
+    )
+    for membership in ClusterMembership.objects.filter(cluster=cluster, year=year):
+        MemberScore.objects.create(covenant=covenant, unit=membership.unit)
+    return covenant
+
+
+def _signed(criterion: CovenantCriterion, points: Decimal) -> Decimal:
+    return -points if criterion.kind == CriterionKind.DEDUCTION else points
+
+
+def _check_points(criterion: CovenantCriterion, points: Decimal) -> None:
+    if points < 0 or points > criterion.max_points:
+        raise ValidationError(
+            _("“%(criterion)s”: points must be between 0 and %(max)s.") % {"criterion": criterion.name,
+                                                                          "max": criterion.max_points}
+        )
+
+
+@transaction.atomic
+def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> MemberScore:
+    """``lines``: criterion id -> (points, evidence)."""
+    score = MemberScore.objects.select_for_update().select_related("covenant", "unit").get(pk=score.pk)
+    require_unit_actor(user, score.unit)
+    if score.status != ScoreStatus.DRAFT or score.covenant.is_final:
+        raise ValidationError(_("The self-score was already submitted."))
+    criteria = {c.pk: c for c in score.covenant.criteria.all()}
+    if set(lines) != set(criteria):
+        raise ValidationError(_("Score every criterion of the covenant."))
+    total = Decimal(0)
+    for criterion_id, (points, evidence) in lines.items():
+        criterion = criteria[criterion_id]
+        _check_points(criterion, points)
+        CriterionScore.objects.update_or_create(
+            member_score=score, criterion=criterion, defaults={"self_points": points, "evidence": evidence}
+        )
+        total += _signed(criterion, points)
+    score.self_total = total
+    score.status = ScoreStatus.SELF_SCORED
+    _as(score, user).save()
+    return score
+
+
+@transaction.atomic
+def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> MemberScore:
+    """The cluster head (or the Board) confirms or corrects each self-assessed line."""
+    score = MemberScore.objects.select_for_update().select_related("covenant").get(pk=score.pk)
+    if not (is_board(user) or is_cluster_head(user, score.covenant)):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the cluster head or the Board may cross-check scores."))
+    if score.status != ScoreStatus.SELF_SCORED or score.covenant.is_final:
+        raise ValidationError(_("Only a submitted self-score can be cross-checked."))
+    total = Decimal(0)
+    for line in score.lines.select_related("criterion"):
+        points, note = lines.get(line.criterion_id, (line.self_points, ""))
+        _check_points(line.criterion, points)
+        line.checked_points, line.check_note = points, note
+        _as(line, user).save()
+        total += _signed(line.criterion, points)
+    score.final_total = total
+    score.status = ScoreStatus.CHECKED
+    _as(score, user).save()
+    return score
+
+
+@transaction.atomic
+def finalise_ranking(user, covenant: ClusterCovenant, *, acclaimed_unit_ids: Iterable[int]) -> list[MemberScore]:
+    """Rank members by final score and record the unit(s) the members acclaimed."""
+    covenant = ClusterCovenant.objects.select_for_update().get(pk=covenant.pk)
+    if not (is_board(user) or is_cluster_head(user, covenant)):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the cluster head or the Board may finalise the results."))
+    scores = list(covenant.scores.select_for_update().select_related("unit"))
+    if any(s.status != ScoreStatus.CHECKED for s in scores):
+        raise ValidationError(_("Every member's score must be cross-checked first."))
+    acclaimed = set(acclaimed_unit_ids)
+    if not acclaimed:
+        raise ValidationError(_("Record the leading unit(s) the members acclaimed."))
+    scores.sort(key=lambda s: (-s.final_total, s.unit.name))
+    rank = 0
+    previous = None
+    for position, score in enumerate(scores, start=1):
+        if score.final_total != previous:
+            rank, previous = position, score.final_total
+        score.rank = rank
+        score.acclaimed = score.unit_id in acclaimed
+        _as(score, user).save(update_fields=["rank", "acclaimed"])
+    covenant.is_final = True
+    _as(covenant, user).save(update_fields=["is_final"])
+    return scores
+
+
+def score_table(covenant: ClusterCovenant):
+    return covenant.scores.select_related("unit").order_by("rank", "-final_total", "unit__name")
+
+
+@transaction.atomic
+def open_registration(user, *, year: int, opens_on: datetime.date, closes_on: datetime.date,
+                      basis: str = "") -> RegistrationWindow:
+    """Open (or move the deadline of) the registration window of ``year``."""
+    require_board(user)
+    if closes_on < opens_on:
+        raise ValidationError({"closes_on": _("The deadline is before the opening date.")})
+    window = RegistrationWindow.objects.select_for_update().filter(year=year).first() or RegistrationWindow(year=year)
+    window.opens_on, window.closes_on, window.basis = opens_on, closes_on, basis
+    _as(window, user).save()
+    return window
