@@ -18,7 +18,9 @@ from organisation.roles import Role, has_role
 from organisation.scoping import can_act_for_unit, scope_to_user, visible_units
 
 from . import forms, services
-from .filters import ExemplaryModelFilter, MovementFilter
+from .filters import (
+    ExemplaryModelFilter, InspectionFilter, MovementFilter, ProgrammeFilter, RegistrationFilter, ReviewRoundFilter,
+)
 from .models import (
     ActionProgramme, ClusterCovenant, ExemplaryModel, InspectionVisit, MemberScore, ModelStatus, Movement,
     ProgrammeTask, Registration, RegistrationStatus, RegistrationWindow, ReviewReport, ReviewRound, RoundStatus,
@@ -27,6 +29,8 @@ from .models import (
 from .permissions import is_board, require_board
 
 PAGE_SIZE = 25
+# Pages with a filter form and a create form: distinct element ids keep every label tied to its own field.
+NEW_ID = "new_%s"
 
 
 def is_unit_staff(user) -> bool:
@@ -106,9 +110,11 @@ def registration_home(request):
     windows = RegistrationWindow.objects.all()
     registrations = scope_to_user(Registration.objects.select_related("unit"), request.user).order_by(
         "-year", "unit__path")
+    filterset = RegistrationFilter(request.GET, queryset=registrations)
     return render(request, "campaigns/registration_home.html", {
-        "windows": windows, "page": _page(request, registrations), "is_board": is_board(request.user),
-        "window_form": forms.RegistrationWindowForm(initial={"year": timezone.localdate().year}),
+        "windows": windows, "page": _page(request, filterset.qs), "filter": filterset,
+        "is_board": is_board(request.user),
+        "window_form": forms.RegistrationWindowForm(auto_id=NEW_ID, initial={"year": timezone.localdate().year}),
         "today": timezone.localdate(),
     })
 
@@ -207,9 +213,10 @@ def programme_list(request):
         task_count=Count("tasks"),
         overdue_count=Count("tasks", filter=Q(tasks__in=ProgrammeTask.objects.overdue())),
     ).order_by("-year", "unit__path", "movement__name")
+    filterset = ProgrammeFilter(request.GET, queryset=programmes)
     overdue = scope_to_user(ProgrammeTask.objects.overdue(), request.user, "programme__unit").select_related(
         "programme__unit", "programme__movement").order_by("due_on")[:100]
-    form = forms.ProgrammeForm(request.POST or None, user=request.user,
+    form = forms.ProgrammeForm(request.POST or None, user=request.user, auto_id=NEW_ID,
                                initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         try:
@@ -220,7 +227,7 @@ def programme_list(request):
             messages.success(request, _("Programme created. Add its tasks below."))
             return redirect("campaigns:programme_detail", pk=programme.pk)
     return render(request, "campaigns/programme_list.html", {
-        "page": _page(request, programmes), "overdue": overdue, "form": form,
+        "page": _page(request, filterset.qs), "filter": filterset, "overdue": overdue, "form": form,
         "can_create": is_unit_staff(request.user),
     })
 
@@ -276,9 +283,9 @@ def _ext(field_file) -> str:
 # --- Reviews -----------------------------------------------------------------
 
 def review_list(request):
-    rounds = ReviewRound.objects.select_related("movement").annotate(report_count=Count("reports")).order_by(
-        "-due_on")
-    form = forms.ReviewRoundForm(request.POST or None, initial={"year": timezone.localdate().year})
+    rounds = ReviewRoundFilter(request.GET, queryset=ReviewRound.objects.select_related("movement").annotate(
+        report_count=Count("reports")).order_by("-due_on"))
+    form = forms.ReviewRoundForm(request.POST or None, auto_id=NEW_ID, initial={"year": timezone.localdate().year})
     if request.method == "POST":
         require_board(request.user)
         if form.is_valid():
@@ -290,7 +297,7 @@ def review_list(request):
                 messages.success(request, _("Review opened; units can now submit their reports."))
                 return redirect("campaigns:review_detail", pk=review_round.pk)
     return render(request, "campaigns/review_list.html", {
-        "page": _page(request, rounds), "form": form, "is_board": is_board(request.user)})
+        "page": _page(request, rounds.qs), "filter": rounds, "form": form, "is_board": is_board(request.user)})
 
 
 def review_detail(request, pk):
@@ -334,8 +341,9 @@ def report_attachment(request, pk):
 
 
 def inspection_list(request):
-    visits = scope_to_user(InspectionVisit.objects.select_related("unit", "movement"), request.user)
-    form = forms.InspectionForm(request.POST or None)
+    visits = InspectionFilter(request.GET, queryset=scope_to_user(
+        InspectionVisit.objects.select_related("unit", "movement"), request.user))
+    form = forms.InspectionForm(request.POST or None, auto_id=NEW_ID)
     if request.method == "POST":
         require_board(request.user)
         if form.is_valid():
@@ -343,7 +351,7 @@ def inspection_list(request):
             messages.success(request, _("Visit recorded."))
             return redirect("campaigns:inspection_list")
     return render(request, "campaigns/inspection_list.html", {
-        "page": _page(request, visits), "form": form, "is_board": is_board(request.user)})
+        "page": _page(request, visits.qs), "filter": visits, "form": form, "is_board": is_board(request.user)})
 
 
 def flagged(request):

@@ -285,3 +285,18 @@ def test_list_pages_query_count_does_not_grow(officer_client, staff_client, djan
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             staff_client.get(url)
+
+
+@pytest.mark.parametrize("name", [
+    "campaigns:movement_list", "campaigns:registration_home", "campaigns:programme_list", "campaigns:review_list",
+    "campaigns:inspection_list", "campaigns:model_list", "campaigns:covenant_list", "organisation:unit_list", "home",
+])
+def test_pages_have_unique_element_ids(officer_client, staff_client, name):
+    """Every label must point at its own field: duplicate ids break screen readers (and label clicks)."""
+    import collections
+    import re
+
+    for client in (officer_client, staff_client):
+        html = client.get(reverse(name)).content.decode()
+        ids = collections.Counter(re.findall(r'\sid="([^"]+)"', html))
+        assert [i for i, n in ids.items() if n > 1] == [], name
