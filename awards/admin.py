@@ -1,10 +1,56 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AwardType
+from . import models
 
 
-@admin.register(AwardType)
+@admin.register(models.AwardType)
 class AwardTypeAdmin(admin.ModelAdmin):
     list_display = ("name", "category", "subject", "level", "decided_by", "goes_to_central", "is_active")
     list_filter = ("category", "subject", "level", "goes_to_central", "is_active")
     search_fields = ("name", "code")
+
+
+@admin.register(models.Parameter)
+class ParameterAdmin(admin.ModelAdmin):
+    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article")
+    list_filter = ("key",)
+
+
+@admin.register(models.Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ("date", "name")
+
+
+class NomineeInline(admin.TabularInline):
+    model = models.Nominee
+    extra = 0
+    fields = ("name", "award_type", "appraisal", "outcome", "golden_book_number")
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(models.Submission)
+class SubmissionAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "unit", "status", "due_on", "officer")
+    list_filter = ("status", "round_kind", "year")
+    list_select_related = ("unit", "officer")
+    readonly_fields = ("status",)  # state changes only through awards.services
+    inlines = [NomineeInline]
+
+
+@admin.register(models.Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ("code", "year", "kind", "issued_on", "title")
+    list_filter = ("year", "kind")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.CouncilMeeting)
+class CouncilMeetingAdmin(admin.ModelAdmin):
+    list_display = ("title", "held_on", "is_closed")

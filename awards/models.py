@@ -3,8 +3,22 @@
 Nominations, appraisal and decisions build on this catalogue.
 """
 
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from haiphong_thidua.uploads import private_upload_to
+
+
+class AttachmentKind(models.TextChoices):
+    COUNCIL_MINUTES = "council_minutes", _("Minutes of the unit's emulation council")
+    BALLOT_RESULT = "ballot_result", _("Ballot result")
+    INITIATIVE_RECOGNITION = "initiative_recognition", _("Recognition of the initiative")
+    EARLIER_DECISION = "earlier_decision", _("Copy of an earlier award decision")
+    ACHIEVEMENT_REPORT = "achievement_report", _("Signed achievement report")
+    OTHER = "other", _("Other document")
 
 
 class AwardCategory(models.TextChoices):
@@ -47,6 +61,16 @@ class AwardType(models.Model):
         related_name="+",
     )
     article = models.CharField(_("article"), max_length=64, blank=True)
+    requires_public_comment = models.BooleanField(
+        _("public comment on the portal before the Council"), default=False)
+    required_attachments = ArrayField(
+        models.CharField(max_length=32, choices=AttachmentKind.choices), default=list, blank=True,
+        verbose_name=_("documents the dossier must include"),
+    )
+    report_template = models.TextField(
+        _("achievement report template"), blank=True,
+        help_text=_("The outline the nominee's achievement report follows."),
+    )
     is_active = models.BooleanField(_("in use"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -57,3 +81,373 @@ class AwardType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# ---------------------------------------------------------------------------
+# Parameters from law: data with legal basis and effective dates
+# ---------------------------------------------------------------------------
+
+class ParameterKey(models.TextChoices):
+    APPRAISAL_WORKING_DAYS = "appraisal_working_days", _("Working days for the Board to appraise a dossier")
+    RESUBMIT_WORKING_DAYS = "resubmit_working_days", _("Working days for a unit to complete a returned dossier")
+    PUBLIC_COMMENT_DAYS = "public_comment_days", _("Days of public comment on the portal")
+    VOTE_PASS_SHARE = "vote_pass_share", _("Share of Council votes in favour needed (greater than)")
+
+
+class Parameter(models.Model):
+    """A number the law sets (deadline, threshold), valid for a period and optionally one award type."""
+
+    key = models.CharField(_("parameter"), max_length=40, choices=ParameterKey.choices)
+    award_type = models.ForeignKey(AwardType, verbose_name=_("award type"), null=True, blank=True,
+                                   on_delete=models.CASCADE, related_name="parameters",
+                                   help_text=_("Empty: applies to every award type."))
+    value = models.DecimalField(_("value"), max_digits=8, decimal_places=3)
+    legal_basis = models.ForeignKey("legal.LegalDocument", verbose_name=_("legal basis"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    article = models.CharField(_("article"), max_length=120, blank=True)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("legal parameter")
+        verbose_name_plural = _("legal parameters")
+        ordering = ["key", "-effective_from"]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} = {self.value}"
+
+
+class Holiday(models.Model):
+    """Public holidays and compensatory days off, excluded from working-day deadlines."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=160)
+
+    class Meta:
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+# ---------------------------------------------------------------------------
+# Nomination dossiers (hồ sơ đề nghị khen thưởng)
+# ---------------------------------------------------------------------------
+
+class CommendationType(models.TextChoices):
+    REGULAR = "regular", _("Regular merit (công trạng)")
+    AD_HOC = "ad_hoc", _("Ad hoc (đột xuất)")
+    THEMATIC = "thematic", _("Per movement or thematic (theo đợt, chuyên đề)")
+    SERVICE = "service", _("Long service (quá trình cống hiến)")
+    TENURE = "tenure", _("Years of service (niên hạn)")
+    FOREIGN = "foreign", _("Foreign relations (đối ngoại)")
+    RESISTANCE = "resistance", _("Resistance war (kháng chiến)")
+
+
+class RoundKind(models.TextChoices):
+    YEARLY = "yearly", _("Yearly review")
+    MOVEMENT = "movement", _("A movement's review")
+    AD_HOC = "ad_hoc", _("Ad hoc")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft, not sent")
+    SUBMITTED = "submitted", _("Waiting to be received")
+    RECEIVED = "received", _("Received by the Board")
+    ASSIGNED = "assigned", _("Assigned to an officer")
+    RETURNED = "returned", _("Returned for completion")
+    APPRAISED = "appraised", _("Appraised")
+    PUBLIC_COMMENT = "public_comment", _("Public comment")
+    IN_COUNCIL = "in_council", _("Before the Council")
+    VOTED = "voted", _("Voted by the Council")
+    DECIDED = "decided", _("Decision issued")
+    FORWARDED = "forwarded", _("Forwarded to the central level")
+    CLOSED = "closed", _("Closed without award")
+
+
+EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+OPEN_STATUSES = (Status.SUBMITTED, Status.RECEIVED, Status.ASSIGNED, Status.APPRAISED, Status.PUBLIC_COMMENT,
+                 Status.IN_COUNCIL, Status.VOTED)
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def overdue(self, day=None):
+        from django.utils import timezone
+
+        return self.filter(status__in=OPEN_STATUSES, due_on__lt=day or timezone.localdate())
+
+
+class Submission(models.Model):
+    """A unit's submission (tờ trình) with its list of nominees."""
+
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("submitting unit"), on_delete=models.PROTECT,
+                             related_name="submissions")
+    title = models.CharField(_("title"), max_length=300)
+    reference = models.CharField(_("submission number"), max_length=64, blank=True,
+                                 help_text=_("The unit's own number, e.g. 15/TTr-SKHĐT"))
+    round_kind = models.CharField(_("round"), max_length=12, choices=RoundKind.choices)
+    year = models.PositiveSmallIntegerField(_("year of achievement"))
+    movement = models.ForeignKey("campaigns.Movement", verbose_name=_("movement"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="submissions")
+    commendation_type = models.CharField(_("type of commendation"), max_length=12, choices=CommendationType.choices)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT,
+                              db_index=True)
+    created_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    officer = models.ForeignKey("organisation.User", verbose_name=_("officer in charge"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="assigned_submissions")
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    public_comment_until = models.DateField(_("public comment until"), null=True, blank=True)
+    meeting = models.ForeignKey("CouncilMeeting", verbose_name=_("Council meeting"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="submissions")
+    history = HistoricalRecords()
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nomination submission")
+        verbose_name_plural = _("nomination submissions")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["unit", "year"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.status in OPEN_STATUSES and self.due_on is not None and self.due_on < timezone.localdate()
+
+
+class Appraisal(models.TextChoices):
+    PENDING = "pending", _("Not yet appraised")
+    ELIGIBLE = "eligible", _("Eligible")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    INCOMPLETE = "incomplete", _("Returned for completion")
+
+
+class Outcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    PASSED = "passed", _("Passed by the Council")
+    FAILED = "failed", _("Not passed by the Council")
+    AWARDED = "awarded", _("Awarded")
+    FORWARDED = "forwarded", _("Forwarded to the central level")
+    REJECTED = "rejected", _("Not awarded")
+
+
+class NomineeQuerySet(models.QuerySet):
+    def search(self, text: str):
+        from organisation.text import fold
+
+        folded = fold(text)
+        return self.filter(search_name__contains=folded) if folded else self
+
+
+class Nominee(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="nominees")
+    subject = models.CharField(_("subject"), max_length=12, choices=Subject.choices)
+    person = models.ForeignKey("organisation.Person", verbose_name=_("person"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="nominations")
+    collective_unit = models.ForeignKey("organisation.Unit", verbose_name=_("collective (unit)"), null=True,
+                                        blank=True, on_delete=models.PROTECT, related_name="nominations")
+    name = models.CharField(_("name of the person, collective or household"), max_length=255)
+    search_name = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    award_type = models.ForeignKey(AwardType, verbose_name=_("award proposed"), on_delete=models.PROTECT,
+                                   related_name="nominees")
+    achievement_summary = models.TextField(_("achievement summary"))
+    achievement_report = models.TextField(_("achievement report"), blank=True)
+    appraisal = models.CharField(_("appraisal"), max_length=14, choices=Appraisal.choices,
+                                 default=Appraisal.PENDING)
+    appraisal_reason = models.TextField(_("reason"), blank=True)
+    votes_yes = models.PositiveSmallIntegerField(default=0)
+    votes_no = models.PositiveSmallIntegerField(default=0)
+    votes_abstain = models.PositiveSmallIntegerField(default=0)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    decision = models.ForeignKey("Decision", verbose_name=_("decision"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="awardees")
+    golden_book_number = models.CharField(_("golden-book number"), max_length=32, blank=True)
+    certificate_code = models.UUIDField(_("verification code"), null=True, blank=True, unique=True)
+    revoked_by = models.ForeignKey("Decision", verbose_name=_("revoked by decision"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="revoked_awards")
+    revocation_grounds = models.TextField(_("grounds for revocation"), blank=True)
+    certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
+    bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
+    recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = NomineeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nominee")
+        verbose_name_plural = _("nominees")
+        ordering = ["submission", "id"]
+        indexes = [GinIndex(fields=["search_name"], name="nominee_search_trgm", opclasses=["gin_trgm_ops"]),
+                   models.Index(fields=["outcome", "award_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.award_type}"
+
+    def save(self, *args, **kwargs):
+        from organisation.text import fold
+
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_by_id is not None
+
+
+class Attachment(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    nominee = models.ForeignKey(Nominee, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("document"), max_length=32, choices=AttachmentKind.choices)
+    file = models.FileField(_("file"), upload_to=private_upload_to)
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class WorkflowEvent(models.Model):
+    """Append-only audit trail of a dossier: who did what, when, from which state."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="events")
+    actor = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workflow event")
+        verbose_name_plural = _("workflow events")
+        ordering = ["at", "id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("Workflow events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Workflow events are append-only.")
+
+
+class CouncilMeeting(models.Model):
+    held_on = models.DateField(_("meeting date"))
+    title = models.CharField(_("title"), max_length=255)
+    is_closed = models.BooleanField(_("voting closed"), default=False)
+
+    class Meta:
+        verbose_name = _("Council meeting")
+        verbose_name_plural = _("Council meetings")
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+
+class VoteChoice(models.TextChoices):
+    YES = "yes", _("In favour")
+    NO = "no", _("Against")
+    ABSTAIN = "abstain", _("Abstain")
+
+
+class CouncilVote(models.Model):
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey("organisation.User", on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(_("vote"), max_length=8, choices=VoteChoice.choices)
+    cast_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["nominee", "member"], name="one_vote_per_member")]
+
+
+class DecisionKind(models.TextChoices):
+    AWARD = "award", _("Award decision")
+    REVOCATION = "revocation", _("Revocation decision")
+
+
+class Decision(models.Model):
+    """The Chairman's decision "Số N/QĐ-UBND"; N is gapless and restarts each year."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    kind = models.CharField(_("kind"), max_length=12, choices=DecisionKind.choices, default=DecisionKind.AWARD)
+    issued_on = models.DateField(_("issued on"))
+    title = models.CharField(_("title"), max_length=400)
+    signer_name = models.CharField(_("signed by"), max_length=120)
+    signer_title = models.CharField(_("signer's title"), max_length=120)
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="decisions")
+    revokes = models.ForeignKey("self", verbose_name=_("revokes"), null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="revocations")
+    issued_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["-year", "-number"]
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="decision_number_unique_per_year")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def code(self) -> str:
+        return f"{self.number}/QĐ-UBND"
+
+
+class NumberSequence(models.Model):
+    """Gapless yearly counters (decision numbers, golden-book numbers), locked row by row."""
+
+    name = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "year"], name="sequence_unique")]
+
+
+class Notification(models.Model):
+    """An in-portal message to one user."""
+
+    user = models.ForeignKey("organisation.User", on_delete=models.CASCADE, related_name="notifications")
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    link = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+
+class PublicComment(models.Model):
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="public_comments")
+    author = models.CharField(_("your name"), max_length=120)
+    contact = models.CharField(_("phone or e-mail"), max_length=120, blank=True)
+    content = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]

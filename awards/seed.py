@@ -44,7 +44,39 @@ CATALOGUE = [
 ]
 
 
+# Documents a regular (non ad hoc) dossier must include, per award (DOMAIN.md §4).
+REQUIRED_ATTACHMENTS = {
+    "cstd-toan-quoc": ["council_minutes", "ballot_result", "initiative_recognition"],
+    "cstd-thanh-pho": ["council_minutes", "ballot_result", "initiative_recognition"],
+    "co-thi-dua-thanh-pho": ["council_minutes"],
+    "tap-the-ldxs": ["council_minutes"],
+    "bang-khen-chu-tich": ["council_minutes"],
+    "bang-khen-chu-tich-tap-the": ["council_minutes"],
+    "bang-khen-thu-tuong": ["council_minutes", "earlier_decision"],
+    "bang-khen-thu-tuong-tap-the": ["council_minutes", "earlier_decision"],
+}
+
+REPORT_TEMPLATE = (
+    "I. SƠ LƯỢC LÝ LỊCH / ĐẶC ĐIỂM, TÌNH HÌNH\n"
+    "II. THÀNH TÍCH ĐẠT ĐƯỢC\n  1. Kết quả thực hiện nhiệm vụ\n  2. Sáng kiến, giải pháp (nếu có)\n"
+    "  3. Việc thực hiện chủ trương, chính sách; phong trào thi đua\n"
+    "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG\n"
+)
+
+# Deadlines and thresholds the workflow enforces. Values marked "cần xác minh" await the official text.
+PARAMETERS = [
+    ("appraisal_working_days", None, "20", "Quy trình thẩm định hồ sơ của Ban TĐKT (cần xác minh)"),
+    ("resubmit_working_days", None, "10", "Thời hạn đơn vị bổ sung hồ sơ (cần xác minh)"),
+    ("public_comment_days", None, "5", "Lấy ý kiến trên Cổng thông tin điện tử (cần xác minh)"),
+    ("vote_pass_share", None, "0.5", "Quy chế Hội đồng TĐKT: trên 50% tổng số phiếu (cần xác minh)"),
+]
+
+
 def seed_award_catalogue() -> int:
+    from datetime import date
+
+    from .models import Parameter
+
     law = LegalDocument.objects.filter(number="06/2022/QH15").first()
     for order, (code, name, category, subject, level, decider, central) in enumerate(CATALOGUE, start=1):
         AwardType.objects.update_or_create(
@@ -52,6 +84,19 @@ def seed_award_catalogue() -> int:
             defaults={
                 "name": name, "category": category, "subject": subject, "level": level,
                 "decided_by": decider, "goes_to_central": central, "legal_basis": law, "order": order,
+                "requires_public_comment": central, "required_attachments": REQUIRED_ATTACHMENTS.get(code, []),
+                "report_template": REPORT_TEMPLATE,
             },
+        )
+    for key, award_code, value, article in PARAMETERS:
+        Parameter.objects.get_or_create(
+            key=key, award_type=None, effective_from=date(2024, 1, 1),
+            defaults={"value": value, "legal_basis": law, "article": article},
+        )
+        # The same values under the 2003 law and Decree 91/2017 for dates before 2024.
+        Parameter.objects.get_or_create(
+            key=key, award_type=None, effective_from=date(2017, 9, 15),
+            defaults={"value": value, "effective_to": date(2023, 12, 31),
+                      "article": "Luật TĐKT 2003 (sửa đổi 2013), Nghị định 91/2017/NĐ-CP (cần xác minh)"},
         )
     return len(CATALOGUE)

@@ -24,7 +24,7 @@ from .models import (
     RegistrationStatus, RegistrationTarget, RegistrationWindow, ReviewReport, ReviewRound, RoundStatus, ScoreStatus,
     TaskStatus,
 )
-from .permissions import is_board, require_board, require_unit_actor
+from organisation.permissions import is_board, require_board, require_unit_actor
 
 
 def _as(obj, user):

@@ -26,7 +26,7 @@ from .models import (
     ProgrammeTask, Registration, RegistrationStatus, RegistrationWindow, ReviewReport, ReviewRound, RoundStatus,
     ScoreStatus,
 )
-from .permissions import is_board, require_board
+from organisation.permissions import is_board, require_board
 
 PAGE_SIZE = 25
 # Pages with a filter form and a create form: distinct element ids keep every label tied to its own field.

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from awards import public as awards_public
 from campaigns import public as campaigns_public
 
 from . import views
@@ -18,6 +19,10 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("to-chuc/", include("organisation.urls")),
     path("phong-trao/", include("campaigns.urls")),
+    path("khen-thuong/", include("awards.urls")),
+    path("xac-minh/<uuid:code>/", awards_public.verify, name="verify_award"),
+    path("lay-y-kien/", awards_public.public_comment_list, name="public_comment_list"),
+    path("lay-y-kien/<int:pk>/", awards_public.public_comment, name="public_comment"),
     path("dien-hinh/", campaigns_public.public_list, name="public_models"),
     path("dien-hinh/feed/", campaigns_public.public_feed, name="public_models_feed"),
     path("dien-hinh/<int:pk>/", campaigns_public.public_detail, name="public_model_detail"),

@@ -9,3 +9,19 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True  # side effects run in-process; tests of the real worker switch it off
+
+# With the file broker (no Redis configured), each test process gets its own folders:
+# kombu rewrites its exchange files in place, so two processes sharing them can read a half-written file.
+if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
+    import os
+    import tempfile
+    from pathlib import Path
+
+    _broker = Path(tempfile.gettempdir()) / f"hptd-test-broker-{os.getpid()}"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {  # noqa: F405
+        "data_folder_in": str(_broker / "queue"), "data_folder_out": str(_broker / "queue"),
+        "processed_folder": str(_broker / "processed"), "control_folder": str(_broker / "control"),
+        "store_processed": False,
+    }
+    for _folder in ("queue", "processed", "control"):
+        (_broker / _folder).mkdir(parents=True, exist_ok=True)

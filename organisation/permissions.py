@@ -1,10 +1,10 @@
-"""Who may do what in campaigns. Services call these before changing anything."""
+"""Role checks shared by the apps. Services call these before changing anything."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from organisation.roles import Role, has_role
-from organisation.scoping import can_act_for_unit
+from .roles import Role, has_role
+from .scoping import can_act_for_unit
 
 
 def is_board(user) -> bool:
@@ -19,3 +19,12 @@ def require_board(user) -> None:
 def require_unit_actor(user, unit) -> None:
     if not can_act_for_unit(user, unit):
         raise PermissionDenied(_("You may act only for your own unit and the units under it."))
+
+
+def is_council(user) -> bool:
+    return has_role(user, Role.COUNCIL_MEMBER)
+
+
+def require_council(user) -> None:
+    if not is_council(user):
+        raise PermissionDenied(_("Only members of the Emulation and Commendation Council may vote."))

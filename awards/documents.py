@@ -1,0 +1,52 @@
+"""PDFs of decisions and certificates (WeasyPrint), in the official administrative layout."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import Decision, Nominee, Outcome
+
+
+def verification_url(nominee: Nominee) -> str:
+    return settings.PORTAL_BASE_URL.rstrip("/") + reverse("verify_award", args=[nominee.certificate_code])
+
+
+def qr_data_uri(text: str) -> str:
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _pdf(template: str, context: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def decision_pdf(decision: Decision) -> bytes:
+    awardees = list(
+        decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
+        .order_by("award_type__order", "id")
+    ) if decision.kind == "award" else list(decision.revoked_awards.select_related("award_type"))
+    groups: dict[str, list[Nominee]] = {}
+    for nominee in awardees:
+        groups.setdefault(nominee.award_type.name, []).append(nominee)
+    return _pdf("awards/pdf/decision.html", {"decision": decision, "groups": groups, "awardees": awardees})
+
+
+def certificate_pdf(nominee: Nominee) -> bytes:
+    if nominee.outcome != Outcome.AWARDED or nominee.decision is None:
+        raise ValueError("Certificates exist only for awarded nominees.")
+    url = verification_url(nominee)
+    return _pdf("awards/pdf/certificate.html", {"nominee": nominee, "decision": nominee.decision, "url": url,
+                                                "qr": qr_data_uri(url)})

@@ -1,0 +1,38 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from organisation.models import Unit
+
+from .models import AwardType, Decision, DecisionKind, Status, Submission
+
+
+class SubmissionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("All"))
+    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("All"))
+    award = django_filters.ModelChoiceFilter(label=_("Award"), queryset=AwardType.objects.all(),
+                                             field_name="nominees__award_type", distinct=True, empty_label=_("All"))
+    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="only_overdue",
+                                           widget=django_filters.widgets.BooleanWidget())
+    year = django_filters.NumberFilter(label=_("Year"))
+
+    class Meta:
+        model = Submission
+        fields = ["q", "status", "unit", "award", "year", "overdue"]
+
+    def search(self, queryset, name, value):
+        from organisation.text import fold
+
+        return queryset.filter(title__unaccent__icontains=fold(value))
+
+    def only_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset
+
+
+class DecisionFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Year"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DecisionKind.choices, empty_label=_("All"))
+
+    class Meta:
+        model = Decision
+        fields = ["year", "kind"]

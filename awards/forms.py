@@ -1,0 +1,146 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.forms import DATE, UnitField
+from campaigns.models import Movement, MovementKind
+from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
+from organisation.models import Person, Unit
+from organisation.scoping import visible_units
+
+from .models import Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, RoundKind, Subject, VoteChoice
+
+
+class SubmissionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    reference = forms.CharField(label=_("Submission number"), max_length=64, required=False,
+                                help_text=_("The unit's own number, e.g. 15/TTr-SKHĐT"))
+    round_kind = forms.ChoiceField(label=_("Round"), choices=RoundKind.choices)
+    year = forms.IntegerField(label=_("Year of achievement"), min_value=1945, max_value=2100)
+    movement = forms.ModelChoiceField(label=_("Movement"), required=False,
+                                      queryset=Movement.objects.exclude(kind=MovementKind.THEME))
+    commendation_type = forms.ChoiceField(label=_("Type of commendation"), choices=CommendationType.choices)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {"unit": UnitField(user), **self.fields}
+
+
+class NomineeForm(forms.Form):
+    subject = forms.ChoiceField(label=_("Subject"), choices=Subject.choices)
+    person = forms.ModelChoiceField(label=_("Person (from the unit's staff list)"), required=False,
+                                    queryset=Person.objects.none())
+    collective_unit = forms.ModelChoiceField(label=_("Collective (a unit)"), required=False,
+                                             queryset=Unit.objects.none())
+    name = forms.CharField(label=_("Name of the person, collective or household"), max_length=255, required=False,
+                           help_text=_("Filled from the person or unit when chosen."))
+    award_type = forms.ModelChoiceField(label=_("Award proposed"), queryset=AwardType.objects.filter(is_active=True))
+    achievement_summary = forms.CharField(label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    achievement_report = forms.CharField(label=_("Achievement report"), required=False,
+                                         widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args, submission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(
+            unit__path__startswith=submission.unit.path).select_related("unit").order_by("full_name")
+        self.fields["collective_unit"].queryset = Unit.objects.subtree_of(submission.unit).active()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("name"):
+            chosen = data.get("person") or data.get("collective_unit")
+            if chosen is None:
+                raise forms.ValidationError(_("Choose a person or a unit, or type the name."))
+            data["name"] = chosen.full_name if isinstance(chosen, Person) else chosen.name
+        return data
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=AttachmentKind.choices)
+    upload = forms.FileField(label=_("File (PDF, image, Word, Excel; at most 10 MB)"))
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        validate_upload(upload, DOCUMENT_KINDS)
+        return upload
+
+
+class ImportForm(forms.Form):
+    upload = forms.FileField(label=_("Excel file (.xlsx) made from the template"))
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        validate_upload(upload, ("excel",))
+        return upload
+
+
+class AssignForm(forms.Form):
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from organisation.models import User
+
+        self.fields["officer"].queryset = User.objects.filter(
+            groups__name__in=["board_officer"], is_active=True).distinct().order_by("last_name", "first_name")
+        self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class AppraisalForm(forms.Form):
+    def __init__(self, *args, nominees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nominees = list(nominees)
+        choices = [(Appraisal.ELIGIBLE, Appraisal.ELIGIBLE.label), (Appraisal.NOT_ELIGIBLE,
+                   Appraisal.NOT_ELIGIBLE.label), (Appraisal.INCOMPLETE, Appraisal.INCOMPLETE.label)]
+        for n in self.nominees:
+            self.fields[f"verdict_{n.pk}"] = forms.ChoiceField(label=_("Verdict"), choices=choices)
+            self.fields[f"reason_{n.pk}"] = forms.CharField(label=_("Reason"), required=False,
+                                                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def verdicts(self):
+        return {n.pk: (self.cleaned_data[f"verdict_{n.pk}"], self.cleaned_data[f"reason_{n.pk}"])
+                for n in self.nominees}
+
+    def rows(self):
+        return [(n, self[f"verdict_{n.pk}"], self[f"reason_{n.pk}"]) for n in self.nominees]
+
+
+class MeetingForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Council meeting"), queryset=CouncilMeeting.objects.filter(
+        is_closed=False), required=False)
+    new_meeting_date = forms.DateField(label=_("or a new meeting on"), required=False, widget=DATE)
+    new_meeting_title = forms.CharField(label=_("New meeting title"), required=False, max_length=255)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("meeting") and not data.get("new_meeting_date"):
+            raise forms.ValidationError(_("Choose a meeting or give the date of a new one."))
+        return data
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(label=_("Vote"), choices=VoteChoice.choices, widget=forms.RadioSelect)
+
+
+class DecisionForm(forms.Form):
+    issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=120)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=120, initial="Chủ tịch")
+
+
+class RevokeForm(forms.Form):
+    grounds = forms.CharField(label=_("Grounds for revocation"), widget=forms.Textarea(attrs={"rows": 3}))
+    issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=120)
+
+
+class RecoveryForm(forms.Form):
+    certificate_recovered = forms.BooleanField(label=_("Certificate recovered"), required=False)
+    bonus_recovered = forms.DecimalField(label=_("Bonus recovered (VND)"), min_value=0, max_digits=14,
+                                         decimal_places=0, initial=0)
+    recovered_on = forms.DateField(label=_("Recovered on"), widget=DATE, required=False)
+
+
+class PublicCommentForm(forms.Form):
+    author = forms.CharField(label=_("Your name"), max_length=120)
+    contact = forms.CharField(label=_("Phone or e-mail"), max_length=120, required=False)
+    content = forms.CharField(label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,0 +1,107 @@
+"""Nominee lists from Excel: a downloadable template, row-by-row errors, all or nothing."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from organisation.text import fold
+
+from .models import AwardType, Subject, Submission
+
+HEADERS = ["Đối tượng (Cá nhân / Tập thể / Hộ gia đình)", "Họ tên hoặc tên tập thể, hộ gia đình",
+           "Danh hiệu, hình thức khen thưởng (mã hoặc tên)", "Tóm tắt thành tích", "Báo cáo thành tích (không bắt buộc)"]
+SUBJECTS = {fold("Cá nhân"): Subject.INDIVIDUAL, fold("Tập thể"): Subject.COLLECTIVE,
+            fold("Hộ gia đình"): Subject.HOUSEHOLD}
+MAX_ROWS = 2000
+
+
+def template_workbook() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sach de nghi"
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(["Cá nhân", "Nguyễn Văn A", "bang-khen-chu-tich", "Hoàn thành xuất sắc nhiệm vụ năm 2023", ""])
+    for column, width in zip("ABCDE", (26, 36, 40, 60, 40)):
+        sheet.column_dimensions[column].width = width
+    awards = book.create_sheet("Ma danh hieu")
+    awards.append(["Mã", "Tên", "Đối tượng"])
+    for award in AwardType.objects.filter(is_active=True):
+        awards.append([award.code, award.name, award.get_subject_display()])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class RowError:
+    row: int
+    message: str
+
+
+def parse(upload) -> tuple[list[dict], list[RowError]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(upload, read_only=True, data_only=True)
+    except Exception:
+        return [], [RowError(0, _("The file cannot be read as an Excel workbook."))]
+    sheet = book.worksheets[0]
+    awards = {a.code: a for a in AwardType.objects.filter(is_active=True)}
+    by_name = {fold(a.name): a for a in awards.values()}
+    rows, errors = [], []
+    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        if number > MAX_ROWS + 1:
+            errors.append(RowError(number, _("At most %(n)s rows per file.") % {"n": MAX_ROWS}))
+            break
+        values = [("" if v is None else str(v).strip()) for v in (list(values) + [None] * 5)[:5]]
+        if not any(values):
+            continue
+        subject_text, name, award_text, summary, report = values
+        problems = []
+        subject = SUBJECTS.get(fold(subject_text))
+        if subject is None:
+            problems.append(_("subject “%(value)s” must be Cá nhân, Tập thể or Hộ gia đình") % {"value": subject_text})
+        if not name:
+            problems.append(_("the name is missing"))
+        award = awards.get(award_text) or by_name.get(fold(award_text))
+        if award is None:
+            problems.append(_("unknown award “%(value)s” (see the sheet “Ma danh hieu”)") % {"value": award_text})
+        elif subject and award.subject != subject:
+            problems.append(_("“%(award)s” is not for this subject") % {"award": award.name})
+        if not summary:
+            problems.append(_("the achievement summary is missing"))
+        if problems:
+            errors.append(RowError(number, "; ".join(problems)))
+        else:
+            rows.append({"subject": subject, "name": name, "award_type": award, "achievement_summary": summary,
+                         "achievement_report": report})
+    if not rows and not errors:
+        errors.append(RowError(0, _("The file has no nominee rows.")))
+    return rows, errors
+
+
+@transaction.atomic
+def import_nominees(user, submission: Submission, upload) -> tuple[int, list[RowError]]:
+    """Add every row, or none if any row is wrong (so nothing is half-imported)."""
+    from .services import save_nominee
+
+    rows, errors = parse(upload)
+    if errors:
+        return 0, errors
+    for row in rows:
+        try:
+            save_nominee(user, submission, **row)
+        except ValidationError as exc:
+            transaction.set_rollback(True)
+            return 0, [RowError(0, " ".join(exc.messages))]
+    return len(rows), []

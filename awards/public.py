@@ -1,0 +1,41 @@
+"""Public pages: certificate verification (QR code) and public comment on nominees."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .forms import PublicCommentForm
+from .models import Appraisal, Nominee, PublicComment, Status
+
+
+@login_not_required
+def verify(request, code):
+    nominee = get_object_or_404(
+        Nominee.objects.select_related("award_type", "decision", "submission__unit", "revoked_by"),
+        certificate_code=code, decision__isnull=False)
+    return render(request, "awards/verify.html", {"nominee": nominee})
+
+
+def _open_for_comment():
+    return Nominee.objects.filter(
+        submission__status=Status.PUBLIC_COMMENT, submission__public_comment_until__gte=timezone.localdate(),
+        appraisal=Appraisal.ELIGIBLE, award_type__requires_public_comment=True,
+    ).select_related("award_type", "submission__unit")
+
+
+@login_not_required
+def public_comment_list(request):
+    return render(request, "awards/public_comment_list.html", {"nominees": _open_for_comment()})
+
+
+@login_not_required
+def public_comment(request, pk):
+    nominee = get_object_or_404(_open_for_comment(), pk=pk)
+    form = PublicCommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        PublicComment.objects.create(nominee=nominee, **form.cleaned_data)
+        messages.success(request, _("Thank you. Your comment was sent to the Emulation and Commendation Board."))
+        return redirect("public_comment_list")
+    return render(request, "awards/public_comment.html", {"nominee": nominee, "form": form})

@@ -1,0 +1,410 @@
+"""The nomination workflow. Every transition:
+
+1. checks the actor's role (and unit) and the dossier's state,
+2. locks the submission row (``select_for_update``),
+3. changes it and writes an append-only ``WorkflowEvent``,
+4. queues notifications to the submitting unit with ``transaction.on_commit``.
+
+Views call these functions and nothing else changes a dossier's state.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisation.models import Person, Unit
+from organisation.permissions import is_board, require_board, require_council, require_unit_actor
+
+from .models import (
+    Appraisal, Attachment, AwardType, CommendationType, CouncilMeeting, CouncilVote, Decision, DecisionKind,
+    EDITABLE_STATUSES, Nominee, NumberSequence, Outcome, ParameterKey, Status, Subject, Submission, VoteChoice,
+    WorkflowEvent,
+)
+from .rules import add_working_days, parameter
+
+
+# --- helpers -----------------------------------------------------------------
+
+def _lock(submission: Submission) -> Submission:
+    return Submission.objects.select_for_update().select_related("unit").get(pk=submission.pk)
+
+
+def _require_status(submission: Submission, *allowed: str) -> None:
+    if submission.status not in allowed:
+        raise ValidationError(
+            _("This action is not possible while the dossier is “%(status)s”.")
+            % {"status": submission.get_status_display()}
+        )
+
+
+def _move(submission: Submission, user, to_status: str, action: str, note: str = "") -> Submission:
+    from_status = submission.status
+    submission.status = to_status
+    submission._history_user = user
+    submission.save()
+    WorkflowEvent.objects.create(submission=submission, actor=user, action=action, from_status=from_status,
+                                 to_status=to_status, note=note)
+    _notify_unit(submission, to_status, note)
+    return submission
+
+
+def _notify_unit(submission: Submission, to_status: str, note: str) -> None:
+    from .tasks import notify_submission_change
+
+    submission_id = submission.pk
+    transaction.on_commit(lambda: notify_submission_change.delay(submission_id, to_status, note))
+
+
+def next_number(name: str, year: int) -> int:
+    """The next number of a gapless yearly sequence; the row lock serialises concurrent callers."""
+    NumberSequence.objects.get_or_create(name=name, year=year)
+    sequence = NumberSequence.objects.select_for_update().get(name=name, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return sequence.last
+
+
+# --- drafting (unit staff) ----------------------------------------------------
+
+@transaction.atomic
+def create_submission(user, *, unit: Unit, **fields) -> Submission:
+    require_unit_actor(user, unit)
+    submission = Submission(unit=unit, created_by=user, status=Status.DRAFT, **fields)
+    submission._history_user = user
+    submission.save()
+    WorkflowEvent.objects.create(submission=submission, actor=user, action="create", to_status=Status.DRAFT)
+    return submission
+
+
+def _require_editable(user, submission: Submission) -> None:
+    require_unit_actor(user, submission.unit)
+    if submission.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("The dossier was sent; it can be changed only if the Board returns it."))
+
+
+def _check_nominee(award_type: AwardType, subject: str, person, collective_unit, submission: Submission) -> None:
+    if award_type.subject != subject:
+        raise ValidationError({"award_type": _("“%(award)s” is for a %(subject)s.") % {
+            "award": award_type.name, "subject": award_type.get_subject_display().lower()}})
+    if subject == Subject.INDIVIDUAL and person is not None and not person.unit.path.startswith(
+            submission.unit.path):
+        raise ValidationError({"person": _("The person does not belong to the submitting unit.")})
+    if subject == Subject.COLLECTIVE and collective_unit is not None and not collective_unit.path.startswith(
+            submission.unit.path):
+        raise ValidationError({"collective_unit": _("The collective does not belong to the submitting unit.")})
+
+
+@transaction.atomic
+def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None, subject: str, name: str,
+                 award_type: AwardType, achievement_summary: str, achievement_report: str = "",
+                 person: Person | None = None, collective_unit: Unit | None = None) -> Nominee:
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    _check_nominee(award_type, subject, person, collective_unit, submission)
+    if nominee is None:
+        nominee = Nominee(submission=submission)
+    elif nominee.submission_id != submission.pk:
+        raise PermissionDenied
+    nominee.subject, nominee.name, nominee.award_type = subject, name.strip(), award_type
+    nominee.person, nominee.collective_unit = person, collective_unit
+    nominee.achievement_summary, nominee.achievement_report = achievement_summary, achievement_report
+    if nominee.appraisal == Appraisal.INCOMPLETE:
+        nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
+    nominee._history_user = user
+    nominee.save()
+    return nominee
+
+
+@transaction.atomic
+def remove_nominee(user, nominee: Nominee) -> None:
+    submission = _lock(nominee.submission)
+    _require_editable(user, submission)
+    nominee.delete()
+
+
+@transaction.atomic
+def add_attachment(user, submission: Submission, *, kind: str, upload, nominee: Nominee | None = None) -> Attachment:
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    return Attachment.objects.create(submission=submission, nominee=nominee, kind=kind, file=upload,
+                                     original_name=upload.name[:255], uploaded_by=user)
+
+
+def missing_documents(submission: Submission) -> list[str]:
+    """Documents the awards proposed require but the dossier lacks (not for ad hoc awards)."""
+    if submission.commendation_type == CommendationType.AD_HOC:
+        return []
+    present = set(submission.attachments.values_list("kind", flat=True))
+    needed: dict[str, str] = {}
+    from .models import AttachmentKind
+
+    labels = dict(AttachmentKind.choices)
+    for award in AwardType.objects.filter(nominees__submission=submission).distinct():
+        for kind in award.required_attachments:
+            if kind not in present:
+                needed[kind] = str(labels.get(kind, kind))
+    return sorted(needed.values())
+
+
+@transaction.atomic
+def submit(user, submission: Submission) -> Submission:
+    submission = _lock(submission)
+    require_unit_actor(user, submission.unit)
+    _require_status(submission, Status.DRAFT, Status.RETURNED)
+    if not submission.nominees.exists():
+        raise ValidationError(_("Add at least one nominee before sending the dossier."))
+    missing = missing_documents(submission)
+    if missing:
+        raise ValidationError(_("The dossier lacks: %(documents)s.") % {"documents": "; ".join(missing)})
+    resubmission = submission.status == Status.RETURNED
+    submission.submitted_at = timezone.now()
+    return _move(submission, user, Status.SUBMITTED, "resubmit" if resubmission else "submit")
+
+
+# --- the Board ----------------------------------------------------------------------
+
+@transaction.atomic
+def receive(user, submission: Submission, today: datetime.date | None = None) -> Submission:
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.SUBMITTED)
+    today = today or timezone.localdate()
+    days = int(parameter(ParameterKey.APPRAISAL_WORKING_DAYS, today))
+    submission.received_at = timezone.now()
+    submission.due_on = add_working_days(today, days)
+    return _move(submission, user, Status.RECEIVED, "receive",
+                 _("Appraisal due on %(date)s (%(days)s working days).") % {
+                     "date": submission.due_on.strftime("%d/%m/%Y"), "days": days})
+
+
+@transaction.atomic
+def assign(user, submission: Submission, officer) -> Submission:
+    require_board(user)
+    if not is_board(officer):
+        raise ValidationError(_("Dossiers can be assigned only to Board officers."))
+    submission = _lock(submission)
+    _require_status(submission, Status.RECEIVED, Status.ASSIGNED)
+    submission.officer = officer
+    return _move(submission, user, Status.ASSIGNED, "assign", officer.get_full_name() or officer.username)
+
+
+def bulk(user, submissions: Iterable[Submission], action: str, officer=None) -> tuple[int, list[str]]:
+    """Receive or assign several dossiers; each in its own transaction. Returns (done, errors)."""
+    done, errors = 0, []
+    for submission in submissions:
+        try:
+            if action == "receive":
+                receive(user, submission)
+            else:
+                assign(user, submission, officer)
+            done += 1
+        except ValidationError as exc:
+            errors.append(f"{submission.title}: {' '.join(exc.messages)}")
+    return done, errors
+
+
+@transaction.atomic
+def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]]) -> Submission:
+    """``verdicts``: nominee id -> (Appraisal value, reason). Every nominee needs a verdict;
+    any "incomplete" returns the dossier to the unit."""
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.ASSIGNED)
+    nominees = {n.pk: n for n in submission.nominees.select_for_update()}
+    if set(verdicts) != set(nominees):
+        raise ValidationError(_("Give a verdict for every nominee."))
+    for nominee_id, (verdict, reason) in verdicts.items():
+        if verdict not in (Appraisal.ELIGIBLE, Appraisal.NOT_ELIGIBLE, Appraisal.INCOMPLETE):
+            raise ValidationError(_("Give a verdict for every nominee."))
+        if verdict != Appraisal.ELIGIBLE and not reason.strip():
+            raise ValidationError(_("Give the reason for “%(name)s”.") % {"name": nominees[nominee_id].name})
+        nominee = nominees[nominee_id]
+        nominee.appraisal, nominee.appraisal_reason = verdict, reason.strip()
+        if verdict == Appraisal.NOT_ELIGIBLE:
+            nominee.outcome = Outcome.REJECTED
+        nominee._history_user = user
+        nominee.save()
+    summary = "; ".join(f"{n.name}: {n.get_appraisal_display()}" + (f" ({n.appraisal_reason})"
+                                                                      if n.appraisal_reason else "")
+                        for n in nominees.values())
+    if any(v == Appraisal.INCOMPLETE for v, _r in verdicts.values()):
+        days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, timezone.localdate()))
+        submission.due_on = add_working_days(timezone.localdate(), days)
+        return _move(submission, user, Status.RETURNED, "return", summary)
+    if all(v == Appraisal.NOT_ELIGIBLE for v, _r in verdicts.values()):
+        return _move(submission, user, Status.CLOSED, "reject", summary)
+    return _move(submission, user, Status.APPRAISED, "appraise", summary)
+
+
+def needs_public_comment(submission: Submission) -> bool:
+    return submission.nominees.filter(appraisal=Appraisal.ELIGIBLE, award_type__requires_public_comment=True).exists()
+
+
+@transaction.atomic
+def open_public_comment(user, submission: Submission, today: datetime.date | None = None) -> Submission:
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.APPRAISED)
+    if not needs_public_comment(submission):
+        raise ValidationError(_("No award in this dossier requires public comment."))
+    today = today or timezone.localdate()
+    days = int(parameter(ParameterKey.PUBLIC_COMMENT_DAYS, today))
+    submission.public_comment_until = today + datetime.timedelta(days=days)
+    return _move(submission, user, Status.PUBLIC_COMMENT, "public_comment",
+                 _("Public comment until %(date)s.") % {"date": submission.public_comment_until.strftime("%d/%m/%Y")})
+
+
+@transaction.atomic
+def send_to_council(user, submission: Submission, meeting: CouncilMeeting,
+                    today: datetime.date | None = None) -> Submission:
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.APPRAISED, Status.PUBLIC_COMMENT)
+    today = today or timezone.localdate()
+    if submission.status == Status.APPRAISED and needs_public_comment(submission):
+        raise ValidationError(_("Some awards need public comment on the portal before the Council."))
+    if submission.status == Status.PUBLIC_COMMENT and today <= submission.public_comment_until:
+        raise ValidationError(_("The public comment period runs until %(date)s.") % {
+            "date": submission.public_comment_until.strftime("%d/%m/%Y")})
+    if meeting.is_closed:
+        raise ValidationError(_("Voting at this meeting is closed."))
+    submission.meeting = meeting
+    return _move(submission, user, Status.IN_COUNCIL, "to_council", str(meeting))
+
+
+# --- the Council ------------------------------------------------------------------
+
+@transaction.atomic
+def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
+    require_council(user)
+    submission = _lock(nominee.submission)
+    _require_status(submission, Status.IN_COUNCIL)
+    if nominee.appraisal != Appraisal.ELIGIBLE:
+        raise ValidationError(_("Only nominees found eligible are put to the vote."))
+    if choice not in VoteChoice.values:
+        raise ValidationError(_("Choose in favour, against or abstain."))
+    vote, _created = CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
+    return vote
+
+
+@transaction.atomic
+def close_vote(user, submission: Submission) -> Submission:
+    """Count the votes per nominee; a nominee passes with more than the threshold share in favour."""
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.IN_COUNCIL)
+    # The submission row is locked, which serialises every change to its nominees.
+    eligible = list(submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).select_related("award_type").annotate(
+        yes=Count("votes", filter=Q(votes__choice=VoteChoice.YES)),
+        no=Count("votes", filter=Q(votes__choice=VoteChoice.NO)),
+        abstain=Count("votes", filter=Q(votes__choice=VoteChoice.ABSTAIN)),
+    ))
+    if any(n.yes + n.no + n.abstain == 0 for n in eligible):
+        raise ValidationError(_("Every eligible nominee needs at least one vote."))
+    today = timezone.localdate()
+    lines = []
+    for nominee in eligible:
+        share = parameter(ParameterKey.VOTE_PASS_SHARE, today, nominee.award_type)
+        total = nominee.yes + nominee.no + nominee.abstain
+        nominee.votes_yes, nominee.votes_no, nominee.votes_abstain = nominee.yes, nominee.no, nominee.abstain
+        nominee.outcome = Outcome.PASSED if nominee.yes > share * total else Outcome.FAILED
+        nominee._history_user = user
+        nominee.save()
+        lines.append(f"{nominee.name}: {nominee.yes}/{total} ({nominee.get_outcome_display()})")
+    if not any(n.outcome == Outcome.PASSED for n in eligible):
+        return _move(submission, user, Status.CLOSED, "vote", "; ".join(lines))
+    return _move(submission, user, Status.VOTED, "vote", "; ".join(lines))
+
+
+# --- decisions ----------------------------------------------------------------------
+
+@transaction.atomic
+def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
+                   signer_title: str = "Chủ tịch") -> Decision:
+    """The Chairman's decision for the nominees the Council passed (city-level awards)."""
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.VOTED)
+    passed = list(submission.nominees.select_for_update().filter(outcome=Outcome.PASSED,
+                                                                 award_type__goes_to_central=False))
+    if not passed:
+        raise ValidationError(_("No nominee passed for a city-level award; forward the dossier instead."))
+    year = issued_on.year
+    decision = Decision.objects.create(
+        year=year, number=next_number("decision", year), kind=DecisionKind.AWARD, issued_on=issued_on,
+        title=_("On awarding emulation titles and commendations: %(title)s") % {"title": submission.title},
+        signer_name=signer_name, signer_title=signer_title, submission=submission, issued_by=user,
+    )
+    for nominee in passed:
+        nominee.decision = decision
+        nominee.outcome = Outcome.AWARDED
+        nominee.golden_book_number = f"{next_number('golden_book', year)}/{year}"
+        nominee.certificate_code = uuid.uuid4()
+        nominee._history_user = user
+        nominee.save()
+    submission.nominees.filter(outcome=Outcome.FAILED).update(outcome=Outcome.REJECTED)
+    central = submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True)
+    if central.exists():
+        central.update(outcome=Outcome.FORWARDED)
+    _move(submission, user, Status.DECIDED, "decide", _("Decision No. %(code)s") % {"code": decision.code})
+    return decision
+
+
+@transaction.atomic
+def forward_to_central(user, submission: Submission, note: str = "") -> Submission:
+    require_board(user)
+    submission = _lock(submission)
+    _require_status(submission, Status.VOTED)
+    if submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=False).exists():
+        raise ValidationError(_("Issue the city's decision first for the city-level awards in this dossier."))
+    submission.nominees.filter(outcome=Outcome.PASSED).update(outcome=Outcome.FORWARDED)
+    return _move(submission, user, Status.FORWARDED, "forward", note)
+
+
+@transaction.atomic
+def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, signer_name: str) -> Decision:
+    require_board(user)
+    nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision").get(pk=nominee.pk)
+    if nominee.outcome != Outcome.AWARDED or nominee.is_revoked:
+        raise ValidationError(_("Only an award in force can be revoked."))
+    if not grounds.strip():
+        raise ValidationError({"grounds": _("State the grounds for revocation.")})
+    year = issued_on.year
+    decision = Decision.objects.create(
+        year=year, number=next_number("decision", year), kind=DecisionKind.REVOCATION, issued_on=issued_on,
+        title=_("On revoking the award to %(name)s") % {"name": nominee.name}, signer_name=signer_name,
+        signer_title="Chủ tịch", submission=nominee.submission, revokes=nominee.decision, issued_by=user,
+    )
+    nominee.revoked_by, nominee.revocation_grounds = decision, grounds.strip()
+    nominee._history_user = user
+    nominee.save()
+    WorkflowEvent.objects.create(submission=nominee.submission, actor=user, action="revoke",
+                                 from_status=nominee.submission.status, to_status=nominee.submission.status,
+                                 note=f"{nominee.name}: {grounds.strip()} ({decision.code})")
+    return decision
+
+
+@transaction.atomic
+def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonus_recovered, recovered_on):
+    require_board(user)
+    nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
+    if not nominee.is_revoked:
+        raise ValidationError(_("Recovery is recorded only for a revoked award."))
+    nominee.certificate_recovered, nominee.bonus_recovered, nominee.recovered_on = (
+        certificate_recovered, bonus_recovered, recovered_on)
+    nominee._history_user = user
+    nominee.save()
+    return nominee
+
+
+def dossier_url(submission_id: int) -> str:
+    return reverse("awards:submission_detail", args=[submission_id])

@@ -1,0 +1,450 @@
+"""Award pages: thin views over awards.services; every queryset is scoped to the user."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from haiphong_thidua.uploads import serve_private
+from organisation.permissions import is_board, is_council, require_board
+from organisation.roles import Role, has_role, is_city_wide
+from organisation.scoping import can_act_for_unit, scope_to_user
+
+from . import documents, forms, imports, services
+from .filters import DecisionFilter, SubmissionFilter
+from .models import (
+    Appraisal, Attachment, CouncilMeeting, CouncilVote, Decision, Nominee, Notification, Outcome, Status,
+    Submission, WorkflowEvent,
+)
+
+PAGE_SIZE = 25
+NEW_ID = "new_%s"
+
+
+def visible_submissions(user):
+    queryset = Submission.objects.all()
+    if is_city_wide(user):
+        return queryset.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
+    return scope_to_user(queryset, user)
+
+
+def _errors(request, exc: ValidationError, form=None):
+    if form is not None and hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def _form_errors(request, form):
+    for field, errors in form.errors.items():
+        for error in errors:
+            messages.error(request, error)
+
+
+# --- queue and dossier ------------------------------------------------------------
+
+def submission_list(request):
+    queryset = visible_submissions(request.user).select_related("unit", "officer").annotate(
+        nominee_count=Count("nominees", distinct=True)).order_by("due_on", "-submitted_at", "-created_at")
+    filterset = SubmissionFilter(request.GET, queryset=queryset)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "awards/submission_list.html", {
+        "filter": filterset, "page": page, "is_board": is_board(request.user),
+        "can_create": has_role(request.user, Role.UNIT_STAFF), "assign_form": forms.AssignForm(auto_id=NEW_ID),
+        "overdue_count": visible_submissions(request.user).overdue().count(),
+    })
+
+
+@require_POST
+def submission_bulk(request):
+    require_board(request.user)
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    submissions = list(visible_submissions(request.user).filter(pk__in=ids))
+    action = request.POST.get("action")
+    officer = None
+    if action == "assign":
+        form = forms.AssignForm(request.POST)
+        if not form.is_valid():
+            _form_errors(request, form)
+            return redirect("awards:submission_list")
+        officer = form.cleaned_data["officer"]
+    elif action != "receive":
+        messages.error(request, _("Choose an action."))
+        return redirect("awards:submission_list")
+    if not submissions:
+        messages.error(request, _("Tick at least one dossier."))
+        return redirect("awards:submission_list")
+    done, errors = services.bulk(request.user, submissions, action, officer)
+    if done:
+        messages.success(request, _("%(n)s dossier(s) updated.") % {"n": done})
+    for error in errors:
+        messages.error(request, error)
+    return redirect("awards:submission_list")
+
+
+def submission_create(request):
+    form = forms.SubmissionForm(request.POST or None, user=request.user,
+                                initial={"year": timezone.localdate().year, "round_kind": "yearly",
+                                         "commendation_type": "regular"})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        unit = data.pop("unit")
+        try:
+            submission = services.create_submission(request.user, unit=unit, **data)
+        except ValidationError as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Draft created. Add the nominees and documents, then send it."))
+            return redirect("awards:submission_detail", pk=submission.pk)
+    return render(request, "awards/form.html", {"form": form, "title": _("New nomination dossier")})
+
+
+def _submission(request, pk) -> Submission:
+    return get_object_or_404(visible_submissions(request.user).select_related("unit", "officer", "meeting",
+                                                                              "movement"), pk=pk)
+
+
+def submission_detail(request, pk):
+    submission = _submission(request, pk)
+    user = request.user
+    nominees = submission.nominees.select_related("award_type", "person", "collective_unit", "decision").prefetch_related(
+        Prefetch("votes", queryset=CouncilVote.objects.filter(member=user), to_attr="my_votes"))
+    can_edit = submission.is_editable and can_act_for_unit(user, submission.unit)
+    board = is_board(user)
+    context = {
+        "submission": submission, "nominees": nominees, "attachments": submission.attachments.select_related(
+            "nominee"), "events": submission.events.select_related("actor"), "can_edit": can_edit,
+        "is_board": board, "is_council": is_council(user),
+        "missing": services.missing_documents(submission) if can_edit else [],
+        "attachment_form": forms.AttachmentForm(auto_id=NEW_ID), "import_form": forms.ImportForm(auto_id="imp_%s"),
+        "assign_form": forms.AssignForm(initial={"officer": user.pk if board else None}),
+        "meeting_form": forms.MeetingForm(), "decision_form": forms.DecisionForm(initial={
+            "issued_on": timezone.localdate()}),
+        "needs_public_comment": submission.status == Status.APPRAISED and services.needs_public_comment(submission),
+        "decisions": submission.decisions.all(),
+        "has_central": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True).exists(),
+        "has_city": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=False).exists(),
+    }
+    return render(request, "awards/submission_detail.html", context)
+
+
+def nominee_edit(request, pk, nominee_pk=None):
+    submission = _submission(request, pk)
+    if not can_act_for_unit(request.user, submission.unit):
+        raise PermissionDenied
+    nominee = get_object_or_404(submission.nominees, pk=nominee_pk) if nominee_pk else None
+    initial = {}
+    if nominee:
+        initial = {f: getattr(nominee, f) for f in ("subject", "name", "achievement_summary", "achievement_report")}
+        initial.update(person=nominee.person_id, collective_unit=nominee.collective_unit_id,
+                       award_type=nominee.award_type_id)
+    form = forms.NomineeForm(request.POST or None, submission=submission, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_nominee(request.user, submission, nominee=nominee, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Nominee saved."))
+            return redirect("awards:submission_detail", pk=pk)
+    return render(request, "awards/nominee_form.html", {"form": form, "submission": submission, "nominee": nominee})
+
+
+@require_POST
+def nominee_delete(request, pk, nominee_pk):
+    submission = _submission(request, pk)
+    nominee = get_object_or_404(submission.nominees, pk=nominee_pk)
+    try:
+        services.remove_nominee(request.user, nominee)
+        messages.success(request, _("Nominee removed."))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("awards:submission_detail", pk=pk)
+
+
+@require_POST
+def attachment_add(request, pk):
+    submission = _submission(request, pk)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(request.user, submission, kind=form.cleaned_data["kind"],
+                                    upload=form.cleaned_data["upload"])
+            messages.success(request, _("Document attached."))
+        except ValidationError as exc:
+            _errors(request, exc)
+    else:
+        _form_errors(request, form)
+    return redirect("awards:submission_detail", pk=pk)
+
+
+def attachment_download(request, pk, attachment_pk):
+    submission = _submission(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, submission=submission)
+    return serve_private(attachment.file, attachment.original_name)
+
+
+def import_template(request):
+    response = HttpResponse(imports.template_workbook(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-de-nghi-khen-thuong.xlsx"'
+    return response
+
+
+def import_upload(request, pk):
+    submission = _submission(request, pk)
+    if not can_act_for_unit(request.user, submission.unit):
+        raise PermissionDenied
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    row_errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count, row_errors = imports.import_nominees(request.user, submission, form.cleaned_data["upload"])
+        except ValidationError as exc:
+            _errors(request, exc)
+            count = 0
+        if count:
+            messages.success(request, _("%(n)s nominee(s) imported.") % {"n": count})
+            return redirect("awards:submission_detail", pk=pk)
+    return render(request, "awards/import.html", {"form": form, "submission": submission, "row_errors": row_errors})
+
+
+# --- transitions -------------------------------------------------------------------
+
+def _transition(request, pk, call, success):
+    submission = _submission(request, pk)
+    try:
+        call(submission)
+        messages.success(request, success)
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("awards:submission_detail", pk=pk)
+
+
+@require_POST
+def submission_submit(request, pk):
+    return _transition(request, pk, lambda s: services.submit(request.user, s), _("Dossier sent to the Board."))
+
+
+@require_POST
+def submission_receive(request, pk):
+    return _transition(request, pk, lambda s: services.receive(request.user, s), _("Dossier received."))
+
+
+@require_POST
+def submission_assign(request, pk):
+    form = forms.AssignForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("awards:submission_detail", pk=pk)
+    return _transition(request, pk, lambda s: services.assign(request.user, s, form.cleaned_data["officer"]),
+                       _("Dossier assigned."))
+
+
+def submission_appraise(request, pk):
+    submission = _submission(request, pk)
+    require_board(request.user)
+    form = forms.AppraisalForm(request.POST or None, nominees=submission.nominees.select_related("award_type"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appraise(request.user, submission, form.verdicts())
+        except ValidationError as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Appraisal recorded."))
+            return redirect("awards:submission_detail", pk=pk)
+    return render(request, "awards/appraise.html", {"form": form, "submission": submission})
+
+
+@require_POST
+def submission_public_comment(request, pk):
+    return _transition(request, pk, lambda s: services.open_public_comment(request.user, s),
+                       _("Nominees published for public comment."))
+
+
+@require_POST
+def submission_to_council(request, pk):
+    form = forms.MeetingForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("awards:submission_detail", pk=pk)
+
+    def call(submission):
+        meeting = form.cleaned_data["meeting"]
+        if meeting is None:
+            require_board(request.user)
+            meeting = CouncilMeeting.objects.create(
+                held_on=form.cleaned_data["new_meeting_date"],
+                title=form.cleaned_data["new_meeting_title"] or _("Meeting of the Emulation and Commendation Council"))
+        services.send_to_council(request.user, submission, meeting)
+
+    return _transition(request, pk, call, _("Dossier put before the Council."))
+
+
+@require_POST
+def submission_close_vote(request, pk):
+    return _transition(request, pk, lambda s: services.close_vote(request.user, s), _("Votes counted."))
+
+
+@require_POST
+def submission_decide(request, pk):
+    form = forms.DecisionForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("awards:submission_detail", pk=pk)
+    submission = _submission(request, pk)
+    try:
+        decision = services.issue_decision(request.user, submission, **form.cleaned_data)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("awards:submission_detail", pk=pk)
+    messages.success(request, _("Decision No. %(code)s issued.") % {"code": decision.code})
+    return redirect("awards:decision_detail", pk=decision.pk)
+
+
+@require_POST
+def submission_forward(request, pk):
+    return _transition(request, pk, lambda s: services.forward_to_central(request.user, s, request.POST.get(
+        "note", "")), _("Dossier forwarded to the central level."))
+
+
+# --- the Council -------------------------------------------------------------------
+
+def council(request):
+    if not (is_council(request.user) or is_board(request.user)):
+        raise PermissionDenied
+    submissions = Submission.objects.filter(status=Status.IN_COUNCIL).select_related("unit", "meeting").prefetch_related(
+        Prefetch("nominees", queryset=Nominee.objects.filter(appraisal=Appraisal.ELIGIBLE).select_related(
+            "award_type").annotate(vote_count=Count("votes")).prefetch_related(
+            Prefetch("votes", queryset=CouncilVote.objects.filter(member=request.user), to_attr="my_votes")),
+            to_attr="eligible"))
+    return render(request, "awards/council.html", {"submissions": submissions, "is_council": is_council(request.user)})
+
+
+@require_POST
+def vote(request, nominee_pk):
+    nominee = get_object_or_404(Nominee.objects.select_related("submission"), pk=nominee_pk)
+    form = forms.VoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cast_vote(request.user, nominee, form.cleaned_data["choice"])
+            messages.success(request, _("Vote recorded for %(name)s.") % {"name": nominee.name})
+        except ValidationError as exc:
+            _errors(request, exc)
+    else:
+        _form_errors(request, form)
+    return redirect("awards:council")
+
+
+# --- decisions, certificates, verification -------------------------------------------
+
+def decision_list(request):
+    decisions = Decision.objects.select_related("submission__unit").annotate(
+        awardee_count=Count("awardees")).order_by("-year", "-number")
+    if not is_city_wide(request.user):
+        decisions = decisions.filter(submission__unit__path__startswith=request.user.unit.path
+                                     ) if request.user.unit_id else decisions.none()
+    filterset = DecisionFilter(request.GET, queryset=decisions)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "awards/decision_list.html", {"filter": filterset, "page": page})
+
+
+def _decision(request, pk) -> Decision:
+    queryset = Decision.objects.select_related("submission__unit", "revokes")
+    if not is_city_wide(request.user):
+        queryset = queryset.filter(submission__in=visible_submissions(request.user))
+    return get_object_or_404(queryset, pk=pk)
+
+
+def decision_detail(request, pk):
+    decision = _decision(request, pk)
+    awardees = (decision.awardees if decision.kind == "award" else decision.revoked_awards).select_related(
+        "award_type", "submission__unit", "revoked_by")
+    return render(request, "awards/decision_detail.html", {
+        "decision": decision, "awardees": awardees, "is_board": is_board(request.user),
+        "revoke_form": forms.RevokeForm(initial={"issued_on": timezone.localdate()}),
+        "recovery_form": forms.RecoveryForm()})
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def decision_pdf(request, pk):
+    decision = _decision(request, pk)
+    return _pdf_response(documents.decision_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf")
+
+
+def certificate_pdf(request, nominee_pk):
+    nominee = get_object_or_404(Nominee.objects.select_related("decision", "award_type", "submission__unit").filter(
+        submission__in=visible_submissions(request.user), outcome=Outcome.AWARDED), pk=nominee_pk)
+    return _pdf_response(documents.certificate_pdf(nominee), f"bang-khen-{nominee.pk}.pdf")
+
+
+@require_POST
+def nominee_revoke(request, nominee_pk):
+    nominee = get_object_or_404(Nominee, pk=nominee_pk)
+    form = forms.RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            decision = services.revoke(request.user, nominee, **form.cleaned_data)
+            messages.success(request, _("Award revoked by decision No. %(code)s.") % {"code": decision.code})
+        except ValidationError as exc:
+            _errors(request, exc)
+    else:
+        _form_errors(request, form)
+    return redirect("awards:decision_detail", pk=nominee.decision_id)
+
+
+@require_POST
+def nominee_recovery(request, nominee_pk):
+    nominee = get_object_or_404(Nominee, pk=nominee_pk)
+    form = forms.RecoveryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_recovery(request.user, nominee, **form.cleaned_data)
+            messages.success(request, _("Recovery recorded."))
+        except ValidationError as exc:
+            _errors(request, exc)
+    else:
+        _form_errors(request, form)
+    return redirect("awards:decision_detail", pk=nominee.decision_id)
+
+
+# --- history and notifications ---------------------------------------------------------
+
+def history(request):
+    """Every award ever given, by person or unit name, with or without diacritics."""
+    awards = Nominee.objects.filter(outcome__in=[Outcome.AWARDED]).select_related(
+        "award_type", "decision", "submission__unit", "revoked_by").order_by("-decision__issued_on", "name")
+    if not is_city_wide(request.user):
+        awards = awards.filter(submission__in=visible_submissions(request.user))
+    q = request.GET.get("q", "").strip()
+    unit_q = request.GET.get("unit", "").strip()
+    if q:
+        awards = awards.search(q)
+    if unit_q:
+        from organisation.text import fold
+
+        awards = awards.filter(submission__unit__search_name__contains=fold(unit_q))
+    page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "awards/history.html", {"page": page, "q": q, "unit_q": unit_q})
+
+
+def notifications(request):
+    items = Notification.objects.filter(user=request.user)[:100]
+    if request.method == "POST":
+        Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("awards:notifications")
+    return render(request, "awards/notifications.html", {"items": items})
