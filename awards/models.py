@@ -176,7 +176,7 @@ class SubmissionQuerySet(models.QuerySet):
     def overdue(self, day=None):
         from django.utils import timezone
 
-        return self.filter(status__in=OPEN_STATUSES, due_on__lt=day or timezone.localdate())
+        return self.filter(status__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=day or timezone.localdate())
 
 
 class Submission(models.Model):
@@ -222,10 +222,14 @@ class Submission(models.Model):
         return self.status in EDITABLE_STATUSES
 
     @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES or self.status == Status.RETURNED
+
+    @property
     def is_overdue(self) -> bool:
         from django.utils import timezone
 
-        return self.status in OPEN_STATUSES and self.due_on is not None and self.due_on < timezone.localdate()
+        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
 
 class Appraisal(models.TextChoices):

@@ -22,8 +22,19 @@ def healthz(request):
 
 def home(request):
     """One home page; its panels depend on the user's roles."""
+    from awards.models import Notification, Status
+    from awards.views import visible_submissions
+
     roles = user_roles(request.user)
+    submissions = visible_submissions(request.user)
     context = {
+        "dossiers_open": submissions.exclude(status__in=[Status.DECIDED, Status.FORWARDED, Status.CLOSED]).count(),
+        "dossiers_to_receive": submissions.filter(status=Status.SUBMITTED).count()
+        if Role.BOARD_OFFICER in roles else 0,
+        "dossiers_overdue": submissions.overdue().count(),
+        "dossiers_returned": submissions.filter(status=Status.RETURNED).count(),
+        "dossiers_in_council": submissions.filter(status=Status.IN_COUNCIL).count(),
+        "unread": Notification.objects.filter(user=request.user, read_at__isnull=True).count(),
         "is_staff_role": Role.UNIT_STAFF in roles,
         "is_officer": Role.BOARD_OFFICER in roles,
         "is_council": Role.COUNCIL_MEMBER in roles,

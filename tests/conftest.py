@@ -103,3 +103,9 @@ def make_user(db):
         return client, user
 
     return make
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """The live server stops before the test database is dropped (its thread holds a connection)."""
+    return live_server

@@ -24,6 +24,13 @@ def test_a_real_worker_runs_the_heartbeat(transactional_db):
     from haiphong_thidua.celery import app
     from haiphong_thidua.tasks import heartbeat
 
+    from celery.signals import task_postrun
+    from django.db import connection
+
+    def close_connection(**kwargs):
+        connection.close()  # the worker thread's own connection, so the test database can be dropped
+
+    task_postrun.connect(close_connection, weak=False)
     app.conf.task_always_eager = False  # this test is about the real worker
     with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
         result = heartbeat.apply_async(kwargs={"name": "worker"})
@@ -34,6 +41,7 @@ def test_a_real_worker_runs_the_heartbeat(transactional_db):
                 break
             threading.Event().wait(0.1)
     app.conf.task_always_eager = True
+    task_postrun.disconnect(close_connection)
     assert result.id and done.is_set(), "the worker did not run the task within 10 s"
 
 

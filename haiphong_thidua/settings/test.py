@@ -25,3 +25,4 @@ if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
     }
     for _folder in ("queue", "processed", "control"):
         (_broker / _folder).mkdir(parents=True, exist_ok=True)
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (live-server threads must not keep connections open)
