@@ -109,3 +109,13 @@ def test_vietnamese_catalogue_is_complete_and_compiled():
     assert po.with_suffix(".mo").exists()
     with translation.override("vi"):
         assert translation.gettext("Units") == "Đơn vị"
+
+
+def test_number_filter_groups_and_trims():
+    from haiphong_thidua.templatetags.portal import number
+
+    with translation.override("vi"):
+        assert number(Decimal("116442.1340")) == "116.442,134"
+        assert number(Decimal("27000.0000")) == "27.000"
+        assert number(Decimal("97.04"), 1) == "97,0"
+        assert number(2023) == "2.023" and number(None) == ""

@@ -12,6 +12,7 @@ SEEDERS = [
     "organisation.seed.seed_units",
     "awards.seed.seed_award_catalogue",
     "campaigns.seed.seed_movements",
+    "targets.seed.seed_targets",
     "haiphong_thidua.schedules.ensure_default_schedules",
 ]
 

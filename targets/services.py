@@ -1,0 +1,206 @@
+"""Reporting figures, building the dashboard in a fixed number of queries, late reporters, imports."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisation.permissions import is_board
+from organisation.scoping import can_act_for_unit
+
+from . import progress
+from .models import Actual, PeriodKind, ProgressThreshold, ReportingDeadline, Target, TargetKind
+
+
+def can_report(user, target: Target) -> bool:
+    return can_act_for_unit(user, target.responsible_unit) or is_board(user)
+
+
+@transaction.atomic
+def record_actual(user, target: Target, *, period_kind: str, period: int, value: Decimal, source: str,
+                  note: str = "") -> Actual:
+    """Report (or correct) the figure of one period; the previous value stays in the history."""
+    target = Target.objects.select_for_update().select_related("responsible_unit").get(pk=target.pk)
+    if not can_report(user, target):
+        raise PermissionDenied(_("Only the responsible unit or the Board may report this target's figures."))
+    if target.kind == TargetKind.MILESTONE:
+        raise ValidationError(_("A milestone is marked as reached, not reported with figures."))
+    last = 4 if period_kind == PeriodKind.QUARTER else 12
+    if not 1 <= period <= last:
+        raise ValidationError({"period": _("The period must be between 1 and %(last)s.") % {"last": last}})
+    other = PeriodKind.MONTH if period_kind == PeriodKind.QUARTER else PeriodKind.QUARTER
+    if target.actuals.filter(period_kind=other).exists():
+        raise ValidationError({"period_kind": _("This target is reported by %(kind)s; keep to one kind of period.")
+                               % {"kind": PeriodKind(other).label.lower()}})
+    actual = target.actuals.filter(period_kind=period_kind, period=period).first() or Actual(
+        target=target, period_kind=period_kind, period=period)
+    actual.value, actual.source, actual.note, actual.reported_by = value, source.strip(), note.strip(), user
+    actual._history_user = user
+    actual.save()
+    return actual
+
+
+@transaction.atomic
+def mark_milestone(user, target: Target, done_on: datetime.date | None) -> Target:
+    target = Target.objects.select_for_update().get(pk=target.pk)
+    if not can_report(user, target):
+        raise PermissionDenied
+    target.milestone_done_on = done_on
+    target._history_user = user
+    target.save()
+    return target
+
+
+def thresholds(on: datetime.date) -> progress.Thresholds:
+    row = ProgressThreshold.objects.filter(effective_from__lte=on).first()
+    if row is None:
+        return progress.Thresholds()
+    return progress.Thresholds(row.on_track_percent, row.at_risk_percent, row.about_tolerance_percent)
+
+
+def spec(target: Target) -> progress.Spec:
+    return progress.Spec(target.value_low, target.value_high, target.indicator.direction, target.is_about)
+
+
+@dataclass
+class Row:
+    target: Target
+    progress: progress.Progress
+    previous: Target | None
+    previous_value: Decimal | None
+
+
+def dashboard(year: int, responsible_unit=None) -> list[Row]:
+    """Every target of ``year`` with its progress; a constant number of queries whatever the data."""
+    actuals = Prefetch("actuals", queryset=Actual.objects.order_by("period_kind", "period"))
+    targets = Target.objects.filter(year=year).select_related("indicator", "responsible_unit").prefetch_related(
+        actuals).order_by("indicator__order")
+    if responsible_unit is not None:
+        targets = targets.filter(responsible_unit=responsible_unit)
+    targets = list(targets)
+    previous = {t.indicator_id: t for t in Target.objects.filter(
+        year=year - 1, indicator__in=[t.indicator_id for t in targets]).prefetch_related(actuals)}
+    limits = thresholds(datetime.date(year, 12, 31))
+    rows = []
+    for target in targets:
+        last = previous.get(target.indicator_id)
+        last_actuals = list(last.actuals.all()) if last else None
+        if target.kind == TargetKind.MILESTONE:
+            result = progress.Progress(status="done" if target.milestone_done_on else "not_done")
+        else:
+            result = progress.compute(spec(target), target.indicator.aggregation, list(target.actuals.all()),
+                                      limits, last_actuals)
+        last_value = progress.year_to_date(progress.monthly_series(last_actuals), target.indicator.aggregation) \
+            if last_actuals else None
+        rows.append(Row(target, result, last, last_value))
+    return rows
+
+
+def late_reporters(year: int, today: datetime.date | None = None) -> list[tuple[Target, str]]:
+    """Targets whose responsible unit has not reported the last period that is due."""
+    today = today or timezone.localdate()
+    deadlines = {d.period_kind: d.days_after for d in ReportingDeadline.objects.all()}
+    late = []
+    for target in Target.objects.filter(year=year, kind=TargetKind.NUMERIC).select_related(
+            "responsible_unit", "indicator").prefetch_related("actuals"):
+        kinds = {a.period_kind for a in target.actuals.all()} or {PeriodKind.QUARTER}
+        kind = kinds.pop()
+        days = deadlines.get(kind, 15)
+        periods = range(1, 13) if kind == PeriodKind.MONTH else range(1, 5)
+        due = [p for p in periods if _period_end(year, kind, p) + datetime.timedelta(days=days) < today]
+        if not due:
+            continue
+        reported = {a.period for a in target.actuals.all() if a.period_kind == kind}
+        missing = [p for p in due if p not in reported]
+        if missing:
+            label = PeriodKind(kind).label.lower()
+            late.append((target, ", ".join(f"{label} {p}" for p in missing)))
+    return late
+
+
+def _period_end(year: int, kind: str, period: int) -> datetime.date:
+    month = period * 3 if kind == PeriodKind.QUARTER else period
+    if month == 12:
+        return datetime.date(year, 12, 31)
+    return datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
+
+
+# --- Excel: the statistics office's figures --------------------------------------------
+
+HEADERS = ["Năm", "Mã chỉ tiêu", "Kỳ (thang/quy)", "Số kỳ", "Số liệu", "Nguồn", "Ghi chú"]
+
+
+def template_workbook(year: int) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "So lieu"
+    sheet.append(HEADERS)
+    for target in Target.objects.filter(year=year, kind=TargetKind.NUMERIC).select_related("indicator"):
+        sheet.append([year, target.indicator.code, "quy", 1, None, "Cục Thống kê", target.indicator.name])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def import_actuals(user, upload) -> tuple[int, list[tuple[int, str]]]:
+    """All rows or none; each wrong row is reported with its number."""
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
+    except Exception:
+        return 0, [(0, _("The file cannot be read as an Excel workbook."))]
+    kinds = {"thang": PeriodKind.MONTH, "tháng": PeriodKind.MONTH, "month": PeriodKind.MONTH,
+             "quy": PeriodKind.QUARTER, "quý": PeriodKind.QUARTER, "quarter": PeriodKind.QUARTER}
+    targets = {(t.year, t.indicator.code): t for t in Target.objects.select_related("indicator", "responsible_unit")}
+    errors, rows = [], []
+    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        values = list(values) + [None] * 7
+        if not any(v not in (None, "") for v in values[:7]):
+            continue
+        year, code, kind_text, period, value, source, note = values[:7]
+        problems = []
+        try:
+            target = targets.get((int(year), str(code).strip()))
+        except (TypeError, ValueError):
+            target = None
+        if target is None:
+            problems.append(_("no target “%(code)s” for year %(year)s") % {"code": code, "year": year})
+        kind = kinds.get(str(kind_text or "").strip().lower())
+        if kind is None:
+            problems.append(_("period must be “tháng” or “quý”"))
+        try:
+            period = int(period)
+        except (TypeError, ValueError):
+            problems.append(_("period number “%(value)s” is not a whole number") % {"value": period})
+        try:
+            value = Decimal(str(value).replace(",", ".")) if value not in (None, "") else None
+        except InvalidOperation:
+            value = None
+        if value is None:
+            problems.append(_("the figure is missing or not a number"))
+        if problems:
+            errors.append((number, "; ".join(problems)))
+        else:
+            rows.append((number, target, kind, period, value, str(source or "Cục Thống kê"), str(note or "")))
+    if errors:
+        return 0, errors
+    for number, target, kind, period, value, source, note in rows:
+        try:
+            record_actual(user, target, period_kind=kind, period=period, value=value, source=source, note=note)
+        except (ValidationError, PermissionDenied) as exc:
+            transaction.set_rollback(True)
+            message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            return 0, [(number, message)]
+    return len(rows), []

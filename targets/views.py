@@ -1,0 +1,181 @@
+"""Targets: the leadership dashboard, a target's history, reporting figures, imports, exports."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisation.models import Unit
+from organisation.permissions import is_board, require_board
+from organisation.roles import Role, has_role
+
+from . import forms, services
+from .models import Actual, Target, TargetKind
+
+STATUS_LABELS = {
+    "on_track": _("On track"), "at_risk": _("At risk"), "off_track": _("Off track"), "no_data": _("No figures yet"),
+    "done": _("Reached"), "not_done": _("Not yet reached"),
+}
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year"))
+    except (TypeError, ValueError):
+        latest = Target.objects.aggregate(y=Max("year"))["y"]
+        return latest or timezone.localdate().year
+
+
+def _unit_filter(request):
+    code = request.GET.get("unit")
+    return Unit.objects.filter(code=code).first() if code else None
+
+
+def _chart_data(rows):
+    return {str(r.target.pk): {"label": r.target.indicator.name, "measure": r.target.indicator.measure,
+                               "points": [[m, float(v)] for m, v in r.progress.series],
+                               "target": float(r.target.value_low) if r.target.value_low is not None else None}
+            for r in rows}
+
+
+def dashboard(request):
+    year, unit = _year(request), _unit_filter(request)
+    rows = services.dashboard(year, unit)
+    fmt = request.GET.get("format")
+    if fmt == "xlsx":
+        return _excel(rows, year)
+    if fmt == "pdf":
+        return _pdf(rows, year)
+    years = sorted(set(Target.objects.values_list("year", flat=True)), reverse=True)
+    units = Unit.objects.filter(targets__isnull=False).distinct().order_by("name")
+    counts = {key: sum(1 for r in rows if r.progress.status == key) for key in STATUS_LABELS}
+    return render(request, "targets/dashboard.html", {
+        "rows": rows, "year": year, "years": years, "units": units, "unit": unit, "labels": STATUS_LABELS,
+        "counts": counts, "charts": _chart_data(rows), "is_board": is_board(request.user)})
+
+
+def target_detail(request, pk):
+    target = get_object_or_404(Target.objects.select_related("indicator", "responsible_unit", "legal_basis"), pk=pk)
+    row = next(r for r in services.dashboard(target.year) if r.target.pk == target.pk)
+    history = Actual.history.filter(target_id=target.pk).select_related("history_user").order_by("-history_date")
+    return render(request, "targets/target_detail.html", {
+        "row": row, "target": target, "actuals": target.actuals.select_related("reported_by"),
+        "history": history[:200], "labels": STATUS_LABELS, "charts": _chart_data([row]),
+        "can_report": services.can_report(request.user, target),
+        "milestone_form": forms.MilestoneForm(initial={"done_on": target.milestone_done_on})})
+
+
+def _reportable(user):
+    targets = Target.objects.select_related("indicator").filter(kind=TargetKind.NUMERIC).order_by(
+        "-year", "indicator__order")
+    if is_board(user):
+        return targets
+    if has_role(user, Role.UNIT_STAFF) and user.unit_id:
+        return targets.filter(responsible_unit__path__startswith=user.unit.path)
+    return targets.none()  # leadership and the Council read, they do not report
+
+
+def report(request):
+    targets = _reportable(request.user)
+    form = forms.ActualForm(request.POST or None, targets=targets, initial={"target": request.GET.get("target")})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.record_actual(request.user, data.pop("target"), **data)
+        except ValidationError as exc:
+            errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+            for field, field_errors in errors.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            messages.success(request, _("Figure saved."))
+            return redirect("targets:report")
+    recent = Actual.objects.filter(target__in=targets).select_related("target__indicator", "reported_by").order_by(
+        "-reported_at")[:20]
+    return render(request, "targets/report.html", {"form": form, "recent": recent, "has_targets": targets.exists()})
+
+
+def milestone(request, pk):
+    target = get_object_or_404(Target, pk=pk, kind=TargetKind.MILESTONE)
+    form = forms.MilestoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.mark_milestone(request.user, target, form.cleaned_data["done_on"])
+        messages.success(request, _("Milestone updated."))
+    return redirect("targets:target_detail", pk=pk)
+
+
+def import_actuals(request):
+    require_board(request.user)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    row_errors = []
+    if request.method == "POST" and form.is_valid():
+        count, row_errors = services.import_actuals(request.user, form.cleaned_data["upload"])
+        if count:
+            messages.success(request, _("%(n)s figure(s) imported.") % {"n": count})
+            return redirect("targets:dashboard")
+    return render(request, "targets/import.html", {"form": form, "row_errors": row_errors, "year": _year(request)})
+
+
+def import_template(request):
+    response = HttpResponse(services.template_workbook(_year(request)),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-so-lieu-chi-tieu.xlsx"'
+    return response
+
+
+def late(request):
+    require_board(request.user)
+    year = _year(request)
+    return render(request, "targets/late.html", {"year": year, "late": services.late_reporters(year)})
+
+
+def target_create(request):
+    require_board(request.user)
+    form = forms.TargetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        target = form.save()
+        messages.success(request, _("Target added."))
+        return redirect("targets:target_detail", pk=target.pk)
+    return render(request, "campaigns/form.html", {"form": form, "title": _("Add a target")})
+
+
+def _excel(rows, year):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Chi tieu {year}"
+    sheet.append(["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "% kế hoạch", "Dự báo cả năm",
+                  "% dự báo", "Tình trạng", "Đơn vị chịu trách nhiệm"])
+    for r in rows:
+        p = r.progress
+        sheet.append([r.target.statement, r.target.indicator.measure, _float(r.target.value_low),
+                      _float(p.year_value), _float(p.percent), _float(p.projected), _float(p.projected_percent),
+                      str(STATUS_LABELS[p.status]), r.target.responsible_unit.name])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="chi-tieu-{year}.xlsx"'
+    return response
+
+
+def _float(value):
+    return float(value) if value is not None else None
+
+
+def _pdf(rows, year):
+    from weasyprint import HTML
+
+    html = render_to_string("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
+                                                           "today": timezone.localdate()})
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="chi-tieu-{year}.pdf"'
+    return response
