@@ -1,19 +1,36 @@
 """Default periodic tasks, stored in the database (django-celery-beat) so that
 administrators can change them in /admin/ without a deploy."""
 
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
+import json
+
+from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
 from .tasks import HEARTBEAT_TASK
 
-DEFAULT_TASKS = [
+REPORT_TASK = "reports.tasks.request_periodic_report"
+INTERVAL_TASKS = [
     # name, task, every (seconds)
     ("Nhịp tim worker (heartbeat)", HEARTBEAT_TASK, 60),
+]
+CRONTAB_TASKS = [
+    # name, task, kwargs, crontab fields (Asia/Ho_Chi_Minh)
+    ("Báo cáo tháng", REPORT_TASK, {"kind": "monthly"}, {"minute": "0", "hour": "6", "day_of_month": "1"}),
+    ("Báo cáo quý", REPORT_TASK, {"kind": "quarterly"},
+     {"minute": "30", "hour": "6", "day_of_month": "1", "month_of_year": "1,4,7,10"}),
+    ("Báo cáo thống kê năm (TT 02/2023/TT-BNV)", REPORT_TASK, {"kind": "yearly_statistics"},
+     {"minute": "0", "hour": "7", "day_of_month": "5", "month_of_year": "1"}),
 ]
 
 
 def ensure_default_schedules() -> int:
     """Create missing default schedules; never overwrite what an administrator changed."""
-    for name, task, seconds in DEFAULT_TASKS:
+    for name, task, seconds in INTERVAL_TASKS:
         every, _ = IntervalSchedule.objects.get_or_create(every=seconds, period=IntervalSchedule.SECONDS)
         PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "interval": every})
-    return len(DEFAULT_TASKS)
+    for name, task, kwargs, fields in CRONTAB_TASKS:
+        crontab, _ = CrontabSchedule.objects.get_or_create(
+            minute=fields["minute"], hour=fields["hour"], day_of_month=fields["day_of_month"],
+            month_of_year=fields.get("month_of_year", "*"), day_of_week="*", timezone="Asia/Ho_Chi_Minh")
+        PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "crontab": crontab,
+                                                                "kwargs": json.dumps(kwargs)})
+    return len(INTERVAL_TASKS) + len(CRONTAB_TASKS)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("chi-tieu/", include("targets.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("xac-minh/<uuid:code>/", awards_public.verify, name="verify_award"),
     path("lay-y-kien/", awards_public.public_comment_list, name="public_comment_list"),
     path("lay-y-kien/<int:pk>/", awards_public.public_comment, name="public_comment"),

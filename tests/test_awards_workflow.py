@@ -19,9 +19,11 @@ from .awards_helpers import draft, to_state, users, xlsx
 from .files import fake_pdf, pdf
 
 
-def pdf_text(content: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True)
-    return result.stdout.decode()
+def pdf_text(content: bytes, layout: bool = True) -> str:
+    """The text pdftotext reads back: with the page layout, or as one flowing string."""
+    args = ["pdftotext", "-layout", "-", "-"] if layout else ["pdftotext", "-", "-"]
+    text = subprocess.run(args, input=content, capture_output=True, check=True).stdout.decode()
+    return text if layout else " ".join(text.split())
 
 
 def _create_via_web(staff_client):

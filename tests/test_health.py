@@ -18,6 +18,7 @@ def test_healthz_reports_database_and_broker(client, db):
 
 
 @pytest.mark.celery
+@pytest.mark.xdist_group("celery")
 def test_a_real_worker_runs_the_heartbeat(transactional_db):
     from celery.contrib.testing.worker import start_worker
 

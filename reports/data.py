@@ -1,0 +1,97 @@
+"""The figures a report shows, aggregated in SQL (GROUP BY / COUNT), never row by row in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from awards.models import Decision, DecisionKind, Nominee, Outcome, Status, Submission, Subject
+from campaigns.models import (
+    ActionProgramme, Movement, MovementKind, ProgrammeTask, Registration, RegistrationStatus, ReviewReport,
+)
+from targets import services as target_services
+
+
+def movements(start: dt.date, end: dt.date) -> dict:
+    year = end.year
+    registered = dict(
+        Registration.objects.filter(year=year, status=RegistrationStatus.SUBMITTED)
+        .values_list("movements__name").annotate(n=Count("pk", distinct=True)).values_list("movements__name", "n")
+    )
+    rows = list(
+        Movement.objects.exclude(kind=MovementKind.THEME).running_in(year).annotate(
+            programme_count=Count("programmes", filter=Q(programmes__year=year), distinct=True),
+            report_count=Count("review_rounds__reports", filter=Q(
+                review_rounds__reports__submitted_at__date__range=(start, end)), distinct=True),
+        ).order_by("name").values("name", "programme_count", "report_count")
+    )
+    for row in rows:
+        row["registered"] = registered.get(row["name"], 0)
+    overdue = ProgrammeTask.objects.filter(programme__year=year).overdue(end).count()
+    return {
+        "rows": rows,
+        "registrations": Registration.objects.filter(year=year, status=RegistrationStatus.SUBMITTED).count(),
+        "programmes": ActionProgramme.objects.filter(year=year).count(),
+        "overdue_tasks": overdue,
+        "reports_received": ReviewReport.objects.filter(submitted_at__date__range=(start, end)).count(),
+    }
+
+
+def nominations(start: dt.date, end: dt.date) -> dict:
+    labels = dict(Status.choices)
+    pipeline = [
+        {"status": labels[s], "n": n}
+        for s, n in Submission.objects.exclude(status=Status.DRAFT).values_list("status").annotate(
+            n=Count("pk")).order_by("status").values_list("status", "n")
+    ]
+    decisions = Decision.objects.filter(issued_on__range=(start, end))
+    awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, decision__issued_on__range=(start, end))
+    totals = awarded.aggregate(
+        all=Count("pk"),
+        individuals=Count("pk", filter=Q(subject=Subject.INDIVIDUAL)),
+        women=Count("pk", filter=Q(subject=Subject.INDIVIDUAL, person__sex="female")),
+        direct=Count("pk", filter=Q(subject=Subject.INDIVIDUAL, person__is_direct_worker=True)),
+        collectives=Count("pk", filter=Q(subject=Subject.COLLECTIVE)),
+        grassroots=Count("pk", filter=Q(submission__unit__level="commune")),
+        non_state=Count("pk", filter=Q(submission__unit__sector="non_state")),
+    )
+    return {
+        "pipeline": pipeline,
+        "overdue": Submission.objects.overdue(end).count(),
+        "decisions": decisions.filter(kind=DecisionKind.AWARD).count(),
+        "revocations": decisions.filter(kind=DecisionKind.REVOCATION).count(),
+        "totals": totals,
+        "by_award": list(awarded.values("award_type__name").annotate(n=Count("pk")).order_by("-n")[:15]),
+    }
+
+
+def targets(end: dt.date) -> list:
+    return target_services.dashboard(end.year)
+
+
+def yearly_statistics(year: int) -> dict:
+    """Simplified content of Circular 02/2023/TT-BNV forms 0601–0605, from the portal's own records."""
+    from organisation.models import User
+
+    awarded = Nominee.objects.filter(outcome__in=[Outcome.AWARDED], decision__year=year)
+    return {
+        "f0601": list(Movement.objects.running_in(year).exclude(kind=MovementKind.THEME).values(
+            "kind").annotate(n=Count("pk")).order_by("kind")),
+        "f0602": list(Nominee.objects.filter(outcome=Outcome.FORWARDED, submission__year=year).values(
+            "award_type__name").annotate(n=Count("pk")).order_by("award_type__name")),
+        "f0603": list(awarded.filter(award_type__goes_to_central=False).values("award_type__name", "subject")
+                      .annotate(n=Count("pk")).order_by("award_type__name", "subject")),
+        "f0604": {"boards": 1, "council_members": User.objects.filter(groups__name="council_member").count()},
+        "f0605": {"officers": User.objects.filter(groups__name="board_officer", is_active=True).count()},
+    }
+
+
+def collect(kind: str, start: dt.date, end: dt.date) -> dict:
+    context = {"generated_at": timezone.localtime()}
+    if kind == "yearly_statistics":
+        context["stats"] = yearly_statistics(start.year)
+    else:
+        context.update(movements=movements(start, end), nominations=nominations(start, end), targets=targets(end))
+    return context

@@ -1,0 +1,79 @@
+"""Periodic progress reports for the Board, produced by Celery workers.
+
+One row per (kind, period): a re-run replaces the file rather than adding a report."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportKind(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly progress report")
+    QUARTERLY = "quarterly", _("Quarterly progress report")
+    YEARLY_STATISTICS = "yearly_statistics", _("Yearly statistics (Circular 02/2023/TT-BNV, forms 0601–0605)")
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class Report(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    error = models.TextField(_("reason of failure"), blank=True)
+    pdf = models.FileField(_("PDF"), blank=True)
+    xlsx = models.FileField(_("Excel"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    generation_seconds = models.FloatField(null=True, blank=True)
+    emailed_to = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-period_start", "kind"]
+        constraints = [models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        if self.kind == ReportKind.MONTHLY:
+            return f"{self.period_start.month:02d}/{self.period_start.year}"
+        if self.kind == ReportKind.QUARTERLY:
+            return f"Q{(self.period_start.month - 1) // 3 + 1}/{self.period_start.year}"
+        return str(self.period_start.year)
+
+    @property
+    def code(self) -> str:
+        return f"{self.number}/BC-BTĐKT" if self.number else "…/BC-BTĐKT"
+
+
+class Subscriber(models.Model):
+    """Who receives each kind of report by e-mail, with the PDF attached."""
+
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"), unique=True)
+    kinds = ArrayField(models.CharField(max_length=20, choices=ReportKind.choices), default=list,
+                       verbose_name=_("reports received"))
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("report subscriber")
+        verbose_name_plural = _("report subscribers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"

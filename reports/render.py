@@ -1,0 +1,91 @@
+"""Turn a report's data into a PDF (official layout) and an Excel workbook."""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+
+from . import charts
+from .models import Report, ReportKind
+
+STATUS_VI = {"on_track": "Đúng tiến độ", "at_risk": "Có nguy cơ chậm", "off_track": "Chậm tiến độ",
+             "no_data": "Chưa có số liệu", "done": "Đã hoàn thành", "not_done": "Chưa hoàn thành"}
+MOVEMENT_KINDS_VI = {"regular": "Thường xuyên", "thematic": "Theo đợt, chuyên đề", "five_year": "5 năm",
+                     "special": "Đặc biệt"}
+
+
+def _enrich(report: Report, data: dict) -> dict:
+    context = {"report": report, **data, "status_vi": STATUS_VI, "kinds_vi": MOVEMENT_KINDS_VI}
+    if report.kind != ReportKind.YEARLY_STATISTICS:
+        context["pipeline_chart"] = charts.bar_chart([(r["status"], r["n"]) for r in data["nominations"]["pipeline"]])
+        context["target_rows"] = [
+            {"row": row, "trend": charts.trend([(m, float(v)) for m, v in row.progress.series],
+                                               float(row.target.value_low) if row.target.value_low else None),
+             "status": STATUS_VI[row.progress.status]}
+            for row in data["targets"]
+        ]
+        totals = data["nominations"]["totals"]
+        individuals = totals["individuals"] or 0
+
+        def share(n, of):
+            return f"{100 * n / of:.1f}".replace(".", ",") + "%" if of else "—"
+
+        context["fairness"] = [
+            ("Nữ trong số cá nhân được khen thưởng", totals["women"], share(totals["women"], individuals)),
+            ("Người trực tiếp lao động, công tác", totals["direct"], share(totals["direct"], individuals)),
+            ("Tập thể được khen thưởng", totals["collectives"], share(totals["collectives"], totals["all"])),
+            ("Đơn vị cấp cơ sở (xã, phường)", totals["grassroots"], share(totals["grassroots"], totals["all"])),
+            ("Khu vực ngoài nhà nước", totals["non_state"], share(totals["non_state"], totals["all"])),
+        ]
+    return context
+
+
+def pdf_bytes(report: Report, data: dict) -> bytes:
+    from weasyprint import HTML
+
+    template = "reports/pdf/statistics.html" if report.kind == ReportKind.YEARLY_STATISTICS else \
+        "reports/pdf/progress.html"
+    return HTML(string=render_to_string(template, _enrich(report, data))).write_pdf()
+
+
+def xlsx_bytes(report: Report, data: dict) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    if report.kind == ReportKind.YEARLY_STATISTICS:
+        stats = data["stats"]
+        sheets = [
+            ("0601", ["Loại phong trào", "Số phong trào"],
+             [(MOVEMENT_KINDS_VI.get(r["kind"], r["kind"]), r["n"]) for r in stats["f0601"]]),
+            ("0602", ["Hình thức khen thưởng cấp Nhà nước (đã trình)", "Số lượng"],
+             [(r["award_type__name"], r["n"]) for r in stats["f0602"]]),
+            ("0603", ["Hình thức khen thưởng cấp thành phố", "Đối tượng", "Số lượng"],
+             [(r["award_type__name"], r["subject"], r["n"]) for r in stats["f0603"]]),
+            ("0604", ["Chỉ tiêu", "Số lượng"], [("Ban Thi đua - Khen thưởng", stats["f0604"]["boards"]),
+                                               ("Thành viên Hội đồng TĐKT", stats["f0604"]["council_members"])]),
+            ("0605", ["Chỉ tiêu", "Số lượng"], [("Công chức làm công tác TĐKT (tài khoản chuyên viên)",
+                                                 stats["f0605"]["officers"])]),
+        ]
+    else:
+        sheets = [
+            ("Phong trao", ["Phong trào", "Đơn vị đăng ký", "Chương trình", "Báo cáo nhận trong kỳ"],
+             [(r["name"], r["registered"], r["programme_count"], r["report_count"]) for r in data["movements"]["rows"]]),
+            ("Ho so", ["Trạng thái", "Số hồ sơ"], [(r["status"], r["n"]) for r in data["nominations"]["pipeline"]]),
+            ("Chi tieu", ["Chỉ tiêu", "Thực hiện", "% kế hoạch", "Dự báo", "Tình trạng"],
+             [(r.target.statement, _f(r.progress.year_value), _f(r.progress.percent), _f(r.progress.projected),
+               STATUS_VI[r.progress.status]) for r in data["targets"]]),
+        ]
+    book.remove(book.active)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _f(value):
+    return float(value) if value is not None else None

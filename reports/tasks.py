@@ -1,0 +1,113 @@
+"""Celery tasks that produce the reports.
+
+Safe to run again and to lose a worker in the middle: the task is acknowledged
+late (the broker delivers it again if the worker dies), the files are written to
+a temporary name and moved into place in one step, and the row is updated only
+after both files exist — so there is never a half-written report, and a re-run
+replaces the report of the same (kind, period) instead of adding one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError, transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+def _write_atomically(relative: str, content: bytes) -> str:
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return relative
+
+
+@shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
+             autoretry_for=(OperationalError, OSError), retry_backoff=5, retry_backoff_max=300, max_retries=5)
+def generate_report(self, report_id: int) -> str:
+    from awards.services import next_number
+
+    from . import data, render
+    from .models import Report, ReportStatus
+
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.status == ReportStatus.DONE and report.finished_at and report.started_at and \
+                report.finished_at >= report.started_at and report.pdf:
+            return "already done"
+        report.status, report.started_at, report.attempts = ReportStatus.RUNNING, timezone.now(), report.attempts + 1
+        if report.number is None:
+            report.number = next_number("report", report.period_end.year)
+        report.save()
+    started = time.monotonic()
+    try:
+        content = data.collect(report.kind, report.period_start, report.period_end)
+        pdf = render.pdf_bytes(report, content)
+        xlsx = render.xlsx_bytes(report, content)
+        delay = float(os.environ.get("HPTD_REPORT_TEST_DELAY", "0"))  # lets a test kill the worker mid-report
+        if delay:
+            time.sleep(delay)
+        base = f"reports/{report.kind}/{report.period_start:%Y-%m}"
+        pdf_name = _write_atomically(f"{base}.pdf", pdf)
+        xlsx_name = _write_atomically(f"{base}.xlsx", xlsx)
+    except (OperationalError, OSError):
+        raise  # transient: retried with back-off
+    except Exception as exc:
+        logger.exception("report %s failed", report_id)
+        Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}",
+                                                   finished_at=timezone.now())
+        return "failed"
+    Report.objects.filter(pk=report_id).update(
+        status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
+        generation_seconds=time.monotonic() - started)
+    transaction.on_commit(lambda: email_report.delay(report_id))
+    return pdf_name
+
+
+@shared_task(name="reports.tasks.email_report", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def email_report(report_id: int) -> int:
+    from django.core.mail import EmailMessage
+
+    from .models import Report, Subscriber
+
+    report = Report.objects.get(pk=report_id)
+    recipients = list(Subscriber.objects.filter(is_active=True, kinds__contains=[report.kind]).values_list(
+        "email", flat=True))
+    if not recipients or not report.pdf:
+        return 0
+    message = EmailMessage(
+        subject=f"{report.get_kind_display()} {report.period_label} – Số {report.code}",
+        body=f"Ban Thi đua - Khen thưởng gửi {report.get_kind_display().lower()} kỳ {report.period_label}.",
+        from_email=settings.DEFAULT_FROM_EMAIL, to=recipients)
+    with report.pdf.open("rb") as handle:
+        message.attach(f"bao-cao-{report.kind}-{report.period_start:%Y-%m}.pdf", handle.read(), "application/pdf")
+    message.send()
+    Report.objects.filter(pk=report_id).update(emailed_to=len(recipients))
+    return len(recipients)
+
+
+@shared_task(name="reports.tasks.request_periodic_report")
+def request_periodic_report(kind: str) -> int:
+    """Run by beat: queue the report of the last complete period of ``kind``."""
+    from .periods import previous_period
+    from .services import request_report
+
+    start, end = previous_period(kind, timezone.localdate())
+    return request_report(kind, start, end).pk
