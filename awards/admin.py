@@ -54,3 +54,15 @@ class DecisionAdmin(admin.ModelAdmin):
 @admin.register(models.CouncilMeeting)
 class CouncilMeetingAdmin(admin.ModelAdmin):
     list_display = ("title", "held_on", "is_closed")
+
+
+@admin.register(models.EligibilityRule)
+class EligibilityRuleAdmin(admin.ModelAdmin):
+    """A new decree: add rule rows with their dates (and close the old ones); no code change."""
+
+    list_display = ("award_type", "description", "kind", "legal_basis", "article", "effective_from", "effective_to")
+    list_filter = ("award_type", "kind", "legal_basis")
+
+
+for model in (models.TaskRating, models.Initiative, models.BlockingRecord, models.PastAward, models.FairnessTarget):
+    admin.site.register(model)

@@ -7,7 +7,10 @@ from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
 from organisation.scoping import visible_units
 
-from .models import Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, RoundKind, Subject, VoteChoice
+from .models import (
+    Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, RoundKind, SpecialCategory, Subject,
+    VoteChoice,
+)
 
 
 class SubmissionForm(forms.Form):
@@ -19,6 +22,8 @@ class SubmissionForm(forms.Form):
     movement = forms.ModelChoiceField(label=_("Movement"), required=False,
                                       queryset=Movement.objects.exclude(kind=MovementKind.THEME))
     commendation_type = forms.ChoiceField(label=_("Type of commendation"), choices=CommendationType.choices)
+    special_category = forms.ChoiceField(label=_("Special category (directive item 6)"), required=False,
+                                         choices=SpecialCategory.choices)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,6 +42,9 @@ class NomineeForm(forms.Form):
     achievement_summary = forms.CharField(label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}))
     achievement_report = forms.CharField(label=_("Achievement report"), required=False,
                                          widget=forms.Textarea(attrs={"rows": 8}))
+    is_posthumous = forms.BooleanField(label=_("Posthumous"), required=False)
+    martyrs_count = forms.IntegerField(label=_("Number of martyrs in the family"), required=False, min_value=1)
+    service_period = forms.CharField(label=_("Resistance period / service"), required=False, max_length=200)
 
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, **kwargs)

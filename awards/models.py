@@ -179,6 +179,13 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(status__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=day or timezone.localdate())
 
 
+class SpecialCategory(models.TextChoices):
+    NONE = "", _("None")
+    HEROIC_MOTHER = "heroic_mother", _("Heroic Vietnamese Mother (incl. posthumous)")
+    MARTYRS_FAMILY = "martyrs_family", _("Independence Order for a family with many martyrs")
+    RESISTANCE_BACKLOG = "resistance_backlog", _("Backlog of resistance-war awards")
+
+
 class Submission(models.Model):
     """A unit's submission (tờ trình) with its list of nominees."""
 
@@ -192,6 +199,8 @@ class Submission(models.Model):
     movement = models.ForeignKey("campaigns.Movement", verbose_name=_("movement"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="submissions")
     commendation_type = models.CharField(_("type of commendation"), max_length=12, choices=CommendationType.choices)
+    special_category = models.CharField(_("special category (directive item 6)"), max_length=20, blank=True,
+                                        choices=SpecialCategory.choices, default="", db_index=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT,
                               db_index=True)
     created_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
@@ -283,6 +292,11 @@ class Nominee(models.Model):
     revoked_by = models.ForeignKey("Decision", verbose_name=_("revoked by decision"), null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="revoked_awards")
     revocation_grounds = models.TextField(_("grounds for revocation"), blank=True)
+    is_posthumous = models.BooleanField(_("posthumous"), default=False)
+    martyrs_count = models.PositiveSmallIntegerField(_("number of martyrs in the family"), null=True, blank=True)
+    service_period = models.CharField(_("resistance period / service"), max_length=200, blank=True)
+    eligibility = models.CharField(_("eligibility check"), max_length=14, blank=True)
+    eligibility_reasons = models.JSONField(_("reasons"), default=list, blank=True)
     certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
     bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
     recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
@@ -455,3 +469,166 @@ class PublicComment(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+
+# ---------------------------------------------------------------------------
+# Inputs of the eligibility rules (DOMAIN.md §3)
+# ---------------------------------------------------------------------------
+
+class Rating(models.TextChoices):
+    """Yearly task rating; the order is the ranking used by the rules."""
+
+    EXCELLENT = "HTXSNV", _("Excellent (HTXSNV)")
+    GOOD = "HTTNV", _("Good (HTTNV)")
+    COMPLETED = "HTNV", _("Completed (HTNV)")
+    NOT_COMPLETED = "KHTNV", _("Not completed (KHTNV)")
+
+
+RATING_RANK = {Rating.EXCELLENT: 4, Rating.GOOD: 3, Rating.COMPLETED: 2, Rating.NOT_COMPLETED: 1}
+
+
+class TaskRating(models.Model):
+    person = models.ForeignKey("organisation.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="ratings")
+    unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="ratings", help_text=_("For a collective's rating."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    rating = models.CharField(_("rating"), max_length=6, choices=Rating.choices)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("yearly task rating")
+        verbose_name_plural = _("yearly task ratings")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="one_rating_per_person_year"),
+            models.UniqueConstraint(fields=["unit", "year"], name="one_rating_per_unit_year"),
+            models.CheckConstraint(condition=models.Q(person__isnull=False) | models.Q(unit__isnull=False),
+                                   name="rating_has_subject"),
+        ]
+
+
+class InitiativeLevel(models.TextChoices):
+    GRASSROOTS = "grassroots", _("Grassroots")
+    CITY = "city", _("City-wide")
+    NATIONAL = "national", _("National")
+
+
+INITIATIVE_RANK = {InitiativeLevel.GRASSROOTS: 1, InitiativeLevel.CITY: 2, InitiativeLevel.NATIONAL: 3}
+
+
+class Initiative(models.Model):
+    title = models.CharField(_("initiative"), max_length=300)
+    authors = models.ManyToManyField("organisation.Person", related_name="initiatives", verbose_name=_("authors"))
+    level = models.CharField(_("level of effect"), max_length=12, choices=InitiativeLevel.choices)
+    recognised_by = models.CharField(_("recognising decision"), max_length=120)
+    recognised_on = models.DateField(_("recognised on"))
+    consumed_by = models.ForeignKey("Nominee", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="consumed_initiatives", verbose_name=_("used for the award"))
+    history = HistoricalRecords(m2m_fields=[authors])
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-recognised_on"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BlockKind(models.TextChoices):
+    DISCIPLINE = "discipline", _("Disciplinary measure")
+    INVESTIGATION = "investigation", _("Under investigation")
+    COMPLAINT = "complaint", _("Pending complaint or denunciation")
+
+
+class BlockingRecord(models.Model):
+    person = models.ForeignKey("organisation.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="blocking_records")
+    unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="blocking_records")
+    kind = models.CharField(_("kind"), max_length=14, choices=BlockKind.choices)
+    level = models.CharField(_("form"), max_length=80, blank=True, help_text=_("e.g. khiển trách, cảnh cáo"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("discipline, investigation or complaint")
+        verbose_name_plural = _("discipline, investigation and complaint records")
+        ordering = ["-starts_on"]
+
+
+class PastAward(models.Model):
+    """Awards given before the portal, or by a unit head (grassroots titles), that rules must see."""
+
+    person = models.ForeignKey("organisation.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="past_awards")
+    unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="past_awards")
+    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="+", verbose_name=_("award"))
+    year = models.PositiveSmallIntegerField(_("year of achievement"))
+    commendation_type = models.CharField(_("type of commendation"), max_length=12, choices=CommendationType.choices,
+                                         default=CommendationType.REGULAR)
+    decision_number = models.CharField(_("decision"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("earlier award")
+        verbose_name_plural = _("earlier awards")
+        ordering = ["-year"]
+
+
+class RuleKind(models.TextChoices):
+    RATING_AT_LEAST = "rating_at_least", _("Yearly rating at least")
+    CONSECUTIVE_RATINGS = "consecutive_ratings", _("Consecutive years rated at least")
+    CONSECUTIVE_TITLES = "consecutive_titles", _("Consecutive years holding a title")
+    TITLES_WITHIN = "titles_within", _("A title a number of times within a period")
+    HOLDS_AWARD = "holds_award", _("Already holds an award")
+    INITIATIVE = "initiative", _("Recognised initiative(s) not yet used")
+    MEMBERS_SHARE = "members_share", _("Share of the collective's members holding a title")
+    MEMBERS_COUNT = "members_count", _("Members holding a title")
+    NO_MEMBER_DISCIPLINE = "no_member_discipline", _("No member disciplined")
+    QUOTA_SHARE = "quota_share", _("Quota: at most a share of another title in the unit")
+
+
+class EligibilityRule(models.Model):
+    """One criterion of one award, as the law states it, valid for a period.
+
+    A new decree is a new row (with its dates), never a code change: the check for
+    each ``kind`` is implemented once in awards/eligibility.py and reads ``params``.
+    """
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="rules",
+                                   verbose_name=_("award"))
+    kind = models.CharField(_("check"), max_length=24, choices=RuleKind.choices)
+    params = models.JSONField(_("parameters"), default=dict)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    article = models.CharField(_("article"), max_length=120, blank=True)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+    description = models.CharField(_("criterion"), max_length=300)
+
+    class Meta:
+        verbose_name = _("eligibility rule")
+        verbose_name_plural = _("eligibility rules")
+        ordering = ["award_type", "effective_from", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.award_type}: {self.description}"
+
+
+class FairnessTarget(models.Model):
+    """The city's target share of awards for a group (directive item 8), as data."""
+
+    dimension = models.CharField(_("group"), max_length=20, choices=[
+        ("grassroots", _("Grassroots units")), ("direct_workers", _("Direct workers")), ("women", _("Women")),
+        ("non_state", _("Non-state sector")), ("elected", _("Elected bodies")),
+        ("small_collectives", _("Small collectives")),
+    ], unique=True)
+    min_share = models.DecimalField(_("minimum share (%)"), max_digits=5, decimal_places=2)
+    basis = models.CharField(_("basis"), max_length=200)
+
+    class Meta:
+        verbose_name = _("fairness target")
+        verbose_name_plural = _("fairness targets")

@@ -106,7 +106,8 @@ def _check_nominee(award_type: AwardType, subject: str, person, collective_unit,
 @transaction.atomic
 def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None, subject: str, name: str,
                  award_type: AwardType, achievement_summary: str, achievement_report: str = "",
-                 person: Person | None = None, collective_unit: Unit | None = None) -> Nominee:
+                 person: Person | None = None, collective_unit: Unit | None = None, is_posthumous: bool = False,
+                 martyrs_count: int | None = None, service_period: str = "") -> Nominee:
     submission = _lock(submission)
     _require_editable(user, submission)
     _check_nominee(award_type, subject, person, collective_unit, submission)
@@ -117,6 +118,7 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
     nominee.subject, nominee.name, nominee.award_type = subject, name.strip(), award_type
     nominee.person, nominee.collective_unit = person, collective_unit
     nominee.achievement_summary, nominee.achievement_report = achievement_summary, achievement_report
+    nominee.is_posthumous, nominee.martyrs_count, nominee.service_period = is_posthumous, martyrs_count, service_period
     if nominee.appraisal == Appraisal.INCOMPLETE:
         nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
     nominee._history_user = user
@@ -167,6 +169,10 @@ def submit(user, submission: Submission) -> Submission:
         raise ValidationError(_("The dossier lacks: %(documents)s.") % {"documents": "; ".join(missing)})
     resubmission = submission.status == Status.RETURNED
     submission.submitted_at = timezone.now()
+    from . import eligibility
+
+    for nominee in submission.nominees.select_related("award_type", "person", "collective_unit"):
+        eligibility.record(nominee)  # shown to the unit and the Board; the officer decides
     return _move(submission, user, Status.SUBMITTED, "resubmit" if resubmission else "submit")
 
 
@@ -344,7 +350,10 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         title=_("On awarding emulation titles and commendations: %(title)s") % {"title": submission.title},
         signer_name=signer_name, signer_title=signer_title, submission=submission, issued_by=user,
     )
+    from .eligibility import consume_initiatives
+
     for nominee in passed:
+        consume_initiatives(nominee)
         nominee.decision = decision
         nominee.outcome = Outcome.AWARDED
         nominee.golden_book_number = f"{next_number('golden_book', year)}/{year}"

@@ -33,5 +33,8 @@ urlpatterns = [
     path("thu-hoi/<int:nominee_pk>/", views.nominee_revoke, name="nominee_revoke"),
     path("thu-hoi/<int:nominee_pk>/hien-vat/", views.nominee_recovery, name="nominee_recovery"),
     path("lich-su/", views.history, name="history"),
+    path("co-cau/", views.fairness, name="fairness"),
+    path("dien-dac-biet/", views.special_queue, name="special_queue"),
+    path("xep-loai/", views.ratings_import, name="ratings_import"),
     path("thong-bao/", views.notifications, name="notifications"),
 ]

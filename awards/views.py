@@ -133,8 +133,17 @@ def submission_detail(request, pk):
         "decisions": submission.decisions.all(),
         "has_central": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True).exists(),
         "has_city": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=False).exists(),
+        "fairness_warnings": _fairness_warnings(submission) if board else [],
     }
     return render(request, "awards/submission_detail.html", context)
+
+
+def _fairness_warnings(submission):
+    from . import fairness
+    from .models import FairnessTarget
+
+    labels = dict(FairnessTarget._meta.get_field("dimension").choices)
+    return [(labels[new.dimension], old, new) for old, new in fairness.warnings_for(submission)]
 
 
 def nominee_edit(request, pk, nominee_pk=None):
@@ -253,7 +262,11 @@ def submission_assign(request, pk):
 def submission_appraise(request, pk):
     submission = _submission(request, pk)
     require_board(request.user)
-    form = forms.AppraisalForm(request.POST or None, nominees=submission.nominees.select_related("award_type"))
+    from . import eligibility
+
+    nominees = list(submission.nominees.select_related("award_type", "person", "collective_unit", "submission"))
+    form = forms.AppraisalForm(request.POST or None, nominees=nominees)
+    checks = {n.pk: eligibility.check(n) for n in nominees}
     if request.method == "POST" and form.is_valid():
         try:
             services.appraise(request.user, submission, form.verdicts())
@@ -262,7 +275,7 @@ def submission_appraise(request, pk):
         else:
             messages.success(request, _("Appraisal recorded."))
             return redirect("awards:submission_detail", pk=pk)
-    return render(request, "awards/appraise.html", {"form": form, "submission": submission})
+    return render(request, "awards/appraise.html", {"form": form, "submission": submission, "checks": checks})
 
 
 @require_POST
@@ -420,6 +433,58 @@ def nominee_recovery(request, nominee_pk):
     else:
         _form_errors(request, form)
     return redirect("awards:decision_detail", pk=nominee.decision_id)
+
+
+# --- fairness, special categories, ratings --------------------------------------------------
+
+def fairness(request):
+    from organisation.permissions import require_board as _require
+
+    if not (is_board(request.user) or has_role(request.user, Role.LEADER, Role.COUNCIL_MEMBER)):
+        raise PermissionDenied
+    from . import fairness as stats
+    from .models import FairnessTarget
+
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    labels = dict(FairnessTarget._meta.get_field("dimension").choices)
+    return render(request, "awards/fairness.html", {"year": year, "shares": stats.shares(year), "labels": labels})
+
+
+def special_queue(request):
+    from .models import SpecialCategory
+
+    queryset = visible_submissions(request.user).exclude(special_category="").select_related("unit").annotate(
+        nominee_count=Count("nominees")).order_by("due_on", "submitted_at")
+    category = request.GET.get("category")
+    if category in SpecialCategory.values:
+        queryset = queryset.filter(special_category=category)
+    return render(request, "awards/special_queue.html", {
+        "page": Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page")),
+        "categories": [c for c in SpecialCategory.choices if c[0]], "category": category})
+
+
+def ratings_import(request):
+    """Units enter their staff's yearly ratings from Excel (template lists their persons)."""
+    from . import ratings
+
+    if not has_role(request.user, Role.UNIT_STAFF, Role.BOARD_OFFICER):
+        raise PermissionDenied
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    row_errors, year = [], int(request.GET.get("year") or timezone.localdate().year - 1)
+    if request.GET.get("template"):
+        response = HttpResponse(ratings.template(request.user, year),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="xep-loai-{year}.xlsx"'
+        return response
+    if request.method == "POST" and form.is_valid():
+        count, row_errors = ratings.import_ratings(request.user, form.cleaned_data["upload"])
+        if count:
+            messages.success(request, _("%(n)s rating(s) saved.") % {"n": count})
+            return redirect("awards:ratings_import")
+    return render(request, "awards/ratings_import.html", {"form": form, "row_errors": row_errors, "year": year})
 
 
 # --- history and notifications ---------------------------------------------------------

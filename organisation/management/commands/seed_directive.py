@@ -11,6 +11,7 @@ SEEDERS = [
     "legal.seed.seed_legal_documents",
     "organisation.seed.seed_units",
     "awards.seed.seed_award_catalogue",
+    "awards.rules_seed.seed_rules",
     "campaigns.seed.seed_movements",
     "targets.seed.seed_targets",
     "haiphong_thidua.schedules.ensure_default_schedules",

@@ -1,0 +1,340 @@
+"""The eligibility engine: rules from the law are data (EligibilityRule rows with legal
+basis and dates); each rule *kind* is checked once here.
+
+``check(nominee)`` gives a verdict (eligible / not eligible / needs review) with one
+finding per rule, in plain Vietnamese, citing the rule and the evidence. Blocking
+conditions (discipline, investigation, pending complaint, an initiative already used,
+the same achievement already awarded, a duplicate nomination) apply to every award.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisation.text import fold
+
+from .models import (
+    INITIATIVE_RANK, RATING_RANK, BlockingRecord, BlockKind, CommendationType, EligibilityRule, Initiative,
+    Nominee, Outcome, PastAward, Rating, RuleKind, Status, Subject, TaskRating,
+)
+
+ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"
+SERIOUS_DISCIPLINE = ("canh cao", "ha bac", "giang chuc", "cach chuc", "buoc thoi viec")
+
+
+@dataclass
+class Finding:
+    ok: bool | None  # None: the data needed is missing, an officer must look
+    message: str
+    basis: str = ""
+
+
+@dataclass
+class Verdict:
+    result: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> list[str]:
+        return [f"{f.message}" + (f" ({f.basis})" if f.basis else "") for f in self.findings if f.ok is not True]
+
+
+def _level(level: str) -> str:
+    return {"grassroots": _("at grassroots level"), "city": _("with city-wide effect"),
+            "national": _("with national effect")}.get(level, level)
+
+
+def _years(years) -> str:
+    return ", ".join(str(y) for y in sorted(years)) or "—"
+
+
+def rules_for(award_type, year: int) -> list[EligibilityRule]:
+    """The rule versions in force at the end of the achievement year."""
+    day = dt.date(year, 12, 31)
+    return list(EligibilityRule.objects.filter(award_type=award_type, effective_from__lte=day).filter(
+        Q(effective_to__isnull=True) | Q(effective_to__gte=day)))
+
+
+class Evidence:
+    """Everything the rules read about one person or collective, loaded once."""
+
+    def __init__(self, *, person=None, unit=None, exclude_nominee=None):
+        self.person, self.unit = person, unit
+        subject = {"person": person} if person else {"unit": unit}
+        self.ratings = {r.year: r.rating for r in TaskRating.objects.filter(**subject)}
+        self.titles: dict[str, set[int]] = defaultdict(set)      # regular merit: count toward chains
+        self.any_titles: dict[str, set[int]] = defaultdict(set)  # every award, ad hoc included
+        for past in PastAward.objects.filter(**subject).select_related("award_type"):
+            self.any_titles[past.award_type.code].add(past.year)
+            if past.commendation_type == CommendationType.REGULAR:
+                self.titles[past.award_type.code].add(past.year)
+        awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, revoked_by__isnull=True).select_related(
+            "award_type", "submission")
+        awarded = awarded.filter(person=person) if person else awarded.filter(collective_unit=unit)
+        if exclude_nominee is not None:
+            awarded = awarded.exclude(pk=exclude_nominee.pk)
+        for nominee in awarded:
+            self.any_titles[nominee.award_type.code].add(nominee.submission.year)
+            if nominee.submission.commendation_type == CommendationType.REGULAR:
+                self.titles[nominee.award_type.code].add(nominee.submission.year)
+        self.initiatives = list(Initiative.objects.filter(authors=person).select_related(
+            "consumed_by__award_type")) if person else []
+        self.blocks = list(BlockingRecord.objects.filter(**subject))
+
+    def rating_ok(self, year: int, minimum: str) -> bool | None:
+        rating = self.ratings.get(year)
+        return None if rating is None else RATING_RANK[rating] >= RATING_RANK[minimum]
+
+
+def _members(unit):
+    from organisation.models import Person
+
+    return list(Person.objects.filter(unit=unit))
+
+
+def _member_titles(members, award_code: str, year: int) -> set[int]:
+    holders = set(PastAward.objects.filter(person__in=members, award_type__code=award_code, year=year)
+                  .values_list("person_id", flat=True))
+    holders |= set(Nominee.objects.filter(person__in=members, award_type__code=award_code, submission__year=year,
+                                          outcome=Outcome.AWARDED).values_list("person_id", flat=True))
+    return holders
+
+
+# --- one function per rule kind --------------------------------------------------------
+
+def _rating_at_least(rule, ev: Evidence, year, nominee):
+    minimum = rule.params["rating"]
+    ok = ev.rating_ok(year, minimum)
+    if ok is None:
+        return Finding(None, _("no task rating recorded for %(year)s") % {"year": year})
+    return Finding(ok, _("rated %(rating)s in %(year)s; needs %(minimum)s or better") % {
+        "rating": ev.ratings[year], "year": year, "minimum": minimum})
+
+
+def _consecutive_ratings(rule, ev, year, nominee):
+    minimum, count = rule.params["rating"], int(rule.params["years"])
+    wanted = range(year - count + 1, year + 1)
+    good = [y for y in wanted if ev.rating_ok(y, minimum)]
+    unknown = [y for y in wanted if ev.rating_ok(y, minimum) is None]
+    if len(good) == count:
+        return Finding(True, _("%(n)02d consecutive years rated %(minimum)s or better: %(years)s") % {
+            "n": count, "minimum": minimum, "years": _years(good)})
+    missing = [y for y in wanted if y not in good]
+    message = _("lacks %(n)02d consecutive years rated %(minimum)s or better: has %(has)s; lacks %(lacks)s") % {
+        "n": count, "minimum": minimum, "has": _years(good), "lacks": _years(missing)}
+    return Finding(None if unknown and len(good) + len(unknown) == count else False, message)
+
+
+def _title_name(code):
+    from .models import AwardType
+
+    award = AwardType.objects.filter(code=code).first()
+    return award.name if award else code
+
+
+def _consecutive_titles(rule, ev, year, nominee):
+    code, count = rule.params["award"], int(rule.params["years"])
+    wanted = list(range(year - count + 1, year + 1))
+    has = [y for y in wanted if y in ev.titles[code]]
+    if len(has) == count:
+        return Finding(True, _("%(n)02d consecutive years %(title)s: %(years)s") % {
+            "n": count, "title": _title_name(code), "years": _years(has)})
+    return Finding(False, _("lacks %(n)02d consecutive years %(title)s: has %(has)s; lacks %(lacks)s") % {
+        "n": count, "title": _title_name(code), "has": _years(has),
+        "lacks": _years(y for y in wanted if y not in has)})
+
+
+def _titles_within(rule, ev, year, nominee):
+    code, times, span = rule.params["award"], int(rule.params["times"]), int(rule.params["years"])
+    has = [y for y in range(year - span + 1, year + 1) if y in ev.titles[code]]
+    return Finding(len(has) >= times, _("%(title)s %(count)s time(s) in %(span)s years (needs %(times)s): %(years)s")
+                   % {"title": _title_name(code), "count": len(has), "span": span, "times": times,
+                      "years": _years(has)})
+
+
+def _holds_award(rule, ev, year, nominee):
+    code = rule.params["award"]
+    years = [y for y in ev.any_titles[code] if y <= year]
+    if years:
+        return Finding(True, _("holds %(title)s (%(years)s)") % {"title": _title_name(code), "years": _years(years)})
+    return Finding(False, _("does not hold %(title)s") % {"title": _title_name(code)})
+
+
+def _initiative(rule, ev, year, nominee):
+    level, needed = rule.params.get("level", "grassroots"), int(rule.params.get("min", 1))
+    alternative = rule.params.get("or_rating")
+    if alternative and ev.rating_ok(year, alternative):
+        return Finding(True, _("rated %(rating)s in %(year)s (instead of an initiative)") % {
+            "rating": alternative, "year": year})
+    eligible = [i for i in ev.initiatives if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]
+                and i.recognised_on.year <= year]
+    free = [i for i in eligible if i.consumed_by_id in (None, getattr(nominee, "pk", None))]
+    used = [i for i in eligible if i not in free]
+    if len(free) >= needed:
+        return Finding(True, _("%(n)s recognised initiative(s) %(level)s not used for another award") % {
+            "n": len(free), "level": _level(level)})
+    message = _("needs %(needed)s initiative(s) %(level)s not used for another award; has %(free)s") % {
+        "needed": needed, "level": _level(level), "free": len(free)}
+    if used:
+        message += "; " + _("already used: %(list)s") % {"list": "; ".join(
+            f"“{i.title}” → {i.consumed_by.award_type.name}" for i in used)}
+    return Finding(False, message)
+
+
+def _members_share(rule, ev, year, nominee):
+    members = _members(ev.unit)
+    if not members:
+        return Finding(None, _("the collective's member list is empty"))
+    share = float(rule.params["share"])
+    strict = rule.params.get("strict", False)
+    if "rating" in rule.params:
+        ratings = {r.person_id: r.rating for r in TaskRating.objects.filter(person__in=members, year=year)}
+        holders = {p for p, r in ratings.items() if RATING_RANK[r] >= RATING_RANK[rule.params["rating"]]}
+        what = _("rated %(rating)s or better") % {"rating": rule.params["rating"]}
+    else:
+        holders = _member_titles(members, rule.params["award"], year)
+        what = _title_name(rule.params["award"])
+    actual = len(holders) / len(members)
+    ok = actual > share if strict else actual >= share
+    return Finding(ok, _("%(holders)s of %(members)s members %(what)s (%(actual).0f%%; needs %(sign)s%(share).0f%%)")
+                   % {"holders": len(holders), "members": len(members), "what": what, "actual": actual * 100,
+                      "sign": ">" if strict else "≥", "share": share * 100})
+
+
+def _members_count(rule, ev, year, nominee):
+    members = _members(ev.unit)
+    holders = _member_titles(members, rule.params["award"], year)
+    needed = int(rule.params.get("min", 1))
+    return Finding(len(holders) >= needed, _("%(n)s member(s) %(title)s in %(year)s (needs %(needed)s)") % {
+        "n": len(holders), "title": _title_name(rule.params["award"]), "year": year, "needed": needed})
+
+
+def _no_member_discipline(rule, ev, year, nominee):
+    members = _members(ev.unit)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    serious = [b for b in BlockingRecord.objects.filter(person__in=members, kind=BlockKind.DISCIPLINE,
+                                                        starts_on__lte=end).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start)).select_related("person")
+        if any(level in fold(b.level) for level in SERIOUS_DISCIPLINE)]
+    if serious:
+        return Finding(False, _("member(s) disciplined at warning level or above: %(names)s") % {
+            "names": ", ".join(f"{b.person.full_name} ({b.level})" for b in serious)})
+    return Finding(True, _("no member disciplined at warning level or above in %(year)s") % {"year": year})
+
+
+def _quota_share(rule, ev, year, nominee):
+    """At most ``max_share`` of the unit's holders of ``of_award`` in the year may get this award."""
+    of_award, share = rule.params["of_award"], float(rule.params["max_share"])
+    unit = nominee.submission.unit
+    base = PastAward.objects.filter(person__unit__path__startswith=unit.path, award_type__code=of_award,
+                                    year=year).count()
+    proposed = Nominee.objects.filter(submission__unit=unit, submission__year=year, award_type=nominee.award_type) \
+        .exclude(submission__status__in=[Status.CLOSED]).exclude(outcome=Outcome.REJECTED).count()
+    if base == 0:
+        return Finding(None, _("no %(title)s recorded for the unit in %(year)s to compute the quota") % {
+            "title": _title_name(of_award), "year": year})
+    limit = int(base * share)
+    return Finding(proposed <= limit, _("quota: %(proposed)s proposed, at most %(limit)s (%(share).0f%% of %(base)s "
+                                        "%(title)s)") % {"proposed": proposed, "limit": limit, "share": share * 100,
+                                                         "base": base, "title": _title_name(of_award)})
+
+
+CHECKS = {
+    RuleKind.RATING_AT_LEAST: _rating_at_least, RuleKind.CONSECUTIVE_RATINGS: _consecutive_ratings,
+    RuleKind.CONSECUTIVE_TITLES: _consecutive_titles, RuleKind.TITLES_WITHIN: _titles_within,
+    RuleKind.HOLDS_AWARD: _holds_award, RuleKind.INITIATIVE: _initiative, RuleKind.MEMBERS_SHARE: _members_share,
+    RuleKind.MEMBERS_COUNT: _members_count, RuleKind.NO_MEMBER_DISCIPLINE: _no_member_discipline,
+    RuleKind.QUOTA_SHARE: _quota_share,
+}
+
+
+# --- conditions that block every award ------------------------------------------------------
+
+def _blocking(ev: Evidence, year: int, today: dt.date) -> list[Finding]:
+    findings = []
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    for block in ev.blocks:
+        during_year = block.starts_on <= end and (block.ends_on is None or block.ends_on >= start)
+        active_now = block.starts_on <= today and (block.ends_on is None or block.ends_on >= today)
+        if block.kind == BlockKind.DISCIPLINE and during_year:
+            findings.append(Finding(False, _("disciplined (%(form)s) from %(date)s") % {
+                "form": block.level or "—", "date": block.starts_on.strftime("%d/%m/%Y")}, "Luật TĐKT 2022"))
+        elif block.kind in (BlockKind.INVESTIGATION, BlockKind.COMPLAINT) and active_now:
+            findings.append(Finding(False, _("%(kind)s since %(date)s") % {
+                "kind": block.get_kind_display().lower(), "date": block.starts_on.strftime("%d/%m/%Y")},
+                "Luật TĐKT 2022"))
+    return findings
+
+
+def _duplicates(nominee: Nominee, ev: Evidence, year: int) -> list[Finding]:
+    findings = []
+    code = nominee.award_type.code
+    if year in ev.any_titles[code]:
+        findings.append(Finding(False, _("the same achievement (%(year)s) was already awarded %(title)s") % {
+            "year": year, "title": nominee.award_type.name}))
+    others = Nominee.objects.filter(award_type=nominee.award_type, submission__year=year).exclude(
+        pk=nominee.pk).exclude(submission__status__in=[Status.DRAFT, Status.CLOSED]).exclude(
+        outcome__in=[Outcome.REJECTED, Outcome.FAILED])
+    others = others.filter(person=nominee.person) if nominee.person_id else others.filter(
+        collective_unit=nominee.collective_unit) if nominee.collective_unit_id else others.none()
+    for other in others.select_related("submission"):
+        findings.append(Finding(False, _("already nominated for the same award and year in “%(title)s”") % {
+            "title": other.submission.title}))
+    return findings
+
+
+def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
+    today = today or timezone.localdate()
+    year = nominee.submission.year
+    if nominee.subject == Subject.INDIVIDUAL and nominee.person_id is None:
+        return Verdict(NEEDS_REVIEW, [Finding(None, _("the nominee is not linked to a person record"))])
+    if nominee.subject == Subject.COLLECTIVE and nominee.collective_unit_id is None:
+        return Verdict(NEEDS_REVIEW, [Finding(None, _("the collective is not linked to a unit"))])
+    if nominee.subject == Subject.HOUSEHOLD:
+        return Verdict(NEEDS_REVIEW, [Finding(None, _("household awards are checked by the officer"))])
+    ev = Evidence(person=nominee.person, unit=nominee.collective_unit, exclude_nominee=nominee)
+    findings = _blocking(ev, year, today) + _duplicates(nominee, ev, year)
+    for rule in rules_for(nominee.award_type, year):
+        finding = CHECKS[rule.kind](rule, ev, year, nominee)
+        finding.basis = f"{rule.legal_basis}" + (f", {rule.article}" if rule.article else "")
+        findings.append(finding)
+    if any(f.ok is False for f in findings):
+        result = NOT_ELIGIBLE
+    elif any(f.ok is None for f in findings):
+        result = NEEDS_REVIEW
+    else:
+        result = ELIGIBLE
+    return Verdict(result, findings)
+
+
+def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
+    """Check and store the verdict on the nominee (shown to staff and officers)."""
+    verdict = check(nominee, today)
+    Nominee.objects.filter(pk=nominee.pk).update(eligibility=verdict.result, eligibility_reasons=[
+        {"ok": f.ok, "message": f.message, "basis": f.basis} for f in verdict.findings])
+    return verdict
+
+
+def consume_initiatives(nominee: Nominee) -> int:
+    """When an award is given, the initiatives its rules relied on are used up (one award each)."""
+    needed = 0
+    level = "grassroots"
+    for rule in rules_for(nominee.award_type, nominee.submission.year):
+        if rule.kind == RuleKind.INITIATIVE:
+            if rule.params.get("or_rating") and nominee.person_id and Evidence(person=nominee.person).rating_ok(
+                    nominee.submission.year, rule.params["or_rating"]):
+                continue
+            needed = max(needed, int(rule.params.get("min", 1)))
+            level = rule.params.get("level", level)
+    if not needed or not nominee.person_id:
+        return 0
+    free = Initiative.objects.filter(authors=nominee.person, consumed_by__isnull=True,
+                                     recognised_on__year__lte=nominee.submission.year).order_by("recognised_on")
+    chosen = [i.pk for i in free if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]][:needed]
+    return Initiative.objects.filter(pk__in=chosen).update(consumed_by=nominee)

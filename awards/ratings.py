@@ -1,0 +1,70 @@
+"""Yearly task ratings entered by units from Excel: a template listing their persons, row-by-row errors."""
+
+from __future__ import annotations
+
+import io
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from organisation.models import Person
+from organisation.permissions import is_board
+from organisation.scoping import scope_to_user
+
+from .models import Rating, TaskRating
+
+HEADERS = ["Mã cá nhân", "Họ và tên", "Đơn vị", "Năm", "Xếp loại (HTXSNV/HTTNV/HTNV/KHTNV)"]
+
+
+def _persons(user):
+    return scope_to_user(Person.objects.select_related("unit"), user).order_by("unit__path", "full_name")
+
+
+def template(user, year: int) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADERS)
+    for person in _persons(user)[:5000]:
+        sheet.append([person.pk, person.full_name, person.unit.name, year, ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def import_ratings(user, upload) -> tuple[int, list[tuple[int, str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
+    except Exception:
+        return 0, [(0, _("The file cannot be read as an Excel workbook."))]
+    allowed = {p.pk for p in _persons(user)} if not is_board(user) else None
+    rows, errors = [], []
+    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        values = list(values) + [None] * 5
+        person_id, _name, _unit, year, rating = values[:5]
+        if rating in (None, "") and year in (None, ""):
+            continue
+        problems = []
+        try:
+            person_id, year = int(person_id), int(year)
+        except (TypeError, ValueError):
+            problems.append(_("person code and year must be whole numbers"))
+        rating = str(rating or "").strip().upper()
+        if rating not in Rating.values:
+            problems.append(_("rating “%(value)s” must be HTXSNV, HTTNV, HTNV or KHTNV") % {"value": rating})
+        if not problems and allowed is not None and person_id not in allowed:
+            problems.append(_("person %(id)s is not in your unit") % {"id": person_id})
+        if problems:
+            errors.append((number, "; ".join(problems)))
+        else:
+            rows.append((person_id, year, rating))
+    if errors:
+        return 0, errors
+    for person_id, year, rating in rows:
+        TaskRating.objects.update_or_create(person_id=person_id, year=year,
+                                            defaults={"rating": rating, "source": "Excel"})
+    return len(rows), []

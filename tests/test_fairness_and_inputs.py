@@ -1,0 +1,98 @@
+"""Fairness statistics match counts computed directly in SQL; ratings from Excel; special categories."""
+
+import io
+
+from django.db import connection
+from django.urls import reverse
+
+from awards import fairness
+from awards.models import Nominee, Submission, TaskRating
+from organisation.models import Person, Unit
+
+from .awards_helpers import draft, to_state
+
+
+def _sql(query, params):
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchone()[0]
+
+
+def test_shares_match_direct_sql(db):
+    to_state(draft(names=("Nguyễn Thị Lan", "Trần Văn Nam", "Lê Thị Hoa")), "decided")
+    Person.objects.filter(full_name__in=["Nguyễn Thị Lan", "Lê Thị Hoa"]).update(sex="female")
+    Person.objects.filter(full_name="Trần Văn Nam").update(is_direct_worker=True)
+    shares = {s.dimension: s for s in fairness.shares(2023)}
+    base = """FROM awards_nominee n JOIN awards_submission s ON s.id = n.submission_id
+              LEFT JOIN organisation_person p ON p.id = n.person_id
+              WHERE n.outcome = 'awarded' AND s.year = %s AND n.revoked_by_id IS NULL"""
+    women = _sql(f"SELECT count(*) {base} AND n.subject = 'individual' AND p.sex = 'female'", [2023])
+    individuals = _sql(f"SELECT count(*) {base} AND n.subject = 'individual'", [2023])
+    direct = _sql(f"SELECT count(*) {base} AND n.subject = 'individual' AND p.is_direct_worker", [2023])
+    assert (shares["women"].count, shares["women"].total) == (women, individuals) == (2, 3)
+    assert shares["direct_workers"].count == direct == 1
+    assert shares["non_state"].count == 0 and shares["non_state"].total == 3
+
+
+def test_board_is_warned_when_a_dossier_lowers_a_share(officer_client):
+    to_state(draft(names=("Nguyễn Thị Lan",)), "decided")
+    Person.objects.filter(full_name="Nguyễn Thị Lan").update(sex="female")
+    submission = to_state(draft(names=("Trần Văn Nam", "Phạm Văn Tùng", "Vũ Văn Hải")), "submitted")
+    page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode()
+    assert "sẽ làm giảm tỷ lệ Nữ từ 100,0% xuống 25,0%" in page
+
+
+def test_fairness_page_permissions(officer_client, staff_client):
+    assert officer_client.get(reverse("awards:fairness") + "?year=2023").status_code == 200
+    assert staff_client.get(reverse("awards:fairness")).status_code == 403
+
+
+def test_ratings_from_excel_only_for_the_units_own_staff(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook, load_workbook
+
+    own = Person.objects.create(full_name="Hồ Văn Lực", sex="male", unit=Unit.objects.get(code="so-ke-hoach-dau-tu"),
+                                category="civil_servant")
+    other = Person.objects.create(full_name="Đinh Thị Mơ", sex="female", unit=Unit.objects.get(code="quan-le-chan"),
+                                  category="civil_servant")
+    template = load_workbook(io.BytesIO(staff_client.get(reverse("awards:ratings_import") + "?template=1&year=2024")
+                                        .content)).active
+    ids = [row[0] for row in template.iter_rows(min_row=2, values_only=True)]
+    assert own.pk in ids and other.pk not in ids
+
+    def workbook(rows):
+        book = Workbook()
+        book.active.append(["Mã", "Tên", "Đơn vị", "Năm", "Xếp loại"])
+        for row in rows:
+            book.active.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return SimpleUploadedFile("xl.xlsx", buffer.getvalue())
+
+    response = staff_client.post(reverse("awards:ratings_import"), {"upload": workbook(
+        [[own.pk, "", "", 2024, "HTTNV"], [other.pk, "", "", 2024, "HTTNV"], [own.pk, "", "", 2023, "Tốt"]])})
+    body = response.content.decode()
+    assert "Dòng 3" in body and "không thuộc đơn vị của bạn" in body and "Dòng 4" in body
+    assert not TaskRating.objects.exists()
+    staff_client.post(reverse("awards:ratings_import"), {"upload": workbook([[own.pk, "", "", 2024, "htxsnv"]])})
+    assert TaskRating.objects.get(person=own, year=2024).rating == "HTXSNV"
+
+
+def test_special_category_queue(staff_client, officer_client):
+    unit = Unit.objects.get(code="so-ke-hoach-dau-tu")
+    response = staff_client.post(reverse("awards:submission_create"), {
+        "unit": unit.pk, "title": "Đề nghị truy tặng danh hiệu Bà mẹ Việt Nam anh hùng", "round_kind": "ad_hoc",
+        "year": 2023, "commendation_type": "ad_hoc", "special_category": "heroic_mother"})
+    submission = Submission.objects.get(special_category="heroic_mother")
+    from awards.models import AwardType
+
+    staff_client.post(reverse("awards:nominee_add", args=[submission.pk]), {
+        "subject": "individual", "name": "Cụ Nguyễn Thị Tư", "award_type": AwardType.objects.get(
+            code="ba-me-viet-nam-anh-hung").pk, "achievement_summary": "Có 3 con là liệt sĩ", "is_posthumous": "on",
+        "martyrs_count": "3"})
+    nominee = Nominee.objects.get(submission=submission)
+    assert nominee.is_posthumous and nominee.martyrs_count == 3
+    staff_client.post(reverse("awards:submission_submit", args=[submission.pk]))
+    page = officer_client.get(reverse("awards:special_queue") + "?category=heroic_mother")
+    assert [s.pk for s in page.context["page"]] == [submission.pk]
+    assert response.status_code == 302
