@@ -22,6 +22,7 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("chi-tieu/", include("targets.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("api/", include("haiphong_thidua.api_urls")),
     path("xac-minh/<uuid:code>/", awards_public.verify, name="verify_award"),
     path("lay-y-kien/", awards_public.public_comment_list, name="public_comment_list"),
     path("lay-y-kien/<int:pk>/", awards_public.public_comment, name="public_comment"),

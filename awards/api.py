@@ -1,0 +1,158 @@
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from organisation.models import Unit, User
+from organisation.scoping import visible_units
+
+from . import services
+from .models import AwardType, Decision, Nominee, Submission
+from .views import visible_submissions
+
+
+class NomineeSerializer(serializers.ModelSerializer):
+    award_type = serializers.SlugRelatedField(slug_field="code", queryset=AwardType.objects.filter(is_active=True))
+
+    class Meta:
+        model = Nominee
+        fields = ["id", "subject", "person", "collective_unit", "name", "award_type", "achievement_summary",
+                  "achievement_report", "appraisal", "appraisal_reason", "eligibility", "outcome",
+                  "golden_book_number", "decision"]
+        read_only_fields = ["appraisal", "appraisal_reason", "eligibility", "outcome", "golden_book_number",
+                            "decision"]
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    nominees = NomineeSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Submission
+        fields = ["id", "unit", "title", "reference", "round_kind", "year", "movement", "commendation_type",
+                  "special_category", "status", "submitted_at", "received_at", "officer", "due_on", "nominees"]
+        read_only_fields = ["status", "submitted_at", "received_at", "officer", "due_on"]
+
+
+class AssignSerializer(serializers.Serializer):
+    officer = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+
+
+class VerdictSerializer(serializers.Serializer):
+    nominee = serializers.IntegerField()
+    verdict = serializers.ChoiceField(choices=["eligible", "not_eligible", "incomplete"])
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AppraiseSerializer(serializers.Serializer):
+    verdicts = VerdictSerializer(many=True)
+
+
+class DecideSerializer(serializers.Serializer):
+    issued_on = serializers.DateField()
+    signer_name = serializers.CharField(max_length=120)
+    signer_title = serializers.CharField(max_length=120, default="Chủ tịch")
+
+
+class SubmissionViewSet(viewsets.ModelViewSet):
+    """Nomination dossiers and their transitions (same rules as the web pages)."""
+
+    serializer_class = SubmissionSerializer
+    filterset_fields = ["status", "year", "round_kind", "special_category"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return visible_submissions(self.request.user).select_related("unit").prefetch_related(
+            "nominees__award_type").order_by("id")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        unit = data.pop("unit")
+        if not visible_units(self.request.user).filter(pk=unit.pk).exists():
+            from rest_framework.exceptions import PermissionDenied
+
+            raise PermissionDenied()
+        serializer.instance = services.create_submission(self.request.user, unit=unit, **data)
+
+    def _done(self, submission):
+        submission.refresh_from_db()
+        return Response(SubmissionSerializer(submission).data)
+
+    @extend_schema(request=NomineeSerializer, responses=NomineeSerializer)
+    @action(detail=True, methods=["post"])
+    def nominees(self, request, pk=None):
+        submission = self.get_object()
+        serializer = NomineeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        nominee = services.save_nominee(request.user, submission, **data)
+        return Response(NomineeSerializer(nominee).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._done(services.submit(request.user, self.get_object()))
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def receive(self, request, pk=None):
+        return self._done(services.receive(request.user, self.get_object()))
+
+    @extend_schema(request=AssignSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        serializer = AssignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._done(services.assign(request.user, self.get_object(), serializer.validated_data["officer"]))
+
+    @extend_schema(request=AppraiseSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def appraise(self, request, pk=None):
+        serializer = AppraiseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        verdicts = {v["nominee"]: (v["verdict"], v["reason"]) for v in serializer.validated_data["verdicts"]}
+        return self._done(services.appraise(request.user, self.get_object(), verdicts))
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="close-vote")
+    def close_vote(self, request, pk=None):
+        return self._done(services.close_vote(request.user, self.get_object()))
+
+    @extend_schema(request=DecideSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        serializer = DecideSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        submission = self.get_object()
+        services.issue_decision(request.user, submission, **serializer.validated_data)
+        return self._done(submission)
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(read_only=True)
+    awardees = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = ["id", "code", "year", "number", "kind", "issued_on", "title", "signer_name", "signer_title",
+                  "submission", "revokes", "awardees"]
+
+    def get_awardees(self, obj) -> list[dict]:
+        return [{"name": n.name, "award": n.award_type.code, "golden_book_number": n.golden_book_number,
+                 "person": n.person_id, "revoked": n.revoked_by_id is not None} for n in obj.awardees.all()]
+
+
+class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Decisions, e.g. for syncing awards to the national civil-servant database."""
+
+    serializer_class = DecisionSerializer
+    filterset_fields = ["year", "kind"]
+
+    def get_queryset(self):
+        from organisation.roles import is_city_wide
+
+        queryset = Decision.objects.prefetch_related("awardees__award_type").order_by("year", "number")
+        if not is_city_wide(self.request.user):
+            queryset = queryset.filter(submission__in=visible_submissions(self.request.user))
+        return queryset

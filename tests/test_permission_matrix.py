@@ -1,0 +1,140 @@
+"""Every URL pattern, GET as every role: no server error, login required except public pages,
+Board-only pages refused to others, and no access across units (IDOR)."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from organisation.models import User
+
+ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin"]
+PUBLIC = {"login", "healthz", "set_language", "public_models", "public_models_feed", "public_model_detail",
+          "public_model_photo", "verify_award", "public_comment_list", "public_comment", "schema", "api-docs",
+          "api-redoc"}
+BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
+              "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create"}
+READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
+# Objects that belong to unit A (Sở Kế hoạch và Đầu tư): staff of unit B must not reach them.
+UNIT_A_OBJECTS = {"awards:submission_detail", "awards:nominee_add", "awards:import_upload",
+                  "awards:attachment_download", "campaigns:programme_detail", "campaigns:task_evidence",
+                  "campaigns:model_detail", "campaigns:model_photo", "campaigns:report_attachment",
+                  "awards:certificate_pdf", "awards:nominee_edit"}
+
+
+def _patterns(resolver=None, prefix="", namespace=None):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            yield from _patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, prefix + str(entry.pattern)
+
+
+@pytest.fixture
+def objects(db):
+    from awards.models import Attachment
+    from campaigns.models import ActionProgramme, ExemplaryModel, Movement, ProgrammeTask, ReviewReport, ReviewRound
+    from organisation.models import Unit
+    from reports.models import Report
+
+    from .awards_helpers import draft, to_state
+    from .files import pdf, png
+
+    submission = to_state(draft(names=("Nguyễn Văn An",)), "decided")
+    nominee = submission.nominees.get()
+    unit = Unit.objects.get(code="so-ke-hoach-dau-tu")
+    movement = Movement.objects.get(code="van-hoa-cong-so")
+    programme = ActionProgramme.objects.create(unit=unit, movement=movement, year=2023, title="CT")
+    task = ProgrammeTask.objects.create(programme=programme, title="t", owner="o", due_on=dt.date(2023, 5, 1),
+                                        evidence_file=pdf())
+    model = ExemplaryModel.objects.create(unit=unit, kind="advanced", title="T", subject_name="S", summary="s",
+                                          story="x", photo=png())
+    review = ReviewRound.objects.create(movement=movement, kind="mid_term", title="Sơ kết", year=2023,
+                                        period_start=dt.date(2023, 1, 1), period_end=dt.date(2023, 6, 30),
+                                        due_on=dt.date(2023, 7, 15))
+    report = ReviewReport.objects.create(round=review, unit=unit, text="x", attachment=pdf())
+    return {
+        "pk": {"awards:submission_detail": submission.pk, "campaigns:programme_detail": programme.pk,
+               "campaigns:task_evidence": task.pk, "campaigns:model_detail": model.pk,
+               "campaigns:model_photo": model.pk, "campaigns:report_attachment": report.pk,
+               "campaigns:review_detail": review.pk, "reports:detail": None,
+               "awards:decision_detail": nominee.decision_id, "awards:decision_pdf": nominee.decision_id},
+        "submission": submission.pk, "nominee": nominee.pk, "attachment": Attachment.objects.first().pk,
+        "code": nominee.certificate_code, "decision": nominee.decision_id, "model": model.pk,
+        "report": Report.objects.create(kind="monthly", period_start=dt.date(2023, 1, 1),
+                                        period_end=dt.date(2023, 1, 31)).pk,
+    }
+
+
+def _fill(name, route, objects):
+    """A concrete URL for a route, with existing objects."""
+    values = {
+        "code": "so-ke-hoach-dau-tu" if name.startswith("organisation") else "van-hoa-cong-so",
+        "year": "2023", "fmt": "pdf", "nominee_pk": str(objects["nominee"]),
+        "attachment_pk": str(objects["attachment"]),
+    }
+    if name == "verify_award":
+        values["code"] = str(objects["code"])
+    pk = objects["pk"].get(name) or (objects["report"] if name.startswith("reports:") else None)
+    if pk is None:
+        pk = objects["submission"] if name.startswith("awards:") else objects["model"] if "model" in name else 1
+    values["pk"] = str(pk)
+    route = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values.get(m.group(1), "1"), route)
+    route = route.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\.", ".")
+    return "/" + route
+
+
+def _client(role):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(User.objects.get(username=role))
+    return client
+
+
+def test_every_url_for_every_role(objects):
+    patterns = [(n, r) for n, r in _patterns() if not n.startswith("admin:") and "(?P" not in r and
+                not r.startswith("api/v1/")]
+    assert len(patterns) > 60
+    clients = {role: _client(role) for role in ROLES}
+    problems = []
+    for name, route in patterns:
+        url = _fill(name, route, objects)
+        for role, client in clients.items():
+            response = client.get(url)
+            code = response.status_code
+            if code >= 500:
+                problems.append(f"{role} {url}: {code}")
+            elif role == "anonymous" and name not in PUBLIC and code != 302 and not (
+                    route.startswith("api/") and code in (401, 403)):
+                problems.append(f"anonymous reached {url}: {code}")
+            elif role in ("demo_staff", "demo_staff_b", "demo_council", "demo_leader") and name in BOARD_ONLY \
+                    and code not in (403, 404):
+                problems.append(f"{role} reached Board-only {url}: {code}")
+            elif role in ("demo_staff", "demo_staff_b") and name in READERS_ONLY and code != 403:
+                problems.append(f"{role} reached reports {url}: {code}")
+            elif role == "demo_staff_b" and name in UNIT_A_OBJECTS and code not in (403, 404):
+                problems.append(f"staff of unit B reached unit A's {url}: {code}")
+    assert problems == []
+
+
+def test_api_collections_for_every_role(objects):
+    from rest_framework.test import APIClient
+
+    for path in ("units", "persons", "movements", "registrations", "submissions", "decisions", "targets",
+                 "actuals", "reports"):
+        for role in ROLES:
+            client = APIClient()
+            if role != "anonymous":
+                client.force_authenticate(User.objects.get(username=role))
+            response = client.get(f"/api/v1/{path}/")
+            assert response.status_code < 500, (role, path)
+            if role == "anonymous":
+                assert response.status_code in (401, 403), path
+    staff_b = APIClient()
+    staff_b.force_authenticate(User.objects.get(username="demo_staff_b"))
+    assert staff_b.get(f"/api/v1/submissions/{objects['submission']}/").status_code == 404
