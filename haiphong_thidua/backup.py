@@ -59,14 +59,26 @@ def backup(output_dir: Path) -> Path:
     return target
 
 
+def _create_database(db: dict, name: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    conn = psycopg2.connect(dbname="postgres", user=db.get("USER") or "postgres", password=db.get("PASSWORD") or None,
+                            host=db.get("HOST") or None, port=db.get("PORT") or None)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    finally:
+        conn.close()
+
+
 def restore(source: Path, database: str, media_root: Path) -> None:
     """Restore into ``database`` (created if missing; it should be empty) and ``media_root``."""
     db = connection.settings_dict
-    exists = subprocess.run([_bin("psql"), "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{database}'",
-                             *_conn_args(db, "postgres")], env=_env(db), capture_output=True, text=True, check=True)
-    if exists.stdout.strip() != "1":
-        subprocess.run([_bin("psql"), "-c", f'CREATE DATABASE "{database}"', *_conn_args(db, "postgres")],
-                       env=_env(db), capture_output=True, check=True)
+    _create_database(db, database)
     subprocess.run([_bin("pg_restore"), "--no-owner", "--exit-on-error", *_conn_args(db, database),
                     str(source / "db.dump")], env=_env(db), capture_output=True, check=True)
     media_root.mkdir(parents=True, exist_ok=True)
