@@ -21,7 +21,7 @@ from organisation.text import fold
 
 from .models import (
     INITIATIVE_RANK, RATING_RANK, BlockingRecord, BlockKind, CommendationType, EligibilityRule, Initiative,
-    Nominee, Outcome, PastAward, Rating, RuleKind, Status, Subject, TaskRating,
+    Nominee, Outcome, PastAward, RuleKind, Status, Subject, TaskRating,
 )
 
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"

@@ -1,11 +1,12 @@
 from django import forms
+
+from haiphong_thidua.forms import ExcelUploadForm
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE, UnitField
 from campaigns.models import Movement, MovementKind
 from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
-from organisation.scoping import visible_units
 
 from .models import (
     Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, RoundKind, SpecialCategory, Subject,
@@ -72,13 +73,7 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-class ImportForm(forms.Form):
-    upload = forms.FileField(label=_("Excel file (.xlsx) made from the template"))
-
-    def clean_upload(self):
-        upload = self.cleaned_data["upload"]
-        validate_upload(upload, ("excel",))
-        return upload
+ImportForm = ExcelUploadForm
 
 
 class AssignForm(forms.Form):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from haiphong_thidua.forms import show_form_errors, show_validation_error
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import is_board, is_council, require_board
 from organisation.roles import Role, has_role, is_city_wide
@@ -21,7 +22,7 @@ from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
 from .models import (
     Appraisal, Attachment, CouncilMeeting, CouncilVote, Decision, Nominee, Notification, Outcome, Status,
-    Submission, WorkflowEvent,
+    Submission,
 )
 
 PAGE_SIZE = 25
@@ -33,21 +34,6 @@ def visible_submissions(user):
     if is_city_wide(user):
         return queryset.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
     return scope_to_user(queryset, user)
-
-
-def _errors(request, exc: ValidationError, form=None):
-    if form is not None and hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return
-    for message in exc.messages:
-        messages.error(request, message)
-
-
-def _form_errors(request, form):
-    for field, errors in form.errors.items():
-        for error in errors:
-            messages.error(request, error)
 
 
 # --- queue and dossier ------------------------------------------------------------
@@ -74,7 +60,7 @@ def submission_bulk(request):
     if action == "assign":
         form = forms.AssignForm(request.POST)
         if not form.is_valid():
-            _form_errors(request, form)
+            show_form_errors(request, form)
             return redirect("awards:submission_list")
         officer = form.cleaned_data["officer"]
     elif action != "receive":
@@ -101,11 +87,11 @@ def submission_create(request):
         try:
             submission = services.create_submission(request.user, unit=unit, **data)
         except ValidationError as exc:
-            _errors(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Draft created. Add the nominees and documents, then send it."))
             return redirect("awards:submission_detail", pk=submission.pk)
-    return render(request, "awards/form.html", {"form": form, "title": _("New nomination dossier")})
+    return render(request, "form.html", {"form": form, "title": _("New nomination dossier")})
 
 
 def _submission(request, pk) -> Submission:
@@ -161,7 +147,7 @@ def nominee_edit(request, pk, nominee_pk=None):
         try:
             services.save_nominee(request.user, submission, nominee=nominee, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Nominee saved."))
             return redirect("awards:submission_detail", pk=pk)
@@ -176,7 +162,7 @@ def nominee_delete(request, pk, nominee_pk):
         services.remove_nominee(request.user, nominee)
         messages.success(request, _("Nominee removed."))
     except ValidationError as exc:
-        _errors(request, exc)
+        show_validation_error(request, exc)
     return redirect("awards:submission_detail", pk=pk)
 
 
@@ -190,9 +176,9 @@ def attachment_add(request, pk):
                                     upload=form.cleaned_data["upload"])
             messages.success(request, _("Document attached."))
         except ValidationError as exc:
-            _errors(request, exc)
+            show_validation_error(request, exc)
     else:
-        _form_errors(request, form)
+        show_form_errors(request, form)
     return redirect("awards:submission_detail", pk=pk)
 
 
@@ -219,7 +205,7 @@ def import_upload(request, pk):
         try:
             count, row_errors = imports.import_nominees(request.user, submission, form.cleaned_data["upload"])
         except ValidationError as exc:
-            _errors(request, exc)
+            show_validation_error(request, exc)
             count = 0
         if count:
             messages.success(request, _("%(n)s nominee(s) imported.") % {"n": count})
@@ -235,7 +221,7 @@ def _transition(request, pk, call, success):
         call(submission)
         messages.success(request, success)
     except ValidationError as exc:
-        _errors(request, exc)
+        show_validation_error(request, exc)
     return redirect("awards:submission_detail", pk=pk)
 
 
@@ -253,7 +239,7 @@ def submission_receive(request, pk):
 def submission_assign(request, pk):
     form = forms.AssignForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect("awards:submission_detail", pk=pk)
     return _transition(request, pk, lambda s: services.assign(request.user, s, form.cleaned_data["officer"]),
                        _("Dossier assigned."))
@@ -271,7 +257,7 @@ def submission_appraise(request, pk):
         try:
             services.appraise(request.user, submission, form.verdicts())
         except ValidationError as exc:
-            _errors(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Appraisal recorded."))
             return redirect("awards:submission_detail", pk=pk)
@@ -288,7 +274,7 @@ def submission_public_comment(request, pk):
 def submission_to_council(request, pk):
     form = forms.MeetingForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect("awards:submission_detail", pk=pk)
 
     def call(submission):
@@ -312,13 +298,13 @@ def submission_close_vote(request, pk):
 def submission_decide(request, pk):
     form = forms.DecisionForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect("awards:submission_detail", pk=pk)
     submission = _submission(request, pk)
     try:
         decision = services.issue_decision(request.user, submission, **form.cleaned_data)
     except ValidationError as exc:
-        _errors(request, exc)
+        show_validation_error(request, exc)
         return redirect("awards:submission_detail", pk=pk)
     messages.success(request, _("Decision No. %(code)s issued.") % {"code": decision.code})
     return redirect("awards:decision_detail", pk=decision.pk)
@@ -352,9 +338,9 @@ def vote(request, nominee_pk):
             services.cast_vote(request.user, nominee, form.cleaned_data["choice"])
             messages.success(request, _("Vote recorded for %(name)s.") % {"name": nominee.name})
         except ValidationError as exc:
-            _errors(request, exc)
+            show_validation_error(request, exc)
     else:
-        _form_errors(request, form)
+        show_form_errors(request, form)
     return redirect("awards:council")
 
 
@@ -414,9 +400,9 @@ def nominee_revoke(request, nominee_pk):
             decision = services.revoke(request.user, nominee, **form.cleaned_data)
             messages.success(request, _("Award revoked by decision No. %(code)s.") % {"code": decision.code})
         except ValidationError as exc:
-            _errors(request, exc)
+            show_validation_error(request, exc)
     else:
-        _form_errors(request, form)
+        show_form_errors(request, form)
     return redirect("awards:decision_detail", pk=nominee.decision_id)
 
 
@@ -429,16 +415,15 @@ def nominee_recovery(request, nominee_pk):
             services.record_recovery(request.user, nominee, **form.cleaned_data)
             messages.success(request, _("Recovery recorded."))
         except ValidationError as exc:
-            _errors(request, exc)
+            show_validation_error(request, exc)
     else:
-        _form_errors(request, form)
+        show_form_errors(request, form)
     return redirect("awards:decision_detail", pk=nominee.decision_id)
 
 
 # --- fairness, special categories, ratings --------------------------------------------------
 
 def fairness(request):
-    from organisation.permissions import require_board as _require
 
     if not (is_board(request.user) or has_role(request.user, Role.LEADER, Role.COUNCIL_MEMBER)):
         raise PermissionDenied

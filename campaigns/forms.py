@@ -8,8 +8,7 @@ from organisation.models import Cluster
 from organisation.scoping import visible_units
 
 from .models import (
-    Assessment, CriterionKind, ExemplaryModel, InspectionVisit, Movement, MovementKind, ReviewKind, TaskStatus,
-    VisitKind,
+    CriterionKind, ExemplaryModel, InspectionVisit, Movement, MovementKind, ReviewKind, TaskStatus,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

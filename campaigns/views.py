@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from haiphong_thidua.forms import show_form_errors, show_validation_error
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
 from organisation.roles import Role, has_role
@@ -39,16 +40,6 @@ def is_unit_staff(user) -> bool:
 
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _error_messages(request, exc: ValidationError, form=None) -> None:
-    """Show a service's validation error on the form (field errors) or as a message."""
-    if form is not None and hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 # --- Movements ---------------------------------------------------------------
@@ -85,11 +76,11 @@ def movement_launch(request):
         try:
             movement = services.launch_movement(request.user, legal_basis=basis, **data)
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Movement launched: %(name)s") % {"name": movement.name})
             return redirect("campaigns:movement_detail", code=movement.code)
-    return render(request, "campaigns/form.html", {"form": form, "title": _("Launch a movement")})
+    return render(request, "form.html", {"form": form, "title": _("Launch a movement")})
 
 
 @require_POST
@@ -99,7 +90,7 @@ def movement_close(request, code):
         services.close_movement(request.user, movement)
         messages.success(request, _("Movement closed."))
     except ValidationError as exc:
-        _error_messages(request, exc)
+        show_validation_error(request, exc)
     return redirect("campaigns:movement_detail", code=code)
 
 
@@ -129,11 +120,9 @@ def registration_window(request):
             messages.success(request, _("Registration for %(year)s is open until %(date)s.") % {
                 "year": window.year, "date": window.closes_on.strftime("%d/%m/%Y")})
         except ValidationError as exc:
-            _error_messages(request, exc)
+            show_validation_error(request, exc)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return redirect("campaigns:registration_home")
 
 
@@ -160,7 +149,7 @@ def registration_edit(request, year):
                 note=form.cleaned_data["note"], submit="submit" in request.POST,
             )
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Registration submitted.") if "submit" in request.POST
                              else _("Draft saved."))
@@ -222,7 +211,7 @@ def programme_list(request):
         try:
             programme = services.create_programme(request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Programme created. Add its tasks below."))
             return redirect("campaigns:programme_detail", pk=programme.pk)
@@ -240,7 +229,7 @@ def programme_detail(request, pk):
         try:
             services.add_task(request.user, programme, **form.cleaned_data)
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Task added."))
             return redirect("campaigns:programme_detail", pk=pk)
@@ -261,11 +250,9 @@ def task_update(request, pk):
             services.update_task(request.user, task, **form.cleaned_data)
             messages.success(request, _("Task updated."))
         except ValidationError as exc:
-            _error_messages(request, exc)
+            show_validation_error(request, exc)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return redirect("campaigns:programme_detail", pk=task.programme_id)
 
 
@@ -292,7 +279,7 @@ def review_list(request):
             try:
                 review_round = services.open_review_round(request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _error_messages(request, exc, form)
+                show_validation_error(request, exc, form)
             else:
                 messages.success(request, _("Review opened; units can now submit their reports."))
                 return redirect("campaigns:review_detail", pk=review_round.pk)
@@ -313,14 +300,14 @@ def review_detail(request, pk):
                 messages.success(request, _("Review consolidated."))
                 return redirect("campaigns:review_detail", pk=pk)
             except ValidationError as exc:
-                _error_messages(request, exc, consolidate_form)
+                show_validation_error(request, exc, consolidate_form)
     elif request.method == "POST":
         if form.is_valid():
             data = dict(form.cleaned_data)
             try:
                 services.submit_review_report(request.user, review_round, **data)
             except ValidationError as exc:
-                _error_messages(request, exc, form)
+                show_validation_error(request, exc, form)
             else:
                 messages.success(request, _("Report submitted."))
                 return redirect("campaigns:review_detail", pk=pk)
@@ -377,11 +364,11 @@ def model_propose(request):
         try:
             model = services.propose_model(request.user, unit=unit, **data)
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Proposal sent to the Board."))
             return redirect("campaigns:model_detail", pk=model.pk)
-    return render(request, "campaigns/form.html", {"form": form, "title": _("Propose an exemplary model"),
+    return render(request, "form.html", {"form": form, "title": _("Propose an exemplary model"),
                                                    "multipart": True})
 
 
@@ -400,7 +387,7 @@ def model_detail(request, pk):
                 messages.success(request, _("Proposal returned with the reason."))
             return redirect("campaigns:model_detail", pk=pk)
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
     return render(request, "campaigns/model_detail.html", {
         "model": model, "form": form, "can_decide": is_board(request.user) and model.status == ModelStatus.PROPOSED})
 
@@ -424,7 +411,7 @@ def covenant_list(request):
             try:
                 covenant = services.create_covenant(request.user, criteria=rows, **form.cleaned_data)
             except ValidationError as exc:
-                _error_messages(request, exc, form)
+                show_validation_error(request, exc, form)
             else:
                 messages.success(request, _("Covenant recorded."))
                 return redirect("campaigns:covenant_detail", pk=covenant.pk)
@@ -467,7 +454,7 @@ def score_edit(request, pk):
             else:
                 services.submit_self_score(request.user, score, form.lines())
         except ValidationError as exc:
-            _error_messages(request, exc, form)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Scores saved."))
             return redirect("campaigns:covenant_detail", pk=score.covenant_id)
@@ -483,5 +470,5 @@ def covenant_finalise(request, pk):
         services.finalise_ranking(request.user, covenant, acclaimed_unit_ids=ids)
         messages.success(request, _("Ranking and acclaimed units recorded."))
     except ValidationError as exc:
-        _error_messages(request, exc)
+        show_validation_error(request, exc)
     return redirect("campaigns:covenant_detail", pk=pk)

@@ -1,7 +1,5 @@
 from rest_framework import mixins, serializers, viewsets
 
-from organisation.roles import Role, has_role
-from organisation.permissions import is_board
 
 from . import services
 from .models import Actual, Target

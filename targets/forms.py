@@ -1,8 +1,9 @@
 from django import forms
+
+from haiphong_thidua.forms import ExcelUploadForm
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE
-from haiphong_thidua.uploads import validate_upload
 
 from .models import PeriodKind, Target
 
@@ -21,13 +22,7 @@ class ActualForm(forms.Form):
         self.fields["target"].label_from_instance = lambda t: f"{t.year} – {t.indicator.name}"
 
 
-class ImportForm(forms.Form):
-    upload = forms.FileField(label=_("Excel file (.xlsx) made from the template"))
-
-    def clean_upload(self):
-        upload = self.cleaned_data["upload"]
-        validate_upload(upload, ("excel",))
-        return upload
+ImportForm = ExcelUploadForm
 
 
 class TargetForm(forms.ModelForm):

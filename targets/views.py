@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.forms import show_validation_error
 from organisation.models import Unit
 from organisation.permissions import is_board, require_board
 from organisation.roles import Role, has_role
@@ -91,9 +92,7 @@ def report(request):
         try:
             services.record_actual(request.user, data.pop("target"), **data)
         except ValidationError as exc:
-            errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
-            for field, field_errors in errors.items():
-                form.add_error(field if field in form.fields else None, field_errors)
+            show_validation_error(request, exc, form)
         else:
             messages.success(request, _("Figure saved."))
             return redirect("targets:report")
@@ -143,7 +142,7 @@ def target_create(request):
         target = form.save()
         messages.success(request, _("Target added."))
         return redirect("targets:target_detail", pk=target.pk)
-    return render(request, "campaigns/form.html", {"form": form, "title": _("Add a target")})
+    return render(request, "form.html", {"form": form, "title": _("Add a target")})
 
 
 def _excel(rows, year):

@@ -1,10 +1,8 @@
 """REST API: token authentication, the same scoping and rules as the pages, JSON errors, schema."""
 
-import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from awards.models import Submission
 from organisation.models import User
 
 from .awards_helpers import draft, to_state

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from awards.models import (
-    Appraisal, Attachment, Decision, Nominee, Notification, Outcome, PublicComment, Status, Submission,
+    Attachment, Decision, Notification, Outcome, PublicComment, Status, Submission,
 )
 from awards.rules import add_working_days
 from organisation.models import Unit

@@ -298,7 +298,6 @@ def test_awarding_uses_up_the_initiative(db):
 def test_verdicts_are_shown_on_the_appraisal_page(officer_client):
     from django.urls import reverse
 
-    from .awards_helpers import to_state
 
     nominee = _build(CASES["L06_D22_cstdtp_gap_in_the_chain"])
     submission = nominee.submission

@@ -33,9 +33,11 @@ def test_a_real_worker_runs_the_heartbeat(transactional_db):
 
     task_postrun.connect(close_connection, weak=False)
     app.conf.task_always_eager = False  # this test is about the real worker
+    # Publish before the worker starts: kombu's file transport rewrites its exchange table in place,
+    # so a publisher and a starting worker in one process must not write it at the same moment.
+    result = heartbeat.apply_async(kwargs={"name": "worker"})
+    done = threading.Event()
     with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
-        result = heartbeat.apply_async(kwargs={"name": "worker"})
-        done = threading.Event()
         for _ in range(100):
             if WorkerHeartbeat.objects.filter(name="worker").exists():
                 done.set()

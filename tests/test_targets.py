@@ -11,7 +11,7 @@ from targets import progress
 from targets.models import Actual, Target
 from targets.progress import Spec, Thresholds
 
-from .awards_helpers import xlsx  # noqa: F401  (same workbook helper shape)
+
 
 T = Thresholds()
 
