@@ -20,6 +20,14 @@ def healthz(request):
     )
 
 
+@login_not_required
+def ping(request):
+    """The cheapest page the stack can serve: the framework's ceiling in benchmarks."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def home(request):
     """One home page; its panels depend on the user's roles."""
     from awards.models import Notification, Status

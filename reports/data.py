@@ -42,7 +42,7 @@ def movements(start: dt.date, end: dt.date) -> dict:
 def nominations(start: dt.date, end: dt.date) -> dict:
     labels = dict(Status.choices)
     pipeline = [
-        {"status": labels[s], "n": n}
+        {"status": str(labels[s]), "n": n}
         for s, n in Submission.objects.exclude(status=Status.DRAFT).values_list("status").annotate(
             n=Count("pk")).order_by("status").values_list("status", "n")
     ]

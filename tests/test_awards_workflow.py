@@ -318,3 +318,11 @@ def test_queue_query_count_is_flat(officer_client, django_assert_max_num_queries
         to_state(draft(names=(f"Người thêm {i}", f"Người nữa {i}")), "submitted")
     with django_assert_max_num_queries(len(before.captured_queries)):
         officer_client.get(reverse("awards:submission_list"))
+
+
+def test_audit_trail_survives_a_deleted_actor(officer_client):
+    """An account removed later (actor set to NULL) must not break the dossier page."""
+    submission = to_state(draft(), "submitted")
+    submission.events.update(actor=None)
+    page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk]))
+    assert page.status_code == 200 and "Nhật ký xử lý" in page.content.decode()

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from organisation.models import User
 
 ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin"]
-PUBLIC = {"login", "healthz", "set_language", "public_models", "public_models_feed", "public_model_detail",
+PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_models_feed", "public_model_detail",
           "public_model_photo", "verify_award", "public_comment_list", "public_comment", "schema", "api-docs",
           "api-redoc"}
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",

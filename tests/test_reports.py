@@ -185,3 +185,21 @@ def test_killed_worker_still_produces_the_report_exactly_once(transactional_db, 
             if proc and proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(15)
+
+
+def test_report_with_dossiers_in_every_state(db, django_capture_on_commit_callbacks):
+    """Status labels are translated text, not lazy objects, when they reach the Excel sheet."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from .awards_helpers import draft, to_state
+
+    to_state(draft(names=("A",)), "appraised")
+    to_state(draft(names=("B",)), "submitted")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request_report("monthly", dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE, report.error
+    sheet = load_workbook(io.BytesIO(report.xlsx.read()))["Ho so"]
+    assert {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"Đã thẩm định", "Chờ tiếp nhận"}
