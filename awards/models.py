@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from haiphong_thidua.uploads import private_upload_to
+from organisation.text import FoldedNameQuerySet
 
 
 class AttachmentKind(models.TextChoices):
@@ -257,12 +258,8 @@ class Outcome(models.TextChoices):
     REJECTED = "rejected", _("Not awarded")
 
 
-class NomineeQuerySet(models.QuerySet):
-    def search(self, text: str):
-        from organisation.text import fold
-
-        folded = fold(text)
-        return self.filter(search_name__contains=folded) if folded else self
+class NomineeQuerySet(FoldedNameQuerySet, models.QuerySet):
+    pass
 
 
 class Nominee(models.Model):

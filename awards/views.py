@@ -119,7 +119,8 @@ def submission_detail(request, pk):
         "decisions": submission.decisions.all(),
         "has_central": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True).exists(),
         "has_city": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=False).exists(),
-        "fairness_warnings": _fairness_warnings(submission) if board else [],
+        # Only while the Board still decides: the shares aggregate every award of the year.
+        "fairness_warnings": _fairness_warnings(submission) if board and submission.is_open else [],
     }
     return render(request, "awards/submission_detail.html", context)
 

@@ -81,7 +81,7 @@ dossier = Submission.objects.filter(status="decided").order_by("id").values_list
 pages = {
     "review queue (filtered, page 5)": ("demo_officer", "/khen-thuong/ho-so/?status=decided&year=2020&page=5"),
     "dossier page": ("demo_officer", f"/khen-thuong/ho-so/{dossier}/"),
-    "person history search (no diacritics)": ("demo_officer", "/khen-thuong/lich-su/?q=nguyen van an"),
+    "person history search (no diacritics)": ("demo_officer", "/khen-thuong/lich-su/?q=nguyen+van+an"),
     "leadership dashboard": ("demo_leader", "/chi-tieu/?year=2023"),
     "public exemplary models": (None, "/dien-hinh/"),
     "trivial view (/ping)": (None, "/ping"),

@@ -1,9 +1,8 @@
-from django_filters import rest_framework as filters
 from rest_framework import serializers, viewsets
 
 from .models import Person, Unit
 from .scoping import scope_to_user, visible_units
-from .text import fold
+from .filters import PersonFilter
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -26,15 +25,9 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return visible_units(self.request.user).select_related("parent").order_by("path")
 
 
-class PersonFilter(filters.FilterSet):
-    q = filters.CharFilter(method="search", label="Name, with or without diacritics")
-
-    class Meta:
-        model = Person
+class PersonApiFilter(PersonFilter):
+    class Meta(PersonFilter.Meta):
         fields = ["q", "sex", "category", "unit"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(search_name__contains=fold(value))
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -48,7 +41,7 @@ class PersonSerializer(serializers.ModelSerializer):
 
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PersonSerializer
-    filterset_class = PersonFilter
+    filterset_class = PersonApiFilter
 
     def get_queryset(self):
         return scope_to_user(Person.objects.select_related("unit"), self.request.user).order_by("id")

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .text import fold
+from .text import FoldedNameQuerySet, fold
 
 
 class UnitKind(models.TextChoices):
@@ -202,10 +202,8 @@ class PersonCategory(models.TextChoices):
     CITIZEN = "citizen", _("Citizen")
 
 
-class PersonQuerySet(models.QuerySet):
-    def search(self, text: str):
-        folded = fold(text)
-        return self.filter(search_name__contains=folded) if folded else self
+class PersonQuerySet(FoldedNameQuerySet, models.QuerySet):
+    pass
 
 
 class Person(models.Model):

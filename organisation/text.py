@@ -9,3 +9,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+class FoldedNameQuerySet:
+    """Mixin for querysets of models with a ``search_name`` column holding ``fold(name)``."""
+
+    def search(self, text: str):
+        folded = fold(text)
+        return self.filter(search_name__contains=folded) if folded else self
