@@ -12,8 +12,8 @@ class SubmissionFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("All"))
     award = django_filters.ModelChoiceFilter(label=_("Award"), queryset=AwardType.objects.all(),
                                              field_name="nominees__award_type", distinct=True, empty_label=_("All"))
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="only_overdue",
-                                           widget=django_filters.widgets.BooleanWidget())
+    overdue = django_filters.ChoiceFilter(label=_("Deadline"), method="only_overdue", empty_label=_("All"),
+                                          choices=[("1", _("Overdue only"))])
     year = django_filters.NumberFilter(label=_("Year"))
 
     class Meta:
@@ -26,7 +26,7 @@ class SubmissionFilter(django_filters.FilterSet):
         return queryset.filter(title__unaccent__icontains=fold(value))
 
     def only_overdue(self, queryset, name, value):
-        return queryset.overdue() if value else queryset
+        return queryset.overdue() if value == "1" else queryset
 
 
 class DecisionFilter(django_filters.FilterSet):

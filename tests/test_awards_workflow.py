@@ -292,7 +292,7 @@ def test_queue_filters_and_bulk_actions(officer_client):
                                                             "officer": officer.pk})
     assert set(Submission.objects.values_list("status", flat=True)) == {Status.ASSIGNED}
     Submission.objects.filter(pk=first.pk).update(due_on=dt.date(2020, 1, 1))
-    page = officer_client.get(reverse("awards:submission_list") + "?overdue=true").context["page"]
+    page = officer_client.get(reverse("awards:submission_list") + "?overdue=1").context["page"]
     assert [s.pk for s in page] == [first.pk]
     page = officer_client.get(reverse("awards:submission_list") + "?status=assigned&q=bang khen").context["page"]
     assert {s.pk for s in page} == {first.pk, second.pk}

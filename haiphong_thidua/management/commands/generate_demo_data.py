@@ -51,14 +51,16 @@ def _copy(table: str, columns: list[str], rows) -> int:
 
 
 def _next_id(table: str) -> int:
+    """Next free id of ``table`` (a constant of this module, never user input)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")  # noqa: S608 - fixed table names
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")  # nosec B608
         return cursor.fetchone()[0]
 
 
 def _reset_sequence(table: str) -> None:
+    """Move ``table``'s id sequence past the rows COPY wrote (table names are constants here)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+        cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # nosec B608
                        f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
 
 
