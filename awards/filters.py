@@ -1,15 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import Unit
-
 from .models import AwardType, Decision, DecisionKind, Status, Submission
 
 
 class SubmissionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("All"))
-    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("All"))
+    # A text filter, not a select: thousands of units would make every queue page heavy to render.
+    unit = django_filters.CharFilter(label=_("Unit"), method="by_unit")
     award = django_filters.ModelChoiceFilter(label=_("Award"), queryset=AwardType.objects.all(),
                                              field_name="nominees__award_type", distinct=True, empty_label=_("All"))
     overdue = django_filters.ChoiceFilter(label=_("Deadline"), method="only_overdue", empty_label=_("All"),
@@ -24,6 +23,11 @@ class SubmissionFilter(django_filters.FilterSet):
         from organisation.text import fold
 
         return queryset.filter(title__unaccent__icontains=fold(value))
+
+    def by_unit(self, queryset, name, value):
+        from organisation.text import fold
+
+        return queryset.filter(unit__search_name__contains=fold(value))
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value == "1" else queryset

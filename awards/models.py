@@ -222,7 +222,8 @@ class Submission(models.Model):
         verbose_name = _("nomination submission")
         verbose_name_plural = _("nomination submissions")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["unit", "year"])]
+        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["unit", "year"]),
+                   models.Index(fields=["status", "year", "due_on"], name="submission_queue_idx")]
 
     def __str__(self) -> str:
         return self.title

@@ -39,10 +39,15 @@ def visible_submissions(user):
 # --- queue and dossier ------------------------------------------------------------
 
 def submission_list(request):
-    queryset = visible_submissions(request.user).select_related("unit", "officer").annotate(
-        nominee_count=Count("nominees", distinct=True)).order_by("due_on", "-submitted_at", "-created_at")
+    queryset = visible_submissions(request.user).select_related("unit", "officer").order_by(
+        "due_on", "-submitted_at", "-created_at")
     filterset = SubmissionFilter(request.GET, queryset=queryset)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Count nominees for the rows on this page only: one grouped query, not a join over every line.
+    counts = dict(Nominee.objects.filter(submission__in=[s.pk for s in page]).values_list("submission")
+                  .annotate(n=Count("pk")).values_list("submission", "n"))
+    for submission in page:
+        submission.nominee_count = counts.get(submission.pk, 0)
     return render(request, "awards/submission_list.html", {
         "filter": filterset, "page": page, "is_board": is_board(request.user),
         "can_create": has_role(request.user, Role.UNIT_STAFF), "assign_form": forms.AssignForm(auto_id=NEW_ID),

@@ -326,3 +326,11 @@ def test_audit_trail_survives_a_deleted_actor(officer_client):
     submission.events.update(actor=None)
     page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk]))
     assert page.status_code == 200 and "Nhật ký xử lý" in page.content.decode()
+
+
+def test_queue_filters_by_unit_name_without_diacritics(officer_client):
+    submission = to_state(draft(), "submitted")
+    found = officer_client.get(reverse("awards:submission_list") + "?unit=ke hoach").context["page"]
+    assert [s.pk for s in found] == [submission.pk]
+    assert list(officer_client.get(reverse("awards:submission_list") + "?unit=le chan").context["page"]) == []
+    assert [s.nominee_count for s in found] == [1]
