@@ -21,7 +21,7 @@ from organisation.scoping import can_act_for_unit, scope_to_user
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
 from .models import (
-    Appraisal, Attachment, CouncilMeeting, CouncilVote, Decision, Nominee, Notification, Outcome, Status,
+    Appraisal, AwardType, Attachment, CouncilMeeting, CouncilVote, Decision, Nominee, Notification, Outcome, Status,
     Submission,
 )
 
@@ -143,7 +143,9 @@ def nominee_edit(request, pk, nominee_pk=None):
     if not can_act_for_unit(request.user, submission.unit):
         raise PermissionDenied
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk) if nominee_pk else None
-    initial = {}
+    # A new nominee starts from the achievement-report outline the awards use.
+    initial = {"achievement_report": AwardType.objects.exclude(report_template="").values_list(
+        "report_template", flat=True).first() or ""}
     if nominee:
         initial = {f: getattr(nominee, f) for f in ("subject", "name", "achievement_summary", "achievement_report")}
         initial.update(person=nominee.person_id, collective_unit=nominee.collective_unit_id,

@@ -334,3 +334,9 @@ def test_queue_filters_by_unit_name_without_diacritics(officer_client):
     assert [s.pk for s in found] == [submission.pk]
     assert list(officer_client.get(reverse("awards:submission_list") + "?unit=le chan").context["page"]) == []
     assert [s.nominee_count for s in found] == [1]
+
+
+def test_new_nominee_form_starts_from_the_report_outline(staff_client):
+    submission = draft(award="lao-dong-tien-tien", names=())
+    page = staff_client.get(reverse("awards:nominee_add", args=[submission.pk])).content.decode()
+    assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in page
