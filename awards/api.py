@@ -8,7 +8,7 @@ from organisation.scoping import visible_units
 
 from . import services
 from .models import AwardType, Decision, Nominee, Submission
-from .views import visible_submissions
+from .services import visible_submissions
 
 
 class NomineeSerializer(serializers.ModelSerializer):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.excel import UnreadableWorkbook, data_rows
 from organisation.text import fold
 
 from .models import AwardType, Subject, Submission
@@ -49,21 +50,18 @@ class RowError:
 
 
 def parse(upload) -> tuple[list[dict], list[RowError]]:
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:
-        return [], [RowError(0, _("The file cannot be read as an Excel workbook."))]
-    sheet = book.worksheets[0]
+        sheet_rows = data_rows(upload, 5)
+    except UnreadableWorkbook as exc:
+        return [], [RowError(0, str(exc))]
     awards = {a.code: a for a in AwardType.objects.filter(is_active=True)}
     by_name = {fold(a.name): a for a in awards.values()}
     rows, errors = [], []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, values in sheet_rows:
         if number > MAX_ROWS + 1:
             errors.append(RowError(number, _("At most %(n)s rows per file.") % {"n": MAX_ROWS}))
             break
-        values = [("" if v is None else str(v).strip()) for v in (list(values) + [None] * 5)[:5]]
+        values = ["" if v is None else str(v).strip() for v in values]
         if not any(values):
             continue
         subject_text, name, award_text, summary, report = values

@@ -7,6 +7,7 @@ import io
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.excel import UnreadableWorkbook, data_rows
 from organisation.models import Person
 from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
@@ -35,17 +36,14 @@ def template(user, year: int) -> bytes:
 
 @transaction.atomic
 def import_ratings(user, upload) -> tuple[int, list[tuple[int, str]]]:
-    from openpyxl import load_workbook
-
     try:
-        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
-    except Exception:
-        return 0, [(0, _("The file cannot be read as an Excel workbook."))]
+        sheet_rows = data_rows(upload, 5)
+    except UnreadableWorkbook as exc:
+        return 0, [(0, str(exc))]
     allowed = {p.pk for p in _persons(user)} if not is_board(user) else None
     rows, errors = [], []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        values = list(values) + [None] * 5
-        person_id, _name, _unit, year, rating = values[:5]
+    for number, values in sheet_rows:
+        person_id, _name, _unit, year, rating = values
         if rating in (None, "") and year in (None, ""):
             continue
         problems = []

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_board, require_council, require_unit_actor
+from organisation.roles import is_city_wide
+from organisation.scoping import scope_to_user
 
 from .models import (
     Appraisal, Attachment, AwardType, CommendationType, CouncilMeeting, CouncilVote, Decision, DecisionKind,
@@ -30,6 +32,16 @@ from .models import (
     WorkflowEvent,
 )
 from .rules import add_working_days, parameter
+
+
+# --- which dossiers a user sees -------------------------------------------------
+
+def visible_submissions(user):
+    """Staff: their units' dossiers, drafts included; city-wide roles: every dossier once sent."""
+    queryset = Submission.objects.all()
+    if is_city_wide(user):
+        return queryset.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
+    return scope_to_user(queryset, user)
 
 
 # --- helpers -----------------------------------------------------------------

@@ -16,10 +16,11 @@ from haiphong_thidua.forms import show_form_errors, show_validation_error
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import is_board, is_council, require_board
 from organisation.roles import Role, has_role, is_city_wide
-from organisation.scoping import can_act_for_unit, scope_to_user
+from organisation.scoping import can_act_for_unit
 
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
+from .services import visible_submissions
 from .models import (
     Appraisal, AwardType, Attachment, CouncilMeeting, CouncilVote, Decision, Nominee, Notification, Outcome, Status,
     Submission,
@@ -27,13 +28,6 @@ from .models import (
 
 PAGE_SIZE = 25
 NEW_ID = "new_%s"
-
-
-def visible_submissions(user):
-    queryset = Submission.objects.all()
-    if is_city_wide(user):
-        return queryset.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
-    return scope_to_user(queryset, user)
 
 
 # --- queue and dossier ------------------------------------------------------------
@@ -358,8 +352,7 @@ def decision_list(request):
     decisions = Decision.objects.select_related("submission__unit").annotate(
         awardee_count=Count("awardees")).order_by("-year", "-number")
     if not is_city_wide(request.user):
-        decisions = decisions.filter(submission__unit__path__startswith=request.user.unit.path
-                                     ) if request.user.unit_id else decisions.none()
+        decisions = decisions.filter(submission__in=visible_submissions(request.user))
     filterset = DecisionFilter(request.GET, queryset=decisions)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "awards/decision_list.html", {"filter": filterset, "page": page})

@@ -31,7 +31,7 @@ def ping(request):
 def home(request):
     """One home page; its panels depend on the user's roles."""
     from awards.models import Notification, Status
-    from awards.views import visible_submissions
+    from awards.services import visible_submissions
 
     roles = user_roles(request.user)
     submissions = visible_submissions(request.user)

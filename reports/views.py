@@ -10,16 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from haiphong_thidua.uploads import serve_private
-from organisation.roles import Role, has_role
+from organisation.roles import Role, has_role, is_city_wide
 
 from . import periods, services
 from .models import Report, ReportKind
 
-READERS = (Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR)
-
-
 def _require_reader(user):
-    if not has_role(user, *READERS):
+    """Reports are for the city-wide roles: Board, Council, leadership, administrators."""
+    if not is_city_wide(user):
         raise PermissionDenied(_("Reports are for the Board, the Council and the leadership."))
 
 

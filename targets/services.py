@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.excel import UnreadableWorkbook, data_rows
 from organisation.permissions import is_board
 from organisation.scoping import can_act_for_unit
 
@@ -155,21 +156,16 @@ def template_workbook(year: int) -> bytes:
 @transaction.atomic
 def import_actuals(user, upload) -> tuple[int, list[tuple[int, str]]]:
     """All rows or none; each wrong row is reported with its number."""
-    from openpyxl import load_workbook
-
     try:
-        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
-    except Exception:
-        return 0, [(0, _("The file cannot be read as an Excel workbook."))]
+        sheet_rows = data_rows(upload, 7)
+    except UnreadableWorkbook as exc:
+        return 0, [(0, str(exc))]
     kinds = {"thang": PeriodKind.MONTH, "tháng": PeriodKind.MONTH, "month": PeriodKind.MONTH,
              "quy": PeriodKind.QUARTER, "quý": PeriodKind.QUARTER, "quarter": PeriodKind.QUARTER}
     targets = {(t.year, t.indicator.code): t for t in Target.objects.select_related("indicator", "responsible_unit")}
     errors, rows = [], []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        values = list(values) + [None] * 7
-        if not any(v not in (None, "") for v in values[:7]):
-            continue
-        year, code, kind_text, period, value, source, note = values[:7]
+    for number, values in sheet_rows:
+        year, code, kind_text, period, value, source, note = values
         problems = []
         try:
             target = targets.get((int(year), str(code).strip()))
