@@ -223,7 +223,8 @@ class Submission(models.Model):
         verbose_name_plural = _("nomination submissions")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["unit", "year"]),
-                   models.Index(fields=["status", "year", "due_on"], name="submission_queue_idx")]
+                   models.Index(fields=["status", "year", "due_on", "-submitted_at", "-created_at"],
+                                name="submission_queue_order_idx")]
 
     def __str__(self) -> str:
         return self.title
@@ -423,6 +424,8 @@ class Decision(models.Model):
         verbose_name_plural = _("decisions")
         ordering = ["-year", "-number"]
         constraints = [models.UniqueConstraint(fields=["year", "number"], name="decision_number_unique_per_year")]
+        # The award history lists the newest decisions first, walking this index and each decision's lines.
+        indexes = [models.Index(fields=["-issued_on", "-number"], name="decision_newest_idx")]
 
     def __str__(self) -> str:
         return self.code

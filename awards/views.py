@@ -8,15 +8,19 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from haiphong_thidua.datacache import fragment, split
+from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.forms import show_form_errors, show_validation_error
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import is_board, is_council, require_board
 from organisation.roles import Role, has_role, is_city_wide
-from organisation.scoping import can_act_for_unit
+from organisation.scoping import can_act_for_unit, scope_key
 
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
@@ -33,20 +37,34 @@ NEW_ID = "new_%s"
 # --- queue and dossier ------------------------------------------------------------
 
 def submission_list(request):
-    queryset = visible_submissions(request.user).select_related("unit", "officer").order_by(
-        "due_on", "-submitted_at", "-created_at")
-    filterset = SubmissionFilter(request.GET, queryset=queryset)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Count nominees for the rows on this page only: one grouped query, not a join over every line.
-    counts = dict(Nominee.objects.filter(submission__in=[s.pk for s in page]).values_list("submission")
-                  .annotate(n=Count("pk")).values_list("submission", "n"))
-    for submission in page:
-        submission.nominee_count = counts.get(submission.pk, 0)
+    user = request.user
+    board = is_board(user)
+
+    def body():
+        queryset = visible_submissions(user).select_related("unit", "officer").order_by(
+            "due_on", "-submitted_at", "-created_at")
+        filterset = SubmissionFilter(request.GET, queryset=queryset)
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Count nominees for the rows on this page only: one grouped query, not a join over every line.
+        counts = dict(Nominee.objects.filter(submission__in=[s.pk for s in page]).values_list("submission")
+                      .annotate(n=Count("pk")).values_list("submission", "n"))
+        for submission in page:
+            submission.nominee_count = counts.get(submission.pk, 0)
+        assign_form = forms.AssignForm(auto_id=NEW_ID) if board else None
+        if assign_form:
+            # The bulk form's fields sit in the table; the <form> with its CSRF token is outside the cache.
+            assign_form.fields["officer"].widget.attrs["form"] = "bulk"
+        return render_to_string("awards/_submission_list_body.html", {
+            "request": request, "filter": filterset, "page": page, "is_board": board, "assign_form": assign_form,
+            "overdue_count": visible_submissions(user).overdue().count(),
+        })
+
+    # The queue is read far more often than dossiers move: its rendered body is reused until any
+    # awards or organisation data changes; "overdue" depends on today, so the date is in the key.
+    html = fragment("awards-queue", (scope_key(user), board, timezone.localdate(), sorted(request.GET.lists())),
+                    ("awards", "organisation"), body)
     return render(request, "awards/submission_list.html", {
-        "filter": filterset, "page": page, "is_board": is_board(request.user),
-        "can_create": has_role(request.user, Role.UNIT_STAFF), "assign_form": forms.AssignForm(auto_id=NEW_ID),
-        "overdue_count": visible_submissions(request.user).overdue().count(),
-    })
+        "body": html, "can_create": has_role(user, Role.UNIT_STAFF), "is_board": board})
 
 
 @require_POST
@@ -101,26 +119,40 @@ def _submission(request, pk) -> Submission:
 def submission_detail(request, pk):
     submission = _submission(request, pk)
     user = request.user
-    nominees = submission.nominees.select_related("award_type", "person", "collective_unit", "decision").prefetch_related(
-        Prefetch("votes", queryset=CouncilVote.objects.filter(member=user), to_attr="my_votes"))
     can_edit = submission.is_editable and can_act_for_unit(user, submission.unit)
     board = is_board(user)
+
+    def body():
+        context = {
+            "submission": submission, "can_edit": can_edit,
+            "nominees": submission.nominees.select_related("award_type", "person", "collective_unit", "decision"),
+            "attachments": submission.attachments.select_related("nominee"),
+            "events": submission.events.select_related("actor"), "decisions": submission.decisions.all(),
+            # Only while the Board still decides: the shares aggregate every award of the year.
+            "fairness_warnings": _fairness_warnings(submission) if board and submission.is_open else [],
+        }
+        if can_edit:  # the nominee rows carry edit/remove forms with this user's CSRF token
+            context["csrf_token"] = get_token(request)
+        return render_to_string("awards/_submission_detail_body.html", context)
+
+    # A unit preparing its dossier sees its own edits at once, with its own forms: not reused.
+    html = fragment("awards-dossier", (submission.pk, board, timezone.localdate()),
+                    ("awards", "organisation", "legal"), body, reuse=not can_edit)
+    main, trail = split(html, "<!-- actions -->")
     context = {
-        "submission": submission, "nominees": nominees, "attachments": submission.attachments.select_related(
-            "nominee"), "events": submission.events.select_related("actor"), "can_edit": can_edit,
-        "is_board": board, "is_council": is_council(user),
-        "missing": services.missing_documents(submission) if can_edit else [],
+        "submission": submission, "body": main, "trail": trail, "can_edit": can_edit,
+        "is_board": board, "missing": services.missing_documents(submission) if can_edit else [],
         "attachment_form": forms.AttachmentForm(auto_id=NEW_ID), "import_form": forms.ImportForm(auto_id="imp_%s"),
         "assign_form": forms.AssignForm(initial={"officer": user.pk if board else None}),
         "meeting_form": forms.MeetingForm(), "decision_form": forms.DecisionForm(initial={
             "issued_on": timezone.localdate()}),
-        "needs_public_comment": submission.status == Status.APPRAISED and services.needs_public_comment(submission),
-        "decisions": submission.decisions.all(),
-        "has_central": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True).exists(),
-        "has_city": submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=False).exists(),
-        # Only while the Board still decides: the shares aggregate every award of the year.
-        "fairness_warnings": _fairness_warnings(submission) if board and submission.is_open else [],
+        "needs_public_comment": board and submission.status == Status.APPRAISED
+        and services.needs_public_comment(submission),
     }
+    if board and submission.status == Status.VOTED:
+        passed = submission.nominees.filter(outcome=Outcome.PASSED)
+        context["has_central"] = passed.filter(award_type__goes_to_central=True).exists()
+        context["has_city"] = passed.filter(award_type__goes_to_central=False).exists()
     return render(request, "awards/submission_detail.html", context)
 
 
@@ -477,20 +509,30 @@ def ratings_import(request):
 
 def history(request):
     """Every award ever given, by person or unit name, with or without diacritics."""
-    awards = Nominee.objects.filter(outcome__in=[Outcome.AWARDED]).select_related(
-        "award_type", "decision", "submission__unit", "revoked_by").order_by("-decision__issued_on", "name")
-    if not is_city_wide(request.user):
-        awards = awards.filter(submission__in=visible_submissions(request.user))
+    user = request.user
     q = request.GET.get("q", "").strip()
     unit_q = request.GET.get("unit", "").strip()
-    if q:
-        awards = awards.search(q)
-    if unit_q:
-        from organisation.text import fold
 
-        awards = awards.filter(submission__unit__search_name__contains=fold(unit_q))
-    page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "awards/history.html", {"page": page, "q": q, "unit_q": unit_q})
+    def body():
+        # Newest decisions first, each decision's lines in their order: an index walk, not a sort of a million rows.
+        # (The condition on the decision's date makes the join an inner one, which lets PostgreSQL walk it.)
+        awards = Nominee.objects.filter(
+            outcome__in=[Outcome.AWARDED], decision__issued_on__isnull=False).select_related(
+            "award_type", "decision", "submission__unit", "revoked_by").order_by(
+            "-decision__issued_on", "-decision__number", "id")
+        if not is_city_wide(user):
+            awards = awards.filter(submission__in=visible_submissions(user))
+        if q:
+            awards = awards.search(q)
+        if unit_q:
+            from organisation.text import fold
+
+            awards = awards.filter(submission__unit__search_name__contains=fold(unit_q))
+        page = CappedPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render_to_string("awards/_history_body.html", {"request": request, "page": page})
+
+    html = fragment("awards-history", (scope_key(user), sorted(request.GET.lists())), ("awards", "organisation"), body)
+    return render(request, "awards/history.html", {"body": html, "q": q, "unit_q": unit_q})
 
 
 def notifications(request):

@@ -4,10 +4,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.datacache import fragment
 from haiphong_thidua.uploads import serve_private
 
 from .models import ExemplaryModel
@@ -21,8 +23,13 @@ def _published():
 
 @login_not_required
 def public_list(request):
-    page = Paginator(_published(), 12).get_page(request.GET.get("page"))
-    return render(request, "campaigns/public_list.html", {"page": page})
+    def body():
+        page = Paginator(_published(), 12).get_page(request.GET.get("page"))
+        return render_to_string("campaigns/_public_list_body.html", {"request": request, "page": page})
+
+    # The press and the public read this page far more often than the Board publishes.
+    html = fragment("public-models", (sorted(request.GET.lists()),), ("campaigns", "organisation"), body)
+    return render(request, "campaigns/public_list.html", {"body": html})
 
 
 @login_not_required

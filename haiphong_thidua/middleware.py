@@ -26,4 +26,6 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path_info.startswith("/api/"):
             return None
+        if not getattr(view_func, "login_required", True):
+            return None  # public page: no need to load the user from the session first
         return super().process_view(request, view_func, view_args, view_kwargs)

@@ -22,12 +22,17 @@ def user_roles(user) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_role_codes", None)
     if cached is None:
-        codes = set(user.groups.values_list("name", flat=True)) & set(Role.values)
-        if user.is_superuser:
-            codes.add(Role.ADMINISTRATOR)
-        cached = frozenset(codes)
-        user._role_codes = cached
+        cached = remember_roles(user, user.groups.values_list("name", flat=True))
     return cached
+
+
+def remember_roles(user, group_names) -> frozenset[str]:
+    """Keep the roles of ``user`` (from its group names) on the object for the rest of the request."""
+    codes = set(group_names) & set(Role.values)
+    if user.is_superuser:
+        codes.add(Role.ADMINISTRATOR)
+    user._role_codes = frozenset(codes)
+    return user._role_codes
 
 
 def has_role(user, *roles: str) -> bool:

@@ -22,6 +22,17 @@ def visible_units(user) -> QuerySet[Unit]:
     return Unit.objects.none()
 
 
+def scope_key(user) -> tuple:
+    """What the scoping below depends on: two users with the same key see the same rows.
+
+    Cached fragments of scoped lists carry it (haiphong_thidua/datacache.py)."""
+    if is_city_wide(user):
+        return ("city",)
+    if Role.UNIT_STAFF in user_roles(user) and user.unit_id:
+        return ("unit", user.unit_id)
+    return ("none",)
+
+
 def scope_to_user(queryset: QuerySet, user, unit_field: str = "unit") -> QuerySet:
     """Restrict any queryset whose rows belong to a unit (through ``unit_field``)."""
     if is_city_wide(user):

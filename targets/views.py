@@ -12,6 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from haiphong_thidua.datacache import fragment
 
 from haiphong_thidua.forms import show_validation_error
 from organisation.models import Unit
@@ -22,8 +25,9 @@ from . import forms, services
 from .models import Actual, Target, TargetKind
 
 STATUS_LABELS = {
-    "on_track": _("On track"), "at_risk": _("At risk"), "off_track": _("Off track"), "no_data": _("No figures yet"),
-    "done": _("Reached"), "not_done": _("Not yet reached"),
+    "on_track": gettext_lazy("On track"), "at_risk": gettext_lazy("At risk"), "off_track": gettext_lazy("Off track"),
+    "no_data": gettext_lazy("No figures yet"), "done": gettext_lazy("Reached"),
+    "not_done": gettext_lazy("Not yet reached"),
 }
 
 
@@ -49,18 +53,26 @@ def _chart_data(rows):
 
 def dashboard(request):
     year, unit = _year(request), _unit_filter(request)
-    rows = services.dashboard(year, unit)
     fmt = request.GET.get("format")
-    if fmt == "xlsx":
-        return _excel(rows, year)
-    if fmt == "pdf":
-        return _pdf(rows, year)
-    years = sorted(set(Target.objects.values_list("year", flat=True)), reverse=True)
-    units = Unit.objects.filter(targets__isnull=False).distinct().order_by("name")
-    counts = {key: sum(1 for r in rows if r.progress.status == key) for key in STATUS_LABELS}
-    return render(request, "targets/dashboard.html", {
-        "rows": rows, "year": year, "years": years, "units": units, "unit": unit, "labels": STATUS_LABELS,
-        "counts": counts, "charts": _chart_data(rows), "is_board": is_board(request.user)})
+    if fmt in ("xlsx", "pdf"):
+        rows = services.dashboard(year, unit)
+        return _excel(rows, year) if fmt == "xlsx" else _pdf(rows, year)
+    board = is_board(request.user)
+
+    def body():
+        rows = services.dashboard(year, unit)
+        years = sorted(set(Target.objects.values_list("year", flat=True)), reverse=True)
+        units = Unit.objects.filter(targets__isnull=False).distinct().order_by("name")
+        counts = {key: sum(1 for r in rows if r.progress.status == key) for key in STATUS_LABELS}
+        return render_to_string("targets/_dashboard_body.html", {
+            "rows": rows, "year": year, "years": years, "units": units, "unit": unit, "labels": STATUS_LABELS,
+            "counts": counts, "charts": _chart_data(rows), "is_board": board})
+
+    # Leaders open this page often and the figures change a few times a month: the rendered body is
+    # reused until a target, a figure, a threshold or a unit changes (haiphong_thidua/datacache.py).
+    html = fragment("targets-dashboard", (year, unit.pk if unit else None, board),
+                    ("targets", "organisation", "legal"), body)
+    return render(request, "targets/dashboard.html", {"body": html, "year": year})
 
 
 def target_detail(request, pk):

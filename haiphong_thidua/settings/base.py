@@ -108,6 +108,25 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ----------------------------------------------------------------
+# Rendered page fragments keyed on data versions (haiphong_thidua/datacache.py): in Redis when
+# REDIS_URL is set, shared by every web worker; otherwise in each process's memory, which is still
+# correct because a key changes with the data. With Redis, sessions are read from the cache too
+# (cached_db: written through to the database, so nothing is lost when Redis restarts).
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=120)
+_REDIS_CACHE_URL = env.str("CACHE_URL", default=env.str("REDIS_URL", default=""))
+if _REDIS_CACHE_URL:
+    _redis_cache = {"BACKEND": "haiphong_thidua.cache_backends.PortalRedisCache", "LOCATION": _REDIS_CACHE_URL,
+                    "KEY_PREFIX": "hptd", "TIMEOUT": 300}
+    CACHES = {"default": _redis_cache, "fragments": _redis_cache}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
+                      "OPTIONS": {"MAX_ENTRIES": 2000}},
+    }
+
 # --- Celery ---------------------------------------------------------------
 # Redis when REDIS_URL (or CELERY_BROKER_URL) is set; otherwise kombu's
 # filesystem transport, which needs no server, so worker and beat still run.
@@ -144,7 +163,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 AUTH_USER_MODEL = "organisation.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "organisation.backends.PortalBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -26,3 +26,11 @@ if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
     for _folder in ("queue", "processed", "control"):
         (_broker / _folder).mkdir(parents=True, exist_ok=True)
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (live-server threads must not keep connections open)
+
+# Each test process keeps its own fragment cache and database sessions: xdist workers must not share
+# cached pages through Redis (their databases differ, their data versions may coincide).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-default"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-fragments"},
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"

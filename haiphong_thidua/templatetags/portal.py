@@ -4,6 +4,7 @@ Grouping is off globally (USE_THOUSAND_SEPARATOR = False) so that years and
 identifiers are never printed as "2.023"; quantities use ``|number``.
 """
 
+import functools
 from decimal import Decimal
 
 from django import template
@@ -22,3 +23,17 @@ def number(value, decimals=None):
         exponent = Decimal(str(value)).normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     return formats.number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _asset_url(path: str) -> str:
+    from django.templatetags.static import static
+
+    return static(path)
+
+
+@register.simple_tag
+def asset(path: str) -> str:
+    """``{% static %}`` remembered per process: the manifest of hashed names does not change while the
+    server runs, and every page links the same stylesheets and scripts."""
+    return _asset_url(path)
