@@ -1,13 +1,14 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
+from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
 from organisation.models import Unit, User
 from organisation.scoping import visible_units
 
 from . import services
-from .models import AwardType, Decision, Nominee, Submission
+from .models import AwardType, CouncilMeeting, Decision, Nominee, Submission, VoteChoice
 from .services import visible_submissions
 
 
@@ -46,6 +47,19 @@ class VerdictSerializer(serializers.Serializer):
 
 class AppraiseSerializer(serializers.Serializer):
     verdicts = VerdictSerializer(many=True)
+
+
+class ToCouncilSerializer(serializers.Serializer):
+    meeting = serializers.PrimaryKeyRelatedField(queryset=CouncilMeeting.objects.filter(is_closed=False))
+
+
+class VoteSerializer(serializers.Serializer):
+    nominee = serializers.IntegerField()
+    choice = serializers.ChoiceField(choices=VoteChoice.choices)
+
+
+class VotesSerializer(serializers.Serializer):
+    votes = VoteSerializer(many=True, allow_empty=False)
 
 
 class DecideSerializer(serializers.Serializer):
@@ -112,6 +126,30 @@ class SubmissionViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         verdicts = {v["nominee"]: (v["verdict"], v["reason"]) for v in serializer.validated_data["verdicts"]}
         return self._done(services.appraise(request.user, self.get_object(), verdicts))
+
+    @extend_schema(request=ToCouncilSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="to-council")
+    def to_council(self, request, pk=None):
+        serializer = ToCouncilSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._done(services.send_to_council(request.user, self.get_object(),
+                                                   serializer.validated_data["meeting"]))
+
+    @extend_schema(request=VotesSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def votes(self, request, pk=None):
+        """A Council member's votes on the dossier's nominees (each vote can be changed until the count)."""
+        serializer = VotesSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        submission = self.get_object()
+        nominees = {n.pk: n for n in submission.nominees.select_related("submission")}
+        unknown = [v["nominee"] for v in serializer.validated_data["votes"] if v["nominee"] not in nominees]
+        if unknown:
+            raise serializers.ValidationError({"votes": _("No such nominee in this dossier: %(ids)s") % {
+                "ids": ", ".join(map(str, unknown))}})
+        for vote in serializer.validated_data["votes"]:
+            services.cast_vote(request.user, nominees[vote["nominee"]], vote["choice"])
+        return self._done(submission)
 
     @extend_schema(request=None, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="close-vote")

@@ -111,13 +111,13 @@ def submission_create(request):
     return render(request, "form.html", {"form": form, "title": _("New nomination dossier")})
 
 
-def _submission(request, pk) -> Submission:
-    return get_object_or_404(visible_submissions(request.user).select_related("unit", "officer", "meeting",
-                                                                              "movement"), pk=pk)
+def _submission(request, pk, related=("unit", "officer", "meeting", "movement")) -> Submission:
+    return get_object_or_404(visible_submissions(request.user).select_related(*related), pk=pk)
 
 
 def submission_detail(request, pk):
-    submission = _submission(request, pk)
+    # Officer, meeting and movement are shown inside the cached body: loaded only when it is rendered.
+    submission = _submission(request, pk, related=("unit",))
     user = request.user
     can_edit = submission.is_editable and can_act_for_unit(user, submission.unit)
     board = is_board(user)
@@ -139,20 +139,23 @@ def submission_detail(request, pk):
     html = fragment("awards-dossier", (submission.pk, board, timezone.localdate()),
                     ("awards", "organisation", "legal"), body, reuse=not can_edit)
     main, trail = split(html, "<!-- actions -->")
-    context = {
-        "submission": submission, "body": main, "trail": trail, "can_edit": can_edit,
-        "is_board": board, "missing": services.missing_documents(submission) if can_edit else [],
-        "attachment_form": forms.AttachmentForm(auto_id=NEW_ID), "import_form": forms.ImportForm(auto_id="imp_%s"),
-        "assign_form": forms.AssignForm(initial={"officer": user.pk if board else None}),
-        "meeting_form": forms.MeetingForm(), "decision_form": forms.DecisionForm(initial={
-            "issued_on": timezone.localdate()}),
-        "needs_public_comment": board and submission.status == Status.APPRAISED
-        and services.needs_public_comment(submission),
-    }
-    if board and submission.status == Status.VOTED:
-        passed = submission.nominees.filter(outcome=Outcome.PASSED)
-        context["has_central"] = passed.filter(award_type__goes_to_central=True).exists()
-        context["has_city"] = passed.filter(award_type__goes_to_central=False).exists()
+    # Only the forms this viewer can use at this stage are built.
+    status = submission.status
+    context = {"submission": submission, "body": main, "trail": trail, "can_edit": can_edit, "is_board": board}
+    if can_edit:
+        context.update(missing=services.missing_documents(submission),
+                       attachment_form=forms.AttachmentForm(auto_id=NEW_ID))
+    if board:
+        if status in (Status.RECEIVED, Status.ASSIGNED):
+            context["assign_form"] = forms.AssignForm(initial={"officer": user.pk})
+        if status in (Status.APPRAISED, Status.PUBLIC_COMMENT):
+            context["meeting_form"] = forms.MeetingForm()
+            context["needs_public_comment"] = status == Status.APPRAISED and services.needs_public_comment(submission)
+        if status == Status.VOTED:
+            context["decision_form"] = forms.DecisionForm(initial={"issued_on": timezone.localdate()})
+            passed = submission.nominees.filter(outcome=Outcome.PASSED)
+            context["has_central"] = passed.filter(award_type__goes_to_central=True).exists()
+            context["has_city"] = passed.filter(award_type__goes_to_central=False).exists()
     return render(request, "awards/submission_detail.html", context)
 
 

@@ -64,6 +64,27 @@ def test_submission_workflow_through_the_api(db):
         "verdicts": [{"nominee": nominee.json()["id"], "verdict": "eligible"}]}, format="json")
     assert result.json()["status"] == "appraised"
     assert AwardType.objects.filter(code="giay-khen").exists()
+    # On to the Council, its vote and the Chairman's decision, still through the API.
+    import datetime as dt
+
+    from awards.models import CouncilMeeting, Decision
+
+    meeting = CouncilMeeting.objects.create(held_on=dt.date(2024, 1, 10), title="Phiên họp qua API")
+    assert officer.post(f"/api/v1/submissions/{pk}/to-council/", {"meeting": meeting.pk},
+                        format="json").json()["status"] == "in_council"
+    council = api("demo_council")
+    assert officer.post(f"/api/v1/submissions/{pk}/votes/", {"votes": [
+        {"nominee": nominee.json()["id"], "choice": "yes"}]}, format="json").status_code == 403  # not a member
+    unknown = council.post(f"/api/v1/submissions/{pk}/votes/", {"votes": [{"nominee": 999999, "choice": "yes"}]},
+                           format="json")
+    assert unknown.status_code == 400 and "999999" in str(unknown.json()["votes"])
+    assert council.post(f"/api/v1/submissions/{pk}/votes/", {"votes": [
+        {"nominee": nominee.json()["id"], "choice": "yes"}]}, format="json").status_code == 200
+    assert officer.post(f"/api/v1/submissions/{pk}/close-vote/").json()["status"] == "voted"
+    decided = officer.post(f"/api/v1/submissions/{pk}/decide/", {"issued_on": "2024-01-15",
+                                                                  "signer_name": "Nguyễn Văn Tùng"}, format="json")
+    assert decided.json()["status"] == "decided"
+    assert Decision.objects.filter(submission_id=pk).count() == 1
 
 
 def test_validation_errors_name_the_fields(db):
