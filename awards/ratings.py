@@ -44,8 +44,8 @@ def import_ratings(user, upload) -> tuple[int, list[tuple[int, str]]]:
     rows, errors = [], []
     for number, values in sheet_rows:
         person_id, _name, _unit, year, rating = values
-        if rating in (None, "") and year in (None, ""):
-            continue
+        if rating is None or not str(rating).strip():
+            continue  # the template lists every person; a unit rates those it has assessed
         problems = []
         try:
             person_id, year = int(person_id), int(year)

@@ -74,8 +74,13 @@ def test_ratings_from_excel_only_for_the_units_own_staff(staff_client):
     body = response.content.decode()
     assert "Dòng 3" in body and "không thuộc đơn vị của bạn" in body and "Dòng 4" in body
     assert not TaskRating.objects.exists()
-    staff_client.post(reverse("awards:ratings_import"), {"upload": workbook([[own.pk, "", "", 2024, "htxsnv"]])})
+    # Rows of the template left without a rating are skipped, not reported as errors.
+    response = staff_client.post(reverse("awards:ratings_import"), {"upload": workbook(
+        [[own.pk, "Hồ Văn Lực", "", 2024, "htxsnv"], [own.pk, "Hồ Văn Lực", "", 2025, ""],
+         [own.pk, "Hồ Văn Lực", "", 2025, "  "]])}, follow=True)
+    assert "Dòng" not in response.content.decode()
     assert TaskRating.objects.get(person=own, year=2024).rating == "HTXSNV"
+    assert TaskRating.objects.filter(person=own).count() == 1
 
 
 def test_special_category_queue(staff_client, officer_client):
