@@ -1,5 +1,6 @@
-"""Resilience under load: a mixed load (submissions, approvals, dashboard views, report requests)
-while the Celery worker is killed and restarted and the web workers are restarted once.
+"""Resilience under load: a mixed load (submissions carried through appraisal, the Council's vote and
+the Chairman's numbered decision; dashboard and decision reads; report requests) while the Celery
+worker is killed and restarted and the web workers are restarted once.
 
     .venv/bin/python bench/resilience.py [--duration 300] [--scale 0.01]
 
@@ -57,12 +58,16 @@ def main():
     parser.add_argument("--duration", type=float, default=300)
     parser.add_argument("--scale", type=float, default=0.01)
     args = parser.parse_args()
-    env = dict(env_for(args.scale), CELERY_VISIBILITY_TIMEOUT="10", CELERY_UNACKED_RESTORE_INTERVAL="2")
+    # Four clients share two accounts here: the per-account API rate limit would stop the load, not a fault.
+    env = dict(env_for(args.scale), CELERY_VISIBILITY_TIMEOUT="10", CELERY_UNACKED_RESTORE_INTERVAL="2",
+               API_USER_RATE="1000000/hour")
     prepare(args.scale, env)
     tokens = json.loads(django(
         "import json\nfrom rest_framework.authtoken.models import Token\nfrom organisation.models import User\n"
         "print(json.dumps({u: Token.objects.get_or_create(user=User.objects.get(username=u))[0].key "
-        "for u in ('demo_staff', 'demo_officer', 'demo_leader')}))", env).strip().splitlines()[-1])
+        "for u in ('demo_staff', 'demo_officer', 'demo_leader', 'demo_council')}))", env).strip().splitlines()[-1])
+    meeting = int(django("import datetime as dt\nfrom awards.models import CouncilMeeting\nprint(CouncilMeeting.objects"
+                         ".create(held_on=dt.date(2025, 12, 20), title='Phiên họp tải thử').pk)", env).strip())
     baseline = json.loads(django(
         "import json\nfrom awards.models import Submission, Decision\nfrom reports.models import Report\n"
         "print(json.dumps([Submission.objects.count(), Decision.objects.count(), Report.objects.count()]))",
@@ -86,20 +91,36 @@ def main():
             pk = body["id"]
             with lock:
                 accepted.append(pk)
-            steps = [("POST", f"/api/v1/submissions/{pk}/nominees/", tokens["demo_staff"], {
-                "subject": "individual", "name": "Người tải thử", "award_type": "giay-khen",
-                "achievement_summary": "Tải thử"}),
-                ("POST", f"/api/v1/submissions/{pk}/submit/", tokens["demo_staff"], None),
-                ("POST", f"/api/v1/submissions/{pk}/receive/", tokens["demo_officer"], None),
-                ("POST", f"/api/v1/submissions/{pk}/assign/", tokens["demo_officer"], {"officer": officer_id})]
-            for method, path, token, body_ in steps:
-                for _ in range(20):  # retry while the web server restarts
+
+            def step(method, path, token, body_=None):
+                for _ in range(40):  # retry while the web server restarts; a repeated step answers 400
                     status, result = call(method, path, token, body_)
                     if status in (200, 201):
-                        break
+                        return result
+                    if status == 400:
+                        return None
                     time.sleep(0.5)
-            with lock:
-                approved.append(pk)
+                return None
+
+            nominee = step("POST", f"/api/v1/submissions/{pk}/nominees/", tokens["demo_staff"], {
+                "subject": "individual", "name": "Người tải thử", "award_type": "giay-khen",
+                "achievement_summary": "Tải thử"})
+            nominee_id = nominee["id"] if nominee else None
+            step("POST", f"/api/v1/submissions/{pk}/submit/", tokens["demo_staff"])
+            step("POST", f"/api/v1/submissions/{pk}/receive/", tokens["demo_officer"])
+            step("POST", f"/api/v1/submissions/{pk}/assign/", tokens["demo_officer"], {"officer": officer_id})
+            if nominee_id is None:
+                continue
+            step("POST", f"/api/v1/submissions/{pk}/appraise/", tokens["demo_officer"],
+                 {"verdicts": [{"nominee": nominee_id, "verdict": "eligible"}]})
+            step("POST", f"/api/v1/submissions/{pk}/to-council/", tokens["demo_officer"], {"meeting": meeting})
+            step("POST", f"/api/v1/submissions/{pk}/votes/", tokens["demo_council"],
+                 {"votes": [{"nominee": nominee_id, "choice": "yes"}]})
+            step("POST", f"/api/v1/submissions/{pk}/close-vote/", tokens["demo_officer"])
+            if step("POST", f"/api/v1/submissions/{pk}/decide/", tokens["demo_officer"],
+                    {"issued_on": "2025-12-22", "signer_name": "Người ký tải thử"}):
+                with lock:
+                    approved.append(pk)
 
     def reader():
         while time.monotonic() < stop:
@@ -135,11 +156,14 @@ def main():
     counts = {}
     while time.monotonic() < deadline:
         counts = json.loads(django(
-            "import json\nfrom awards.models import Submission\n"
+            "import json\nfrom awards.models import Decision, Submission\n"
             "from reports.models import Report\n"
             f"ids = {json.dumps(accepted)}\n"
             "print(json.dumps({'in_db': Submission.objects.filter(pk__in=ids).count(), "
-            "'assigned': Submission.objects.filter(pk__in=ids, status='assigned').count(), "
+            "'decided': Submission.objects.filter(pk__in=ids, status='decided').count(), "
+            "'decisions': Decision.objects.filter(submission_id__in=ids).count(), "
+            f"'confirmed_not_decided': Submission.objects.filter(pk__in={json.dumps(approved)})"
+            ".exclude(status='decided').count(), "
             "'reports_done': Report.objects.filter(status='done', period_start__year=2022).count(), "
             "'reports_rows': Report.objects.filter(period_start__year=2022).count()}))", env).strip().splitlines()[-1])
         if counts["reports_done"] >= len(set(reports)):
@@ -151,11 +175,17 @@ def main():
     dup = django("from django.db import connection\nc = connection.cursor()\nc.execute(\"SELECT count(*) FROM "
                  "(SELECT year, number FROM awards_decision GROUP BY year, number HAVING count(*) > 1) d\")\n"
                  "print(c.fetchone()[0])", env).strip()
+    gaps = django("from django.db import connection\nc = connection.cursor()\nc.execute(\"SELECT count(*) FROM "
+                  "(SELECT year FROM awards_decision GROUP BY year HAVING max(number) <> count(*)) g\")\n"
+                  "print(c.fetchone()[0])", env).strip()
     print(json.dumps({"submissions_accepted": len(accepted), "submissions_in_db": counts.get("in_db"),
                       "lost_submissions": len(accepted) - counts.get("in_db", 0),
-                      "completed_through_assignment": counts.get("assigned"), "clients_finished": len(approved),
+                      "decisions_confirmed_to_clients": len(approved), "submissions_decided": counts.get("decided"),
+                      "decisions_in_db": counts.get("decisions"),
+                      "lost_decisions": counts.get("confirmed_not_decided"),
                       "reports_requested": len(set(reports)), "reports_done": counts.get("reports_done"),
                       "report_rows": counts.get("reports_rows"), "duplicated_decision_numbers": int(dup),
+                      "years_with_gaps_in_decision_numbers": int(gaps),
                       "baseline": baseline}, indent=2))
 
 

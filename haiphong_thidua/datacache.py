@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -110,12 +111,42 @@ def versions(*domains: str) -> tuple | None:
 
 
 def bump(*domains: str) -> None:
-    """Advance versions by hand (after bulk loads that ran with triggers disabled)."""
+    """Advance versions by hand (after bulk loads that ran with the row triggers disabled)."""
     with connection.cursor() as cursor:
         for domain in domains or DOMAINS:
             if domain not in DOMAINS:
                 raise ValueError(domain)
             cursor.execute(f"SELECT nextval('{PREFIX}{domain}')")
+
+
+@contextmanager
+def bulk_load():
+    """Inside a transaction: load millions of rows without queueing a version event per row.
+
+    The row triggers are disabled for this transaction only (ALTER TABLE is transactional) and every
+    version is advanced once at the end, so cached fragments are still renewed.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("bulk_load() must run inside transaction.atomic()")
+    present = set(connection.introspection.table_names())
+    names = [connection.ops.quote_name(t) for d in DOMAINS for t in tables(d) if t in present]
+
+    def switch(state: str) -> None:
+        with connection.cursor() as cursor:
+            # ALTER TABLE refuses while deferred events are queued: fire them now (foreign-key checks of
+            # the rows written so far included), then return to the deferred mode Django's keys use.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for name in names:
+                cursor.execute(f"ALTER TABLE {name} {state} TRIGGER {TRIGGER}_row")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    switch("DISABLE")
+    yield
+    switch("ENABLE")
+    bump()
 
 
 def fragment(name: str, parts: Iterable, domains: Iterable[str], render: Callable[[], str],

@@ -12,6 +12,7 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 SYSTEM_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   fonts-liberation2 fonts-dejavu-core gettext poppler-utils curl chromium
+  wrk  # load generator of bench/run.py
 )
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

@@ -9,8 +9,19 @@ from organisation.models import Person, Unit
 
 
 def test_scale_counts_and_numbering(db):
+    from django.db import connection
+
     units_before, persons_before = Unit.objects.count(), Person.objects.count()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM portal_data_version_awards")
+        version_before = cursor.fetchone()[0]
     call_command("generate_demo_data", scale=0.002, seed=7, stdout=open("/dev/null", "w"))
+    # The bulk load ran with the version triggers off and advanced every version once; they are back on.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM portal_data_version_awards")
+        assert cursor.fetchone()[0] > version_before
+        cursor.execute("SELECT DISTINCT tgenabled FROM pg_trigger WHERE tgname = 'portal_data_version_row'")
+        assert cursor.fetchall() == [("O",)]
     assert Unit.objects.count() - units_before == 6
     assert Person.objects.count() - persons_before == 600
     assert Nominee.objects.count() == 2000 and Submission.objects.count() == 100

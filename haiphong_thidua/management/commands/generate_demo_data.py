@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from haiphong_thidua.datacache import bulk_load
 from organisation.text import fold
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         call_command("seed_directive", verbosity=0)
         rng = random.Random(seed)
-        with transaction.atomic():
+        with transaction.atomic(), bulk_load():  # one version bump at the end, not one per row
             counts = self.generate(rng, scale)
         for table in ("organisation_unit", "organisation_unitversion", "organisation_person", "awards_submission",
                       "awards_nominee", "awards_decision", "awards_workflowevent", "awards_taskrating",
@@ -232,5 +233,30 @@ class Command(BaseCommand):
                                     dt.datetime(target.year, month, 28).isoformat()))
         _copy("targets_actual", ["target_id", "period_kind", "period", "value", "source", "note", "reported_by_id",
                                  "reported_at"], actual_rows)
+        models = self.exemplary_models(rng, scale, all_units)
         return {"units": n_units, "persons": n_persons, "submissions": len(subs), "nominees": len(nominees),
-                "decisions": len(decisions), "events": len(events), "actuals": len(actual_rows)}
+                "decisions": len(decisions), "events": len(events), "actuals": len(actual_rows),
+                "exemplary_models": models}
+
+    def exemplary_models(self, rng, scale, all_units) -> int:
+        """Exemplary models proposed by units over the ten years; about 70 % approved and published."""
+        from django.utils import timezone
+
+        from campaigns.models import ExemplaryModel, ModelKind, ModelStatus, Movement
+
+        movements = list(Movement.objects.values_list("pk", flat=True)) or [None]
+        kinds = [k for k, _ in ModelKind.choices]
+        rows = []
+        for i in range(int(5000 * scale)):
+            year = YEARS[i % len(YEARS)]
+            proposed = timezone.make_aware(dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28), 9))
+            approved = rng.random() < 0.7
+            rows.append(ExemplaryModel(
+                unit_id=rng.choice(all_units), movement_id=rng.choice(movements), kind=kinds[i % len(kinds)],
+                title=f"Điển hình mô phỏng số {i + 1}: gương sáng trong phong trào thi đua",
+                subject_name=f"Tập thể mô phỏng {i + 1}", summary="Thành tích nổi bật trong năm (dữ liệu mô phỏng).",
+                story="Câu chuyện mô phỏng để đo hiệu năng trang công khai.",
+                status=ModelStatus.APPROVED if approved else ModelStatus.PROPOSED, proposed_at=proposed,
+                reviewed_at=proposed if approved else None, published_at=proposed if approved else None))
+        ExemplaryModel.objects.bulk_create(rows, batch_size=2000)
+        return len(rows)
