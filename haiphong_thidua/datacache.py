@@ -170,9 +170,11 @@ def fragment(name: str, parts: Iterable, domains: Iterable[str], render: Callabl
         if html is None:
             html = str(render())
             store.set(key, html, seconds)
-    return mark_safe(html)  # nosec B308 B703: output of the template engine, escaped when it was rendered
+    # Output of the template engine, escaped when it was rendered.
+    return mark_safe(html)  # nosec B308 B703
 
 
 def split(html: SafeString, marker: str) -> list[SafeString]:
     """Cut a fragment at ``marker`` (an HTML comment its template placed between two blocks)."""
-    return [mark_safe(part) for part in html.split(marker)]  # nosec B308 B703: pieces of escaped template output
+    # Pieces of escaped template output.
+    return [mark_safe(part) for part in html.split(marker)]  # nosec B308 B703

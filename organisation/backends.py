@@ -16,7 +16,7 @@ def _user_with_groups_sql() -> str:
     link = User.groups.through._meta
     user_column = link.get_field("user").column
     group_column = link.get_field("group").column
-    return (f'SELECT u.*, ARRAY(SELECT g.name FROM "{groups}" g JOIN "{link.db_table}" ug '
+    return (f'SELECT u.*, ARRAY(SELECT g.name FROM "{groups}" g JOIN "{link.db_table}" ug '  # nosec B608
             f'ON ug."{group_column}" = g.id WHERE ug."{user_column}" = u.id) AS group_names '
             f'FROM "{users}" u WHERE u.id = %s')
 
