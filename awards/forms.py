@@ -9,7 +9,8 @@ from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
 
 from .models import (
-    Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, RoundKind, SpecialCategory, Subject,
+    Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, InitiativeLevel, RoundKind,
+    SpecialCategory, Subject,
     VoteChoice,
 )
 
@@ -147,3 +148,19 @@ class PublicCommentForm(forms.Form):
     author = forms.CharField(label=_("Your name"), max_length=120)
     contact = forms.CharField(label=_("Phone or e-mail"), max_length=120, required=False)
     content = forms.CharField(label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class InitiativeForm(forms.Form):
+    title = forms.CharField(label=_("Initiative"), max_length=300)
+    authors = forms.CharField(label=_("Authors (person codes, separated by commas)"), max_length=500,
+                              help_text=_("The code is in the first column of the ratings template and on the "
+                                          "list of persons."))
+    level = forms.ChoiceField(label=_("Level of effect"), choices=InitiativeLevel.choices)
+    recognised_by = forms.CharField(label=_("Recognising decision"), max_length=120,
+                                    help_text=_("e.g. Quyết định số 15/QĐ-HĐSK"))
+    recognised_on = forms.DateField(label=_("Recognised on"), widget=DATE)
+
+    def clean_authors(self):
+        from .initiatives import parse_person_codes
+
+        return parse_person_codes(self.cleaned_data["authors"])

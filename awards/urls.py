@@ -26,6 +26,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/trinh-trung-uong/", views.submission_forward, name="submission_forward"),
     path("hoi-dong/", views.council, name="council"),
     path("bieu-quyet/<int:nominee_pk>/", views.vote, name="vote"),
+    path("sang-kien/", views.initiative_list, name="initiative_list"),
     path("quyet-dinh/", views.decision_list, name="decision_list"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),

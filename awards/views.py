@@ -508,6 +508,28 @@ def ratings_import(request):
     return render(request, "awards/ratings_import.html", {"form": form, "row_errors": row_errors, "year": year})
 
 
+def initiative_list(request):
+    """The initiative ledger: units record their staff's recognised initiatives, the Board sees all."""
+    from . import initiatives
+
+    can_record = initiatives.can_record(request.user)
+    form = forms.InitiativeForm(request.POST or None) if can_record else None
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                initiatives.record_initiative(request.user, author_codes=data.pop("authors"), **data)
+            except ValidationError as exc:
+                show_validation_error(request, exc, form)
+            else:
+                messages.success(request, _("Initiative recorded."))
+                return redirect("awards:initiative_list")
+    page = Paginator(initiatives.visible_initiatives(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "awards/initiatives.html", {"page": page, "form": form})
+
+
 # --- history and notifications ---------------------------------------------------------
 
 def history(request):

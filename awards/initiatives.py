@@ -1,0 +1,66 @@
+"""The initiative ledger kept by units: initiatives recognised for their staff.
+
+An initiative supports one award and is used up when the decision is issued (see eligibility);
+units record them here, the Board sees them all. Authors are given by person code (the code the
+ratings template lists), because a select of every person in the city would be unusable.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisation.models import Person
+from organisation.permissions import is_board
+from organisation.roles import Role, has_role, is_city_wide
+from organisation.scoping import scope_to_user
+
+from .models import Initiative
+
+
+def visible_initiatives(user):
+    queryset = Initiative.objects.select_related("consumed_by__award_type").prefetch_related("authors__unit").order_by(
+        "-recognised_on", "-pk")
+    if is_city_wide(user):
+        return queryset
+    return queryset.filter(authors__in=scope_to_user(Person.objects.all(), user)).distinct()
+
+
+def can_record(user) -> bool:
+    return has_role(user, Role.UNIT_STAFF, Role.BOARD_OFFICER)
+
+
+def parse_person_codes(text: str) -> list[int]:
+    codes = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    if not codes:
+        raise ValidationError(_("Give the code of at least one author."))
+    wrong = [code for code in codes if not code.isdigit()]
+    if wrong:
+        raise ValidationError(_("Person codes are whole numbers: %(codes)s") % {"codes": ", ".join(wrong)})
+    return sorted({int(code) for code in codes})
+
+
+@transaction.atomic
+def record_initiative(user, *, title: str, author_codes: list[int], level: str, recognised_by: str,
+                      recognised_on: datetime.date) -> Initiative:
+    """Record an initiative for persons the user may act for (the Board: anyone)."""
+    if not can_record(user):
+        raise PermissionDenied(_("Only unit staff and Board officers record initiatives."))
+    if recognised_on > timezone.localdate():
+        raise ValidationError(_("The recognition date cannot be in the future."))
+    persons = Person.objects.filter(pk__in=author_codes)
+    if not is_board(user):
+        persons = scope_to_user(persons, user)
+    found = {p.pk: p for p in persons}
+    missing = [str(code) for code in author_codes if code not in found]
+    if missing:
+        raise ValidationError(_("No person of your unit has the code %(codes)s.") % {"codes": ", ".join(missing)})
+    initiative = Initiative(title=title, level=level, recognised_by=recognised_by, recognised_on=recognised_on)
+    initiative._history_user = user
+    initiative.save()
+    initiative.authors.set(found.values())
+    return initiative
