@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 
@@ -58,10 +58,18 @@ def warnings_for(submission) -> list[tuple[Share, Share]]:
     before = {s.dimension: s for s in shares(submission.year)}
     after = {s.dimension: s for s in shares(submission.year, extra=submission.nominees.exclude(
         outcome__in=[Outcome.REJECTED, Outcome.FAILED]))}
-    out = []
-    for name, new in after.items():
-        old = before[name]
-        if new.target is not None and new.percent is not None and new.percent < new.target and (
-                old.percent is None or new.percent < old.percent):
-            out.append((old, new))
-    return out
+    return [(before[name], new) for name, new in after.items() if lowers_share(before[name], new)]
+
+
+def _as_shown(percent: Decimal) -> Decimal:
+    """Shares are shown with one decimal (floatformat:1 rounds half up)."""
+    return percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def lowers_share(old: Share, new: Share) -> bool:
+    """Would ``new`` leave the group below its target and visibly lower than ``old``?
+
+    A drop that does not change the figure shown would read "from 35,2% to 35,2%": no warning."""
+    if new.target is None or new.percent is None or new.percent >= new.target:
+        return False
+    return old.percent is None or _as_shown(new.percent) < _as_shown(old.percent)

@@ -42,6 +42,25 @@ def test_board_is_warned_when_a_dossier_lowers_a_share(officer_client):
     assert "sẽ làm giảm tỷ lệ Nữ từ 100,0% xuống 25,0%" in page
 
 
+def test_no_warning_for_a_drop_too_small_to_show():
+    from decimal import Decimal
+
+    from awards.fairness import Share, lowers_share
+
+    target = Decimal(40)
+    # 1,000 of 2,841 women (35,20%) → 1,000 of 2,842 (35,19%): both read 35,2% — no warning.
+    assert not lowers_share(Share("women", 1000, 2841, target), Share("women", 1000, 2842, target))
+    # 35,24% → 35,18%: a drop of 0,06 points that still shows as 35,2% twice — no warning either.
+    assert not lowers_share(Share("women", 3524, 10000, target), Share("women", 3524, 10017, target))
+    # 35,2% → 35,0%: a visible drop below the target is warned about.
+    assert lowers_share(Share("women", 1000, 2841, target), Share("women", 1000, 2857, target))
+    # Above the target, or no target: never.
+    assert not lowers_share(Share("women", 50, 100, target), Share("women", 50, 110, target))
+    assert not lowers_share(Share("women", 1, 10, None), Share("women", 1, 20, None))
+    # First award of the year below the target: warned.
+    assert lowers_share(Share("women", 0, 0, target), Share("women", 0, 3, target))
+
+
 def test_fairness_page_permissions(officer_client, staff_client):
     assert officer_client.get(reverse("awards:fairness") + "?year=2023").status_code == 200
     assert staff_client.get(reverse("awards:fairness")).status_code == 403
