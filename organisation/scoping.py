@@ -14,16 +14,8 @@ from .models import Unit
 from .roles import Role, is_city_wide, user_roles
 
 
-def visible_units(user) -> QuerySet[Unit]:
-    if is_city_wide(user):
-        return Unit.objects.all()
-    if Role.UNIT_STAFF in user_roles(user) and user.unit_id:
-        return Unit.objects.filter(path__startswith=user.unit.path)
-    return Unit.objects.none()
-
-
 def scope_key(user) -> tuple:
-    """What the scoping below depends on: two users with the same key see the same rows.
+    """The one decision behind every scoping below: two users with the same key see the same rows.
 
     Cached fragments of scoped lists carry it (haiphong_thidua/datacache.py)."""
     if is_city_wide(user):
@@ -33,13 +25,19 @@ def scope_key(user) -> tuple:
     return ("none",)
 
 
-def scope_to_user(queryset: QuerySet, user, unit_field: str = "unit") -> QuerySet:
-    """Restrict any queryset whose rows belong to a unit (through ``unit_field``)."""
-    if is_city_wide(user):
+def scope_to_user(queryset: QuerySet, user, unit_field: str | None = "unit") -> QuerySet:
+    """Restrict any queryset whose rows belong to a unit (through ``unit_field``; None: the rows are units)."""
+    kind = scope_key(user)[0]
+    if kind == "city":
         return queryset
-    if Role.UNIT_STAFF in user_roles(user) and user.unit_id:
-        return queryset.filter(**{f"{unit_field}__path__startswith": user.unit.path})
+    if kind == "unit":
+        path = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
+        return queryset.filter(**{path: user.unit.path})
     return queryset.none()
+
+
+def visible_units(user) -> QuerySet[Unit]:
+    return scope_to_user(Unit.objects.all(), user, unit_field=None)
 
 
 def can_act_for_unit(user, unit: Unit) -> bool:
