@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation.models import Person
-from organisation.permissions import is_board
-from organisation.roles import Role, has_role, is_city_wide
+from organisation.permissions import enters_staff_records
+from organisation.roles import is_city_wide
 from organisation.scoping import scope_to_user
 
 from .models import Initiative
@@ -28,10 +28,6 @@ def visible_initiatives(user):
     if is_city_wide(user):
         return queryset
     return queryset.filter(authors__in=scope_to_user(Person.objects.all(), user)).distinct()
-
-
-def can_record(user) -> bool:
-    return has_role(user, Role.UNIT_STAFF, Role.BOARD_OFFICER)
 
 
 def parse_person_codes(text: str) -> list[int]:
@@ -48,14 +44,11 @@ def parse_person_codes(text: str) -> list[int]:
 def record_initiative(user, *, title: str, author_codes: list[int], level: str, recognised_by: str,
                       recognised_on: datetime.date) -> Initiative:
     """Record an initiative for persons the user may act for (the Board: anyone)."""
-    if not can_record(user):
+    if not enters_staff_records(user):
         raise PermissionDenied(_("Only unit staff and Board officers record initiatives."))
     if recognised_on > timezone.localdate():
         raise ValidationError(_("The recognition date cannot be in the future."))
-    persons = Person.objects.filter(pk__in=author_codes)
-    if not is_board(user):
-        persons = scope_to_user(persons, user)
-    found = {p.pk: p for p in persons}
+    found = {p.pk: p for p in scope_to_user(Person.objects.filter(pk__in=author_codes), user)}
     missing = [str(code) for code in author_codes if code not in found]
     if missing:
         raise ValidationError(_("No person of your unit has the code %(codes)s.") % {"codes": ", ".join(missing)})

@@ -7,18 +7,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.datacache import fragment, split
-from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.forms import show_form_errors, show_validation_error
+from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.uploads import serve_private
-from organisation.permissions import is_board, is_council, require_board
+from organisation.permissions import enters_staff_records, is_board, is_council, require_board
 from organisation.roles import Role, has_role, is_city_wide
 from organisation.scoping import can_act_for_unit, scope_key
 
@@ -491,7 +491,7 @@ def ratings_import(request):
     """Units enter their staff's yearly ratings from Excel (template lists their persons)."""
     from . import ratings
 
-    if not has_role(request.user, Role.UNIT_STAFF, Role.BOARD_OFFICER):
+    if not enters_staff_records(request.user):
         raise PermissionDenied
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors, year = [], int(request.GET.get("year") or timezone.localdate().year - 1)
@@ -512,7 +512,7 @@ def initiative_list(request):
     """The initiative ledger: units record their staff's recognised initiatives, the Board sees all."""
     from . import initiatives
 
-    can_record = initiatives.can_record(request.user)
+    can_record = enters_staff_records(request.user)
     form = forms.InitiativeForm(request.POST or None) if can_record else None
     if request.method == "POST":
         if not can_record:

@@ -11,6 +11,11 @@ def is_board(user) -> bool:
     return has_role(user, Role.BOARD_OFFICER, Role.ADMINISTRATOR)
 
 
+def enters_staff_records(user) -> bool:
+    """Unit staff and Board officers enter what the law asks about persons (ratings, initiatives)."""
+    return has_role(user, Role.UNIT_STAFF, Role.BOARD_OFFICER)
+
+
 def require_board(user) -> None:
     if not is_board(user):
         raise PermissionDenied(_("Only officers of the Emulation and Commendation Board may do this."))

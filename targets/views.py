@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from haiphong_thidua.datacache import fragment
-
 from haiphong_thidua.forms import show_validation_error
 from organisation.models import Unit
 from organisation.permissions import is_board, require_board
