@@ -57,6 +57,18 @@ def tables(domain: str) -> list[str]:
                    if m._meta.managed and not m._meta.proxy})
 
 
+def _present_tables(conn, cursor=None) -> list[tuple[str, str]]:
+    """(domain, table) for every domain table that exists in the database ``conn`` points at."""
+    present = set(conn.introspection.table_names(cursor))
+    return [(domain, table) for domain in DOMAINS for table in tables(domain) if table in present]
+
+
+def _check(domains) -> None:
+    unknown = set(domains) - set(DOMAINS)
+    if unknown:
+        raise ValueError(f"unknown data domains: {sorted(unknown)}")
+
+
 def install_triggers(using: str = "default", **kwargs) -> int:
     """Create the sequences, the function and any missing trigger; returns how many were created.
 
@@ -73,33 +85,27 @@ def install_triggers(using: str = "default", **kwargs) -> int:
         cursor.execute("SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE tgname LIKE %s",
                        [TRIGGER + "%"])
         existing = set(cursor.fetchall())
-        present = set(conn.introspection.table_names(cursor))
         for domain in DOMAINS:
-            sequence = PREFIX + domain
-            cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {sequence}")
-            for table in tables(domain):
-                if table not in present:
-                    continue
-                quoted = conn.ops.quote_name(table)
-                if (table, TRIGGER + "_row") not in existing:
-                    cursor.execute(
-                        f"CREATE CONSTRAINT TRIGGER {TRIGGER}_row AFTER INSERT OR UPDATE OR DELETE ON {quoted} "
-                        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                        f"EXECUTE FUNCTION portal_bump_data_version('{sequence}')")
-                    created += 1
-                if (table, TRIGGER + "_truncate") not in existing:
-                    cursor.execute(
-                        f"CREATE TRIGGER {TRIGGER}_truncate AFTER TRUNCATE ON {quoted} "
-                        f"FOR EACH STATEMENT EXECUTE FUNCTION portal_bump_data_version('{sequence}')")
-                    created += 1
+            cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {PREFIX}{domain}")
+        for domain, table in _present_tables(conn, cursor):
+            quoted, sequence = conn.ops.quote_name(table), PREFIX + domain
+            if (table, TRIGGER + "_row") not in existing:
+                cursor.execute(
+                    f"CREATE CONSTRAINT TRIGGER {TRIGGER}_row AFTER INSERT OR UPDATE OR DELETE ON {quoted} "
+                    f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                    f"EXECUTE FUNCTION portal_bump_data_version('{sequence}')")
+                created += 1
+            if (table, TRIGGER + "_truncate") not in existing:
+                cursor.execute(
+                    f"CREATE TRIGGER {TRIGGER}_truncate AFTER TRUNCATE ON {quoted} "
+                    f"FOR EACH STATEMENT EXECUTE FUNCTION portal_bump_data_version('{sequence}')")
+                created += 1
     return created
 
 
 def versions(*domains: str) -> tuple | None:
     """The current version of each domain, or None when this transaction has written data."""
-    unknown = set(domains) - set(DOMAINS)
-    if unknown:
-        raise ValueError(f"unknown data domains: {sorted(unknown)}")
+    _check(domains)
     # Sequence names come from DOMAINS only (checked above), never from a request.
     columns = ", ".join(f"(SELECT last_value FROM {PREFIX}{d})" for d in domains)  # nosec B608
     with connection.cursor() as cursor:
@@ -112,10 +118,9 @@ def versions(*domains: str) -> tuple | None:
 
 def bump(*domains: str) -> None:
     """Advance versions by hand (after bulk loads that ran with the row triggers disabled)."""
+    _check(domains)
     with connection.cursor() as cursor:
         for domain in domains or DOMAINS:
-            if domain not in DOMAINS:
-                raise ValueError(domain)
             cursor.execute(f"SELECT nextval('{PREFIX}{domain}')")
 
 
@@ -131,8 +136,7 @@ def bulk_load():
         return
     if not connection.in_atomic_block:
         raise RuntimeError("bulk_load() must run inside transaction.atomic()")
-    present = set(connection.introspection.table_names())
-    names = [connection.ops.quote_name(t) for d in DOMAINS for t in tables(d) if t in present]
+    names = [connection.ops.quote_name(table) for _domain, table in _present_tables(connection)]
 
     def switch(state: str) -> None:
         with connection.cursor() as cursor:
