@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PY = str(ROOT / ".venv" / "bin" / "python")
 PORT = 8099
 
@@ -48,17 +49,10 @@ def django(code: str, env: dict) -> str:
 
 
 def prepare(scale: float, env: dict) -> None:
-    if env.get("DATABASE_URL"):
-        import psycopg2
+    if env.get("DATABASE_URL"):  # (the embedded server's settings create their database themselves)
+        from haiphong_thidua.embedded_db import ensure_database
 
-        base = env["DATABASE_URL"].rsplit("/", 1)
-        conn = psycopg2.connect(base[0] + "/postgres")
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [base[1]])
-            if not cursor.fetchone():
-                cursor.execute(f'CREATE DATABASE "{base[1]}"')
-        conn.close()
+        ensure_database(env["DATABASE_URL"].rsplit("/", 1)[1], dsn=env["DATABASE_URL"])
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     has_data = django("from awards.models import Nominee; print(Nominee.objects.count())", env).strip()
@@ -184,7 +178,6 @@ def serve(env: dict):
 
 
 def chart(results: dict) -> str:
-    sys.path.insert(0, str(ROOT))
     from reports.charts import bar_chart
 
     top = max(results)

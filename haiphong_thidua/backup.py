@@ -16,6 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from .embedded_db import ensure_database
+
 
 def _bin(name: str) -> str:
     """The client of the server's own major version when the system has it (Debian keeps them in
@@ -59,26 +61,11 @@ def backup(output_dir: Path) -> Path:
     return target
 
 
-def _create_database(db: dict, name: str) -> None:
-    import psycopg2
-    from psycopg2 import sql
-
-    conn = psycopg2.connect(dbname="postgres", user=db.get("USER") or "postgres", password=db.get("PASSWORD") or None,
-                            host=db.get("HOST") or None, port=db.get("PORT") or None)
-    try:
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    finally:
-        conn.close()
-
-
 def restore(source: Path, database: str, media_root: Path) -> None:
     """Restore into ``database`` (created if missing; it should be empty) and ``media_root``."""
     db = connection.settings_dict
-    _create_database(db, database)
+    ensure_database(database, user=db.get("USER") or "postgres", password=db.get("PASSWORD") or None,
+                    host=db.get("HOST") or None, port=db.get("PORT") or None)
     subprocess.run([_bin("pg_restore"), "--no-owner", "--exit-on-error", *_conn_args(db, database),
                     str(source / "db.dump")], env=_env(db), capture_output=True, check=True)
     media_root.mkdir(parents=True, exist_ok=True)

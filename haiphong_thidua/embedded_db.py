@@ -24,15 +24,14 @@ def _server(data_dir: Path):
     return get_server(data_dir / "pgdata", cleanup_mode=None)
 
 
-def embedded_database(data_dir: Path, name: str) -> dict:
-    """Start the embedded server if needed, create ``name`` and return Django DB settings."""
+def ensure_database(name: str, dsn: str = "", **connect) -> None:
+    """Create database ``name`` on the server ``dsn``/``connect`` point at, unless it exists.
+
+    Used by these settings, by ``manage.py restore`` and by the benchmarks (no Django needed)."""
     import psycopg2
     from psycopg2 import sql
 
-    info = _server(data_dir).get_postmaster_info()
-    host = str(info.socket_dir)
-    port = str(info.port or 5432)
-    conn = psycopg2.connect(dbname="postgres", user="postgres", host=host, port=port)
+    conn = psycopg2.connect(dsn, **{**connect, "dbname": "postgres"})
     try:
         conn.autocommit = True
         with conn.cursor() as cur:
@@ -41,6 +40,14 @@ def embedded_database(data_dir: Path, name: str) -> dict:
                 cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     finally:
         conn.close()
+
+
+def embedded_database(data_dir: Path, name: str) -> dict:
+    """Start the embedded server if needed, create ``name`` and return Django DB settings."""
+    info = _server(data_dir).get_postmaster_info()
+    host = str(info.socket_dir)
+    port = str(info.port or 5432)
+    ensure_database(name, user="postgres", host=host, port=port)
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,
