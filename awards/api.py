@@ -1,15 +1,15 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
 from organisation.models import Unit, User
 from organisation.scoping import visible_units
 
 from . import services
-from .models import AwardType, CouncilMeeting, Decision, Nominee, Submission, VoteChoice
-from .services import visible_submissions
+from .models import Appraisal, AwardType, CouncilMeeting, Decision, Nominee, Submission, VoteChoice
+from .workflow import DOSSIER
 
 
 class NomineeSerializer(serializers.ModelSerializer):
@@ -27,12 +27,21 @@ class NomineeSerializer(serializers.ModelSerializer):
 class SubmissionSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
     nominees = NomineeSerializer(many=True, read_only=True)
+    actions = serializers.SerializerMethodField(
+        help_text="The workflow actions (awards/workflow.py) the caller may take in the dossier's state.")
 
     class Meta:
         model = Submission
         fields = ["id", "unit", "title", "reference", "round_kind", "year", "movement", "commendation_type",
-                  "special_category", "status", "submitted_at", "received_at", "officer", "due_on", "nominees"]
+                  "special_category", "status", "submitted_at", "received_at", "officer", "due_on", "nominees",
+                  "actions"]
         read_only_fields = ["status", "submitted_at", "received_at", "officer", "due_on"]
+
+    def get_actions(self, obj) -> list[str]:
+        request = self.context.get("request")
+        if request is None:
+            return []
+        return DOSSIER.open_to(request.user, obj)
 
 
 class AssignSerializer(serializers.Serializer):
@@ -41,7 +50,7 @@ class AssignSerializer(serializers.Serializer):
 
 class VerdictSerializer(serializers.Serializer):
     nominee = serializers.IntegerField()
-    verdict = serializers.ChoiceField(choices=["eligible", "not_eligible", "incomplete"])
+    verdict = serializers.ChoiceField(choices=[c for c in Appraisal.choices if c[0] != Appraisal.PENDING])
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -68,6 +77,10 @@ class DecideSerializer(serializers.Serializer):
     signer_title = serializers.CharField(max_length=120, default="Chủ tịch")
 
 
+class ForwardSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
 class SubmissionViewSet(viewsets.ModelViewSet):
     """Nomination dossiers and their transitions (same rules as the web pages)."""
 
@@ -76,7 +89,7 @@ class SubmissionViewSet(viewsets.ModelViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
-        return visible_submissions(self.request.user).select_related("unit").prefetch_related(
+        return Submission.objects.visible_to(self.request.user).select_related("unit").prefetch_related(
             "nominees__award_type").order_by("id")
 
     def perform_create(self, serializer):
@@ -90,7 +103,7 @@ class SubmissionViewSet(viewsets.ModelViewSet):
 
     def _done(self, submission):
         submission.refresh_from_db()
-        return Response(SubmissionSerializer(submission).data)
+        return Response(SubmissionSerializer(submission, context=self.get_serializer_context()).data)
 
     @extend_schema(request=NomineeSerializer, responses=NomineeSerializer)
     @action(detail=True, methods=["post"])
@@ -135,6 +148,11 @@ class SubmissionViewSet(viewsets.ModelViewSet):
         return self._done(services.send_to_council(request.user, self.get_object(),
                                                    serializer.validated_data["meeting"]))
 
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="open-public-comment")
+    def open_public_comment(self, request, pk=None):
+        return self._done(services.open_public_comment(request.user, self.get_object()))
+
     @extend_schema(request=VotesSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def votes(self, request, pk=None):
@@ -165,6 +183,14 @@ class SubmissionViewSet(viewsets.ModelViewSet):
         services.issue_decision(request.user, submission, **serializer.validated_data)
         return self._done(submission)
 
+    @extend_schema(request=ForwardSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def forward(self, request, pk=None):
+        serializer = ForwardSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._done(services.forward_to_central(request.user, self.get_object(),
+                                                      serializer.validated_data["note"]))
+
 
 class DecisionSerializer(serializers.ModelSerializer):
     code = serializers.CharField(read_only=True)
@@ -187,9 +213,5 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["year", "kind"]
 
     def get_queryset(self):
-        from organisation.roles import is_city_wide
-
-        queryset = Decision.objects.prefetch_related("awardees__award_type").order_by("year", "number")
-        if not is_city_wide(self.request.user):
-            queryset = queryset.filter(submission__in=visible_submissions(self.request.user))
-        return queryset
+        return Decision.objects.visible_to(self.request.user).prefetch_related("awardees__award_type").order_by(
+            "year", "number")

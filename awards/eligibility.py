@@ -20,8 +20,20 @@ from django.utils.translation import gettext as _
 from organisation.text import fold
 
 from .models import (
-    INITIATIVE_RANK, RATING_RANK, BlockingRecord, BlockKind, CommendationType, EligibilityRule, Initiative,
-    Nominee, Outcome, PastAward, RuleKind, Status, Subject, TaskRating,
+    INITIATIVE_RANK,
+    RATING_RANK,
+    BlockingRecord,
+    BlockKind,
+    CommendationType,
+    EligibilityRule,
+    Initiative,
+    Nominee,
+    Outcome,
+    PastAward,
+    RuleKind,
+    Status,
+    Subject,
+    TaskRating,
 )
 
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"

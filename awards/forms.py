@@ -1,16 +1,22 @@
 from django import forms
-
-from haiphong_thidua.forms import ExcelUploadForm
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE, UnitField
 from campaigns.models import Movement, MovementKind
+from haiphong_thidua.forms import ExcelUploadForm
 from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
 
 from .models import (
-    Appraisal, AttachmentKind, AwardType, CommendationType, CouncilMeeting, InitiativeLevel, RoundKind,
-    SpecialCategory, Subject,
+    Appraisal,
+    AttachmentKind,
+    AwardType,
+    CommendationType,
+    CouncilMeeting,
+    InitiativeLevel,
+    RoundKind,
+    SpecialCategory,
+    Subject,
     VoteChoice,
 )
 

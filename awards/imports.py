@@ -32,7 +32,7 @@ def template_workbook() -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.append(["Cá nhân", "Nguyễn Văn A", "bang-khen-chu-tich", "Hoàn thành xuất sắc nhiệm vụ năm 2023", ""])
-    for column, width in zip("ABCDE", (26, 36, 40, 60, 40)):
+    for column, width in zip("ABCDE", (26, 36, 40, 60, 40), strict=True):
         sheet.column_dimensions[column].width = width
     awards = book.create_sheet("Ma danh hieu")
     awards.append(["Mã", "Tên", "Đối tượng"])

@@ -88,7 +88,7 @@ def seed_award_catalogue() -> int:
                 "report_template": REPORT_TEMPLATE,
             },
         )
-    for key, award_code, value, article in PARAMETERS:
+    for key, _award_code, value, article in PARAMETERS:
         Parameter.objects.get_or_create(
             key=key, award_type=None, effective_from=date(2024, 1, 1),
             defaults={"value": value, "legal_basis": law, "article": article},

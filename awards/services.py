@@ -22,26 +22,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation.models import Person, Unit
-from organisation.permissions import is_board, require_board, require_council, require_unit_actor
-from organisation.roles import is_city_wide
-from organisation.scoping import scope_to_user
+from organisation.permissions import is_board, require_unit_actor
 
 from .models import (
-    Appraisal, Attachment, AwardType, CommendationType, CouncilMeeting, CouncilVote, Decision, DecisionKind,
-    EDITABLE_STATUSES, Nominee, NumberSequence, Outcome, ParameterKey, Status, Subject, Submission, VoteChoice,
+    Appraisal,
+    Attachment,
+    AwardType,
+    CommendationType,
+    CouncilMeeting,
+    CouncilVote,
+    Decision,
+    DecisionKind,
+    Nominee,
+    NumberSequence,
+    Outcome,
+    ParameterKey,
+    Status,
+    Subject,
+    Submission,
+    VoteChoice,
     WorkflowEvent,
 )
 from .rules import add_working_days, parameter
+from .workflow import DOSSIER, needs_public_comment
 
-
-# --- which dossiers a user sees -------------------------------------------------
-
-def visible_submissions(user):
-    """Staff: their units' dossiers, drafts included; city-wide roles: every dossier once sent."""
-    queryset = Submission.objects.all()
-    if is_city_wide(user):
-        return queryset.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
-    return scope_to_user(queryset, user)
+__all__ = ["needs_public_comment"]  # re-exported: pages and the API ask services, not the table's helpers
 
 
 # --- helpers -----------------------------------------------------------------
@@ -50,20 +55,23 @@ def _lock(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().select_related("unit").get(pk=submission.pk)
 
 
-def _require_status(submission: Submission, *allowed: str) -> None:
-    if submission.status not in allowed:
-        raise ValidationError(
-            _("This action is not possible while the dossier is “%(status)s”.")
-            % {"status": submission.get_status_display()}
-        )
+def _begin(action: str, user, submission: Submission, today: datetime.date | None = None) -> Submission:
+    """Lock the dossier and check, against the workflow table, that ``user`` may take ``action`` now."""
+    submission = _lock(submission)
+    DOSSIER.check(action, user, submission, today)
+    return submission
 
 
-def _move(submission: Submission, user, to_status: str, action: str, note: str = "") -> Submission:
+def _move(submission: Submission, user, action: str, to_status: str, note: str = "", event: str = "") -> Submission:
+    """Take ``action`` to ``to_status`` (one of the states the table gives it), audit it as ``event`` (default:
+    the action's name) and notify the unit after commit."""
+    if to_status not in DOSSIER[action].targets:
+        raise ValueError(f"{action} does not lead to {to_status}")
     from_status = submission.status
     submission.status = to_status
     submission._history_user = user
     submission.save()
-    WorkflowEvent.objects.create(submission=submission, actor=user, action=action, from_status=from_status,
+    WorkflowEvent.objects.create(submission=submission, actor=user, action=event or action, from_status=from_status,
                                  to_status=to_status, note=note)
     _notify_unit(submission, to_status, note)
     return submission
@@ -98,8 +106,8 @@ def create_submission(user, *, unit: Unit, **fields) -> Submission:
 
 
 def _require_editable(user, submission: Submission) -> None:
-    require_unit_actor(user, submission.unit)
-    if submission.status not in EDITABLE_STATUSES:
+    DOSSIER["edit"].permission.require(user, submission)
+    if not DOSSIER.is_in("edit", submission):
         raise ValidationError(_("The dossier was sent; it can be changed only if the Board returns it."))
 
 
@@ -171,9 +179,7 @@ def missing_documents(submission: Submission) -> list[str]:
 
 @transaction.atomic
 def submit(user, submission: Submission) -> Submission:
-    submission = _lock(submission)
-    require_unit_actor(user, submission.unit)
-    _require_status(submission, Status.DRAFT, Status.RETURNED)
+    submission = _begin("submit", user, submission)
     if not submission.nominees.exists():
         raise ValidationError(_("Add at least one nominee before sending the dossier."))
     missing = missing_documents(submission)
@@ -185,34 +191,30 @@ def submit(user, submission: Submission) -> Submission:
 
     for nominee in submission.nominees.select_related("award_type", "person", "collective_unit"):
         eligibility.record(nominee)  # shown to the unit and the Board; the officer decides
-    return _move(submission, user, Status.SUBMITTED, "resubmit" if resubmission else "submit")
+    return _move(submission, user, "submit", Status.SUBMITTED, event="resubmit" if resubmission else "submit")
 
 
 # --- the Board ----------------------------------------------------------------------
 
 @transaction.atomic
 def receive(user, submission: Submission, today: datetime.date | None = None) -> Submission:
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.SUBMITTED)
+    submission = _begin("receive", user, submission, today)
     today = today or timezone.localdate()
     days = int(parameter(ParameterKey.APPRAISAL_WORKING_DAYS, today))
     submission.received_at = timezone.now()
     submission.due_on = add_working_days(today, days)
-    return _move(submission, user, Status.RECEIVED, "receive",
+    return _move(submission, user, "receive", Status.RECEIVED,
                  _("Appraisal due on %(date)s (%(days)s working days).") % {
                      "date": submission.due_on.strftime("%d/%m/%Y"), "days": days})
 
 
 @transaction.atomic
 def assign(user, submission: Submission, officer) -> Submission:
-    require_board(user)
+    submission = _begin("assign", user, submission)
     if not is_board(officer):
         raise ValidationError(_("Dossiers can be assigned only to Board officers."))
-    submission = _lock(submission)
-    _require_status(submission, Status.RECEIVED, Status.ASSIGNED)
     submission.officer = officer
-    return _move(submission, user, Status.ASSIGNED, "assign", officer.get_full_name() or officer.username)
+    return _move(submission, user, "assign", Status.ASSIGNED, officer.get_full_name() or officer.username)
 
 
 def bulk(user, submissions: Iterable[Submission], action: str, officer=None) -> tuple[int, list[str]]:
@@ -234,9 +236,7 @@ def bulk(user, submissions: Iterable[Submission], action: str, officer=None) -> 
 def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]]) -> Submission:
     """``verdicts``: nominee id -> (Appraisal value, reason). Every nominee needs a verdict;
     any "incomplete" returns the dossier to the unit."""
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.ASSIGNED)
+    submission = _begin("appraise", user, submission)
     nominees = {n.pk: n for n in submission.nominees.select_for_update()}
     if set(verdicts) != set(nominees):
         raise ValidationError(_("Give a verdict for every nominee."))
@@ -257,55 +257,45 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
     if any(v == Appraisal.INCOMPLETE for v, _r in verdicts.values()):
         days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, timezone.localdate()))
         submission.due_on = add_working_days(timezone.localdate(), days)
-        return _move(submission, user, Status.RETURNED, "return", summary)
+        return _move(submission, user, "appraise", Status.RETURNED, summary, event="return")
     if all(v == Appraisal.NOT_ELIGIBLE for v, _r in verdicts.values()):
-        return _move(submission, user, Status.CLOSED, "reject", summary)
-    return _move(submission, user, Status.APPRAISED, "appraise", summary)
-
-
-def needs_public_comment(submission: Submission) -> bool:
-    return submission.nominees.filter(appraisal=Appraisal.ELIGIBLE, award_type__requires_public_comment=True).exists()
+        return _move(submission, user, "appraise", Status.CLOSED, summary, event="reject")
+    return _move(submission, user, "appraise", Status.APPRAISED, summary)
 
 
 @transaction.atomic
 def open_public_comment(user, submission: Submission, today: datetime.date | None = None) -> Submission:
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.APPRAISED)
-    if not needs_public_comment(submission):
-        raise ValidationError(_("No award in this dossier requires public comment."))
     today = today or timezone.localdate()
+    submission = _begin("open_public_comment", user, submission, today)
     days = int(parameter(ParameterKey.PUBLIC_COMMENT_DAYS, today))
     submission.public_comment_until = today + datetime.timedelta(days=days)
-    return _move(submission, user, Status.PUBLIC_COMMENT, "public_comment",
+    return _move(submission, user, "open_public_comment", Status.PUBLIC_COMMENT,
                  _("Public comment until %(date)s.") % {"date": submission.public_comment_until.strftime("%d/%m/%Y")})
 
 
 @transaction.atomic
 def send_to_council(user, submission: Submission, meeting: CouncilMeeting,
                     today: datetime.date | None = None) -> Submission:
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.APPRAISED, Status.PUBLIC_COMMENT)
-    today = today or timezone.localdate()
-    if submission.status == Status.APPRAISED and needs_public_comment(submission):
-        raise ValidationError(_("Some awards need public comment on the portal before the Council."))
-    if submission.status == Status.PUBLIC_COMMENT and today <= submission.public_comment_until:
-        raise ValidationError(_("The public comment period runs until %(date)s.") % {
-            "date": submission.public_comment_until.strftime("%d/%m/%Y")})
+    submission = _begin("to_council", user, submission, today)
     if meeting.is_closed:
         raise ValidationError(_("Voting at this meeting is closed."))
     submission.meeting = meeting
-    return _move(submission, user, Status.IN_COUNCIL, "to_council", str(meeting))
+    return _move(submission, user, "to_council", Status.IN_COUNCIL, str(meeting))
 
 
 # --- the Council ------------------------------------------------------------------
 
 @transaction.atomic
+def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilMeeting:
+    """A Council meeting the Board puts dossiers before."""
+    DOSSIER["to_council"].permission.require(user)
+    return CouncilMeeting.objects.create(
+        held_on=held_on, title=title or _("Meeting of the Emulation and Commendation Council"))
+
+
+@transaction.atomic
 def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
-    require_council(user)
-    submission = _lock(nominee.submission)
-    _require_status(submission, Status.IN_COUNCIL)
+    _begin("vote", user, nominee.submission)
     if nominee.appraisal != Appraisal.ELIGIBLE:
         raise ValidationError(_("Only nominees found eligible are put to the vote."))
     if choice not in VoteChoice.values:
@@ -317,9 +307,7 @@ def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
 @transaction.atomic
 def close_vote(user, submission: Submission) -> Submission:
     """Count the votes per nominee; a nominee passes with more than the threshold share in favour."""
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.IN_COUNCIL)
+    submission = _begin("close_vote", user, submission)
     # The submission row is locked, which serialises every change to its nominees.
     eligible = list(submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).select_related("award_type").annotate(
         yes=Count("votes", filter=Q(votes__choice=VoteChoice.YES)),
@@ -339,8 +327,8 @@ def close_vote(user, submission: Submission) -> Submission:
         nominee.save()
         lines.append(f"{nominee.name}: {nominee.yes}/{total} ({nominee.get_outcome_display()})")
     if not any(n.outcome == Outcome.PASSED for n in eligible):
-        return _move(submission, user, Status.CLOSED, "vote", "; ".join(lines))
-    return _move(submission, user, Status.VOTED, "vote", "; ".join(lines))
+        return _move(submission, user, "close_vote", Status.CLOSED, "; ".join(lines), event="vote")
+    return _move(submission, user, "close_vote", Status.VOTED, "; ".join(lines), event="vote")
 
 
 # --- decisions ----------------------------------------------------------------------
@@ -349,13 +337,9 @@ def close_vote(user, submission: Submission) -> Submission:
 def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
                    signer_title: str = "Chủ tịch") -> Decision:
     """The Chairman's decision for the nominees the Council passed (city-level awards)."""
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.VOTED)
+    submission = _begin("decide", user, submission)
     passed = list(submission.nominees.select_for_update().filter(outcome=Outcome.PASSED,
                                                                  award_type__goes_to_central=False))
-    if not passed:
-        raise ValidationError(_("No nominee passed for a city-level award; forward the dossier instead."))
     year = issued_on.year
     decision = Decision.objects.create(
         year=year, number=next_number("decision", year), kind=DecisionKind.AWARD, issued_on=issued_on,
@@ -376,24 +360,20 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     central = submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True)
     if central.exists():
         central.update(outcome=Outcome.FORWARDED)
-    _move(submission, user, Status.DECIDED, "decide", _("Decision No. %(code)s") % {"code": decision.code})
+    _move(submission, user, "decide", Status.DECIDED, _("Decision No. %(code)s") % {"code": decision.code})
     return decision
 
 
 @transaction.atomic
 def forward_to_central(user, submission: Submission, note: str = "") -> Submission:
-    require_board(user)
-    submission = _lock(submission)
-    _require_status(submission, Status.VOTED)
-    if submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=False).exists():
-        raise ValidationError(_("Issue the city's decision first for the city-level awards in this dossier."))
+    submission = _begin("forward", user, submission)
     submission.nominees.filter(outcome=Outcome.PASSED).update(outcome=Outcome.FORWARDED)
-    return _move(submission, user, Status.FORWARDED, "forward", note)
+    return _move(submission, user, "forward", Status.FORWARDED, note)
 
 
 @transaction.atomic
 def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, signer_name: str) -> Decision:
-    require_board(user)
+    DOSSIER["revoke"].permission.require(user, nominee.submission)
     nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision").get(pk=nominee.pk)
     if nominee.outcome != Outcome.AWARDED or nominee.is_revoked:
         raise ValidationError(_("Only an award in force can be revoked."))
@@ -416,7 +396,7 @@ def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, si
 
 @transaction.atomic
 def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonus_recovered, recovered_on):
-    require_board(user)
+    DOSSIER["record_recovery"].permission.require(user, nominee.submission)
     nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
     if not nominee.is_revoked:
         raise ValidationError(_("Recovery is recorded only for a revoked award."))

@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.datacache import fragment, split
-from haiphong_thidua.forms import show_form_errors, show_validation_error
+from haiphong_thidua.forms import form_page, posted_action, run_service, show_form_errors
 from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.uploads import serve_private
-from organisation.permissions import enters_staff_records, is_board, is_council, require_board
-from organisation.roles import Role, has_role, is_city_wide
-from organisation.scoping import can_act_for_unit, scope_key
+from organisation.permissions import (
+    acts_for_owner,
+    can_open_council,
+    can_view_fairness,
+    enters_staff_records,
+    is_board,
+    is_council,
+    is_unit_staff,
+)
+from organisation.scoping import scope_key
 
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
-from .services import visible_submissions
-from .models import (
-    Appraisal, AwardType, Attachment, CouncilMeeting, CouncilVote, Decision, Nominee, Notification, Outcome, Status,
-    Submission,
-)
+from .models import Appraisal, Attachment, AwardType, CouncilVote, Decision, Nominee, Notification, Submission
+from .workflow import DOSSIER
 
 PAGE_SIZE = 25
 NEW_ID = "new_%s"
@@ -41,7 +45,7 @@ def submission_list(request):
     board = is_board(user)
 
     def body():
-        queryset = visible_submissions(user).select_related("unit", "officer").order_by(
+        queryset = Submission.objects.visible_to(user).select_related("unit", "officer").order_by(
             "due_on", "-submitted_at", "-created_at")
         filterset = SubmissionFilter(request.GET, queryset=queryset)
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -56,7 +60,7 @@ def submission_list(request):
             assign_form.fields["officer"].widget.attrs["form"] = "bulk"
         return render_to_string("awards/_submission_list_body.html", {
             "request": request, "filter": filterset, "page": page, "is_board": board, "assign_form": assign_form,
-            "overdue_count": visible_submissions(user).overdue().count(),
+            "overdue_count": Submission.objects.visible_to(user).overdue().count(),
         })
 
     # The queue is read far more often than dossiers move: its rendered body is reused until any
@@ -64,14 +68,14 @@ def submission_list(request):
     html = fragment("awards-queue", (scope_key(user), board, timezone.localdate(), sorted(request.GET.lists())),
                     ("awards", "organisation"), body)
     return render(request, "awards/submission_list.html", {
-        "body": html, "can_create": has_role(user, Role.UNIT_STAFF), "is_board": board})
+        "body": html, "can_create": is_unit_staff(user), "is_board": board})
 
 
 @require_POST
 def submission_bulk(request):
-    require_board(request.user)
+    is_board.require(request.user)
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
-    submissions = list(visible_submissions(request.user).filter(pk__in=ids))
+    submissions = list(Submission.objects.visible_to(request.user).filter(pk__in=ids))
     action = request.POST.get("action")
     officer = None
     if action == "assign":
@@ -98,28 +102,25 @@ def submission_create(request):
     form = forms.SubmissionForm(request.POST or None, user=request.user,
                                 initial={"year": timezone.localdate().year, "round_kind": "yearly",
                                          "commendation_type": "regular"})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        unit = data.pop("unit")
-        try:
-            submission = services.create_submission(request.user, unit=unit, **data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Draft created. Add the nominees and documents, then send it."))
-            return redirect("awards:submission_detail", pk=submission.pk)
-    return render(request, "form.html", {"form": form, "title": _("New nomination dossier")})
+
+    def create(data):
+        data = dict(data)
+        return services.create_submission(request.user, unit=data.pop("unit"), **data)
+
+    return form_page(request, form, create, success=_("Draft created. Add the nominees and documents, then send it."),
+                     next_url=lambda s: reverse("awards:submission_detail", args=[s.pk]),
+                     context={"title": _("New nomination dossier")})
 
 
 def _submission(request, pk, related=("unit", "officer", "meeting", "movement")) -> Submission:
-    return get_object_or_404(visible_submissions(request.user).select_related(*related), pk=pk)
+    return get_object_or_404(Submission.objects.visible_to(request.user).select_related(*related), pk=pk)
 
 
 def submission_detail(request, pk):
     # Officer, meeting and movement are shown inside the cached body: loaded only when it is rendered.
     submission = _submission(request, pk, related=("unit",))
     user = request.user
-    can_edit = submission.is_editable and can_act_for_unit(user, submission.unit)
+    can_edit = DOSSIER.allows("edit", user, submission)
     board = is_board(user)
 
     def body():
@@ -139,23 +140,12 @@ def submission_detail(request, pk):
     html = fragment("awards-dossier", (submission.pk, board, timezone.localdate()),
                     ("awards", "organisation", "legal"), body, reuse=not can_edit)
     main, trail = split(html, "<!-- actions -->")
-    # Only the forms this viewer can use at this stage are built.
-    status = submission.status
-    context = {"submission": submission, "body": main, "trail": trail, "can_edit": can_edit, "is_board": board}
+    # The workflow table says which actions this viewer has now; only their forms are built.
+    context = {"submission": submission, "body": main, "trail": trail, "can_edit": can_edit, "is_board": board,
+               "actions": DOSSIER.offered(user, submission)}
     if can_edit:
         context.update(missing=services.missing_documents(submission),
                        attachment_form=forms.AttachmentForm(auto_id=NEW_ID))
-    if board:
-        if status in (Status.RECEIVED, Status.ASSIGNED):
-            context["assign_form"] = forms.AssignForm(initial={"officer": user.pk})
-        if status in (Status.APPRAISED, Status.PUBLIC_COMMENT):
-            context["meeting_form"] = forms.MeetingForm()
-            context["needs_public_comment"] = status == Status.APPRAISED and services.needs_public_comment(submission)
-        if status == Status.VOTED:
-            context["decision_form"] = forms.DecisionForm(initial={"issued_on": timezone.localdate()})
-            passed = submission.nominees.filter(outcome=Outcome.PASSED)
-            context["has_central"] = passed.filter(award_type__goes_to_central=True).exists()
-            context["has_city"] = passed.filter(award_type__goes_to_central=False).exists()
     return render(request, "awards/submission_detail.html", context)
 
 
@@ -169,8 +159,7 @@ def _fairness_warnings(submission):
 
 def nominee_edit(request, pk, nominee_pk=None):
     submission = _submission(request, pk)
-    if not can_act_for_unit(request.user, submission.unit):
-        raise PermissionDenied
+    acts_for_owner.require(request.user, submission)
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk) if nominee_pk else None
     # A new nominee starts from the achievement-report outline the awards use.
     initial = {"achievement_report": AwardType.objects.exclude(report_template="").values_list(
@@ -180,43 +169,27 @@ def nominee_edit(request, pk, nominee_pk=None):
         initial.update(person=nominee.person_id, collective_unit=nominee.collective_unit_id,
                        award_type=nominee.award_type_id)
     form = forms.NomineeForm(request.POST or None, submission=submission, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_nominee(request.user, submission, nominee=nominee, **form.cleaned_data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Nominee saved."))
-            return redirect("awards:submission_detail", pk=pk)
-    return render(request, "awards/nominee_form.html", {"form": form, "submission": submission, "nominee": nominee})
+    return form_page(request, form, lambda data: services.save_nominee(request.user, submission, nominee=nominee,
+                                                                       **data),
+                     success=_("Nominee saved."), next_url=_dossier_url(pk), template="awards/nominee_form.html",
+                     context={"submission": submission, "nominee": nominee})
 
 
 @require_POST
 def nominee_delete(request, pk, nominee_pk):
     submission = _submission(request, pk)
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk)
-    try:
-        services.remove_nominee(request.user, nominee)
-        messages.success(request, _("Nominee removed."))
-    except ValidationError as exc:
-        show_validation_error(request, exc)
-    return redirect("awards:submission_detail", pk=pk)
+    return posted_action(request, lambda _data: services.remove_nominee(request.user, nominee),
+                         back=_dossier_url(pk), success=_("Nominee removed."))
 
 
 @require_POST
 def attachment_add(request, pk):
     submission = _submission(request, pk)
-    form = forms.AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.add_attachment(request.user, submission, kind=form.cleaned_data["kind"],
-                                    upload=form.cleaned_data["upload"])
-            messages.success(request, _("Document attached."))
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-    else:
-        show_form_errors(request, form)
-    return redirect("awards:submission_detail", pk=pk)
+    return posted_action(request, lambda data: services.add_attachment(request.user, submission, kind=data["kind"],
+                                                                       upload=data["upload"]),
+                         back=_dossier_url(pk), form=forms.AttachmentForm(request.POST, request.FILES),
+                         success=_("Document attached."))
 
 
 def attachment_download(request, pk, attachment_pk):
@@ -234,16 +207,13 @@ def import_template(request):
 
 def import_upload(request, pk):
     submission = _submission(request, pk)
-    if not can_act_for_unit(request.user, submission.unit):
-        raise PermissionDenied
+    acts_for_owner.require(request.user, submission)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
-        try:
-            count, row_errors = imports.import_nominees(request.user, submission, form.cleaned_data["upload"])
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-            count = 0
+        ok, result = run_service(request, lambda: imports.import_nominees(request.user, submission,
+                                                                         form.cleaned_data["upload"]))
+        count, row_errors = result if ok else (0, [])
         if count:
             messages.success(request, _("%(n)s nominee(s) imported.") % {"n": count})
             return redirect("awards:submission_detail", pk=pk)
@@ -251,114 +221,87 @@ def import_upload(request, pk):
 
 
 # --- transitions -------------------------------------------------------------------
+# Each posts one action of the workflow table (awards/workflow.py) from the dossier page.
 
-def _transition(request, pk, call, success):
+def _dossier_url(pk) -> str:
+    return reverse("awards:submission_detail", args=[pk])
+
+
+def _transition(request, pk, call, success, form=None, next_url=None):
     submission = _submission(request, pk)
-    try:
-        call(submission)
-        messages.success(request, success)
-    except ValidationError as exc:
-        show_validation_error(request, exc)
-    return redirect("awards:submission_detail", pk=pk)
+    return posted_action(request, lambda data: call(submission, data), back=_dossier_url(pk), form=form,
+                         success=success, next_url=next_url)
 
 
 @require_POST
 def submission_submit(request, pk):
-    return _transition(request, pk, lambda s: services.submit(request.user, s), _("Dossier sent to the Board."))
+    return _transition(request, pk, lambda s, _d: services.submit(request.user, s), _("Dossier sent to the Board."))
 
 
 @require_POST
 def submission_receive(request, pk):
-    return _transition(request, pk, lambda s: services.receive(request.user, s), _("Dossier received."))
+    return _transition(request, pk, lambda s, _d: services.receive(request.user, s), _("Dossier received."))
 
 
 @require_POST
 def submission_assign(request, pk):
-    form = forms.AssignForm(request.POST)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect("awards:submission_detail", pk=pk)
-    return _transition(request, pk, lambda s: services.assign(request.user, s, form.cleaned_data["officer"]),
-                       _("Dossier assigned."))
+    return _transition(request, pk, lambda s, data: services.assign(request.user, s, data["officer"]),
+                       _("Dossier assigned."), form=forms.AssignForm(request.POST))
 
 
 def submission_appraise(request, pk):
     submission = _submission(request, pk)
-    require_board(request.user)
+    DOSSIER["appraise"].permission.require(request.user, submission)
     from . import eligibility
 
     nominees = list(submission.nominees.select_related("award_type", "person", "collective_unit", "submission"))
     form = forms.AppraisalForm(request.POST or None, nominees=nominees)
     checks = {n.pk: eligibility.check(n) for n in nominees}
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appraise(request.user, submission, form.verdicts())
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Appraisal recorded."))
-            return redirect("awards:submission_detail", pk=pk)
-    return render(request, "awards/appraise.html", {"form": form, "submission": submission, "checks": checks})
+    return form_page(request, form, lambda _data: services.appraise(request.user, submission, form.verdicts()),
+                     success=_("Appraisal recorded."), next_url=_dossier_url(pk), template="awards/appraise.html",
+                     context={"submission": submission, "checks": checks})
 
 
 @require_POST
 def submission_public_comment(request, pk):
-    return _transition(request, pk, lambda s: services.open_public_comment(request.user, s),
+    return _transition(request, pk, lambda s, _d: services.open_public_comment(request.user, s),
                        _("Nominees published for public comment."))
 
 
 @require_POST
 def submission_to_council(request, pk):
-    form = forms.MeetingForm(request.POST)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect("awards:submission_detail", pk=pk)
+    def call(submission, data):
+        return services.send_to_council(request.user, submission, data["meeting"] or services.create_meeting(
+            request.user, held_on=data["new_meeting_date"], title=data["new_meeting_title"]))
 
-    def call(submission):
-        meeting = form.cleaned_data["meeting"]
-        if meeting is None:
-            require_board(request.user)
-            meeting = CouncilMeeting.objects.create(
-                held_on=form.cleaned_data["new_meeting_date"],
-                title=form.cleaned_data["new_meeting_title"] or _("Meeting of the Emulation and Commendation Council"))
-        services.send_to_council(request.user, submission, meeting)
-
-    return _transition(request, pk, call, _("Dossier put before the Council."))
+    return _transition(request, pk, call, _("Dossier put before the Council."), form=forms.MeetingForm(request.POST))
 
 
 @require_POST
 def submission_close_vote(request, pk):
-    return _transition(request, pk, lambda s: services.close_vote(request.user, s), _("Votes counted."))
+    return _transition(request, pk, lambda s, _d: services.close_vote(request.user, s), _("Votes counted."))
 
 
 @require_POST
 def submission_decide(request, pk):
-    form = forms.DecisionForm(request.POST)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect("awards:submission_detail", pk=pk)
-    submission = _submission(request, pk)
-    try:
-        decision = services.issue_decision(request.user, submission, **form.cleaned_data)
-    except ValidationError as exc:
-        show_validation_error(request, exc)
-        return redirect("awards:submission_detail", pk=pk)
-    messages.success(request, _("Decision No. %(code)s issued.") % {"code": decision.code})
-    return redirect("awards:decision_detail", pk=decision.pk)
+    return _transition(request, pk, lambda s, data: services.issue_decision(request.user, s, **data),
+                       lambda d: _("Decision No. %(code)s issued.") % {"code": d.code},
+                       form=forms.DecisionForm(request.POST),
+                       next_url=lambda d: reverse("awards:decision_detail", args=[d.pk]))
 
 
 @require_POST
 def submission_forward(request, pk):
-    return _transition(request, pk, lambda s: services.forward_to_central(request.user, s, request.POST.get(
+    return _transition(request, pk, lambda s, _d: services.forward_to_central(request.user, s, request.POST.get(
         "note", "")), _("Dossier forwarded to the central level."))
 
 
 # --- the Council -------------------------------------------------------------------
 
 def council(request):
-    if not (is_council(request.user) or is_board(request.user)):
-        raise PermissionDenied
-    submissions = Submission.objects.filter(status=Status.IN_COUNCIL).select_related("unit", "meeting").prefetch_related(
+    can_open_council.require(request.user)
+    submissions = Submission.objects.filter(status__in=DOSSIER.sources("vote")).select_related(
+        "unit", "meeting").prefetch_related(
         Prefetch("nominees", queryset=Nominee.objects.filter(appraisal=Appraisal.ELIGIBLE).select_related(
             "award_type").annotate(vote_count=Count("votes")).prefetch_related(
             Prefetch("votes", queryset=CouncilVote.objects.filter(member=request.user), to_attr="my_votes")),
@@ -369,40 +312,29 @@ def council(request):
 @require_POST
 def vote(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.select_related("submission"), pk=nominee_pk)
-    form = forms.VoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.cast_vote(request.user, nominee, form.cleaned_data["choice"])
-            messages.success(request, _("Vote recorded for %(name)s.") % {"name": nominee.name})
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-    else:
-        show_form_errors(request, form)
-    return redirect("awards:council")
+    return posted_action(request, lambda data: services.cast_vote(request.user, nominee, data["choice"]),
+                         back=reverse("awards:council"), form=forms.VoteForm(request.POST),
+                         success=_("Vote recorded for %(name)s.") % {"name": nominee.name})
 
 
 # --- decisions, certificates, verification -------------------------------------------
 
 def decision_list(request):
-    decisions = Decision.objects.select_related("submission__unit").annotate(
+    decisions = Decision.objects.visible_to(request.user).select_related("submission__unit").annotate(
         awardee_count=Count("awardees")).order_by("-year", "-number")
-    if not is_city_wide(request.user):
-        decisions = decisions.filter(submission__in=visible_submissions(request.user))
     filterset = DecisionFilter(request.GET, queryset=decisions)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "awards/decision_list.html", {"filter": filterset, "page": page})
 
 
 def _decision(request, pk) -> Decision:
-    queryset = Decision.objects.select_related("submission__unit", "revokes")
-    if not is_city_wide(request.user):
-        queryset = queryset.filter(submission__in=visible_submissions(request.user))
-    return get_object_or_404(queryset, pk=pk)
+    return get_object_or_404(Decision.objects.visible_to(request.user).select_related("submission__unit", "revokes"),
+                             pk=pk)
 
 
 def decision_detail(request, pk):
     decision = _decision(request, pk)
-    awardees = (decision.awardees if decision.kind == "award" else decision.revoked_awards).select_related(
+    awardees = (decision.revoked_awards if decision.revokes_id else decision.awardees).select_related(
         "award_type", "submission__unit", "revoked_by")
     return render(request, "awards/decision_detail.html", {
         "decision": decision, "awardees": awardees, "is_board": is_board(request.user),
@@ -422,47 +354,32 @@ def decision_pdf(request, pk):
 
 
 def certificate_pdf(request, nominee_pk):
-    nominee = get_object_or_404(Nominee.objects.select_related("decision", "award_type", "submission__unit").filter(
-        submission__in=visible_submissions(request.user), outcome=Outcome.AWARDED), pk=nominee_pk)
+    nominee = get_object_or_404(Nominee.objects.visible_to(request.user).awarded().select_related(
+        "decision", "award_type", "submission__unit"), pk=nominee_pk)
     return _pdf_response(documents.certificate_pdf(nominee), f"bang-khen-{nominee.pk}.pdf")
 
 
 @require_POST
 def nominee_revoke(request, nominee_pk):
-    nominee = get_object_or_404(Nominee, pk=nominee_pk)
-    form = forms.RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            decision = services.revoke(request.user, nominee, **form.cleaned_data)
-            messages.success(request, _("Award revoked by decision No. %(code)s.") % {"code": decision.code})
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-    else:
-        show_form_errors(request, form)
-    return redirect("awards:decision_detail", pk=nominee.decision_id)
+    nominee = get_object_or_404(Nominee.objects.visible_to(request.user), pk=nominee_pk)
+    return posted_action(request, lambda data: services.revoke(request.user, nominee, **data),
+                         back=reverse("awards:decision_detail", args=[nominee.decision_id]),
+                         form=forms.RevokeForm(request.POST),
+                         success=lambda d: _("Award revoked by decision No. %(code)s.") % {"code": d.code})
 
 
 @require_POST
 def nominee_recovery(request, nominee_pk):
-    nominee = get_object_or_404(Nominee, pk=nominee_pk)
-    form = forms.RecoveryForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_recovery(request.user, nominee, **form.cleaned_data)
-            messages.success(request, _("Recovery recorded."))
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-    else:
-        show_form_errors(request, form)
-    return redirect("awards:decision_detail", pk=nominee.decision_id)
+    nominee = get_object_or_404(Nominee.objects.visible_to(request.user), pk=nominee_pk)
+    return posted_action(request, lambda data: services.record_recovery(request.user, nominee, **data),
+                         back=reverse("awards:decision_detail", args=[nominee.decision_id]),
+                         form=forms.RecoveryForm(request.POST), success=_("Recovery recorded."))
 
 
 # --- fairness, special categories, ratings --------------------------------------------------
 
 def fairness(request):
-
-    if not (is_board(request.user) or has_role(request.user, Role.LEADER, Role.COUNCIL_MEMBER)):
-        raise PermissionDenied
+    can_view_fairness.require(request.user)
     from . import fairness as stats
     from .models import FairnessTarget
 
@@ -477,7 +394,7 @@ def fairness(request):
 def special_queue(request):
     from .models import SpecialCategory
 
-    queryset = visible_submissions(request.user).exclude(special_category="").select_related("unit").annotate(
+    queryset = Submission.objects.visible_to(request.user).exclude(special_category="").select_related("unit").annotate(
         nominee_count=Count("nominees")).order_by("due_on", "submitted_at")
     category = request.GET.get("category")
     if category in SpecialCategory.values:
@@ -491,8 +408,7 @@ def ratings_import(request):
     """Units enter their staff's yearly ratings from Excel (template lists their persons)."""
     from . import ratings
 
-    if not enters_staff_records(request.user):
-        raise PermissionDenied
+    enters_staff_records.require(request.user)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors, year = [], int(request.GET.get("year") or timezone.localdate().year - 1)
     if request.GET.get("template"):
@@ -515,16 +431,12 @@ def initiative_list(request):
     can_record = enters_staff_records(request.user)
     form = forms.InitiativeForm(request.POST or None) if can_record else None
     if request.method == "POST":
-        if not can_record:
-            raise PermissionDenied
+        enters_staff_records.require(request.user)
         if form.is_valid():
             data = dict(form.cleaned_data)
-            try:
-                initiatives.record_initiative(request.user, author_codes=data.pop("authors"), **data)
-            except ValidationError as exc:
-                show_validation_error(request, exc, form)
-            else:
-                messages.success(request, _("Initiative recorded."))
+            ok, _result = run_service(request, lambda: initiatives.record_initiative(
+                request.user, author_codes=data.pop("authors"), **data), form=form, success=_("Initiative recorded."))
+            if ok:
                 return redirect("awards:initiative_list")
     page = Paginator(initiatives.visible_initiatives(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "awards/initiatives.html", {"page": page, "form": form})
@@ -541,12 +453,9 @@ def history(request):
     def body():
         # Newest decisions first, each decision's lines in their order: an index walk, not a sort of a million rows.
         # (The condition on the decision's date makes the join an inner one, which lets PostgreSQL walk it.)
-        awards = Nominee.objects.filter(
-            outcome__in=[Outcome.AWARDED], decision__issued_on__isnull=False).select_related(
+        awards = Nominee.objects.visible_to(user).awarded().filter(decision__issued_on__isnull=False).select_related(
             "award_type", "decision", "submission__unit", "revoked_by").order_by(
             "-decision__issued_on", "-decision__number", "id")
-        if not is_city_wide(user):
-            awards = awards.filter(submission__in=visible_submissions(user))
         if q:
             awards = awards.search(q)
         if unit_q:
@@ -563,6 +472,8 @@ def history(request):
 def notifications(request):
     items = Notification.objects.filter(user=request.user)[:100]
     if request.method == "POST":
-        Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        from haiphong_thidua.notify import mark_all_read
+
+        mark_all_read(request.user)
         return redirect("awards:notifications")
     return render(request, "awards/notifications.html", {"items": items})

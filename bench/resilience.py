@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from run import PY, PORT, django, env_for, prepare  # noqa: E402
+from run import PORT, PY, django, env_for, prepare  # noqa: E402
 
 BASE = f"http://127.0.0.1:{PORT}"
 

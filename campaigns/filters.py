@@ -4,8 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from organisation.text import fold
 
 from .models import (
-    ActionProgramme, Assessment, ExemplaryModel, InspectionVisit, ModelKind, ModelStatus, Movement, MovementKind,
-    MovementStatus, Registration, RegistrationStatus, ReviewRound, RoundStatus, VisitKind,
+    ActionProgramme,
+    Assessment,
+    ExemplaryModel,
+    InspectionVisit,
+    ModelKind,
+    ModelStatus,
+    Movement,
+    MovementKind,
+    MovementStatus,
+    Registration,
+    RegistrationStatus,
+    ReviewRound,
+    RoundStatus,
+    VisitKind,
 )
 
 

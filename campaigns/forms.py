@@ -8,7 +8,13 @@ from organisation.models import Cluster
 from organisation.scoping import visible_units
 
 from .models import (
-    CriterionKind, ExemplaryModel, InspectionVisit, Movement, MovementKind, ReviewKind, TaskStatus,
+    CriterionKind,
+    ExemplaryModel,
+    InspectionVisit,
+    Movement,
+    MovementKind,
+    ReviewKind,
+    TaskStatus,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

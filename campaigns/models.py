@@ -472,3 +472,6 @@ class CriterionScore(models.Model):
     class Meta:
         ordering = ["criterion__order"]
         constraints = [models.UniqueConstraint(fields=["member_score", "criterion"], name="one_line_per_criterion")]
+
+    def __str__(self) -> str:
+        return f"{self.member_score}: {self.criterion}"

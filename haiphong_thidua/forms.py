@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from .uploads import validate_upload
@@ -32,3 +33,38 @@ def show_form_errors(request, form) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
+
+
+def run_service(request, call, *, form=None, success=None):
+    """Run ``call()``, a service, for a view. Its ``ValidationError`` becomes errors on ``form`` (which keeps
+    the input) or messages; on success ``success`` (a text, or a function of the result) is shown.
+    Returns ``(ok, result)``."""
+    try:
+        result = call()
+    except ValidationError as exc:
+        show_validation_error(request, exc, form)
+        return False, None
+    if success:
+        messages.success(request, success(result) if callable(success) else success)
+    return True, result
+
+
+def posted_action(request, call, *, back, form=None, success=None, next_url=None):
+    """An action posted from another page: check ``form`` (if any), run ``call(cleaned_data)`` and go ``back``
+    (or, after success, to ``next_url(result)`` where given) with what happened as messages."""
+    if form is not None and not form.is_valid():
+        show_form_errors(request, form)
+        return redirect(back)
+    ok, result = run_service(request, lambda: call(form.cleaned_data if form is not None else None),
+                             success=success)
+    return redirect(next_url(result) if ok and next_url else back)
+
+
+def form_page(request, form, call, *, success, next_url, template="form.html", context=None):
+    """A page with one form: on a valid POST run ``call(cleaned_data)`` and go to ``next_url`` (a URL, or a
+    function of the result); otherwise (or on a service error, shown on the form) render the page again."""
+    if request.method == "POST" and form.is_valid():
+        ok, result = run_service(request, lambda: call(form.cleaned_data), form=form, success=success)
+        if ok:
+            return redirect(next_url(result) if callable(next_url) else next_url)
+    return render(request, template, {"form": form, **(context or {})})

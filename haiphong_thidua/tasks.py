@@ -15,17 +15,10 @@ def heartbeat(name: str = "worker") -> str:
     return now.isoformat()
 
 
-@shared_task(name="haiphong_thidua.tasks.email_unit", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def email_unit(unit_id: int, subject: str, body: str) -> int:
-    """E-mail every active account of a unit; returns how many were sent."""
-    from django.conf import settings
-    from django.core.mail import send_mail
+@shared_task(name="haiphong_thidua.tasks.notify_unit", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_unit(unit_id: int, title: str, body: str = "", params: dict | None = None, link: str = "") -> int:
+    """Render a message in the portal's language and deliver it to a unit's accounts; returns how many."""
+    from .notify import deliver_to_unit, render
 
-    from organisation.models import User
-
-    recipients = list(
-        User.objects.filter(unit_id=unit_id, is_active=True).exclude(email="").values_list("email", flat=True)
-    )
-    if not recipients:
-        return 0
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    params = params or {}
+    return deliver_to_unit(unit_id, render(title, params), render(body, params), link)

@@ -3,7 +3,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from organisation.roles import Role, user_roles
+from organisation.permissions import is_administrator, is_board_officer, is_council, is_leader, is_unit_staff
 from organisation.scoping import visible_units
 
 from .health import broker_status, database_status, worker_status
@@ -30,24 +30,26 @@ def ping(request):
 
 def home(request):
     """One home page; its panels depend on the user's roles."""
-    from awards.models import Notification, Status
-    from awards.services import visible_submissions
+    from awards.models import FINISHED_STATUSES, Status, Submission
+    from awards.workflow import DOSSIER
 
-    roles = user_roles(request.user)
-    submissions = visible_submissions(request.user)
+    from .notify import unread_count
+
+    user = request.user
+    submissions = Submission.objects.visible_to(user)
     context = {
-        "dossiers_open": submissions.exclude(status__in=[Status.DECIDED, Status.FORWARDED, Status.CLOSED]).count(),
-        "dossiers_to_receive": submissions.filter(status=Status.SUBMITTED).count()
-        if Role.BOARD_OFFICER in roles else 0,
+        "dossiers_open": submissions.exclude(status__in=FINISHED_STATUSES).count(),
+        "dossiers_to_receive": submissions.filter(status__in=DOSSIER.sources("receive")).count()
+        if is_board_officer(user) else 0,
         "dossiers_overdue": submissions.overdue().count(),
         "dossiers_returned": submissions.filter(status=Status.RETURNED).count(),
-        "dossiers_in_council": submissions.filter(status=Status.IN_COUNCIL).count(),
-        "unread": Notification.objects.filter(user=request.user, read_at__isnull=True).count(),
-        "is_staff_role": Role.UNIT_STAFF in roles,
-        "is_officer": Role.BOARD_OFFICER in roles,
-        "is_council": Role.COUNCIL_MEMBER in roles,
-        "is_leader": Role.LEADER in roles,
-        "is_admin": Role.ADMINISTRATOR in roles,
+        "dossiers_in_council": submissions.filter(status__in=DOSSIER.sources("close_vote")).count(),
+        "unread": unread_count(request.user),
+        "is_staff_role": is_unit_staff(user),
+        "is_officer": is_board_officer(user),
+        "is_council": is_council(user),
+        "is_leader": is_leader(user),
+        "is_admin": is_administrator(user),
         "unit": request.user.unit,
         "visible_unit_count": visible_units(request.user).count(),
     }

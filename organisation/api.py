@@ -1,8 +1,8 @@
 from rest_framework import serializers, viewsets
 
+from .filters import PersonFilter
 from .models import Person, Unit
 from .scoping import scope_to_user, visible_units
-from .filters import PersonFilter
 
 
 class UnitSerializer(serializers.ModelSerializer):

@@ -66,7 +66,7 @@ class UnitQuerySet(models.QuerySet):
     def active(self):
         return self.filter(dissolved_on__isnull=True)
 
-    def subtree_of(self, unit: "Unit"):
+    def subtree_of(self, unit: Unit):
         """``unit`` and every unit below it in the current tree."""
         return self.filter(path__startswith=unit.path)
 
@@ -110,7 +110,7 @@ class Unit(models.Model):
     def is_active(self) -> bool:
         return self.dissolved_on is None
 
-    def version_on(self, day: datetime.date) -> "UnitVersion | None":
+    def version_on(self, day: datetime.date) -> UnitVersion | None:
         return (
             self.versions.filter(valid_from__lte=day)
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))

@@ -1,35 +1,166 @@
-"""Role checks shared by the apps. Services call these before changing anything."""
+"""Every role check of the portal, as a named predicate.
+
+Views, services, templates (through the context), the API and the workflow tables use these names and
+nothing else: no view or service tests a role itself. A predicate takes the user and, where the answer
+depends on it, the object acted on; ``predicate.require(user, obj)`` raises ``PermissionDenied`` with
+the predicate's own message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from .roles import Role, has_role
+from .roles import Role, has_role, is_city_wide
 from .scoping import can_act_for_unit
 
 
-def is_board(user) -> bool:
+class Predicate:
+    """A named yes/no question about a user (and optionally an object), with the message of a refusal."""
+
+    def __init__(self, test: Callable[..., bool], message):
+        self.test, self.message = test, message
+        self.__name__ = test.__name__
+        self.__doc__ = test.__doc__
+
+    def __call__(self, user, obj=None) -> bool:
+        return bool(self.test(user, obj))
+
+    def require(self, user, obj=None) -> None:
+        if not self(user, obj):
+            raise PermissionDenied(self.message)
+
+    def __repr__(self) -> str:
+        return f"<predicate {self.__name__}>"
+
+
+def predicate(message):
+    def wrap(test):
+        return Predicate(test, message)
+
+    return wrap
+
+
+BOARD_ONLY = _("Only officers of the Emulation and Commendation Board may do this.")
+
+
+@predicate(BOARD_ONLY)
+def is_board(user, obj=None) -> bool:
+    """Board officers (and administrators) run the workflows of the city."""
     return has_role(user, Role.BOARD_OFFICER, Role.ADMINISTRATOR)
 
 
-def enters_staff_records(user) -> bool:
+@predicate(BOARD_ONLY)
+def is_board_officer(user, obj=None) -> bool:
+    """A Board officer's account (the officer's own home page and queue; administrators are not officers)."""
+    return has_role(user, Role.BOARD_OFFICER)
+
+
+@predicate(_("This page is for the leadership."))
+def is_leader(user, obj=None) -> bool:
+    return has_role(user, Role.LEADER)
+
+
+@predicate(_("Only administrators may do this."))
+def is_administrator(user, obj=None) -> bool:
+    return has_role(user, Role.ADMINISTRATOR)
+
+
+@predicate(_("Only members of the Emulation and Commendation Council may vote."))
+def is_council(user, obj=None) -> bool:
+    return has_role(user, Role.COUNCIL_MEMBER)
+
+
+can_vote = is_council
+
+
+@predicate(_("Only members of the Council and officers of the Board may open this page."))
+def can_open_council(user, obj=None) -> bool:
+    return is_council(user) or is_board(user)
+
+
+@predicate(_("Only unit staff prepare their unit's records."))
+def is_unit_staff(user, obj=None) -> bool:
+    return has_role(user, Role.UNIT_STAFF)
+
+
+@predicate(_("You may act only for your own unit and the units under it."))
+def acts_for_unit(user, unit) -> bool:
+    """Staff of ``unit`` or of a unit above it submit data on its behalf."""
+    return unit is not None and can_act_for_unit(user, unit)
+
+
+@predicate(_("You may act only for your own unit and the units under it."))
+def acts_for_owner(user, obj) -> bool:
+    """Staff of the unit that owns ``obj`` (anything with a ``unit``)."""
+    return obj is not None and can_act_for_unit(user, obj.unit)
+
+
+@predicate(_("Only unit staff and Board officers enter staff records."))
+def enters_staff_records(user, obj=None) -> bool:
     """Unit staff and Board officers enter what the law asks about persons (ratings, initiatives)."""
     return has_role(user, Role.UNIT_STAFF, Role.BOARD_OFFICER)
 
 
+@predicate(_("Reports are for the Board, the Council and the leadership."))
+def can_read_reports(user, obj=None) -> bool:
+    """Reports are for the city-wide roles: Board, Council, leadership, administrators."""
+    return is_city_wide(user)
+
+
+can_request_reports = is_board
+
+
+@predicate(_("The fairness statistics are for the Board, the Council and the leadership."))
+def can_view_fairness(user, obj=None) -> bool:
+    return is_board(user) or has_role(user, Role.LEADER, Role.COUNCIL_MEMBER)
+
+
+@predicate(_("Leadership accounts read the portal; they do not change it."))
+def may_write(user, obj=None) -> bool:
+    """Everyone but a read-only leadership account (one with no other role) may write."""
+    return not (has_role(user, Role.LEADER) and not has_role(
+        user, Role.BOARD_OFFICER, Role.UNIT_STAFF, Role.ADMINISTRATOR))
+
+
+def _head_membership(cluster, year):
+    from .models import ClusterMembership
+
+    return ClusterMembership.objects.filter(cluster=cluster, year=year, is_head=True).select_related("unit").first()
+
+
+@predicate(_("Only the cluster head's own staff may do this."))
+def is_cluster_head(user, covenant) -> bool:
+    """Staff of the unit that heads ``covenant``'s cluster in its year (not units above or below it)."""
+    if not (is_unit_staff(user) and user.unit_id):
+        return False
+    head = _head_membership(covenant.cluster_id, covenant.year)
+    return head is not None and head.unit_id == user.unit_id
+
+
+@predicate(_("Only the cluster head or the Board may cross-check scores; the head's own score is checked by "
+             "the Board."))
+def can_cross_check(user, score) -> bool:
+    """The Board, or the cluster head for another member's score (never its own)."""
+    if is_board(user):
+        return True
+    return is_cluster_head(user, score.covenant) and score.unit_id != user.unit_id
+
+
+@predicate(_("Only the cluster head or the Board may finalise the results."))
+def can_finalise_cluster(user, covenant) -> bool:
+    return is_board(user) or is_cluster_head(user, covenant)
+
+
 def require_board(user) -> None:
-    if not is_board(user):
-        raise PermissionDenied(_("Only officers of the Emulation and Commendation Board may do this."))
-
-
-def require_unit_actor(user, unit) -> None:
-    if not can_act_for_unit(user, unit):
-        raise PermissionDenied(_("You may act only for your own unit and the units under it."))
-
-
-def is_council(user) -> bool:
-    return has_role(user, Role.COUNCIL_MEMBER)
+    is_board.require(user)
 
 
 def require_council(user) -> None:
-    if not is_council(user):
-        raise PermissionDenied(_("Only members of the Emulation and Commendation Council may vote."))
+    is_council.require(user)
+
+
+def require_unit_actor(user, unit) -> None:
+    acts_for_unit.require(user, unit)

@@ -14,7 +14,18 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import services
-from .models import Cluster, ClusterKind, ClusterMembership, Person, PersonCategory, Sector, Sex, Unit, UnitKind, UnitLevel
+from .models import (
+    Cluster,
+    ClusterKind,
+    ClusterMembership,
+    Person,
+    PersonCategory,
+    Sector,
+    Sex,
+    Unit,
+    UnitKind,
+    UnitLevel,
+)
 from .roles import Role
 
 # The date from which the seeded structure is recorded (start of the directive's year).

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Value
-from django.db.models.functions import Concat, Substr, Length
+from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
-
 from simple_history.utils import bulk_update_with_history
 
 from .models import Unit, UnitEvent, UnitEventKind, UnitVersion

@@ -4,9 +4,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from .filters import PersonFilter, UnitFilter
-from .models import UnitEvent
+from .models import Person, UnitEvent
 from .scoping import scope_to_user, visible_units
-from .models import Person
 
 PAGE_SIZE = 50
 

@@ -7,9 +7,15 @@ import datetime as dt
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from awards.models import Decision, DecisionKind, Nominee, Outcome, Status, Submission, Subject
+from awards.models import Decision, DecisionKind, Nominee, Outcome, Status, Subject, Submission
 from campaigns.models import (
-    ActionProgramme, Movement, MovementKind, ProgrammeTask, Registration, RegistrationStatus, ReviewReport,
+    ActionProgramme,
+    Movement,
+    MovementKind,
+    ProgrammeTask,
+    Registration,
+    RegistrationStatus,
+    ReviewReport,
 )
 from targets import services as target_services
 

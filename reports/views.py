@@ -6,14 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy
 
 from haiphong_thidua.uploads import serve_private
 from organisation.roles import Role, has_role, is_city_wide
 
 from . import periods, services
 from .models import Report, ReportKind
+
 
 def _require_reader(user):
     """Reports are for the city-wide roles: Board, Council, leadership, administrators."""

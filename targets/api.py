@@ -1,6 +1,5 @@
 from rest_framework import mixins, serializers, viewsets
 
-
 from . import services
 from .models import Actual, Target
 

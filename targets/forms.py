@@ -1,9 +1,8 @@
 from django import forms
-
-from haiphong_thidua.forms import ExcelUploadForm
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE
+from haiphong_thidua.forms import ExcelUploadForm
 
 from .models import PeriodKind, Target
 

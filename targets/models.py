@@ -155,3 +155,6 @@ class ReportingDeadline(models.Model):
     class Meta:
         verbose_name = _("reporting deadline")
         verbose_name_plural = _("reporting deadlines")
+
+    def __str__(self) -> str:
+        return f"{self.get_period_kind_display()}: {self.days_after}"

@@ -7,7 +7,14 @@ from legal.models import LegalDocument
 from organisation.models import Unit
 
 from .models import (
-    Aggregation as A, Direction, Indicator, Plan, ProgressThreshold, ReportingDeadline, Target, TargetKind,
+    Aggregation as A,
+    Direction,
+    Indicator,
+    Plan,
+    ProgressThreshold,
+    ReportingDeadline,
+    Target,
+    TargetKind,
 )
 
 # code, indicator, measure, aggregation, direction, parent, responsible unit
@@ -71,7 +78,7 @@ def seed_targets() -> int:
     basis = LegalDocument.objects.get(number="80/NQ-HĐND")
     units = {u.code: u for u in Unit.objects.all()}
     indicators = {}
-    for order, (code, name, measure, aggregation, direction, parent, unit_code) in enumerate(INDICATORS, start=1):
+    for order, (code, name, measure, aggregation, direction, parent, _unit_code) in enumerate(INDICATORS, start=1):
         indicators[code], _ = Indicator.objects.update_or_create(code=code, defaults={
             "name": name, "measure": measure, "aggregation": aggregation, "direction": direction,
             "parent": indicators.get(parent), "order": order})

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards import services
 from awards.models import Appraisal, AwardType, CouncilMeeting, Submission
+from awards.workflow import DOSSIER
 from organisation.models import Person, PersonCategory, Sex, Unit, User
 
 from .files import pdf
@@ -38,34 +39,63 @@ def draft(staff=None, award="bang-khen-chu-tich", names=("Nguyễn Văn An",), u
     return submission
 
 
-def to_state(submission: Submission, state: str, verdict=Appraisal.ELIGIBLE, vote="yes"):
-    """Drive ``submission`` forward through the real services up to ``state``."""
+def _meeting():
+    return CouncilMeeting.objects.create(held_on=dt.date(2024, 1, 10), title="Phiên họp Hội đồng")
+
+
+def _perform(action, submission, verdict, vote):
     u = users()
     officer, council = u["demo_officer"], u["demo_council"]
-    order = ["submitted", "received", "assigned", "appraised", "in_council", "voted", "decided"]
-    for step in order[: order.index(state) + 1]:
-        submission.refresh_from_db()
-        if step == "submitted":
-            services.submit(u["demo_staff"] if submission.unit.code == "so-ke-hoach-dau-tu" else
-                            submission.created_by, submission)
-        elif step == "received":
-            services.receive(officer, submission)
-        elif step == "assigned":
-            services.assign(officer, submission, officer)
-        elif step == "appraised":
-            services.appraise(officer, submission, {n.pk: (verdict, "" if verdict == Appraisal.ELIGIBLE else "Lý do")
-                                                    for n in submission.nominees.all()})
-        elif step == "in_council":
-            meeting = CouncilMeeting.objects.create(held_on=dt.date(2024, 1, 10), title="Phiên họp Hội đồng")
-            services.send_to_council(officer, submission, meeting)
-        elif step == "voted":
-            for nominee in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE):
-                services.cast_vote(council, nominee, vote)
-            services.close_vote(officer, submission)
-        elif step == "decided":
-            services.issue_decision(officer, submission, issued_on=dt.date(2024, 1, 15), signer_name="Nguyễn Văn Tùng",
-                                    signer_title="Chủ tịch")
+    if action == "submit":
+        staff = u["demo_staff"] if submission.unit.code == "so-ke-hoach-dau-tu" else submission.created_by
+        services.submit(staff, submission)
+    elif action == "receive":
+        services.receive(officer, submission)
+    elif action == "assign":
+        services.assign(officer, submission, officer)
+    elif action == "appraise":
+        services.appraise(officer, submission, {n.pk: (verdict, "" if verdict == Appraisal.ELIGIBLE else "Lý do")
+                                                for n in submission.nominees.all()})
+    elif action == "to_council":
+        services.send_to_council(officer, submission, _meeting())
+    elif action == "close_vote":
+        for nominee in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE):
+            services.cast_vote(council, nominee, vote)
+        services.close_vote(officer, submission)
+    elif action == "decide":
+        services.issue_decision(officer, submission, issued_on=dt.date(2024, 1, 15), signer_name="Nguyễn Văn Tùng",
+                                signer_title="Chủ tịch")
+    else:  # pragma: no cover - a new action on the main path needs a step here
+        raise AssertionError(f"to_state cannot take '{action}' yet")
+
+
+# The actions of the main path that to_state takes (the table decides their order and states).
+MAIN_PATH = ("submit", "receive", "assign", "appraise", "to_council", "close_vote", "decide")
+
+
+def path_to(start: str, state: str) -> list[str]:
+    """The shortest list of main-path actions of the workflow table from ``start`` to ``state``."""
+    from collections import deque
+
+    queue, seen = deque([(start, [])]), {start}
+    while queue:
+        current, actions = queue.popleft()
+        if current == state:
+            return actions
+        for action in MAIN_PATH:
+            transition = DOSSIER[action]
+            if current in transition.sources and transition.target not in seen:
+                seen.add(transition.target)
+                queue.append((transition.target, actions + [action]))
+    raise AssertionError(f"the workflow table has no path from {start} to {state}")
+
+
+def to_state(submission: Submission, state: str, verdict=Appraisal.ELIGIBLE, vote="yes"):
+    """Drive ``submission`` forward through the real services up to ``state``, along the workflow table."""
     submission.refresh_from_db()
+    for action in path_to(submission.status, state):
+        _perform(action, submission, verdict, vote)
+        submission.refresh_from_db()
     return submission
 
 

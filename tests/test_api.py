@@ -3,6 +3,7 @@
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from awards.models import Status
 from organisation.models import User
 
 from .awards_helpers import draft, to_state
@@ -52,17 +53,17 @@ def test_submission_workflow_through_the_api(db):
         "subject": "individual", "person": an.pk, "name": "Nguyễn Văn An", "award_type": "giay-khen",
         "achievement_summary": "Cứu người"}, format="json")
     assert nominee.status_code == 201, nominee.json()
-    assert staff.post(f"/api/v1/submissions/{pk}/submit/").json()["status"] == "submitted"
+    assert staff.post(f"/api/v1/submissions/{pk}/submit/").json()["status"] == Status.SUBMITTED
     # Wrong role and wrong state come back as JSON errors.
     assert staff.post(f"/api/v1/submissions/{pk}/receive/").status_code == 403
     wrong_state = officer.post(f"/api/v1/submissions/{pk}/close-vote/")
     assert wrong_state.status_code == 400 and "trạng thái" in wrong_state.json()["detail"][0]
-    assert officer.post(f"/api/v1/submissions/{pk}/receive/").json()["status"] == "received"
+    assert officer.post(f"/api/v1/submissions/{pk}/receive/").json()["status"] == Status.RECEIVED
     officer_id = User.objects.get(username="demo_officer").pk
     assert officer.post(f"/api/v1/submissions/{pk}/assign/", {"officer": officer_id}, format="json").status_code == 200
     result = officer.post(f"/api/v1/submissions/{pk}/appraise/", {
         "verdicts": [{"nominee": nominee.json()["id"], "verdict": "eligible"}]}, format="json")
-    assert result.json()["status"] == "appraised"
+    assert result.json()["status"] == Status.APPRAISED
     assert AwardType.objects.filter(code="giay-khen").exists()
     # On to the Council, its vote and the Chairman's decision, still through the API.
     import datetime as dt
@@ -71,7 +72,7 @@ def test_submission_workflow_through_the_api(db):
 
     meeting = CouncilMeeting.objects.create(held_on=dt.date(2024, 1, 10), title="Phiên họp qua API")
     assert officer.post(f"/api/v1/submissions/{pk}/to-council/", {"meeting": meeting.pk},
-                        format="json").json()["status"] == "in_council"
+                        format="json").json()["status"] == Status.IN_COUNCIL
     council = api("demo_council")
     assert officer.post(f"/api/v1/submissions/{pk}/votes/", {"votes": [
         {"nominee": nominee.json()["id"], "choice": "yes"}]}, format="json").status_code == 403  # not a member
@@ -80,10 +81,10 @@ def test_submission_workflow_through_the_api(db):
     assert unknown.status_code == 400 and "999999" in str(unknown.json()["votes"])
     assert council.post(f"/api/v1/submissions/{pk}/votes/", {"votes": [
         {"nominee": nominee.json()["id"], "choice": "yes"}]}, format="json").status_code == 200
-    assert officer.post(f"/api/v1/submissions/{pk}/close-vote/").json()["status"] == "voted"
+    assert officer.post(f"/api/v1/submissions/{pk}/close-vote/").json()["status"] == Status.VOTED
     decided = officer.post(f"/api/v1/submissions/{pk}/decide/", {"issued_on": "2024-01-15",
                                                                   "signer_name": "Nguyễn Văn Tùng"}, format="json")
-    assert decided.json()["status"] == "decided"
+    assert decided.json()["status"] == Status.DECIDED
     assert Decision.objects.filter(submission_id=pk).count() == 1
 
 
@@ -96,14 +97,14 @@ def test_validation_errors_name_the_fields(db):
 
 
 def test_other_units_dossiers_are_not_found(db):
-    submission = to_state(draft(), "submitted")
+    submission = to_state(draft(), Status.SUBMITTED)
     assert api("demo_staff_b").get(f"/api/v1/submissions/{submission.pk}/").status_code == 404
     assert api("demo_staff").get(f"/api/v1/submissions/{submission.pk}/").status_code == 200
     assert api("demo_staff_b").post(f"/api/v1/submissions/{submission.pk}/submit/").status_code == 404
 
 
 def test_decisions_for_the_national_database(db):
-    to_state(draft(names=("Nguyễn Văn An",)), "decided")
+    to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     decisions = api("demo_officer").get("/api/v1/decisions/?year=2024").json()["results"]
     assert decisions[0]["code"] == "1/QĐ-UBND"
     assert decisions[0]["awardees"][0]["golden_book_number"] == "1/2024"

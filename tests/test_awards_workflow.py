@@ -10,7 +10,13 @@ from django.test import Client
 from django.urls import reverse
 
 from awards.models import (
-    Attachment, Decision, Notification, Outcome, PublicComment, Status, Submission,
+    Attachment,
+    Decision,
+    Notification,
+    Outcome,
+    PublicComment,
+    Status,
+    Submission,
 )
 from awards.rules import add_working_days
 from organisation.models import Unit
@@ -135,7 +141,7 @@ def test_full_journey_through_the_web(staff_client, officer_client, council_clie
     ("staff_client", "awards:submission_close_vote", 403),
 ])
 def test_wrong_role_is_refused(request, db, client_name, url_name, expected):
-    submission = to_state(draft(), "submitted")
+    submission = to_state(draft(), Status.SUBMITTED)
     client = request.getfixturevalue(client_name)
     assert client.post(reverse(url_name, args=[submission.pk])).status_code == expected
     submission.refresh_from_db()
@@ -143,10 +149,10 @@ def test_wrong_role_is_refused(request, db, client_name, url_name, expected):
 
 
 def test_council_cannot_appraise_and_officer_cannot_vote(council_client, officer_client):
-    submission = to_state(draft(), "assigned")
+    submission = to_state(draft(), Status.ASSIGNED)
     assert council_client.get(reverse("awards:submission_appraise", args=[submission.pk])).status_code == 403
     nominee = submission.nominees.get()
-    submission = to_state(draft(names=("Trần Thị Bích",)), "in_council")
+    submission = to_state(draft(names=("Trần Thị Bích",)), Status.IN_COUNCIL)
     nominee = submission.nominees.get()
     assert officer_client.post(reverse("awards:vote", args=[nominee.pk]), {"choice": "yes"}).status_code == 403
 
@@ -156,7 +162,7 @@ def test_wrong_state_is_refused_with_a_message(officer_client):
     response = officer_client.post(reverse("awards:submission_receive", args=[submission.pk]), follow=True)
     # Drafts are invisible to the Board until sent.
     assert response.status_code == 404
-    submission = to_state(submission, "received")
+    submission = to_state(submission, Status.RECEIVED)
     response = officer_client.post(reverse("awards:submission_close_vote", args=[submission.pk]), follow=True)
     assert "Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái" in response.content.decode()
     submission.refresh_from_db()
@@ -164,7 +170,7 @@ def test_wrong_state_is_refused_with_a_message(officer_client):
 
 
 def test_other_unit_cannot_see_or_change_a_dossier(staff_b_client, leader_client):
-    submission = to_state(draft(), "submitted")
+    submission = to_state(draft(), Status.SUBMITTED)
     detail = reverse("awards:submission_detail", args=[submission.pk])
     assert staff_b_client.get(detail).status_code == 404
     assert staff_b_client.post(reverse("awards:submission_submit", args=[submission.pk])).status_code == 404
@@ -174,7 +180,7 @@ def test_other_unit_cannot_see_or_change_a_dossier(staff_b_client, leader_client
 
 
 def test_sent_dossier_cannot_be_edited(staff_client):
-    submission = to_state(draft(), "submitted")
+    submission = to_state(draft(), Status.SUBMITTED)
     nominee = submission.nominees.get()
     response = staff_client.post(reverse("awards:nominee_delete", args=[submission.pk, nominee.pk]), follow=True)
     assert "chỉ được sửa khi Ban TĐKT trả lại" in response.content.decode()
@@ -184,12 +190,12 @@ def test_sent_dossier_cannot_be_edited(staff_client):
 def test_vote_threshold_is_data(db):
     from awards.models import Parameter
 
-    submission = to_state(draft(), "in_council")
+    submission = to_state(draft(), Status.IN_COUNCIL)
     nominee = submission.nominees.get()
     u = users()
-    from awards import services
     from django.contrib.auth.models import Group
 
+    from awards import services
     from organisation.models import User
 
     second = User.objects.create_user("council2", unit=Unit.objects.get(code="so-noi-vu"))
@@ -237,7 +243,7 @@ def test_excel_template_and_row_by_row_errors(staff_client):
 
 
 def test_state_award_goes_through_public_comment(officer_client):
-    submission = to_state(draft(award="cstd-toan-quoc", names=("Vũ Thị Hạnh",)), "appraised")
+    submission = to_state(draft(award="cstd-toan-quoc", names=("Vũ Thị Hạnh",)), Status.APPRAISED)
     from awards.models import CouncilMeeting
 
     meeting = CouncilMeeting.objects.create(held_on=dt.date(2024, 2, 1), title="Phiên họp")
@@ -259,7 +265,7 @@ def test_state_award_goes_through_public_comment(officer_client):
 
 
 def test_revocation_with_recovery(officer_client):
-    submission = to_state(draft(), "decided")
+    submission = to_state(draft(), Status.DECIDED)
     nominee = submission.nominees.get()
     decision = nominee.decision
     officer_client.post(reverse("awards:nominee_revoke", args=[nominee.pk]), {
@@ -278,14 +284,14 @@ def test_revocation_with_recovery(officer_client):
 
 
 def test_history_search_without_diacritics(officer_client, staff_b_client):
-    to_state(draft(names=("Nguyễn Văn An",)), "decided")
+    to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     page = officer_client.get(reverse("awards:history") + "?q=nguyen van an").context["page"]
     assert [n.name for n in page] == ["Nguyễn Văn An"]
     assert list(staff_b_client.get(reverse("awards:history") + "?q=nguyen").context["page"]) == []
 
 
 def test_queue_filters_and_bulk_actions(officer_client):
-    first, second = to_state(draft(names=("A Một",)), "submitted"), to_state(draft(names=("B Hai",)), "submitted")
+    first, second = to_state(draft(names=("A Một",)), Status.SUBMITTED), to_state(draft(names=("B Hai",)), Status.SUBMITTED)
     officer = users()["demo_officer"]
     officer_client.post(reverse("awards:submission_bulk"), {"action": "receive", "ids": [first.pk, second.pk]})
     officer_client.post(reverse("awards:submission_bulk"), {"action": "assign", "ids": [first.pk, second.pk],
@@ -294,7 +300,7 @@ def test_queue_filters_and_bulk_actions(officer_client):
     Submission.objects.filter(pk=first.pk).update(due_on=dt.date(2020, 1, 1))
     page = officer_client.get(reverse("awards:submission_list") + "?overdue=1").context["page"]
     assert [s.pk for s in page] == [first.pk]
-    page = officer_client.get(reverse("awards:submission_list") + "?status=assigned&q=bang khen").context["page"]
+    page = officer_client.get(reverse("awards:submission_list") + f"?status={Status.ASSIGNED}&q=bang khen").context["page"]
     assert {s.pk for s in page} == {first.pk, second.pk}
 
 
@@ -311,25 +317,25 @@ def test_working_days_skip_weekends_and_holidays(db):
 
 def test_queue_query_count_is_flat(officer_client, django_assert_max_num_queries):
     for i in range(2):
-        to_state(draft(names=(f"Người {i}",)), "submitted")
+        to_state(draft(names=(f"Người {i}",)), Status.SUBMITTED)
     with django_assert_max_num_queries(30) as before:
         officer_client.get(reverse("awards:submission_list"))
     for i in range(8):
-        to_state(draft(names=(f"Người thêm {i}", f"Người nữa {i}")), "submitted")
+        to_state(draft(names=(f"Người thêm {i}", f"Người nữa {i}")), Status.SUBMITTED)
     with django_assert_max_num_queries(len(before.captured_queries)):
         officer_client.get(reverse("awards:submission_list"))
 
 
 def test_audit_trail_survives_a_deleted_actor(officer_client):
     """An account removed later (actor set to NULL) must not break the dossier page."""
-    submission = to_state(draft(), "submitted")
+    submission = to_state(draft(), Status.SUBMITTED)
     submission.events.update(actor=None)
     page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk]))
     assert page.status_code == 200 and "Nhật ký xử lý" in page.content.decode()
 
 
 def test_queue_filters_by_unit_name_without_diacritics(officer_client):
-    submission = to_state(draft(), "submitted")
+    submission = to_state(draft(), Status.SUBMITTED)
     found = officer_client.get(reverse("awards:submission_list") + "?unit=ke hoach").context["page"]
     assert [s.pk for s in found] == [submission.pk]
     assert list(officer_client.get(reverse("awards:submission_list") + "?unit=le chan").context["page"]) == []

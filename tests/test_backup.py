@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from awards.models import Status
 from campaigns.models import ExemplaryModel
 
 
@@ -21,7 +22,7 @@ def test_backup_restores_every_row_and_file(transactional_db, tmp_path, settings
 
     create_demo_accounts()
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    to_state(draft(names=("Nguyễn Văn An",)), "decided")
+    to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     from organisation.models import Unit
 
     model = ExemplaryModel.objects.create(unit=Unit.objects.get(code="bao-hai-phong"), kind="advanced", title="T",

@@ -7,8 +7,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import (
-    ActionProgramme, Movement, MovementKind, ProgrammeTask, Registration, RegistrationStatus, RegistrationWindow,
-    ReviewReport, ReviewRound, TaskStatus,
+    ActionProgramme,
+    Movement,
+    MovementKind,
+    ProgrammeTask,
+    Registration,
+    RegistrationStatus,
+    RegistrationWindow,
+    ReviewReport,
+    ReviewRound,
+    RoundStatus,
+    TaskStatus,
 )
 
 from .files import fake_pdf, oversized_pdf, pdf
@@ -241,7 +250,7 @@ def test_review_round_reports_consolidation_and_flags(officer_client, staff_clie
 
     officer_client.post(url, {"consolidate": "1", "summary": "Các đơn vị cơ bản hoàn thành"})
     review_round.refresh_from_db()
-    assert review_round.status == "consolidated"
+    assert review_round.status == RoundStatus.CONSOLIDATED
     late = staff_b_client.post(url, {"unit": Unit.objects.get(code="quan-le-chan").pk, "text": "Muộn"},
                                follow=True)
     assert "đã tổng hợp" in late.content.decode()

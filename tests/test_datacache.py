@@ -81,7 +81,7 @@ def test_versions_advance_when_the_writer_commits_not_before():
 def test_a_login_does_not_invalidate_pages_but_a_renamed_user_does():
     before = datacache.versions("organisation")
     user = User.objects.get(username="demo_leader")
-    user.last_login = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    user.last_login = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     user.save(update_fields=["last_login"])
     assert datacache.versions("organisation") == before
     user.first_name = "Tên mới"
@@ -135,14 +135,14 @@ def test_review_queue_is_shared_only_within_a_scope_and_follows_the_workflow():
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.status == Status.RECEIVED
-    assert "Hồ sơ của bộ nhớ đệm" not in officer.get(url).content.decode()  # no longer "submitted"
+    assert "Hồ sơ của bộ nhớ đệm" not in officer.get(url).content.decode()  # no longer waiting to be received
 
 
 def test_dossier_page_shows_each_transition_and_history_search_each_award():
     from .awards_helpers import draft, to_state
 
     officer = _client("demo_officer")
-    submission = to_state(draft(names=("Trần Thị Bộ Nhớ",)), "voted")
+    submission = to_state(draft(names=("Trần Thị Bộ Nhớ",)), Status.VOTED)
     url = reverse("awards:submission_detail", args=[submission.pk])
     history = reverse("awards:history") + "?q=tran+thi+bo+nho"
     assert "Ban hành quyết định" in officer.get(url).content.decode()
@@ -163,7 +163,7 @@ def test_public_page_shows_a_model_as_soon_as_it_is_published():
     ExemplaryModel.objects.create(
         unit=Unit.objects.get(code="so-ke-hoach-dau-tu"), kind="good_deeds", title="Gương sáng bộ nhớ đệm",
         subject_name="Tổ dân phố số 1", summary="Tóm tắt", story="Câu chuyện", status=ModelStatus.APPROVED,
-        published_at=dt.datetime(2026, 5, 1, tzinfo=dt.timezone.utc))
+        published_at=dt.datetime(2026, 5, 1, tzinfo=dt.UTC))
     assert "Gương sáng bộ nhớ đệm" in public.get(anonymous_url).content.decode()
 
 

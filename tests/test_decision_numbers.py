@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from awards import services
-from awards.models import Decision
+from awards.models import Decision, Status
 
 from .awards_helpers import draft, to_state, users
 
@@ -20,7 +20,7 @@ def test_parallel_issuing_never_shares_or_skips_a_number(transactional_db):
 
     call_command("seed_directive", verbosity=0)
     create_demo_accounts()
-    submissions = [to_state(draft(names=(f"Cán bộ {i}",)), "voted") for i in range(6)]
+    submissions = [to_state(draft(names=(f"Cán bộ {i}",)), Status.VOTED) for i in range(6)]
     officer = users()["demo_officer"]
     barrier = threading.Barrier(len(submissions))
     numbers, errors = [], []
@@ -45,6 +45,6 @@ def test_parallel_issuing_never_shares_or_skips_a_number(transactional_db):
     assert sorted(numbers) == [1, 2, 3, 4, 5, 6]
     assert sorted(Decision.objects.filter(year=2024).values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
     # A new year starts again at 1.
-    next_year = to_state(draft(names=("Năm sau",)), "voted")
+    next_year = to_state(draft(names=("Năm sau",)), Status.VOTED)
     decision = services.issue_decision(officer, next_year, issued_on=dt.date(2025, 1, 5), signer_name="X")
     assert decision.number == 1

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.management import call_command
 
-from awards.models import Decision, Nominee, Submission
+from awards.models import Decision, Nominee, Status, Submission
 from organisation.models import Person, Unit
 
 
@@ -36,7 +36,7 @@ def test_scale_counts_and_numbering(db):
     from .awards_helpers import draft, to_state
 
     last = Decision.objects.filter(year=2024).order_by("-number").first().number
-    submission = to_state(draft(names=("Người mới",)), "voted")
+    submission = to_state(draft(names=("Người mới",)), Status.VOTED)
     from awards import services
     from organisation.models import User
 

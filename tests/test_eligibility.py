@@ -11,7 +11,16 @@ import pytest
 
 from awards import eligibility
 from awards.models import (
-    AwardType, BlockingRecord, EligibilityRule, Initiative, Nominee, PastAward, Status, Submission, TaskRating,
+    AwardType,
+    BlockingRecord,
+    EligibilityRule,
+    Initiative,
+    Nominee,
+    Outcome,
+    PastAward,
+    Status,
+    Submission,
+    TaskRating,
 )
 from organisation.models import Person, Unit
 
@@ -212,7 +221,7 @@ def _build(case):
             if consumed:
                 other = Nominee.objects.create(submission=_submission(city, y - 1, "Hồ sơ cũ"), subject="individual",
                                                person=person, name=person.full_name, achievement_summary="…",
-                                               award_type=AwardType.objects.get(code=consumed), outcome="awarded")
+                                               award_type=AwardType.objects.get(code=consumed), outcome=Outcome.AWARDED)
                 initiative.consumed_by = other
                 initiative.save()
         for kind, level, start, end in case.get("blocks", []):
@@ -283,7 +292,7 @@ def test_awarding_uses_up_the_initiative(db):
     nominee = _build(dict(award="cstd-co-so", year=2024, titles={"lao-dong-tien-tien": [2024]},
                           ratings={2024: "HTTNV"}, initiatives=[("grassroots", 2024, None)]))
     Submission.objects.filter(pk=nominee.submission_id).update(status=Status.DRAFT)
-    to_state(Submission.objects.get(pk=nominee.submission_id), "decided")
+    to_state(Submission.objects.get(pk=nominee.submission_id), Status.DECIDED)
     initiative = Initiative.objects.get(authors=nominee.person)
     assert initiative.consumed_by_id == nominee.pk
     # The same initiative cannot support a second award.

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.urls import reverse
 
+from awards.models import Status
+
 from .test_awards_workflow import pdf_text
 
 PAYLOAD = '<script>alert("xss")</script><img src=x onerror=alert(1)><b>đậm</b>'
@@ -33,7 +35,7 @@ def test_payloads_are_escaped_in_pages_and_pdfs(staff_client, officer_client):
             code="giay-khen").pk, "achievement_summary": PAYLOAD})
     _safe(staff_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode())
     _safe(staff_client.get(reverse("awards:submission_list")).content.decode())
-    to_state(submission, "decided")
+    to_state(submission, Status.DECIDED)
     _safe(officer_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode())
     decision = Decision.objects.get()
     text = pdf_text(officer_client.get(reverse("awards:decision_pdf", args=[decision.pk])).content, layout=False)

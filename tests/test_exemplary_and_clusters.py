@@ -95,7 +95,7 @@ def test_public_pages_need_no_login_and_query_count_is_flat(db, django_assert_ma
         for i in range(n):
             ExemplaryModel.objects.create(unit=unit, kind="advanced", title=f"Điển hình {i}", subject_name="X",
                                           summary="s", story="t", status=ModelStatus.APPROVED,
-                                          published_at=dt.datetime(2023, 5, 1, tzinfo=dt.timezone.utc))
+                                          published_at=dt.datetime(2023, 5, 1, tzinfo=dt.UTC))
 
     publish(2)
     with django_assert_max_num_queries(10) as first:
@@ -131,7 +131,7 @@ def covenant(officer_client):
 
 def _lines(covenant, points, prefix="points"):
     data = {}
-    for criterion, value in zip(covenant.criteria.order_by("order"), points):
+    for criterion, value in zip(covenant.criteria.order_by("order"), points, strict=False):
         data[f"points_{criterion.pk}"] = str(value)
         data[f"text_{criterion.pk}"] = "Báo cáo số 12/BC"
     return data

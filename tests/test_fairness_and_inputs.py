@@ -6,7 +6,7 @@ from django.db import connection
 from django.urls import reverse
 
 from awards import fairness
-from awards.models import Nominee, Submission, TaskRating
+from awards.models import Nominee, Status, Submission, TaskRating
 from organisation.models import Person, Unit
 
 from .awards_helpers import draft, to_state
@@ -19,7 +19,7 @@ def _sql(query, params):
 
 
 def test_shares_match_direct_sql(db):
-    to_state(draft(names=("Nguyễn Thị Lan", "Trần Văn Nam", "Lê Thị Hoa")), "decided")
+    to_state(draft(names=("Nguyễn Thị Lan", "Trần Văn Nam", "Lê Thị Hoa")), Status.DECIDED)
     Person.objects.filter(full_name__in=["Nguyễn Thị Lan", "Lê Thị Hoa"]).update(sex="female")
     Person.objects.filter(full_name="Trần Văn Nam").update(is_direct_worker=True)
     shares = {s.dimension: s for s in fairness.shares(2023)}
@@ -35,9 +35,9 @@ def test_shares_match_direct_sql(db):
 
 
 def test_board_is_warned_when_a_dossier_lowers_a_share(officer_client):
-    to_state(draft(names=("Nguyễn Thị Lan",)), "decided")
+    to_state(draft(names=("Nguyễn Thị Lan",)), Status.DECIDED)
     Person.objects.filter(full_name="Nguyễn Thị Lan").update(sex="female")
-    submission = to_state(draft(names=("Trần Văn Nam", "Phạm Văn Tùng", "Vũ Văn Hải")), "submitted")
+    submission = to_state(draft(names=("Trần Văn Nam", "Phạm Văn Tùng", "Vũ Văn Hải")), Status.SUBMITTED)
     page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode()
     assert "sẽ làm giảm tỷ lệ Nữ từ 100,0% xuống 25,0%" in page
 

@@ -21,12 +21,11 @@ def test_healthz_reports_database_and_broker(client, db):
 @pytest.mark.xdist_group("celery")
 def test_a_real_worker_runs_the_heartbeat(transactional_db):
     from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+    from django.db import connection
 
     from haiphong_thidua.celery import app
     from haiphong_thidua.tasks import heartbeat
-
-    from celery.signals import task_postrun
-    from django.db import connection
 
     def close_connection(**kwargs):
         connection.close()  # the worker thread's own connection, so the test database can be dropped

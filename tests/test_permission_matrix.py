@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from awards.models import Status
 from organisation.models import User
 
 ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin"]
@@ -45,7 +46,7 @@ def objects(db):
     from .awards_helpers import draft, to_state
     from .files import pdf, png
 
-    submission = to_state(draft(names=("Nguyễn Văn An",)), "decided")
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     nominee = submission.nominees.get()
     unit = Unit.objects.get(code="so-ke-hoach-dau-tu")
     movement = Movement.objects.get(code="van-hoa-cong-so")

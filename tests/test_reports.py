@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from awards.models import Status
 from reports import periods
 from reports.models import Report, ReportStatus, Subscriber
 from reports.services import request_report
@@ -63,7 +64,7 @@ def test_yearly_statistics_pdf_and_excel(db, django_capture_on_commit_callbacks)
 
     from .awards_helpers import draft, to_state
 
-    to_state(draft(names=("Nguyễn Văn An",)), "decided")
+    to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     with django_capture_on_commit_callbacks(execute=True):
         report = request_report("yearly_statistics", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     report.refresh_from_db()
@@ -195,8 +196,8 @@ def test_report_with_dossiers_in_every_state(db, django_capture_on_commit_callba
 
     from .awards_helpers import draft, to_state
 
-    to_state(draft(names=("A",)), "appraised")
-    to_state(draft(names=("B",)), "submitted")
+    to_state(draft(names=("A",)), Status.APPRAISED)
+    to_state(draft(names=("B",)), Status.SUBMITTED)
     with django_capture_on_commit_callbacks(execute=True):
         report = request_report("monthly", dt.date(2024, 1, 1), dt.date(2024, 1, 31))
     report.refresh_from_db()

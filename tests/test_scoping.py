@@ -74,8 +74,9 @@ def test_person_search_staff_sees_own_unit_only(people, client, db):
 
 
 def test_unit_list_query_count_is_flat(officer_client, django_assert_max_num_queries, unit):
-    from organisation import services
     import datetime as dt
+
+    from organisation import services
 
     url = reverse("organisation:unit_list")
     with django_assert_max_num_queries(12) as before:
@@ -88,8 +89,9 @@ def test_unit_list_query_count_is_flat(officer_client, django_assert_max_num_que
 
 
 def test_unit_status_filter(officer_client, unit):
-    from organisation import services
     import datetime as dt
+
+    from organisation import services
 
     services.merge_units([unit("quan-do-son")], into=unit("quan-kien-an"), effective_on=dt.date(2025, 7, 1))
     url = reverse("organisation:unit_list")

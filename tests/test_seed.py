@@ -2,13 +2,13 @@
 
 import datetime as dt
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_celery_beat.models import PeriodicTask
 
 from legal.models import LegalDocument
 from organisation.models import Cluster, Unit, UnitKind, UnitVersion
 from organisation.roles import Role
-from django.contrib.auth.models import Group
-from django_celery_beat.models import PeriodicTask
 
 
 def _snapshot():

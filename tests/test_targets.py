@@ -11,8 +11,6 @@ from targets import progress
 from targets.models import Actual, Target
 from targets.progress import Spec, Thresholds
 
-
-
 T = Thresholds()
 
 
@@ -218,8 +216,8 @@ def test_dashboard_exports_and_query_count(leader_client, django_assert_max_num_
 
 
 def test_board_adds_a_later_years_target(officer_client, staff_client):
-    from targets.models import Indicator
     from organisation.models import Unit
+    from targets.models import Indicator
 
     exports = Indicator.objects.get(code="exports")
     unit = Unit.objects.get(code="so-cong-thuong")

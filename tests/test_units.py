@@ -44,7 +44,7 @@ def test_move_updates_the_subtree_and_keeps_the_old_parent(unit, ward):
 
 
 def test_moving_a_parent_moves_its_children_paths(unit, ward):
-    district, city = unit("quan-le-chan"), unit("ubnd-hai-phong")
+    district = unit("quan-le-chan")
     assoc = unit("hoi-nong-dan")
     services.move_unit(district, parent=assoc, effective_on=D(2024, 1, 1))
     ward.refresh_from_db()

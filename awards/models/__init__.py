@@ -1,0 +1,42 @@
+"""The awards app's models, one module per concept; every name is re-exported here so imports stay stable."""
+
+from .catalogue import AwardType  # noqa: F401
+from .council import CouncilMeeting, CouncilVote  # noqa: F401
+from .decisions import Decision, NumberSequence  # noqa: F401
+from .dossier import (  # noqa: F401
+    Attachment,
+    Nominee,
+    NomineeQuerySet,
+    PublicComment,
+    Submission,
+    SubmissionQuerySet,
+    WorkflowEvent,
+)
+from .enums import (  # noqa: F401
+    EDITABLE_STATUSES,
+    FINISHED_STATUSES,
+    INITIATIVE_RANK,
+    OPEN_STATUSES,
+    RATING_RANK,
+    Appraisal,
+    AttachmentKind,
+    AwardCategory,
+    AwardLevel,
+    BlockKind,
+    CommendationType,
+    Decider,
+    DecisionKind,
+    InitiativeLevel,
+    Outcome,
+    ParameterKey,
+    Rating,
+    RoundKind,
+    RuleKind,
+    SpecialCategory,
+    Status,
+    Subject,
+    VoteChoice,
+)
+from .evidence import BlockingRecord, Initiative, PastAward, TaskRating  # noqa: F401
+from .notifications import Notification  # noqa: F401
+from .rules import EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401

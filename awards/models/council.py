@@ -1,0 +1,34 @@
+"""The Emulation and Commendation Council: meetings and members' votes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .dossier import Nominee
+from .enums import VoteChoice
+
+
+class CouncilMeeting(models.Model):
+    held_on = models.DateField(_("meeting date"))
+    title = models.CharField(_("title"), max_length=255)
+    is_closed = models.BooleanField(_("voting closed"), default=False)
+
+    class Meta:
+        verbose_name = _("Council meeting")
+        verbose_name_plural = _("Council meetings")
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+
+class CouncilVote(models.Model):
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey("organisation.User", on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(_("vote"), max_length=8, choices=VoteChoice.choices)
+    cast_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["nominee", "member"], name="one_vote_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.nominee}: {self.choice}"

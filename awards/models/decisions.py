@@ -1,0 +1,66 @@
+"""The Chairman's numbered decisions and the gapless yearly counters behind their numbers."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from organisation.scoping import scope_key, scope_to_user
+
+from .dossier import Submission
+from .enums import DecisionKind
+
+
+class DecisionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """City-wide roles: every decision; unit staff: the decisions on their units' dossiers."""
+        if scope_key(user)[0] == "city":
+            return self
+        return scope_to_user(self, user, unit_field="submission__unit")
+
+
+class Decision(models.Model):
+    """The Chairman's decision "Số N/QĐ-UBND"; N is gapless and restarts each year."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    kind = models.CharField(_("kind"), max_length=12, choices=DecisionKind.choices, default=DecisionKind.AWARD)
+    issued_on = models.DateField(_("issued on"))
+    title = models.CharField(_("title"), max_length=400)
+    signer_name = models.CharField(_("signed by"), max_length=120)
+    signer_title = models.CharField(_("signer's title"), max_length=120)
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="decisions")
+    revokes = models.ForeignKey("self", verbose_name=_("revokes"), null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="revocations")
+    issued_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["-year", "-number"]
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="decision_number_unique_per_year")]
+        # The award history lists the newest decisions first, walking this index and each decision's lines.
+        indexes = [models.Index(fields=["-issued_on", "-number"], name="decision_newest_idx")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def code(self) -> str:
+        return f"{self.number}/QĐ-UBND"
+
+
+class NumberSequence(models.Model):
+    """Gapless yearly counters (decision numbers, golden-book numbers), locked row by row."""
+
+    name = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "year"], name="sequence_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year}: {self.last}"

@@ -1,0 +1,227 @@
+"""Nomination dossiers (hồ sơ đề nghị khen thưởng): the submission, its nominees, documents, audit trail
+and public comments."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from haiphong_thidua.uploads import private_upload_to
+from organisation.scoping import scope_key, scope_to_user
+from organisation.text import FoldedNameQuerySet
+
+from .catalogue import AwardType
+from .enums import (
+    EDITABLE_STATUSES,
+    OPEN_STATUSES,
+    Appraisal,
+    AttachmentKind,
+    CommendationType,
+    Outcome,
+    RoundKind,
+    SpecialCategory,
+    Status,
+    Subject,
+)
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff: their units' dossiers, drafts included; city-wide roles: every dossier once sent."""
+        if scope_key(user)[0] == "city":
+            return self.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
+        return scope_to_user(self, user)
+
+    def overdue(self, day=None):
+        from django.utils import timezone
+
+        return self.filter(status__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=day or timezone.localdate())
+
+
+class Submission(models.Model):
+    """A unit's submission (tờ trình) with its list of nominees."""
+
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("submitting unit"), on_delete=models.PROTECT,
+                             related_name="submissions")
+    title = models.CharField(_("title"), max_length=300)
+    reference = models.CharField(_("submission number"), max_length=64, blank=True,
+                                 help_text=_("The unit's own number, e.g. 15/TTr-SKHĐT"))
+    round_kind = models.CharField(_("round"), max_length=12, choices=RoundKind.choices)
+    year = models.PositiveSmallIntegerField(_("year of achievement"))
+    movement = models.ForeignKey("campaigns.Movement", verbose_name=_("movement"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="submissions")
+    commendation_type = models.CharField(_("type of commendation"), max_length=12, choices=CommendationType.choices)
+    special_category = models.CharField(_("special category (directive item 6)"), max_length=20, blank=True,
+                                        choices=SpecialCategory.choices, default="", db_index=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT,
+                              db_index=True)
+    created_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    officer = models.ForeignKey("organisation.User", verbose_name=_("officer in charge"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="assigned_submissions")
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    public_comment_until = models.DateField(_("public comment until"), null=True, blank=True)
+    meeting = models.ForeignKey("CouncilMeeting", verbose_name=_("Council meeting"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="submissions")
+    history = HistoricalRecords()
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nomination submission")
+        verbose_name_plural = _("nomination submissions")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["unit", "year"]),
+                   models.Index(fields=["status", "year", "due_on", "-submitted_at", "-created_at"],
+                                name="submission_queue_order_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES or self.status == Status.RETURNED
+
+    @property
+    def is_overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
+
+
+class NomineeQuerySet(FoldedNameQuerySet, models.QuerySet):
+    def visible_to(self, user):
+        """The nominees of the dossiers ``user`` sees."""
+        if scope_key(user)[0] == "city":
+            return self.exclude(submission__status=Status.DRAFT)
+        return scope_to_user(self, user, unit_field="submission__unit")
+
+    def awarded(self):
+        """Nominees whose award was decided (revoked ones included: the history shows the revocation)."""
+        return self.filter(outcome=Outcome.AWARDED)
+
+
+class Nominee(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="nominees")
+    subject = models.CharField(_("subject"), max_length=12, choices=Subject.choices)
+    person = models.ForeignKey("organisation.Person", verbose_name=_("person"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="nominations")
+    collective_unit = models.ForeignKey("organisation.Unit", verbose_name=_("collective (unit)"), null=True,
+                                        blank=True, on_delete=models.PROTECT, related_name="nominations")
+    name = models.CharField(_("name of the person, collective or household"), max_length=255)
+    search_name = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    award_type = models.ForeignKey(AwardType, verbose_name=_("award proposed"), on_delete=models.PROTECT,
+                                   related_name="nominees")
+    achievement_summary = models.TextField(_("achievement summary"))
+    achievement_report = models.TextField(_("achievement report"), blank=True)
+    appraisal = models.CharField(_("appraisal"), max_length=14, choices=Appraisal.choices,
+                                 default=Appraisal.PENDING)
+    appraisal_reason = models.TextField(_("reason"), blank=True)
+    votes_yes = models.PositiveSmallIntegerField(default=0)
+    votes_no = models.PositiveSmallIntegerField(default=0)
+    votes_abstain = models.PositiveSmallIntegerField(default=0)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    decision = models.ForeignKey("Decision", verbose_name=_("decision"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="awardees")
+    golden_book_number = models.CharField(_("golden-book number"), max_length=32, blank=True)
+    certificate_code = models.UUIDField(_("verification code"), null=True, blank=True, unique=True)
+    revoked_by = models.ForeignKey("Decision", verbose_name=_("revoked by decision"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="revoked_awards")
+    revocation_grounds = models.TextField(_("grounds for revocation"), blank=True)
+    is_posthumous = models.BooleanField(_("posthumous"), default=False)
+    martyrs_count = models.PositiveSmallIntegerField(_("number of martyrs in the family"), null=True, blank=True)
+    service_period = models.CharField(_("resistance period / service"), max_length=200, blank=True)
+    eligibility = models.CharField(_("eligibility check"), max_length=14, blank=True)
+    eligibility_reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
+    bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
+    recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = NomineeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nominee")
+        verbose_name_plural = _("nominees")
+        ordering = ["submission", "id"]
+        indexes = [GinIndex(fields=["search_name"], name="nominee_search_trgm", opclasses=["gin_trgm_ops"]),
+                   models.Index(fields=["outcome", "award_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.award_type}"
+
+    def save(self, *args, **kwargs):
+        from organisation.text import fold
+
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_by_id is not None
+
+
+class Attachment(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    nominee = models.ForeignKey(Nominee, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("document"), max_length=32, choices=AttachmentKind.choices)
+    file = models.FileField(_("file"), upload_to=private_upload_to)
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class WorkflowEvent(models.Model):
+    """Append-only audit trail of a dossier: who did what, when, from which state."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="events")
+    actor = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workflow event")
+        verbose_name_plural = _("workflow events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.action} → {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("Workflow events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Workflow events are append-only.")
+
+
+class PublicComment(models.Model):
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="public_comments")
+    author = models.CharField(_("your name"), max_length=120)
+    contact = models.CharField(_("phone or e-mail"), max_length=120, blank=True)
+    content = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.content[:40]}"

@@ -1,0 +1,154 @@
+"""Choices of the awards app: subjects, levels, states, verdicts, outcomes, ratings, rule kinds."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AttachmentKind(models.TextChoices):
+    COUNCIL_MINUTES = "council_minutes", _("Minutes of the unit's emulation council")
+    BALLOT_RESULT = "ballot_result", _("Ballot result")
+    INITIATIVE_RECOGNITION = "initiative_recognition", _("Recognition of the initiative")
+    EARLIER_DECISION = "earlier_decision", _("Copy of an earlier award decision")
+    ACHIEVEMENT_REPORT = "achievement_report", _("Signed achievement report")
+    OTHER = "other", _("Other document")
+
+
+class AwardCategory(models.TextChoices):
+    EMULATION_TITLE = "emulation_title", _("Emulation title (danh hiệu thi đua)")
+    COMMENDATION = "commendation", _("Form of commendation (hình thức khen thưởng)")
+
+
+class Subject(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
+
+
+class AwardLevel(models.TextChoices):
+    STATE = "state", _("State (President, Prime Minister)")
+    CITY = "city", _("City")
+    GRASSROOTS = "grassroots", _("Grassroots")
+
+
+class Decider(models.TextChoices):
+    PRESIDENT = "president", _("President")
+    PRIME_MINISTER = "prime_minister", _("Prime Minister")
+    CITY_CHAIRMAN = "city_chairman", _("Chairman of the city People's Committee")
+    UNIT_HEAD = "unit_head", _("Head of the unit")
+
+
+class ParameterKey(models.TextChoices):
+    APPRAISAL_WORKING_DAYS = "appraisal_working_days", _("Working days for the Board to appraise a dossier")
+    RESUBMIT_WORKING_DAYS = "resubmit_working_days", _("Working days for a unit to complete a returned dossier")
+    PUBLIC_COMMENT_DAYS = "public_comment_days", _("Days of public comment on the portal")
+    VOTE_PASS_SHARE = "vote_pass_share", _("Share of Council votes in favour needed (greater than)")
+
+
+class CommendationType(models.TextChoices):
+    REGULAR = "regular", _("Regular merit (công trạng)")
+    AD_HOC = "ad_hoc", _("Ad hoc (đột xuất)")
+    THEMATIC = "thematic", _("Per movement or thematic (theo đợt, chuyên đề)")
+    SERVICE = "service", _("Long service (quá trình cống hiến)")
+    TENURE = "tenure", _("Years of service (niên hạn)")
+    FOREIGN = "foreign", _("Foreign relations (đối ngoại)")
+    RESISTANCE = "resistance", _("Resistance war (kháng chiến)")
+
+
+class RoundKind(models.TextChoices):
+    YEARLY = "yearly", _("Yearly review")
+    MOVEMENT = "movement", _("A movement's review")
+    AD_HOC = "ad_hoc", _("Ad hoc")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft, not sent")
+    SUBMITTED = "submitted", _("Waiting to be received")
+    RECEIVED = "received", _("Received by the Board")
+    ASSIGNED = "assigned", _("Assigned to an officer")
+    RETURNED = "returned", _("Returned for completion")
+    APPRAISED = "appraised", _("Appraised")
+    PUBLIC_COMMENT = "public_comment", _("Public comment")
+    IN_COUNCIL = "in_council", _("Before the Council")
+    VOTED = "voted", _("Voted by the Council")
+    DECIDED = "decided", _("Decision issued")
+    FORWARDED = "forwarded", _("Forwarded to the central level")
+    CLOSED = "closed", _("Closed without award")
+
+
+EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+OPEN_STATUSES = (Status.SUBMITTED, Status.RECEIVED, Status.ASSIGNED, Status.APPRAISED, Status.PUBLIC_COMMENT,
+                 Status.IN_COUNCIL, Status.VOTED)
+# Dossiers whose outcome is settled: nothing more happens to them.
+FINISHED_STATUSES = (Status.DECIDED, Status.FORWARDED, Status.CLOSED)
+
+class SpecialCategory(models.TextChoices):
+    NONE = "", _("None")
+    HEROIC_MOTHER = "heroic_mother", _("Heroic Vietnamese Mother (incl. posthumous)")
+    MARTYRS_FAMILY = "martyrs_family", _("Independence Order for a family with many martyrs")
+    RESISTANCE_BACKLOG = "resistance_backlog", _("Backlog of resistance-war awards")
+
+
+class Appraisal(models.TextChoices):
+    PENDING = "pending", _("Not yet appraised")
+    ELIGIBLE = "eligible", _("Eligible")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    INCOMPLETE = "incomplete", _("Returned for completion")
+
+
+class Outcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    PASSED = "passed", _("Passed by the Council")
+    FAILED = "failed", _("Not passed by the Council")
+    AWARDED = "awarded", _("Awarded")
+    FORWARDED = "forwarded", _("Forwarded to the central level")
+    REJECTED = "rejected", _("Not awarded")
+
+
+class VoteChoice(models.TextChoices):
+    YES = "yes", _("In favour")
+    NO = "no", _("Against")
+    ABSTAIN = "abstain", _("Abstain")
+
+
+class DecisionKind(models.TextChoices):
+    AWARD = "award", _("Award decision")
+    REVOCATION = "revocation", _("Revocation decision")
+
+
+class Rating(models.TextChoices):
+    """Yearly task rating; the order is the ranking used by the rules."""
+
+    EXCELLENT = "HTXSNV", _("Excellent (HTXSNV)")
+    GOOD = "HTTNV", _("Good (HTTNV)")
+    COMPLETED = "HTNV", _("Completed (HTNV)")
+    NOT_COMPLETED = "KHTNV", _("Not completed (KHTNV)")
+
+
+RATING_RANK = {Rating.EXCELLENT: 4, Rating.GOOD: 3, Rating.COMPLETED: 2, Rating.NOT_COMPLETED: 1}
+
+class InitiativeLevel(models.TextChoices):
+    GRASSROOTS = "grassroots", _("Grassroots")
+    CITY = "city", _("City-wide")
+    NATIONAL = "national", _("National")
+
+
+INITIATIVE_RANK = {InitiativeLevel.GRASSROOTS: 1, InitiativeLevel.CITY: 2, InitiativeLevel.NATIONAL: 3}
+
+class BlockKind(models.TextChoices):
+    DISCIPLINE = "discipline", _("Disciplinary measure")
+    INVESTIGATION = "investigation", _("Under investigation")
+    COMPLAINT = "complaint", _("Pending complaint or denunciation")
+
+
+class RuleKind(models.TextChoices):
+    RATING_AT_LEAST = "rating_at_least", _("Yearly rating at least")
+    CONSECUTIVE_RATINGS = "consecutive_ratings", _("Consecutive years rated at least")
+    CONSECUTIVE_TITLES = "consecutive_titles", _("Consecutive years holding a title")
+    TITLES_WITHIN = "titles_within", _("A title a number of times within a period")
+    HOLDS_AWARD = "holds_award", _("Already holds an award")
+    INITIATIVE = "initiative", _("Recognised initiative(s) not yet used")
+    MEMBERS_SHARE = "members_share", _("Share of the collective's members holding a title")
+    MEMBERS_COUNT = "members_count", _("Members holding a title")
+    NO_MEMBER_DISCIPLINE = "no_member_discipline", _("No member disciplined")
+    QUOTA_SHARE = "quota_share", _("Quota: at most a share of another title in the unit")

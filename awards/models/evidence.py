@@ -1,0 +1,94 @@
+"""Inputs of the eligibility rules: yearly ratings, initiatives, blocking records, earlier awards."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .catalogue import AwardType
+from .enums import BlockKind, CommendationType, InitiativeLevel, Rating
+
+
+class TaskRating(models.Model):
+    person = models.ForeignKey("organisation.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="ratings")
+    unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="ratings", help_text=_("For a collective's rating."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    rating = models.CharField(_("rating"), max_length=6, choices=Rating.choices)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("yearly task rating")
+        verbose_name_plural = _("yearly task ratings")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="one_rating_per_person_year"),
+            models.UniqueConstraint(fields=["unit", "year"], name="one_rating_per_unit_year"),
+            models.CheckConstraint(condition=models.Q(person__isnull=False) | models.Q(unit__isnull=False),
+                                   name="rating_has_subject"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.unit} {self.year}: {self.rating}"
+
+
+class Initiative(models.Model):
+    title = models.CharField(_("initiative"), max_length=300)
+    authors = models.ManyToManyField("organisation.Person", related_name="initiatives", verbose_name=_("authors"))
+    level = models.CharField(_("level of effect"), max_length=12, choices=InitiativeLevel.choices)
+    recognised_by = models.CharField(_("recognising decision"), max_length=120)
+    recognised_on = models.DateField(_("recognised on"))
+    consumed_by = models.ForeignKey("Nominee", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="consumed_initiatives", verbose_name=_("used for the award"))
+    history = HistoricalRecords(m2m_fields=[authors])
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-recognised_on"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BlockingRecord(models.Model):
+    person = models.ForeignKey("organisation.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="blocking_records")
+    unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="blocking_records")
+    kind = models.CharField(_("kind"), max_length=14, choices=BlockKind.choices)
+    level = models.CharField(_("form"), max_length=80, blank=True, help_text=_("e.g. khiển trách, cảnh cáo"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("discipline, investigation or complaint")
+        verbose_name_plural = _("discipline, investigation and complaint records")
+        ordering = ["-starts_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.unit}: {self.get_kind_display()}"
+
+
+class PastAward(models.Model):
+    """Awards given before the portal, or by a unit head (grassroots titles), that rules must see."""
+
+    person = models.ForeignKey("organisation.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="past_awards")
+    unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="past_awards")
+    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="+", verbose_name=_("award"))
+    year = models.PositiveSmallIntegerField(_("year of achievement"))
+    commendation_type = models.CharField(_("type of commendation"), max_length=12, choices=CommendationType.choices,
+                                         default=CommendationType.REGULAR)
+    decision_number = models.CharField(_("decision"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("earlier award")
+        verbose_name_plural = _("earlier awards")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.unit}: {self.award_type} {self.year}"

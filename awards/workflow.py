@@ -1,0 +1,108 @@
+"""The nomination dossier's workflow, as one table.
+
+Every state a dossier can be in, every action between states, who may take it, its label and its form
+are written here and nowhere else. ``awards.services`` asks ``DOSSIER.check(action, user, dossier)``
+before changing anything; the dossier page shows ``DOSSIER.offered(user, dossier)``; the API's actions,
+the tests' ``to_state`` helper and the README's diagram walk the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _, gettext_lazy
+
+from haiphong_thidua.workflow import Transition, Workflow
+from organisation.permissions import acts_for_owner, is_board, is_council
+
+from .models.enums import EDITABLE_STATUSES, Appraisal, Outcome, Status
+
+
+def needs_public_comment(submission) -> bool:
+    return submission.nominees.filter(appraisal=Appraisal.ELIGIBLE, award_type__requires_public_comment=True).exists()
+
+
+def _fmt(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _no_public_comment_needed(submission, today):
+    if not needs_public_comment(submission):
+        return _("No award in this dossier requires public comment.")
+    return None
+
+
+def _council_not_yet(submission, today):
+    if submission.status == Status.APPRAISED and needs_public_comment(submission):
+        return _("Some awards need public comment on the portal before the Council.")
+    if submission.status == Status.PUBLIC_COMMENT and today <= submission.public_comment_until:
+        return _("The public comment period runs until %(date)s.") % {"date": _fmt(submission.public_comment_until)}
+    return None
+
+
+def _passed(submission, central: bool) -> bool:
+    return submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=central).exists()
+
+
+def _no_city_award(submission, today):
+    if not _passed(submission, central=False):
+        return _("No nominee passed for a city-level award; forward the dossier instead.")
+    return None
+
+
+def _city_award_pending(submission, today):
+    if _passed(submission, central=False):
+        return _("Issue the city's decision first for the city-level awards in this dossier.")
+    return None
+
+
+def _comment_until(submission):
+    if submission.public_comment_until:
+        return _("Public comment until %(date)s") % {"date": _fmt(submission.public_comment_until)}
+    return ""
+
+
+def _meeting(submission):
+    return str(submission.meeting) if submission.meeting_id else ""
+
+
+def _today_initial(user):
+    return {"issued_on": timezone.localdate()}
+
+
+def _self_initial(user):
+    return {"officer": user.pk}
+
+
+S = Status
+DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gettext_lazy(
+    "This action is not possible while the dossier is “%(status)s”."), transitions=[
+    Transition("edit", EDITABLE_STATUSES, (), acts_for_owner, gettext_lazy("Prepare the dossier")),
+    Transition("submit", (S.DRAFT, S.RETURNED), (S.SUBMITTED,), acts_for_owner, gettext_lazy("Send to the Board"),
+               url_name="awards:submission_submit", labels_by_source={
+                   S.RETURNED: gettext_lazy("Resubmit to the Board")}),
+    Transition("receive", (S.SUBMITTED,), (S.RECEIVED,), is_board, gettext_lazy("Receive"),
+               url_name="awards:submission_receive"),
+    Transition("assign", (S.RECEIVED, S.ASSIGNED), (S.ASSIGNED,), is_board, gettext_lazy("Assign"),
+               form="awards.forms.AssignForm", form_initial=_self_initial, url_name="awards:submission_assign",
+               style="outline-primary"),
+    Transition("appraise", (S.ASSIGNED,), (S.APPRAISED, S.RETURNED, S.CLOSED), is_board, gettext_lazy("Appraise"),
+               url_name="awards:submission_appraise", method="get"),
+    Transition("open_public_comment", (S.APPRAISED,), (S.PUBLIC_COMMENT,), is_board,
+               gettext_lazy("Publish for public comment"), url_name="awards:submission_public_comment",
+               condition=_no_public_comment_needed, hide_when_unmet=True),
+    Transition("to_council", (S.APPRAISED, S.PUBLIC_COMMENT), (S.IN_COUNCIL,), is_board,
+               gettext_lazy("Put before the Council"), form="awards.forms.MeetingForm",
+               url_name="awards:submission_to_council", condition=_council_not_yet, detail=_comment_until),
+    Transition("vote", (S.IN_COUNCIL,), (), is_council, gettext_lazy("Vote")),
+    Transition("close_vote", (S.IN_COUNCIL,), (S.VOTED, S.CLOSED), is_board, gettext_lazy("Count the votes"),
+               url_name="awards:submission_close_vote", detail=_meeting),
+    Transition("decide", (S.VOTED,), (S.DECIDED,), is_board, gettext_lazy("Issue the decision"),
+               form="awards.forms.DecisionForm", form_initial=_today_initial, url_name="awards:submission_decide",
+               style="success", condition=_no_city_award, hide_when_unmet=True),
+    Transition("forward", (S.VOTED,), (S.FORWARDED,), is_board, gettext_lazy("Forward to the central level"),
+               url_name="awards:submission_forward", condition=_city_award_pending, hide_when_unmet=True),
+    Transition("revoke", (S.DECIDED,), (), is_board, gettext_lazy("Revoke")),
+    Transition("record_recovery", (S.DECIDED,), (), is_board, gettext_lazy("Record recovery")),
+])
