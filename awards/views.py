@@ -334,7 +334,7 @@ def _decision(request, pk) -> Decision:
 
 def decision_detail(request, pk):
     decision = _decision(request, pk)
-    awardees = (decision.revoked_awards if decision.revokes_id else decision.awardees).select_related(
+    awardees = (decision.revoked_awards if decision.is_revocation else decision.awardees).select_related(
         "award_type", "submission__unit", "revoked_by")
     return render(request, "awards/decision_detail.html", {
         "decision": decision, "awardees": awardees, "is_board": is_board(request.user),

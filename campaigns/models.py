@@ -390,6 +390,10 @@ class ExemplaryModel(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == ModelStatus.APPROVED and self.published_at is not None
+
 
 class CriterionKind(models.TextChoices):
     STANDARD = "standard", _("Criterion")

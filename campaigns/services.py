@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _, gettext_noop
 
 from haiphong_thidua.notify import notify_unit_after_commit
 from organisation.models import ClusterMembership, Unit
-from organisation.permissions import is_board, require_board, require_unit_actor
+from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
 
 from .models import (
     ActionProgramme,
@@ -40,16 +40,25 @@ from .models import (
     RegistrationWindow,
     ReviewReport,
     ReviewRound,
-    RoundStatus,
     ScoreStatus,
     TaskStatus,
 )
+from .workflow import EXEMPLARY_MODEL, MEMBER_SCORE, MOVEMENT, REGISTRATION, REVIEW
 
 
 def _as(obj, user):
     """Record ``user`` as the author of the next history row of ``obj``."""
     obj._history_user = user
     return obj
+
+
+def _take(workflow, action: str, user, obj, today: datetime.date | None = None):
+    """Check ``action`` against its workflow table (role, state, condition) and move ``obj`` to the action's
+    state, if it has one; the caller has locked ``obj`` and saves it (simple-history keeps the audit row)."""
+    transition = workflow.check(action, user, obj, today)
+    if transition.target:
+        setattr(obj, workflow.state_field, transition.target)
+    return _as(obj, user)
 
 
 def _fmt(day: datetime.date) -> str:
@@ -87,12 +96,8 @@ def launch_movement(user, *, legal_basis: Iterable = (), **fields) -> Movement:
 
 @transaction.atomic
 def close_movement(user, movement: Movement) -> Movement:
-    require_board(user)
     movement = Movement.objects.select_for_update().get(pk=movement.pk)
-    if movement.status == MovementStatus.CLOSED:
-        raise ValidationError(_("This movement is already closed."))
-    movement.status = MovementStatus.CLOSED
-    _as(movement, user).save(update_fields=["status"])
+    _take(MOVEMENT, "close", user, movement).save(update_fields=["status"])
     return movement
 
 
@@ -123,15 +128,14 @@ def save_registration(
         raise ValidationError(_("Registration for %(year)s opens on %(date)s.") % {"year": year,
                                                                                  "date": _fmt(window.opens_on)})
     registration, _created = Registration.objects.get_or_create(unit=unit, year=year)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status == RegistrationStatus.SUBMITTED:
-        raise ValidationError(_("This registration was already submitted and can no longer be changed."))
+    registration = Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
+    REGISTRATION.check("save", user, registration)
     movements = list(movements)
     if submit and not movements:
         raise ValidationError(_("Choose at least one movement before submitting."))
     registration.note = note
     if submit:
-        registration.status = RegistrationStatus.SUBMITTED
+        _take(REGISTRATION, "submit", user, registration)
         registration.submitted_at = timezone.now()
         registration.submitted_by = user
     _as(registration, user).save()
@@ -146,10 +150,8 @@ def save_registration(
 
 @transaction.atomic
 def reopen_registration(user, registration: Registration) -> Registration:
-    require_board(user)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    registration.status = RegistrationStatus.DRAFT
-    _as(registration, user).save(update_fields=["status"])
+    _take(REGISTRATION, "reopen", user, registration).save(update_fields=["status"])
     return registration
 
 
@@ -230,8 +232,7 @@ def expected_reporters(review_round: ReviewRound):
 def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: str, attachment=None) -> ReviewReport:
     require_unit_actor(user, unit)
     review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
-    if review_round.status != RoundStatus.OPEN:
-        raise ValidationError(_("The Board has already consolidated this review; reports are closed."))
+    REVIEW.check("report", user, review_round)
     if not text.strip():
         raise ValidationError({"text": _("Write the report before submitting.")})
     report = ReviewReport.objects.filter(round=review_round, unit=unit).first() or ReviewReport(
@@ -248,13 +249,11 @@ def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: s
 
 @transaction.atomic
 def consolidate_round(user, review_round: ReviewRound, *, summary: str) -> ReviewRound:
-    require_board(user)
     review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
-    if review_round.status == RoundStatus.CONSOLIDATED:
-        raise ValidationError(_("This review is already consolidated."))
+    REVIEW.check("consolidate", user, review_round)
     if not summary.strip():
         raise ValidationError({"summary": _("Write the consolidated summary.")})
-    review_round.status = RoundStatus.CONSOLIDATED
+    _take(REVIEW, "consolidate", user, review_round)
     review_round.consolidated_summary = summary
     review_round.consolidated_at = timezone.now()
     review_round.consolidated_by = user
@@ -314,16 +313,13 @@ def propose_model(user, *, unit: Unit, **fields) -> ExemplaryModel:
     return model
 
 
-def _review_model(user, model: ExemplaryModel, status: str, note: str) -> ExemplaryModel:
-    require_board(user)
+def _review_model(user, model: ExemplaryModel, action: str, note: str) -> ExemplaryModel:
     model = ExemplaryModel.objects.select_for_update().get(pk=model.pk)
-    if model.status != ModelStatus.PROPOSED:
-        raise ValidationError(_("This proposal was already decided."))
-    model.status = status
+    _take(EXEMPLARY_MODEL, action, user, model)
     model.review_note = note
     model.reviewed_by = user
     model.reviewed_at = timezone.now()
-    if status == ModelStatus.APPROVED:
+    if model.status == ModelStatus.APPROVED:
         model.published_at = model.reviewed_at
     _as(model, user).save()
     return model
@@ -331,7 +327,7 @@ def _review_model(user, model: ExemplaryModel, status: str, note: str) -> Exempl
 
 @transaction.atomic
 def approve_model(user, model: ExemplaryModel, note: str = "") -> ExemplaryModel:
-    model = _review_model(user, model, ModelStatus.APPROVED, note)
+    model = _review_model(user, model, "approve", note)
     notify_unit_after_commit(
         model.unit_id, gettext_noop("Exemplary model approved: %(title)s"),
         gettext_noop("The Board approved “%(title)s”; it is now on the public page of exemplary models."),
@@ -344,15 +340,10 @@ def approve_model(user, model: ExemplaryModel, note: str = "") -> ExemplaryModel
 def reject_model(user, model: ExemplaryModel, note: str) -> ExemplaryModel:
     if not note.strip():
         raise ValidationError({"note": _("Give the reason so the unit can improve the proposal.")})
-    return _review_model(user, model, ModelStatus.REJECTED, note)
+    return _review_model(user, model, "reject", note)
 
 
 # --- Cluster covenants and scoring ----------------------------------------------
-
-def is_cluster_head(user, covenant: ClusterCovenant) -> bool:
-    head = ClusterMembership.objects.filter(cluster=covenant.cluster, year=covenant.year, is_head=True).first()
-    return bool(head and user.unit_id and head.unit.path.startswith(user.unit.path))
-
 
 @transaction.atomic
 def create_covenant(user, *, cluster, year: int, signed_on: datetime.date, content: str,
@@ -391,9 +382,7 @@ def _check_points(criterion: CovenantCriterion, points: Decimal) -> None:
 def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> MemberScore:
     """``lines``: criterion id -> (points, evidence)."""
     score = MemberScore.objects.select_for_update().select_related("covenant", "unit").get(pk=score.pk)
-    require_unit_actor(user, score.unit)
-    if score.status != ScoreStatus.DRAFT or score.covenant.is_final:
-        raise ValidationError(_("The self-score was already submitted."))
+    MEMBER_SCORE.check("self_score", user, score)
     criteria = {c.pk: c for c in score.covenant.criteria.all()}
     if set(lines) != set(criteria):
         raise ValidationError(_("Score every criterion of the covenant."))
@@ -406,8 +395,7 @@ def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, 
         )
         total += _signed(criterion, points)
     score.self_total = total
-    score.status = ScoreStatus.SELF_SCORED
-    _as(score, user).save()
+    _take(MEMBER_SCORE, "self_score", user, score).save()
     return score
 
 
@@ -415,12 +403,7 @@ def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, 
 def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> MemberScore:
     """The cluster head (or the Board) confirms or corrects each self-assessed line."""
     score = MemberScore.objects.select_for_update().select_related("covenant").get(pk=score.pk)
-    if not (is_board(user) or is_cluster_head(user, score.covenant)):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied(_("Only the cluster head or the Board may cross-check scores."))
-    if score.status != ScoreStatus.SELF_SCORED or score.covenant.is_final:
-        raise ValidationError(_("Only a submitted self-score can be cross-checked."))
+    MEMBER_SCORE.check("cross_check", user, score)
     total = Decimal(0)
     for line in score.lines.select_related("criterion"):
         points, note = lines.get(line.criterion_id, (line.self_points, ""))
@@ -429,8 +412,7 @@ def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]])
         _as(line, user).save()
         total += _signed(line.criterion, points)
     score.final_total = total
-    score.status = ScoreStatus.CHECKED
-    _as(score, user).save()
+    _take(MEMBER_SCORE, "cross_check", user, score).save()
     return score
 
 
@@ -438,10 +420,7 @@ def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]])
 def finalise_ranking(user, covenant: ClusterCovenant, *, acclaimed_unit_ids: Iterable[int]) -> list[MemberScore]:
     """Rank members by final score and record the unit(s) the members acclaimed."""
     covenant = ClusterCovenant.objects.select_for_update().get(pk=covenant.pk)
-    if not (is_board(user) or is_cluster_head(user, covenant)):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied(_("Only the cluster head or the Board may finalise the results."))
+    can_finalise_cluster.require(user, covenant)
     scores = list(covenant.scores.select_for_update().select_related("unit"))
     if any(s.status != ScoreStatus.CHECKED for s in scores):
         raise ValidationError(_("Every member's score must be cross-checked first."))

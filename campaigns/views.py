@@ -4,20 +4,27 @@ queryset goes through organisation.scoping so units see only their own records."
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.forms import show_form_errors, show_validation_error
+from haiphong_thidua.forms import form_page, posted_action, run_service
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
-from organisation.permissions import is_board, require_board
-from organisation.roles import Role, has_role
-from organisation.scoping import can_act_for_unit, scope_to_user, visible_units
+from organisation.permissions import (
+    acts_for_owner,
+    can_finalise_cluster,
+    is_board,
+    is_unit_staff,
+    require_board,
+    sees_self_score,
+)
+from organisation.scoping import scope_to_user, visible_units
 
 from . import forms, services
 from .filters import (
@@ -34,7 +41,6 @@ from .models import (
     ExemplaryModel,
     InspectionVisit,
     MemberScore,
-    ModelStatus,
     Movement,
     ProgrammeTask,
     Registration,
@@ -42,17 +48,13 @@ from .models import (
     RegistrationWindow,
     ReviewReport,
     ReviewRound,
-    RoundStatus,
     ScoreStatus,
 )
+from .workflow import EXEMPLARY_MODEL, MEMBER_SCORE, MOVEMENT, REGISTRATION, REVIEW
 
 PAGE_SIZE = 25
 # Pages with a filter form and a create form: distinct element ids keep every label tied to its own field.
 NEW_ID = "new_%s"
-
-
-def is_unit_staff(user) -> bool:
-    return has_role(user, Role.UNIT_STAFF)
 
 
 def _page(request, queryset):
@@ -80,35 +82,27 @@ def movement_detail(request, code):
         "registered": Registration.objects.filter(movements=movement, status=RegistrationStatus.SUBMITTED)
         .select_related("unit").order_by("-year", "unit__name")[:50],
         "models": movement.exemplary_models.published()[:10],
-        "can_manage": is_board(request.user),
+        "can_close": MOVEMENT.allows("close", request.user, movement),
     })
 
 
 def movement_launch(request):
     require_board(request.user)
-    form = forms.MovementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        basis = data.pop("legal_basis")
-        try:
-            movement = services.launch_movement(request.user, legal_basis=basis, **data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Movement launched: %(name)s") % {"name": movement.name})
-            return redirect("campaigns:movement_detail", code=movement.code)
-    return render(request, "form.html", {"form": form, "title": _("Launch a movement")})
+    def launch(data):
+        data = dict(data)
+        return services.launch_movement(request.user, legal_basis=data.pop("legal_basis"), **data)
+
+    return form_page(request, forms.MovementForm(request.POST or None), launch,
+                     success=lambda m: _("Movement launched: %(name)s") % {"name": m.name},
+                     next_url=lambda m: reverse("campaigns:movement_detail", args=[m.code]),
+                     context={"title": _("Launch a movement")})
 
 
 @require_POST
 def movement_close(request, code):
     movement = get_object_or_404(Movement, code=code)
-    try:
-        services.close_movement(request.user, movement)
-        messages.success(request, _("Movement closed."))
-    except ValidationError as exc:
-        show_validation_error(request, exc)
-    return redirect("campaigns:movement_detail", code=code)
+    return posted_action(request, lambda _d: services.close_movement(request.user, movement),
+                         back=reverse("campaigns:movement_detail", args=[code]), success=_("Movement closed."))
 
 
 # --- Registration ------------------------------------------------------------
@@ -130,17 +124,10 @@ def registration_home(request):
 @require_POST
 def registration_window(request):
     require_board(request.user)
-    form = forms.RegistrationWindowForm(request.POST)
-    if form.is_valid():
-        try:
-            window = services.open_registration(request.user, **form.cleaned_data)
-            messages.success(request, _("Registration for %(year)s is open until %(date)s.") % {
-                "year": window.year, "date": window.closes_on.strftime("%d/%m/%Y")})
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-    else:
-        show_form_errors(request, form)
-    return redirect("campaigns:registration_home")
+    return posted_action(request, lambda data: services.open_registration(request.user, **data),
+                         back=reverse("campaigns:registration_home"), form=forms.RegistrationWindowForm(request.POST),
+                         success=lambda w: _("Registration for %(year)s is open until %(date)s.") % {
+                             "year": w.year, "date": w.closes_on.strftime("%d/%m/%Y")})
 
 
 def registration_edit(request, year):
@@ -160,20 +147,16 @@ def registration_edit(request, year):
     if request.method == "POST" and form.is_valid() and targets.is_valid():
         chosen = [(t["award_type"], t["quantity"] or 1, t["note"]) for t in targets.cleaned_data
                   if t.get("award_type")]
-        try:
-            services.save_registration(
-                request.user, unit=unit, year=year, movements=form.cleaned_data["movements"], targets=chosen,
-                note=form.cleaned_data["note"], submit="submit" in request.POST,
-            )
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Registration submitted.") if "submit" in request.POST
-                             else _("Draft saved."))
+        ok, _result = run_service(request, lambda: services.save_registration(
+            request.user, unit=unit, year=year, movements=form.cleaned_data["movements"], targets=chosen,
+            note=form.cleaned_data["note"], submit="submit" in request.POST,
+        ), form=form, success=_("Registration submitted.") if "submit" in request.POST else _("Draft saved."))
+        if ok:
             return redirect("campaigns:registration_home")
     return render(request, "campaigns/registration_form.html", {
         "form": form, "targets": targets, "unit": unit, "year": year, "window": window,
-        "registration": registration, "units": visible_units(request.user).active().order_by("path"),
+        "registration": registration, "can_save": registration is None or REGISTRATION.is_in("save", registration),
+        "units": visible_units(request.user).active().order_by("path"),
     })
 
 
@@ -181,6 +164,8 @@ def registration_overview(request, year):
     require_board(request.user)
     registrations = Registration.objects.filter(year=year).select_related("unit").prefetch_related(
         "movements", Prefetch("targets", queryset=_targets())).order_by("unit__path")
+    for registration in registrations:
+        registration.can_reopen = REGISTRATION.allows("reopen", request.user, registration)
     return render(request, "campaigns/registration_overview.html", {
         "year": year, "registrations": registrations, "missing": services.units_without_registration(year),
         "window": RegistrationWindow.objects.filter(year=year).first(),
@@ -196,9 +181,9 @@ def _targets():
 @require_POST
 def registration_reopen(request, pk):
     registration = get_object_or_404(Registration, pk=pk)
-    services.reopen_registration(request.user, registration)
-    messages.success(request, _("Registration reopened for changes."))
-    return redirect("campaigns:registration_overview", year=registration.year)
+    return posted_action(request, lambda _d: services.reopen_registration(request.user, registration),
+                         back=reverse("campaigns:registration_overview", args=[registration.year]),
+                         success=_("Registration reopened for changes."))
 
 
 def _acting_unit(request) -> Unit:
@@ -224,53 +209,32 @@ def programme_list(request):
         "programme__unit", "programme__movement").order_by("due_on")[:100]
     form = forms.ProgrammeForm(request.POST or None, user=request.user, auto_id=NEW_ID,
                                initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            programme = services.create_programme(request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Programme created. Add its tasks below."))
-            return redirect("campaigns:programme_detail", pk=programme.pk)
-    return render(request, "campaigns/programme_list.html", {
-        "page": _page(request, filterset.qs), "filter": filterset, "overdue": overdue, "form": form,
-        "can_create": is_unit_staff(request.user),
-    })
+    return form_page(request, form, lambda data: services.create_programme(request.user, **data),
+                     success=_("Programme created. Add its tasks below."),
+                     next_url=lambda p: reverse("campaigns:programme_detail", args=[p.pk]),
+                     template="campaigns/programme_list.html", context={
+                         "page": _page(request, filterset.qs), "filter": filterset, "overdue": overdue,
+                         "can_create": is_unit_staff(request.user)})
 
 
 def programme_detail(request, pk):
     programme = get_object_or_404(
         scope_to_user(ActionProgramme.objects.select_related("unit", "movement"), request.user), pk=pk)
-    form = forms.TaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_task(request.user, programme, **form.cleaned_data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Task added."))
-            return redirect("campaigns:programme_detail", pk=pk)
-    return render(request, "campaigns/programme_detail.html", {
-        "programme": programme, "tasks": programme.tasks.all(), "form": form,
-        "can_edit": can_act_for_unit(request.user, programme.unit),
-        "update_form": forms.TaskUpdateForm(),
-    })
+    return form_page(request, forms.TaskForm(request.POST or None),
+                     lambda data: services.add_task(request.user, programme, **data), success=_("Task added."),
+                     next_url=reverse("campaigns:programme_detail", args=[pk]),
+                     template="campaigns/programme_detail.html", context={
+                         "programme": programme, "tasks": programme.tasks.all(),
+                         "can_edit": acts_for_owner(request.user, programme), "update_form": forms.TaskUpdateForm()})
 
 
 @require_POST
 def task_update(request, pk):
     task = get_object_or_404(scope_to_user(ProgrammeTask.objects.select_related("programme"), request.user,
                                            "programme__unit"), pk=pk)
-    form = forms.TaskUpdateForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.update_task(request.user, task, **form.cleaned_data)
-            messages.success(request, _("Task updated."))
-        except ValidationError as exc:
-            show_validation_error(request, exc)
-    else:
-        show_form_errors(request, form)
-    return redirect("campaigns:programme_detail", pk=task.programme_id)
+    return posted_action(request, lambda data: services.update_task(request.user, task, **data),
+                         back=reverse("campaigns:programme_detail", args=[task.programme_id]),
+                         form=forms.TaskUpdateForm(request.POST, request.FILES), success=_("Task updated."))
 
 
 def task_evidence(request, pk):
@@ -292,16 +256,11 @@ def review_list(request):
     form = forms.ReviewRoundForm(request.POST or None, auto_id=NEW_ID, initial={"year": timezone.localdate().year})
     if request.method == "POST":
         require_board(request.user)
-        if form.is_valid():
-            try:
-                review_round = services.open_review_round(request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                show_validation_error(request, exc, form)
-            else:
-                messages.success(request, _("Review opened; units can now submit their reports."))
-                return redirect("campaigns:review_detail", pk=review_round.pk)
-    return render(request, "campaigns/review_list.html", {
-        "page": _page(request, rounds.qs), "filter": rounds, "form": form, "is_board": is_board(request.user)})
+    return form_page(request, form, lambda data: services.open_review_round(request.user, **data),
+                     success=_("Review opened; units can now submit their reports."),
+                     next_url=lambda r: reverse("campaigns:review_detail", args=[r.pk]),
+                     template="campaigns/review_list.html",
+                     context={"page": _page(request, rounds.qs), "filter": rounds, "is_board": is_board(request.user)})
 
 
 def review_detail(request, pk):
@@ -310,31 +269,23 @@ def review_detail(request, pk):
     board = is_board(request.user)
     form = forms.ReviewReportForm(request.POST or None, request.FILES or None, user=request.user)
     consolidate_form = forms.ConsolidateForm(request.POST or None if "consolidate" in request.POST else None)
-    if request.method == "POST" and "consolidate" in request.POST:
-        if consolidate_form.is_valid():
-            try:
-                services.consolidate_round(request.user, review_round, **consolidate_form.cleaned_data)
-                messages.success(request, _("Review consolidated."))
-                return redirect("campaigns:review_detail", pk=pk)
-            except ValidationError as exc:
-                show_validation_error(request, exc, consolidate_form)
-    elif request.method == "POST":
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            try:
-                services.submit_review_report(request.user, review_round, **data)
-            except ValidationError as exc:
-                show_validation_error(request, exc, form)
-            else:
-                messages.success(request, _("Report submitted."))
-                return redirect("campaigns:review_detail", pk=pk)
+    posted, ok = request.method == "POST", False
+    if posted and "consolidate" in request.POST and consolidate_form.is_valid():
+        ok, _result = run_service(request, lambda: services.consolidate_round(
+            request.user, review_round, **consolidate_form.cleaned_data), form=consolidate_form,
+            success=_("Review consolidated."))
+    elif posted and "consolidate" not in request.POST and form.is_valid():
+        ok, _result = run_service(request, lambda: services.submit_review_report(
+            request.user, review_round, **form.cleaned_data), form=form, success=_("Report submitted."))
+    if ok:
+        return redirect("campaigns:review_detail", pk=pk)
     missing = []
     if board:
         reported = set(review_round.reports.values_list("unit_id", flat=True))
         missing = [u for u in services.expected_reporters(review_round).order_by("path") if u.pk not in reported]
     return render(request, "campaigns/review_detail.html", {
         "round": review_round, "reports": reports, "form": form, "consolidate_form": consolidate_form,
-        "is_board": board, "missing": missing, "is_open": review_round.status == RoundStatus.OPEN,
+        "is_board": board, "missing": missing, "is_open": REVIEW.is_in("report", review_round),
         "can_report": is_unit_staff(request.user),
     })
 
@@ -374,39 +325,31 @@ def model_list(request):
 
 
 def model_propose(request):
+    def propose(data):
+        data = dict(data)
+        return services.propose_model(request.user, unit=data.pop("unit"), **data)
+
     form = forms.ExemplaryModelForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        unit = data.pop("unit")
-        try:
-            model = services.propose_model(request.user, unit=unit, **data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Proposal sent to the Board."))
-            return redirect("campaigns:model_detail", pk=model.pk)
-    return render(request, "form.html", {"form": form, "title": _("Propose an exemplary model"),
-                                                   "multipart": True})
+    return form_page(request, form, propose, success=_("Proposal sent to the Board."),
+                     next_url=lambda m: reverse("campaigns:model_detail", args=[m.pk]),
+                     context={"title": _("Propose an exemplary model"), "multipart": True})
 
 
 def model_detail(request, pk):
     model = get_object_or_404(
         scope_to_user(ExemplaryModel.objects.select_related("unit", "movement", "reviewed_by"), request.user), pk=pk)
-    form = forms.DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        note = form.cleaned_data["note"]
-        try:
-            if "approve" in request.POST:
-                services.approve_model(request.user, model, note)
-                messages.success(request, _("Approved and published on the public page."))
-            else:
-                services.reject_model(request.user, model, note)
-                messages.success(request, _("Proposal returned with the reason."))
-            return redirect("campaigns:model_detail", pk=pk)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-    return render(request, "campaigns/model_detail.html", {
-        "model": model, "form": form, "can_decide": is_board(request.user) and model.status == ModelStatus.PROPOSED})
+    approve = "approve" in request.POST
+
+    def decide(data):
+        if approve:
+            return services.approve_model(request.user, model, data["note"])
+        return services.reject_model(request.user, model, data["note"])
+
+    return form_page(request, forms.DecisionForm(request.POST or None), decide,
+                     success=_("Approved and published on the public page.") if approve
+                     else _("Proposal returned with the reason."),
+                     next_url=reverse("campaigns:model_detail", args=[pk]), template="campaigns/model_detail.html",
+                     context={"model": model, "can_decide": EXEMPLARY_MODEL.allows("approve", request.user, model)})
 
 
 def model_photo(request, pk):
@@ -425,12 +368,9 @@ def covenant_list(request):
         if form.is_valid() and criteria.is_valid():
             rows = [(c["name"], c["kind"], c["max_points"]) for c in criteria.cleaned_data
                     if c.get("name") and c.get("max_points") is not None]
-            try:
-                covenant = services.create_covenant(request.user, criteria=rows, **form.cleaned_data)
-            except ValidationError as exc:
-                show_validation_error(request, exc, form)
-            else:
-                messages.success(request, _("Covenant recorded."))
+            ok, covenant = run_service(request, lambda: services.create_covenant(
+                request.user, criteria=rows, **form.cleaned_data), form=form, success=_("Covenant recorded."))
+            if ok:
                 return redirect("campaigns:covenant_detail", pk=covenant.pk)
     return render(request, "campaigns/covenant_list.html", {
         "covenants": covenants, "form": form, "criteria": criteria, "is_board": is_board(request.user)})
@@ -440,11 +380,15 @@ def covenant_detail(request, pk):
     covenant = get_object_or_404(ClusterCovenant.objects.select_related("cluster"), pk=pk)
     criteria = list(covenant.criteria.all())
     scores = list(services.score_table(covenant))
-    mine = set(visible_units(request.user).values_list("pk", flat=True)) if is_unit_staff(request.user) else set()
-    acting = [s for s in scores if s.unit_id in mine]
-    can_check = is_board(request.user) or services.is_cluster_head(request.user, covenant)
+    user = request.user
+    for score in scores:
+        score.covenant = covenant  # one covenant object for every row's checks
+        score.can_self_score = MEMBER_SCORE.allows("self_score", user, score)
+        score.can_cross_check = MEMBER_SCORE.allows("cross_check", user, score)
+        score.shows_self_score = sees_self_score(user, score)
     return render(request, "campaigns/covenant_detail.html", {
-        "covenant": covenant, "criteria": criteria, "scores": scores, "acting": acting, "can_check": can_check,
+        "covenant": covenant, "criteria": criteria, "scores": scores,
+        "can_check": can_finalise_cluster(user, covenant),
         "all_checked": bool(scores) and all(s.status == ScoreStatus.CHECKED for s in scores),
     })
 
@@ -452,40 +396,26 @@ def covenant_detail(request, pk):
 def score_edit(request, pk):
     score = get_object_or_404(MemberScore.objects.select_related("covenant__cluster", "unit"), pk=pk)
     criteria = score.covenant.criteria.all()
-    checking = score.status == ScoreStatus.SELF_SCORED
-    if checking:
-        if not (is_board(request.user) or services.is_cluster_head(request.user, score.covenant)):
-            raise PermissionDenied
-    elif score.unit not in visible_units(request.user):
-        raise PermissionDenied
+    checking = MEMBER_SCORE.is_in("cross_check", score)
+    action = "cross_check" if checking else "self_score"
+    MEMBER_SCORE[action].permission.require(request.user, score)
     lines = {line.criterion_id: line for line in score.lines.all()}
     form = forms.ScoreLinesForm(
         request.POST or None, criteria=criteria,
         text_label=_("Cross-check note") if checking else _("Evidence"),
         initial_points={cid: line.self_points for cid, line in lines.items()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if checking:
-                services.cross_check(request.user, score, form.lines())
-            else:
-                services.submit_self_score(request.user, score, form.lines())
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Scores saved."))
-            return redirect("campaigns:covenant_detail", pk=score.covenant_id)
-    return render(request, "campaigns/score_form.html", {"score": score, "form": form, "checking": checking,
-                                                         "lines": lines})
+    save = services.cross_check if checking else services.submit_self_score
+    return form_page(request, form, lambda _data: save(request.user, score, form.lines()), success=_("Scores saved."),
+                     next_url=reverse("campaigns:covenant_detail", args=[score.covenant_id]),
+                     template="campaigns/score_form.html", context={"score": score, "checking": checking,
+                                                                    "lines": lines})
 
 
 @require_POST
 def covenant_finalise(request, pk):
     covenant = get_object_or_404(ClusterCovenant, pk=pk)
     ids = [int(i) for i in request.POST.getlist("acclaimed") if i.isdigit()]
-    try:
-        services.finalise_ranking(request.user, covenant, acclaimed_unit_ids=ids)
-        messages.success(request, _("Ranking and acclaimed units recorded."))
-    except ValidationError as exc:
-        show_validation_error(request, exc)
-    return redirect("campaigns:covenant_detail", pk=pk)
+    return posted_action(request, lambda _d: services.finalise_ranking(request.user, covenant, acclaimed_unit_ids=ids),
+                         back=reverse("campaigns:covenant_detail", args=[pk]),
+                         success=_("Ranking and acclaimed units recorded."))

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied, V
 from rest_framework import exceptions, permissions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from organisation.roles import Role, has_role, is_city_wide
+from organisation.permissions import can_read_reports, may_write
 
 
 def exception_handler(exc, context):
@@ -23,10 +23,9 @@ class ReadOnlyForLeaders(permissions.BasePermission):
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return not (has_role(request.user, Role.LEADER) and not has_role(
-            request.user, Role.BOARD_OFFICER, Role.UNIT_STAFF, Role.ADMINISTRATOR))
+        return may_write(request.user)
 
 
 class BoardOrLeadership(permissions.BasePermission):
     def has_permission(self, request, view):
-        return is_city_wide(request.user)
+        return can_read_reports(request.user)

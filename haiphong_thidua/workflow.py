@@ -36,6 +36,7 @@ class Transition:
     hide_when_unmet: bool = False  # True: a page leaves the action out (not shown greyed) while its condition fails
     detail: Callable | None = None  # (obj) -> a line the page shows with the action
     labels_by_source: dict = field(default_factory=dict)  # another wording of the label from some states
+    wrong_state: object = None  # this action's own message when the record is not in a source state
 
     @property
     def target(self) -> str | None:
@@ -112,6 +113,8 @@ class Workflow:
         transition.permission.require(user, obj)
         state = self.state_of(obj)
         if state not in transition.sources:
+            if transition.wrong_state:
+                raise ValidationError(str(transition.wrong_state))
             display = getattr(obj, f"get_{self.state_field}_display", lambda: state)()
             raise ValidationError(str(self.wrong_state_message) % {"status": display})
         reason = self.unmet(action, obj, today)

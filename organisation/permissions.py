@@ -125,10 +125,15 @@ def may_write(user, obj=None) -> bool:
         user, Role.BOARD_OFFICER, Role.UNIT_STAFF, Role.ADMINISTRATOR))
 
 
-def _head_membership(cluster, year):
+def _head_unit_id(user, cluster_id, year):
+    """The unit heading a cluster in a year, remembered on the user object for the request."""
     from .models import ClusterMembership
 
-    return ClusterMembership.objects.filter(cluster=cluster, year=year, is_head=True).select_related("unit").first()
+    memo = user.__dict__.setdefault("_cluster_heads", {})
+    if (cluster_id, year) not in memo:
+        memo[cluster_id, year] = ClusterMembership.objects.filter(
+            cluster_id=cluster_id, year=year, is_head=True).values_list("unit_id", flat=True).first()
+    return memo[cluster_id, year]
 
 
 @predicate(_("Only the cluster head's own staff may do this."))
@@ -136,8 +141,8 @@ def is_cluster_head(user, covenant) -> bool:
     """Staff of the unit that heads ``covenant``'s cluster in its year (not units above or below it)."""
     if not (is_unit_staff(user) and user.unit_id):
         return False
-    head = _head_membership(covenant.cluster_id, covenant.year)
-    return head is not None and head.unit_id == user.unit_id
+    head = _head_unit_id(user, covenant.cluster_id, covenant.year)
+    return head is not None and head == user.unit_id
 
 
 @predicate(_("Only the cluster head or the Board may cross-check scores; the head's own score is checked by "
@@ -147,6 +152,14 @@ def can_cross_check(user, score) -> bool:
     if is_board(user):
         return True
     return is_cluster_head(user, score.covenant) and score.unit_id != user.unit_id
+
+
+@predicate(_("A member's self-score is shown to the Board, the member and the cluster head until it is checked."))
+def sees_self_score(user, score) -> bool:
+    """Before the cross-check a self-score is for the city's readers, the member itself and the cluster head;
+    once checked, every viewer of the covenant sees it."""
+    return (score.final_total is not None or is_city_wide(user) or can_act_for_unit(user, score.unit)
+            or is_cluster_head(user, score.covenant))
 
 
 @predicate(_("Only the cluster head or the Board may finalise the results."))

@@ -49,6 +49,18 @@ class Report(models.Model):
         return f"{self.get_kind_display()} {self.period_label}"
 
     @property
+    def is_pending(self) -> bool:
+        return self.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == ReportStatus.DONE
+
+    @property
+    def has_failed(self) -> bool:
+        return self.status == ReportStatus.FAILED
+
+    @property
     def period_label(self) -> str:
         if self.kind == ReportKind.MONTHLY:
             return f"{self.period_start.month:02d}/{self.period_start.year}"

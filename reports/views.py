@@ -2,23 +2,20 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
 from haiphong_thidua.uploads import serve_private
-from organisation.roles import Role, has_role, is_city_wide
+from organisation.permissions import can_read_reports, can_request_reports
 
 from . import periods, services
 from .models import Report, ReportKind
 
 
 def _require_reader(user):
-    """Reports are for the city-wide roles: Board, Council, leadership, administrators."""
-    if not is_city_wide(user):
-        raise PermissionDenied(_("Reports are for the Board, the Council and the leadership."))
+    can_read_reports.require(user)
 
 
 class RequestForm(forms.Form):
@@ -53,8 +50,7 @@ def archive(request):
         messages.success(request, _("The report is being produced; this page updates by itself."))
         return redirect("reports:detail", pk=report.pk)
     return render(request, "reports/archive.html", {"page": page, "form": form, "kinds": ReportKind.choices,
-                                                    "kind": kind, "can_request": has_role(
-                                                        request.user, Role.BOARD_OFFICER, Role.ADMINISTRATOR)})
+                                                    "kind": kind, "can_request": can_request_reports(request.user)})
 
 
 def detail(request, pk):

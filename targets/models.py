@@ -59,6 +59,20 @@ class Indicator(models.Model):
         return self.name
 
 
+class TargetQuerySet(models.QuerySet):
+    def reportable_by(self, user):
+        """Targets whose figures ``user`` reports: the Board every one; unit staff those of their units;
+        leadership and the Council read, they do not report."""
+        from organisation.permissions import is_board, is_unit_staff
+        from organisation.scoping import scope_to_user
+
+        if is_board(user):
+            return self
+        if is_unit_staff(user):
+            return scope_to_user(self, user, unit_field="responsible_unit")
+        return self.none()
+
+
 class Target(models.Model):
     indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT,
                                   related_name="targets")
@@ -79,6 +93,8 @@ class Target(models.Model):
                                     on_delete=models.PROTECT, related_name="+")
     milestone_done_on = models.DateField(_("milestone reached on"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.excel import UnreadableWorkbook, data_rows
-from organisation.permissions import is_board
+from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
 
 from . import progress
@@ -23,6 +23,16 @@ from .models import Actual, PeriodKind, ProgressThreshold, ReportingDeadline, Ta
 
 def can_report(user, target: Target) -> bool:
     return can_act_for_unit(user, target.responsible_unit) or is_board(user)
+
+
+@transaction.atomic
+def create_target(user, **fields) -> Target:
+    """A target the Board adds (a later year's, or one the directive did not list)."""
+    require_board(user)
+    target = Target(**fields)
+    target._history_user = user
+    target.save()
+    return target
 
 
 @transaction.atomic

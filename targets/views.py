@@ -5,19 +5,18 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
 from haiphong_thidua.datacache import fragment
-from haiphong_thidua.forms import show_validation_error
+from haiphong_thidua.forms import form_page
 from organisation.models import Unit
 from organisation.permissions import is_board, require_board
-from organisation.roles import Role, has_role
 
 from . import forms, services
 from .models import Actual, Target, TargetKind
@@ -84,31 +83,19 @@ def target_detail(request, pk):
         "milestone_form": forms.MilestoneForm(initial={"done_on": target.milestone_done_on})})
 
 
-def _reportable(user):
-    targets = Target.objects.select_related("indicator").filter(kind=TargetKind.NUMERIC).order_by(
-        "-year", "indicator__order")
-    if is_board(user):
-        return targets
-    if has_role(user, Role.UNIT_STAFF) and user.unit_id:
-        return targets.filter(responsible_unit__path__startswith=user.unit.path)
-    return targets.none()  # leadership and the Council read, they do not report
-
-
 def report(request):
-    targets = _reportable(request.user)
+    targets = Target.objects.reportable_by(request.user).select_related("indicator").filter(
+        kind=TargetKind.NUMERIC).order_by("-year", "indicator__order")
     form = forms.ActualForm(request.POST or None, targets=targets, initial={"target": request.GET.get("target")})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.record_actual(request.user, data.pop("target"), **data)
-        except ValidationError as exc:
-            show_validation_error(request, exc, form)
-        else:
-            messages.success(request, _("Figure saved."))
-            return redirect("targets:report")
+
+    def record(data):
+        data = dict(data)
+        return services.record_actual(request.user, data.pop("target"), **data)
+
     recent = Actual.objects.filter(target__in=targets).select_related("target__indicator", "reported_by").order_by(
         "-reported_at")[:20]
-    return render(request, "targets/report.html", {"form": form, "recent": recent, "has_targets": targets.exists()})
+    return form_page(request, form, record, success=_("Figure saved."), next_url=reverse("targets:report"),
+                     template="targets/report.html", context={"recent": recent, "has_targets": targets.exists()})
 
 
 def milestone(request, pk):
@@ -147,12 +134,10 @@ def late(request):
 
 def target_create(request):
     require_board(request.user)
-    form = forms.TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        target = form.save()
-        messages.success(request, _("Target added."))
-        return redirect("targets:target_detail", pk=target.pk)
-    return render(request, "form.html", {"form": form, "title": _("Add a target")})
+    return form_page(request, forms.TargetForm(request.POST or None),
+                     lambda data: services.create_target(request.user, **data), success=_("Target added."),
+                     next_url=lambda t: reverse("targets:target_detail", args=[t.pk]),
+                     context={"title": _("Add a target")})
 
 
 def _excel(rows, year):

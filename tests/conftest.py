@@ -109,3 +109,26 @@ def make_user(db):
 def live_server(django_db_setup, live_server):
     """The live server stops before the test database is dropped (its thread holds a connection)."""
     return live_server
+
+
+@pytest.fixture
+def covenant(officer_client):
+    from django.urls import reverse
+
+    from campaigns.models import ClusterCovenant
+    from organisation.models import Cluster, ClusterMembership
+
+    cluster = Cluster.objects.get(code="cum-5-thanh-pho")
+    ClusterMembership.objects.filter(cluster=cluster, unit__code="tp-ha-noi").update(is_head=True)
+    data = {"cluster": cluster.pk, "year": 2023, "signed_on": "2023-03-15", "content": "Giao ước năm 2023",
+            "criteria-TOTAL_FORMS": "6", "criteria-INITIAL_FORMS": "0", "criteria-MIN_NUM_FORMS": "0",
+            "criteria-MAX_NUM_FORMS": "60"}
+    rows = [("Hoàn thành chỉ tiêu kinh tế - xã hội", "standard", "60"), ("Công tác thi đua, khen thưởng", "standard",
+            "40"), ("Sáng kiến, mô hình mới", "bonus", "5"), ("Vi phạm chế độ báo cáo", "deduction", "5")]
+    for i in range(6):
+        data[f"criteria-{i}-kind"] = "standard"  # what the browser sends for an untouched row
+    for i, (name, kind, points) in enumerate(rows):
+        data.update({f"criteria-{i}-name": name, f"criteria-{i}-kind": kind, f"criteria-{i}-max_points": points})
+    response = officer_client.post(reverse("campaigns:covenant_list"), data)
+    assert response.status_code == 302
+    return ClusterCovenant.objects.get(cluster=cluster, year=2023)

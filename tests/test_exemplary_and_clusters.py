@@ -8,9 +8,10 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from campaigns.models import ClusterCovenant, ExemplaryModel, MemberScore, ModelStatus, ScoreStatus
-from organisation.models import Cluster, ClusterMembership, Unit
+from campaigns.models import ExemplaryModel, MemberScore, ModelStatus, ScoreStatus
+from organisation.models import Unit
 
+from .cluster_helpers import score_lines as _lines
 from .files import fake_pdf, png
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -111,32 +112,6 @@ def test_public_pages_need_no_login_and_query_count_is_flat(db, django_assert_ma
 
 # --- Cluster covenants ----------------------------------------------------------
 
-@pytest.fixture
-def covenant(officer_client):
-    cluster = Cluster.objects.get(code="cum-5-thanh-pho")
-    ClusterMembership.objects.filter(cluster=cluster, unit__code="tp-ha-noi").update(is_head=True)
-    data = {"cluster": cluster.pk, "year": 2023, "signed_on": "2023-03-15", "content": "Giao ước năm 2023",
-            "criteria-TOTAL_FORMS": "6", "criteria-INITIAL_FORMS": "0", "criteria-MIN_NUM_FORMS": "0",
-            "criteria-MAX_NUM_FORMS": "60"}
-    rows = [("Hoàn thành chỉ tiêu kinh tế - xã hội", "standard", "60"), ("Công tác thi đua, khen thưởng", "standard",
-            "40"), ("Sáng kiến, mô hình mới", "bonus", "5"), ("Vi phạm chế độ báo cáo", "deduction", "5")]
-    for i in range(6):
-        data[f"criteria-{i}-kind"] = "standard"  # what the browser sends for an untouched row
-    for i, (name, kind, points) in enumerate(rows):
-        data.update({f"criteria-{i}-name": name, f"criteria-{i}-kind": kind, f"criteria-{i}-max_points": points})
-    response = officer_client.post(reverse("campaigns:covenant_list"), data)
-    assert response.status_code == 302
-    return ClusterCovenant.objects.get(cluster=cluster, year=2023)
-
-
-def _lines(covenant, points, prefix="points"):
-    data = {}
-    for criterion, value in zip(covenant.criteria.order_by("order"), points, strict=False):
-        data[f"points_{criterion.pk}"] = str(value)
-        data[f"text_{criterion.pk}"] = "Báo cáo số 12/BC"
-    return data
-
-
 def test_cluster_scoring_cross_check_and_acclaim(covenant, make_user, officer_client):
     assert covenant.scores.count() == 5
     head_client, _ = make_user("tp-ha-noi")
@@ -154,10 +129,13 @@ def test_cluster_scoring_cross_check_and_acclaim(covenant, make_user, officer_cl
     member_client, _ = make_user("tp-can-tho", username="can-tho-2")
     assert member_client.post(reverse("campaigns:score_edit", args=[scores["tp-da-nang"].pk]),
                               _lines(covenant, [1, 1, 1, 1])).status_code == 403
+    # The head never checks its own score: the Board does.
+    assert head_client.post(reverse("campaigns:score_edit", args=[scores["tp-ha-noi"].pk]),
+                            _lines(covenant, [60, 40, 5, 0])).status_code == 403
     for code, points in self_points.items():
         checked = [58, 36, 5, 0] if code == "ubnd-hai-phong" else points
-        response = head_client.post(reverse("campaigns:score_edit", args=[scores[code].pk]),
-                                    _lines(covenant, checked))
+        checker = officer_client if code == "tp-ha-noi" else head_client
+        response = checker.post(reverse("campaigns:score_edit", args=[scores[code].pk]), _lines(covenant, checked))
         assert response.status_code == 302
     finals = dict(MemberScore.objects.filter(covenant=covenant).values_list("unit__code", "final_total"))
     assert finals["ubnd-hai-phong"] == Decimal("99") and finals["tp-ho-chi-minh"] == Decimal("102")

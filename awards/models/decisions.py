@@ -48,6 +48,10 @@ class Decision(models.Model):
         return self.code
 
     @property
+    def is_revocation(self) -> bool:
+        return self.kind == DecisionKind.REVOCATION
+
+    @property
     def code(self) -> str:
         return f"{self.number}/QĐ-UBND"
 
