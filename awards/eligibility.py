@@ -348,5 +348,11 @@ def consume_initiatives(nominee: Nominee) -> int:
         return 0
     free = Initiative.objects.filter(authors=nominee.person, consumed_by__isnull=True,
                                      recognised_on__year__lte=nominee.submission.year).order_by("recognised_on")
-    chosen = [i.pk for i in free if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]][:needed]
-    return Initiative.objects.filter(pk__in=chosen).update(consumed_by=nominee)
+    chosen = [i for i in free if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]][:needed]
+    for initiative in chosen:
+        initiative.consumed_by = nominee
+    if chosen:  # each with its history row, as a queryset update() would not write
+        from simple_history.utils import bulk_update_with_history
+
+        bulk_update_with_history(chosen, Initiative, ["consumed_by"])
+    return len(chosen)

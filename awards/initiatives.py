@@ -16,18 +16,14 @@ from django.utils.translation import gettext as _
 
 from organisation.models import Person
 from organisation.permissions import enters_staff_records
-from organisation.roles import is_city_wide
 from organisation.scoping import scope_to_user
 
 from .models import Initiative
 
 
 def visible_initiatives(user):
-    queryset = Initiative.objects.select_related("consumed_by__award_type").prefetch_related("authors__unit").order_by(
-        "-recognised_on", "-pk")
-    if is_city_wide(user):
-        return queryset
-    return queryset.filter(authors__in=scope_to_user(Person.objects.all(), user)).distinct()
+    return Initiative.objects.visible_to(user).select_related("consumed_by__award_type").prefetch_related(
+        "authors__unit").order_by("-recognised_on", "-pk")
 
 
 def parse_person_codes(text: str) -> list[int]:

@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
@@ -82,6 +83,16 @@ def _notify_unit(submission: Submission, to_status: str, note: str) -> None:
 
     submission_id = submission.pk
     transaction.on_commit(lambda: notify_submission_change.delay(submission_id, to_status, note))
+
+
+def _set_outcome(nominees, outcome: str, user) -> int:
+    """Set the outcome of several nominees at once, each with its history row (``update()`` would skip it)."""
+    rows = list(nominees.select_for_update(of=("self",)))
+    for nominee in rows:
+        nominee.outcome = outcome
+    if rows:
+        bulk_update_with_history(rows, Nominee, ["outcome"], default_user=user)
+    return len(rows)
 
 
 def next_number(name: str, year: int) -> int:
@@ -356,10 +367,9 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         nominee.certificate_code = uuid.uuid4()
         nominee._history_user = user
         nominee.save()
-    submission.nominees.filter(outcome=Outcome.FAILED).update(outcome=Outcome.REJECTED)
-    central = submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True)
-    if central.exists():
-        central.update(outcome=Outcome.FORWARDED)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.FAILED), Outcome.REJECTED, user)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True),
+                 Outcome.FORWARDED, user)
     _move(submission, user, "decide", Status.DECIDED, _("Decision No. %(code)s") % {"code": decision.code})
     return decision
 
@@ -367,7 +377,7 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
 @transaction.atomic
 def forward_to_central(user, submission: Submission, note: str = "") -> Submission:
     submission = _begin("forward", user, submission)
-    submission.nominees.filter(outcome=Outcome.PASSED).update(outcome=Outcome.FORWARDED)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED), Outcome.FORWARDED, user)
     return _move(submission, user, "forward", Status.FORWARDED, note)
 
 

@@ -6,8 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
 HUNDRED = Decimal(100)
 CAP = Decimal(999)
+
+
+class ProgressStatus(TextChoices):
+    """How a target stands (not a workflow state: it is computed from the figures)."""
+
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    OFF_TRACK = "off_track", _("Off track")
+    NO_DATA = "no_data", _("No figures yet")
+    DONE = "done", _("Reached")
+    NOT_DONE = "not_done", _("Not yet reached")
 
 
 @dataclass(frozen=True)
@@ -32,7 +46,7 @@ class Progress:
     percent: Decimal | None = None
     projected: Decimal | None = None
     projected_percent: Decimal | None = None
-    status: str = "no_data"
+    status: str = ProgressStatus.NO_DATA
     series: list = field(default_factory=list)
 
 
@@ -62,13 +76,13 @@ def percent_of_target(value: Decimal, spec: Spec) -> Decimal | None:
 
 def status_for(percent: Decimal | None, spec: Spec, thresholds: Thresholds) -> str:
     if percent is None:
-        return "no_data"
+        return ProgressStatus.NO_DATA
     tolerance = thresholds.about_tolerance if spec.about else Decimal(0)
     if percent >= thresholds.on_track - tolerance:
-        return "on_track"
+        return ProgressStatus.ON_TRACK
     if percent >= thresholds.at_risk - tolerance:
-        return "at_risk"
-    return "off_track"
+        return ProgressStatus.AT_RISK
+    return ProgressStatus.OFF_TRACK
 
 
 def monthly_series(actuals) -> dict[int, Decimal]:

@@ -105,7 +105,8 @@ def dashboard(year: int, responsible_unit=None) -> list[Row]:
         last = previous.get(target.indicator_id)
         last_actuals = list(last.actuals.all()) if last else None
         if target.kind == TargetKind.MILESTONE:
-            result = progress.Progress(status="done" if target.milestone_done_on else "not_done")
+            result = progress.Progress(status=progress.ProgressStatus.DONE if target.milestone_done_on
+                                              else progress.ProgressStatus.NOT_DONE)
         else:
             result = progress.compute(spec(target), target.indicator.aggregation, list(target.actuals.all()),
                                       limits, last_actuals)

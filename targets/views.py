@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
 
 from haiphong_thidua.datacache import fragment
 from haiphong_thidua.forms import form_page
@@ -20,12 +20,9 @@ from organisation.permissions import is_board, require_board
 
 from . import forms, services
 from .models import Actual, Target, TargetKind
+from .progress import ProgressStatus
 
-STATUS_LABELS = {
-    "on_track": gettext_lazy("On track"), "at_risk": gettext_lazy("At risk"), "off_track": gettext_lazy("Off track"),
-    "no_data": gettext_lazy("No figures yet"), "done": gettext_lazy("Reached"),
-    "not_done": gettext_lazy("Not yet reached"),
-}
+STATUS_LABELS = dict(ProgressStatus.choices)
 
 
 def _year(request) -> int:

@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from organisation.models import Person
+from organisation.scoping import scope_key, scope_to_user
+
 from .catalogue import AwardType
 from .enums import BlockKind, CommendationType, InitiativeLevel, Rating
 
@@ -33,6 +36,14 @@ class TaskRating(models.Model):
         return f"{self.person or self.unit} {self.year}: {self.rating}"
 
 
+class InitiativeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """City-wide roles: every initiative; unit staff: those with an author in their units."""
+        if scope_key(user)[0] == "city":
+            return self
+        return self.filter(authors__in=scope_to_user(Person.objects.all(), user)).distinct()
+
+
 class Initiative(models.Model):
     title = models.CharField(_("initiative"), max_length=300)
     authors = models.ManyToManyField("organisation.Person", related_name="initiatives", verbose_name=_("authors"))
@@ -42,6 +53,8 @@ class Initiative(models.Model):
     consumed_by = models.ForeignKey("Nominee", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="consumed_initiatives", verbose_name=_("used for the award"))
     history = HistoricalRecords(m2m_fields=[authors])
+
+    objects = InitiativeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("initiative")

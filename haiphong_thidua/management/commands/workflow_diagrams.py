@@ -1,0 +1,14 @@
+"""Print the workflow tables as Mermaid diagrams for the README (a test keeps the README equal to them)."""
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Print every workflow table (awards/workflow.py, campaigns/workflow.py) as a Mermaid state diagram."
+
+    def handle(self, *args, **options):
+        from awards.workflow import DOSSIER
+        from campaigns.workflow import WORKFLOWS
+
+        for workflow in (DOSSIER, *WORKFLOWS):
+            self.stdout.write(f"**{workflow.name}**\n\n```mermaid\n{workflow.mermaid()}\n```\n")

@@ -1,0 +1,105 @@
+"""The workflow tables are the one source of the states: services, pages, the API, the README and these
+tests read them, and no view, template, API module or test spells a state out."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from awards import services
+from awards.api import SubmissionViewSet
+from awards.models import Nominee, Outcome, Status, VoteChoice
+from awards.workflow import DOSSIER
+from campaigns.models import ModelStatus, MovementStatus, RegistrationStatus, RoundStatus, ScoreStatus
+from campaigns.workflow import WORKFLOWS
+from reports.models import ReportStatus
+
+from .awards_helpers import MAIN_PATH, draft, path_to, to_state, users
+
+ROOT = Path(__file__).resolve().parent.parent
+STATE_ENUMS = (Status, ModelStatus, MovementStatus, RegistrationStatus, RoundStatus, ScoreStatus, ReportStatus)
+# Quoted words that are states elsewhere but something else here (a URL name, a msgid).
+NOT_A_STATE = (re.compile(r"""\{%\s*(?:url|translate|blocktranslate)\s+(["']).*?\1"""),
+               re.compile(r"""reverse\((["']).*?\1"""), re.compile(r'"public_comment(?:_list)?",'))
+
+
+def _files():
+    for pattern in ("*/views.py", "*/api.py", "templates/**/*.html", "*/templates/**/*.html", "tests/*.py"):
+        for path in ROOT.glob(pattern):
+            if ".venv" not in path.parts and path.name != Path(__file__).name:
+                yield path
+
+
+def test_no_state_literal_outside_the_tables_and_models():
+    states = sorted({v for enum in STATE_ENUMS for v in enum.values}, key=len, reverse=True)
+    literal = re.compile(r"""(["'])(""" + "|".join(states) + r""")\1""")
+    found = []
+    for path in _files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            cleaned = line
+            for pattern in NOT_A_STATE:
+                cleaned = pattern.sub("", cleaned)
+            if literal.search(cleaned):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+    assert found == []
+
+
+def test_readme_shows_the_tables_as_they_are():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for workflow in (DOSSIER, *WORKFLOWS):
+        assert f"```mermaid\n{workflow.mermaid()}\n```" in readme, f"README diagram of {workflow.name} is stale"
+
+
+def test_every_state_is_reachable_and_every_api_action_is_in_the_table():
+    reached = {DOSSIER.initial} | {t for tr in DOSSIER for t in tr.targets}
+    assert reached == set(Status.values)
+    api_actions = {name for name in dir(SubmissionViewSet)
+                   if hasattr(getattr(SubmissionViewSet, name), "mapping")} - {"nominees", "votes"}
+    moving = {t.name for t in DOSSIER if t.targets}
+    assert api_actions == moving  # every state change of the table is an API action, and no other
+    assert path_to(Status.DRAFT, Status.DECIDED) == list(MAIN_PATH)
+
+
+@pytest.mark.parametrize("state", [Status.SUBMITTED, Status.RECEIVED, Status.ASSIGNED, Status.APPRAISED,
+                                   Status.IN_COUNCIL, Status.VOTED])
+def test_each_role_is_offered_exactly_what_the_table_allows(db, client, state):
+    submission = to_state(draft(), state)
+    for username, user in users().items():
+        client.force_login(user)
+        page = client.get(reverse("awards:submission_detail", args=[submission.pk]))
+        if page.status_code == 404:
+            continue  # another unit's staff
+        html = page.content.decode()
+        offered = DOSSIER.offered(user, submission)
+        for transition in DOSSIER:
+            if not transition.url_name:
+                continue
+            url = reverse(transition.url_name, args=[submission.pk])
+            expected = any(o.transition is transition for o in offered)
+            assert (f'"{url}"' in html) is expected, (username, state, transition.name)
+
+
+def test_check_refuses_the_wrong_role_and_the_wrong_state(db):
+    u = users()
+    submission = to_state(draft(), Status.SUBMITTED)
+    with pytest.raises(PermissionDenied):
+        DOSSIER.check("receive", u["demo_staff"], submission)
+    with pytest.raises(ValidationError):
+        DOSSIER.check("close_vote", u["demo_officer"], submission)
+    assert DOSSIER.check("receive", u["demo_officer"], submission).target == Status.RECEIVED
+
+
+def test_bulk_outcome_changes_keep_their_history(db):
+    submission = to_state(draft(names=("Người đạt", "Người không đạt")), Status.IN_COUNCIL)
+    u = users()
+    first, second = submission.nominees.order_by("id")
+    services.cast_vote(u["demo_council"], first, VoteChoice.YES)
+    services.cast_vote(u["demo_council"], second, VoteChoice.NO)
+    services.close_vote(u["demo_officer"], submission)
+    to_state(submission, Status.DECIDED)
+    rejected = Nominee.objects.get(pk=second.pk)
+    assert rejected.outcome == Outcome.REJECTED
+    last = rejected.history.order_by("-history_date").first()
+    assert last.outcome == Outcome.REJECTED and last.history_user == u["demo_officer"]
