@@ -15,11 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.datacache import fragment, split
-from haiphong_thidua.forms import form_page, posted_action, run_service, show_form_errors
+from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
 from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import (
-    acts_for_owner,
     can_open_council,
     can_view_fairness,
     enters_staff_records,
@@ -99,6 +98,7 @@ def submission_bulk(request):
 
 
 def submission_create(request):
+    require_on_post(request, is_unit_staff)
     form = forms.SubmissionForm(request.POST or None, user=request.user,
                                 initial={"year": timezone.localdate().year, "round_kind": "yearly",
                                          "commendation_type": "regular"})
@@ -159,7 +159,7 @@ def _fairness_warnings(submission):
 
 def nominee_edit(request, pk, nominee_pk=None):
     submission = _submission(request, pk)
-    acts_for_owner.require(request.user, submission)
+    DOSSIER["edit"].permission.require(request.user, submission)
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk) if nominee_pk else None
     # A new nominee starts from the achievement-report outline the awards use.
     initial = {"achievement_report": AwardType.objects.exclude(report_template="").values_list(
@@ -178,6 +178,7 @@ def nominee_edit(request, pk, nominee_pk=None):
 @require_POST
 def nominee_delete(request, pk, nominee_pk):
     submission = _submission(request, pk)
+    DOSSIER["edit"].permission.require(request.user, submission)
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk)
     return posted_action(request, lambda _data: services.remove_nominee(request.user, nominee),
                          back=_dossier_url(pk), success=_("Nominee removed."))
@@ -186,6 +187,7 @@ def nominee_delete(request, pk, nominee_pk):
 @require_POST
 def attachment_add(request, pk):
     submission = _submission(request, pk)
+    DOSSIER["edit"].permission.require(request.user, submission)
     return posted_action(request, lambda data: services.add_attachment(request.user, submission, kind=data["kind"],
                                                                        upload=data["upload"]),
                          back=_dossier_url(pk), form=forms.AttachmentForm(request.POST, request.FILES),
@@ -207,7 +209,7 @@ def import_template(request):
 
 def import_upload(request, pk):
     submission = _submission(request, pk)
-    acts_for_owner.require(request.user, submission)
+    DOSSIER["edit"].permission.require(request.user, submission)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
@@ -227,25 +229,28 @@ def _dossier_url(pk) -> str:
     return reverse("awards:submission_detail", args=[pk])
 
 
-def _transition(request, pk, call, success, form=None, next_url=None):
+def _transition(request, pk, action, call, success, form=None, next_url=None):
+    """Post ``action`` of the table: the role is checked before the input is read; the service checks the rest."""
     submission = _submission(request, pk)
+    DOSSIER[action].permission.require(request.user, submission)
     return posted_action(request, lambda data: call(submission, data), back=_dossier_url(pk), form=form,
                          success=success, next_url=next_url)
 
 
 @require_POST
 def submission_submit(request, pk):
-    return _transition(request, pk, lambda s, _d: services.submit(request.user, s), _("Dossier sent to the Board."))
+    return _transition(request, pk, "submit", lambda s, _d: services.submit(request.user, s),
+                       _("Dossier sent to the Board."))
 
 
 @require_POST
 def submission_receive(request, pk):
-    return _transition(request, pk, lambda s, _d: services.receive(request.user, s), _("Dossier received."))
+    return _transition(request, pk, "receive", lambda s, _d: services.receive(request.user, s), _("Dossier received."))
 
 
 @require_POST
 def submission_assign(request, pk):
-    return _transition(request, pk, lambda s, data: services.assign(request.user, s, data["officer"]),
+    return _transition(request, pk, "assign", lambda s, data: services.assign(request.user, s, data["officer"]),
                        _("Dossier assigned."), form=forms.AssignForm(request.POST))
 
 
@@ -264,7 +269,7 @@ def submission_appraise(request, pk):
 
 @require_POST
 def submission_public_comment(request, pk):
-    return _transition(request, pk, lambda s, _d: services.open_public_comment(request.user, s),
+    return _transition(request, pk, "open_public_comment", lambda s, _d: services.open_public_comment(request.user, s),
                        _("Nominees published for public comment."))
 
 
@@ -274,17 +279,18 @@ def submission_to_council(request, pk):
         return services.send_to_council(request.user, submission, data["meeting"] or services.create_meeting(
             request.user, held_on=data["new_meeting_date"], title=data["new_meeting_title"]))
 
-    return _transition(request, pk, call, _("Dossier put before the Council."), form=forms.MeetingForm(request.POST))
+    return _transition(request, pk, "to_council", call, _("Dossier put before the Council."),
+                       form=forms.MeetingForm(request.POST))
 
 
 @require_POST
 def submission_close_vote(request, pk):
-    return _transition(request, pk, lambda s, _d: services.close_vote(request.user, s), _("Votes counted."))
+    return _transition(request, pk, "close_vote", lambda s, _d: services.close_vote(request.user, s), _("Votes counted."))
 
 
 @require_POST
 def submission_decide(request, pk):
-    return _transition(request, pk, lambda s, data: services.issue_decision(request.user, s, **data),
+    return _transition(request, pk, "decide", lambda s, data: services.issue_decision(request.user, s, **data),
                        lambda d: _("Decision No. %(code)s issued.") % {"code": d.code},
                        form=forms.DecisionForm(request.POST),
                        next_url=lambda d: reverse("awards:decision_detail", args=[d.pk]))
@@ -292,7 +298,7 @@ def submission_decide(request, pk):
 
 @require_POST
 def submission_forward(request, pk):
-    return _transition(request, pk, lambda s, _d: services.forward_to_central(request.user, s, request.POST.get(
+    return _transition(request, pk, "forward", lambda s, _d: services.forward_to_central(request.user, s, request.POST.get(
         "note", "")), _("Dossier forwarded to the central level."))
 
 
@@ -312,6 +318,7 @@ def council(request):
 @require_POST
 def vote(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.select_related("submission"), pk=nominee_pk)
+    DOSSIER["vote"].permission.require(request.user, nominee.submission)
     return posted_action(request, lambda data: services.cast_vote(request.user, nominee, data["choice"]),
                          back=reverse("awards:council"), form=forms.VoteForm(request.POST),
                          success=_("Vote recorded for %(name)s.") % {"name": nominee.name})
@@ -362,6 +369,7 @@ def certificate_pdf(request, nominee_pk):
 @require_POST
 def nominee_revoke(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.visible_to(request.user), pk=nominee_pk)
+    DOSSIER["revoke"].permission.require(request.user, nominee.submission)
     return posted_action(request, lambda data: services.revoke(request.user, nominee, **data),
                          back=reverse("awards:decision_detail", args=[nominee.decision_id]),
                          form=forms.RevokeForm(request.POST),
@@ -371,6 +379,7 @@ def nominee_revoke(request, nominee_pk):
 @require_POST
 def nominee_recovery(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.visible_to(request.user), pk=nominee_pk)
+    DOSSIER["record_recovery"].permission.require(request.user, nominee.submission)
     return posted_action(request, lambda data: services.record_recovery(request.user, nominee, **data),
                          back=reverse("awards:decision_detail", args=[nominee.decision_id]),
                          form=forms.RecoveryForm(request.POST), success=_("Recovery recorded."))

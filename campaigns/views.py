@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.forms import form_page, posted_action, run_service
+from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
 from organisation.permissions import (
     acts_for_owner,
+    acts_for_unit,
     can_finalise_cluster,
     is_board,
     is_unit_staff,
@@ -101,6 +102,7 @@ def movement_launch(request):
 @require_POST
 def movement_close(request, code):
     movement = get_object_or_404(Movement, code=code)
+    MOVEMENT["close"].permission.require(request.user, movement)
     return posted_action(request, lambda _d: services.close_movement(request.user, movement),
                          back=reverse("campaigns:movement_detail", args=[code]), success=_("Movement closed."))
 
@@ -132,6 +134,7 @@ def registration_window(request):
 
 def registration_edit(request, year):
     unit = _acting_unit(request)
+    require_on_post(request, acts_for_unit, unit)
     window = RegistrationWindow.objects.filter(year=year).first()
     registration = Registration.objects.filter(unit=unit, year=year).prefetch_related("movements", "targets").first()
     initial_targets = [
@@ -181,6 +184,7 @@ def _targets():
 @require_POST
 def registration_reopen(request, pk):
     registration = get_object_or_404(Registration, pk=pk)
+    REGISTRATION["reopen"].permission.require(request.user, registration)
     return posted_action(request, lambda _d: services.reopen_registration(request.user, registration),
                          back=reverse("campaigns:registration_overview", args=[registration.year]),
                          success=_("Registration reopened for changes."))
@@ -200,6 +204,7 @@ def _acting_unit(request) -> Unit:
 # --- Action programmes -------------------------------------------------------
 
 def programme_list(request):
+    require_on_post(request, is_unit_staff)
     programmes = scope_to_user(ActionProgramme.objects.select_related("unit", "movement"), request.user).annotate(
         task_count=Count("tasks"),
         overdue_count=Count("tasks", filter=Q(tasks__in=ProgrammeTask.objects.overdue())),
@@ -220,6 +225,7 @@ def programme_list(request):
 def programme_detail(request, pk):
     programme = get_object_or_404(
         scope_to_user(ActionProgramme.objects.select_related("unit", "movement"), request.user), pk=pk)
+    require_on_post(request, acts_for_owner, programme)
     return form_page(request, forms.TaskForm(request.POST or None),
                      lambda data: services.add_task(request.user, programme, **data), success=_("Task added."),
                      next_url=reverse("campaigns:programme_detail", args=[pk]),
@@ -232,6 +238,7 @@ def programme_detail(request, pk):
 def task_update(request, pk):
     task = get_object_or_404(scope_to_user(ProgrammeTask.objects.select_related("programme"), request.user,
                                            "programme__unit"), pk=pk)
+    acts_for_owner.require(request.user, task.programme)
     return posted_action(request, lambda data: services.update_task(request.user, task, **data),
                          back=reverse("campaigns:programme_detail", args=[task.programme_id]),
                          form=forms.TaskUpdateForm(request.POST, request.FILES), success=_("Task updated."))
@@ -270,6 +277,9 @@ def review_detail(request, pk):
     form = forms.ReviewReportForm(request.POST or None, request.FILES or None, user=request.user)
     consolidate_form = forms.ConsolidateForm(request.POST or None if "consolidate" in request.POST else None)
     posted, ok = request.method == "POST", False
+    if posted:
+        (REVIEW["consolidate"] if "consolidate" in request.POST else REVIEW["report"]).permission.require(
+            request.user, review_round)
     if posted and "consolidate" in request.POST and consolidate_form.is_valid():
         ok, _result = run_service(request, lambda: services.consolidate_round(
             request.user, review_round, **consolidate_form.cleaned_data), form=consolidate_form,
@@ -325,6 +335,8 @@ def model_list(request):
 
 
 def model_propose(request):
+    require_on_post(request, is_unit_staff)
+
     def propose(data):
         data = dict(data)
         return services.propose_model(request.user, unit=data.pop("unit"), **data)
@@ -339,6 +351,7 @@ def model_detail(request, pk):
     model = get_object_or_404(
         scope_to_user(ExemplaryModel.objects.select_related("unit", "movement", "reviewed_by"), request.user), pk=pk)
     approve = "approve" in request.POST
+    require_on_post(request, EXEMPLARY_MODEL["approve" if approve else "reject"].permission, model)
 
     def decide(data):
         if approve:
@@ -415,6 +428,7 @@ def score_edit(request, pk):
 @require_POST
 def covenant_finalise(request, pk):
     covenant = get_object_or_404(ClusterCovenant, pk=pk)
+    can_finalise_cluster.require(request.user, covenant)
     ids = [int(i) for i in request.POST.getlist("acclaimed") if i.isdigit()]
     return posted_action(request, lambda _d: services.finalise_ranking(request.user, covenant, acclaimed_unit_ids=ids),
                          back=reverse("campaigns:covenant_detail", args=[pk]),

@@ -68,3 +68,9 @@ def form_page(request, form, call, *, success, next_url, template="form.html", c
         if ok:
             return redirect(next_url(result) if callable(next_url) else next_url)
     return render(request, template, {"form": form, **(context or {})})
+
+
+def require_on_post(request, predicate, obj=None) -> None:
+    """A write is refused for the wrong role before its input is read (403), whatever the input."""
+    if request.method == "POST":
+        predicate.require(request.user, obj)

@@ -104,6 +104,12 @@ def enters_staff_records(user, obj=None) -> bool:
     return has_role(user, Role.UNIT_STAFF, Role.BOARD_OFFICER)
 
 
+@predicate(_("Only the responsible units and the Board report target figures."))
+def reports_figures(user, obj=None) -> bool:
+    """Unit staff (for their units' targets) and Board officers report figures; leaders and the Council read."""
+    return has_role(user, Role.UNIT_STAFF, Role.BOARD_OFFICER, Role.ADMINISTRATOR)
+
+
 @predicate(_("Reports are for the Board, the Council and the leadership."))
 def can_read_reports(user, obj=None) -> bool:
     """Reports are for the city-wide roles: Board, Council, leadership, administrators."""

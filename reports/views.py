@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
+from haiphong_thidua.forms import require_on_post
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import can_read_reports, can_request_reports
 
@@ -42,6 +43,7 @@ def archive(request):
         reports = reports.filter(kind=kind)
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    require_on_post(request, can_request_reports)
     form = RequestForm(request.POST or None, initial={"year": today.year, "number": today.month, "kind": "monthly"})
     if request.method == "POST" and form.is_valid():
         start, end = periods.bounds(form.cleaned_data["kind"], form.cleaned_data["year"],

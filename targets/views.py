@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.datacache import fragment
-from haiphong_thidua.forms import form_page
+from haiphong_thidua.forms import form_page, require_on_post
 from organisation.models import Unit
-from organisation.permissions import is_board, require_board
+from organisation.permissions import is_board, reports_figures, require_board
 
 from . import forms, services
 from .models import Actual, Target, TargetKind
@@ -81,6 +81,7 @@ def target_detail(request, pk):
 
 
 def report(request):
+    require_on_post(request, reports_figures)
     targets = Target.objects.reportable_by(request.user).select_related("indicator").filter(
         kind=TargetKind.NUMERIC).order_by("-year", "indicator__order")
     form = forms.ActualForm(request.POST or None, targets=targets, initial={"target": request.GET.get("target")})
@@ -97,6 +98,7 @@ def report(request):
 
 def milestone(request, pk):
     target = get_object_or_404(Target, pk=pk, kind=TargetKind.MILESTONE)
+    require_on_post(request, reports_figures)
     form = forms.MilestoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.mark_milestone(request.user, target, form.cleaned_data["done_on"])

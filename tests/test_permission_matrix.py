@@ -139,3 +139,62 @@ def test_api_collections_for_every_role(objects):
     staff_b = APIClient()
     staff_b.force_authenticate(User.objects.get(username="demo_staff_b"))
     assert staff_b.get(f"/api/v1/submissions/{objects['submission']}/").status_code == 404
+
+
+# --- every POST action, per role ----------------------------------------------------------------------------
+# Who passes the permission of each page's write (state and input are checked after it). Everyone else must be
+# refused before the input is read (403, or 404 where the object is another unit's) and nothing may be written.
+STAFF, BOARD = {"demo_staff", "demo_staff_b"}, {"demo_officer", "demo_admin"}
+UNIT_A = {"demo_staff"}
+STAFF_RECORDS = STAFF | {"demo_officer"}
+WRITERS = {
+    "campaigns:movement_launch": BOARD, "campaigns:registration_window": BOARD, "campaigns:registration_edit": STAFF,
+    "campaigns:registration_reopen": BOARD, "campaigns:programme_list": STAFF, "campaigns:programme_detail": UNIT_A,
+    "campaigns:task_update": UNIT_A, "campaigns:review_list": BOARD, "campaigns:review_detail": STAFF,
+    "campaigns:inspection_list": BOARD, "campaigns:model_propose": STAFF, "campaigns:model_detail": BOARD,
+    "campaigns:covenant_list": BOARD, "campaigns:covenant_finalise": BOARD, "campaigns:score_edit": set(),
+    "campaigns:movement_close": BOARD,
+    "awards:submission_bulk": BOARD, "awards:submission_create": STAFF, "awards:nominee_add": UNIT_A,
+    "awards:nominee_edit": UNIT_A, "awards:nominee_delete": UNIT_A, "awards:attachment_add": UNIT_A,
+    "awards:import_upload": UNIT_A, "awards:submission_submit": UNIT_A, "awards:submission_receive": BOARD,
+    "awards:submission_assign": BOARD, "awards:submission_appraise": BOARD, "awards:submission_public_comment": BOARD,
+    "awards:submission_to_council": BOARD, "awards:submission_close_vote": BOARD, "awards:submission_decide": BOARD,
+    "awards:submission_forward": BOARD, "awards:vote": {"demo_council"}, "awards:initiative_list": STAFF_RECORDS,
+    "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
+    "awards:notifications": set(ROLES) - {"anonymous"},
+    "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
+    "targets:target_create": BOARD, "reports:archive": BOARD,
+}
+WRITE_COUNT = """SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables
+                 WHERE relname NOT IN ('django_session') AND relname NOT LIKE 'axes%%'"""
+
+
+def _writes():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(WRITE_COUNT)
+        return cursor.fetchone()[0]
+
+
+def test_every_post_action_for_every_role(objects, covenant):
+    objects["pk"].update({"campaigns:covenant_finalise": covenant.pk,
+                          "campaigns:score_edit": covenant.scores.get(unit__code="tp-ha-noi").pk})
+    routes = dict(_patterns())
+    assert set(WRITERS) <= set(routes), set(WRITERS) - set(routes)
+    clients = {role: _client(role) for role in ROLES}
+    problems = []
+    for name, writers in WRITERS.items():
+        url = _fill(name, routes[name], objects)
+        for role, client in clients.items():
+            before = _writes()
+            code = client.post(url, {}).status_code
+            wrote = _writes() - before
+            if code >= 500:
+                problems.append(f"{role} POST {url}: {code}")
+            elif role == "anonymous":
+                if code != 302 or wrote:
+                    problems.append(f"anonymous POST {url}: {code}, {wrote} row(s) written")
+            elif role not in writers and (code not in (403, 404) or wrote):
+                problems.append(f"{role} may not write {name} but got {code}, {wrote} row(s) written")
+    assert problems == []

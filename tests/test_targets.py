@@ -113,8 +113,8 @@ def test_staff_reports_quarterly_figures_and_the_leader_sees_the_dashboard(staff
     html = page.content.decode()
     assert "55,0%" in html and "Đúng tiến độ" in html
     assert leader_client.post(reverse("targets:report"), {"target": fdi.pk, "period_kind": "quarter",
-                                                         "period": 3, "value": "1", "source": "x"}).status_code == 200
-    assert fdi.actuals.count() == 2  # the leader has no target to report: nothing saved
+                                                         "period": 3, "value": "1", "source": "x"}).status_code == 403
+    assert fdi.actuals.count() == 2  # the leader reads; a write is refused before its input is read
 
 
 def test_correction_keeps_the_previous_value(staff_client):
