@@ -101,6 +101,11 @@ class SubmissionViewSet(viewsets.ModelViewSet):
             raise PermissionDenied()
         serializer.instance = services.create_submission(self.request.user, unit=unit, **data)
 
+    def _input(self, serializer_class) -> dict:
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
     def _done(self, submission):
         submission.refresh_from_db()
         return Response(SubmissionSerializer(submission, context=self.get_serializer_context()).data)
@@ -109,9 +114,8 @@ class SubmissionViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def nominees(self, request, pk=None):
         submission = self.get_object()
-        serializer = NomineeSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = self._input(NomineeSerializer)
+        data = dict(data)
         nominee = services.save_nominee(request.user, submission, **data)
         return Response(NomineeSerializer(nominee).data, status=status.HTTP_201_CREATED)
 
@@ -128,25 +132,22 @@ class SubmissionViewSet(viewsets.ModelViewSet):
     @extend_schema(request=AssignSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
-        serializer = AssignSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return self._done(services.assign(request.user, self.get_object(), serializer.validated_data["officer"]))
+        data = self._input(AssignSerializer)
+        return self._done(services.assign(request.user, self.get_object(), data["officer"]))
 
     @extend_schema(request=AppraiseSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def appraise(self, request, pk=None):
-        serializer = AppraiseSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        verdicts = {v["nominee"]: (v["verdict"], v["reason"]) for v in serializer.validated_data["verdicts"]}
+        data = self._input(AppraiseSerializer)
+        verdicts = {v["nominee"]: (v["verdict"], v["reason"]) for v in data["verdicts"]}
         return self._done(services.appraise(request.user, self.get_object(), verdicts))
 
     @extend_schema(request=ToCouncilSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="to-council")
     def to_council(self, request, pk=None):
-        serializer = ToCouncilSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = self._input(ToCouncilSerializer)
         return self._done(services.send_to_council(request.user, self.get_object(),
-                                                   serializer.validated_data["meeting"]))
+                                                   data["meeting"]))
 
     @extend_schema(request=None, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="open-public-comment")
@@ -157,15 +158,14 @@ class SubmissionViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def votes(self, request, pk=None):
         """A Council member's votes on the dossier's nominees (each vote can be changed until the count)."""
-        serializer = VotesSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = self._input(VotesSerializer)
         submission = self.get_object()
         nominees = {n.pk: n for n in submission.nominees.select_related("submission")}
-        unknown = [v["nominee"] for v in serializer.validated_data["votes"] if v["nominee"] not in nominees]
+        unknown = [v["nominee"] for v in data["votes"] if v["nominee"] not in nominees]
         if unknown:
             raise serializers.ValidationError({"votes": _("No such nominee in this dossier: %(ids)s") % {
                 "ids": ", ".join(map(str, unknown))}})
-        for vote in serializer.validated_data["votes"]:
+        for vote in data["votes"]:
             services.cast_vote(request.user, nominees[vote["nominee"]], vote["choice"])
         return self._done(submission)
 
@@ -177,19 +177,17 @@ class SubmissionViewSet(viewsets.ModelViewSet):
     @extend_schema(request=DecideSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
-        serializer = DecideSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = self._input(DecideSerializer)
         submission = self.get_object()
-        services.issue_decision(request.user, submission, **serializer.validated_data)
+        services.issue_decision(request.user, submission, **data)
         return self._done(submission)
 
     @extend_schema(request=ForwardSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def forward(self, request, pk=None):
-        serializer = ForwardSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = self._input(ForwardSerializer)
         return self._done(services.forward_to_central(request.user, self.get_object(),
-                                                      serializer.validated_data["note"]))
+                                                      data["note"]))
 
 
 class DecisionSerializer(serializers.ModelSerializer):

@@ -3,7 +3,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .dossier import Nominee
 from .enums import VoteChoice
 
 
@@ -22,7 +21,7 @@ class CouncilMeeting(models.Model):
 
 
 class CouncilVote(models.Model):
-    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="votes")
+    nominee = models.ForeignKey("Nominee", on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey("organisation.User", on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(_("vote"), max_length=8, choices=VoteChoice.choices)
     cast_at = models.DateTimeField(auto_now=True)
@@ -32,3 +31,14 @@ class CouncilVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} – {self.nominee}: {self.choice}"
+
+
+class CouncilTally(models.Model):
+    """A nominee's votes as counted when the Board closed the vote (the ballots are ``CouncilVote`` rows)."""
+
+    votes_yes = models.PositiveSmallIntegerField(default=0)
+    votes_no = models.PositiveSmallIntegerField(default=0)
+    votes_abstain = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True

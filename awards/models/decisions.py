@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from organisation.scoping import scope_key, scope_to_user
 
-from .dossier import Submission
 from .enums import DecisionKind
 
 
@@ -27,7 +26,7 @@ class Decision(models.Model):
     title = models.CharField(_("title"), max_length=400)
     signer_name = models.CharField(_("signed by"), max_length=120)
     signer_title = models.CharField(_("signer's title"), max_length=120)
-    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.PROTECT,
+    submission = models.ForeignKey("Submission", null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="decisions")
     revokes = models.ForeignKey("self", verbose_name=_("revokes"), null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="revocations")
@@ -68,3 +67,26 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.year}: {self.last}"
+
+
+class AwardRecord(models.Model):
+    """A nominee's award once decided: the decision, the golden-book number and certificate code, and, if the
+    award is revoked, the revoking decision, its grounds and what was recovered."""
+
+    decision = models.ForeignKey("Decision", verbose_name=_("decision"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="awardees")
+    golden_book_number = models.CharField(_("golden-book number"), max_length=32, blank=True)
+    certificate_code = models.UUIDField(_("verification code"), null=True, blank=True, unique=True)
+    revoked_by = models.ForeignKey("Decision", verbose_name=_("revoked by decision"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="revoked_awards")
+    revocation_grounds = models.TextField(_("grounds for revocation"), blank=True)
+    certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
+    bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
+    recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_by_id is not None

@@ -10,11 +10,13 @@ from haiphong_thidua.uploads import private_upload_to
 from organisation.scoping import scope_key, scope_to_user
 from organisation.text import FoldedNameQuerySet
 
+from .appraisal import AppraisalRecord
 from .catalogue import AwardType
+from .council import CouncilTally
+from .decisions import AwardRecord
 from .enums import (
     EDITABLE_STATUSES,
     OPEN_STATUSES,
-    Appraisal,
     AttachmentKind,
     CommendationType,
     Outcome,
@@ -107,7 +109,12 @@ class NomineeQuerySet(FoldedNameQuerySet, models.QuerySet):
         return self.filter(outcome=Outcome.AWARDED)
 
 
-class Nominee(models.Model):
+class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
+    """One person, collective or household proposed for one award. The nomination's own fields are here;
+    the Board's appraisal (``appraisal.AppraisalRecord``), the Council's tally (``council.CouncilTally``)
+    and the award as decided, certified, revoked and recovered (``decisions.AwardRecord``) are written
+    in the modules of those concepts. One table, one history."""
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="nominees")
     subject = models.CharField(_("subject"), max_length=12, choices=Subject.choices)
     person = models.ForeignKey("organisation.Person", verbose_name=_("person"), null=True, blank=True,
@@ -120,28 +127,10 @@ class Nominee(models.Model):
                                    related_name="nominees")
     achievement_summary = models.TextField(_("achievement summary"))
     achievement_report = models.TextField(_("achievement report"), blank=True)
-    appraisal = models.CharField(_("appraisal"), max_length=14, choices=Appraisal.choices,
-                                 default=Appraisal.PENDING)
-    appraisal_reason = models.TextField(_("reason"), blank=True)
-    votes_yes = models.PositiveSmallIntegerField(default=0)
-    votes_no = models.PositiveSmallIntegerField(default=0)
-    votes_abstain = models.PositiveSmallIntegerField(default=0)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
-    decision = models.ForeignKey("Decision", verbose_name=_("decision"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="awardees")
-    golden_book_number = models.CharField(_("golden-book number"), max_length=32, blank=True)
-    certificate_code = models.UUIDField(_("verification code"), null=True, blank=True, unique=True)
-    revoked_by = models.ForeignKey("Decision", verbose_name=_("revoked by decision"), null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="revoked_awards")
-    revocation_grounds = models.TextField(_("grounds for revocation"), blank=True)
     is_posthumous = models.BooleanField(_("posthumous"), default=False)
     martyrs_count = models.PositiveSmallIntegerField(_("number of martyrs in the family"), null=True, blank=True)
     service_period = models.CharField(_("resistance period / service"), max_length=200, blank=True)
-    eligibility = models.CharField(_("eligibility check"), max_length=14, blank=True)
-    eligibility_reasons = models.JSONField(_("reasons"), default=list, blank=True)
-    certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
-    bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
-    recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = NomineeQuerySet.as_manager()
@@ -161,10 +150,6 @@ class Nominee(models.Model):
 
         self.search_name = fold(self.name)
         super().save(*args, **kwargs)
-
-    @property
-    def is_revoked(self) -> bool:
-        return self.revoked_by_id is not None
 
 
 class Attachment(models.Model):
