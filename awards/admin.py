@@ -1,14 +1,33 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
 
 
+class DecidingAuthorityInline(admin.TabularInline):
+    model = models.DecidingAuthority
+    extra = 0
+
+
+class AwardTypeNameInline(admin.TabularInline):
+    model = models.AwardTypeName
+    extra = 0
+
+
 @admin.register(models.AwardType)
 class AwardTypeAdmin(admin.ModelAdmin):
-    list_display = ("name", "category", "subject", "level", "decided_by", "goes_to_central", "is_active")
+    list_display = ("name", "category", "subject", "level", "decided_by", "goes_to_central", "criteria_gaps",
+                    "is_active")
     list_filter = ("category", "subject", "level", "goes_to_central", "is_active")
     search_fields = ("name", "code")
+    inlines = [DecidingAuthorityInline, AwardTypeNameInline]
+
+    @admin.display(description=_("years without criteria (công trạng)"))
+    def criteria_gaps(self, obj):
+        from .coverage import gaps
+
+        return ", ".join(str(y) for y in gaps(obj)) or "—"
 
 
 @admin.register(models.Parameter)
@@ -60,7 +79,8 @@ class CouncilMeetingAdmin(admin.ModelAdmin):
 class EligibilityRuleAdmin(admin.ModelAdmin):
     """A new decree: add rule rows with their dates (and close the old ones); no code change."""
 
-    list_display = ("award_type", "description", "kind", "legal_basis", "article", "effective_from", "effective_to")
+    list_display = ("award_type", "description", "kind", "commendation_types", "group", "legal_basis", "article",
+                    "effective_from", "effective_to")
     list_filter = ("award_type", "kind", "legal_basis")
 
 

@@ -75,6 +75,7 @@ class DecideSerializer(serializers.Serializer):
     issued_on = serializers.DateField()
     signer_name = serializers.CharField(max_length=120)
     signer_title = serializers.CharField(max_length=120, default="Chủ tịch")
+    override_reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
 class ForwardSerializer(serializers.Serializer):

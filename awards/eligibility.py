@@ -66,11 +66,21 @@ def _years(years) -> str:
     return ", ".join(str(y) for y in sorted(years)) or "—"
 
 
-def rules_for(award_type, year: int) -> list[EligibilityRule]:
-    """The rule versions in force at the end of the achievement year."""
+def rules_for(award_type, year: int, commendation_type: str | None = None) -> list[EligibilityRule]:
+    """The rule versions in force at the end of the achievement year, for the type of commendation (a rule with
+    no types listed applies to every type)."""
     day = dt.date(year, 12, 31)
-    return list(EligibilityRule.objects.filter(award_type=award_type, effective_from__lte=day).filter(
-        Q(effective_to__isnull=True) | Q(effective_to__gte=day)))
+    rules = EligibilityRule.objects.filter(award_type=award_type, effective_from__lte=day).filter(
+        Q(effective_to__isnull=True) | Q(effective_to__gte=day)).order_by("group", "id")
+    if commendation_type:
+        rules = rules.filter(Q(commendation_types=[]) | Q(commendation_types__contains=[commendation_type]))
+    return list(rules)
+
+
+def _merit_types() -> tuple[str, ...]:
+    """Types of commendation whose awards count toward a higher merit award (ad hoc and thematic ones do not:
+    Decree 98/2023 Art 4, Decree 152/2025 Art 4)."""
+    return tuple(t for t in CommendationType.values if t not in (CommendationType.AD_HOC, CommendationType.THEMATIC))
 
 
 class Evidence:
@@ -82,9 +92,10 @@ class Evidence:
         self.ratings = {r.year: r.rating for r in TaskRating.objects.filter(**subject)}
         self.titles: dict[str, set[int]] = defaultdict(set)      # regular merit: count toward chains
         self.any_titles: dict[str, set[int]] = defaultdict(set)  # every award, ad hoc included
+        merit = _merit_types()
         for past in PastAward.objects.filter(**subject).select_related("award_type"):
             self.any_titles[past.award_type.code].add(past.year)
-            if past.commendation_type == CommendationType.REGULAR:
+            if past.commendation_type in merit:
                 self.titles[past.award_type.code].add(past.year)
         awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, revoked_by__isnull=True).select_related(
             "award_type", "submission")
@@ -93,7 +104,7 @@ class Evidence:
             awarded = awarded.exclude(pk=exclude_nominee.pk)
         for nominee in awarded:
             self.any_titles[nominee.award_type.code].add(nominee.submission.year)
-            if nominee.submission.commendation_type == CommendationType.REGULAR:
+            if nominee.submission.commendation_type in merit:
                 self.titles[nominee.award_type.code].add(nominee.submission.year)
         self.initiatives = list(Initiative.objects.filter(authors=person).select_related(
             "consumed_by__award_type")) if person else []
@@ -123,6 +134,11 @@ def _member_titles(members, award_code: str, year: int) -> set[int]:
 def _rating_at_least(rule, ev: Evidence, year, nominee):
     minimum = rule.params["rating"]
     ok = ev.rating_ok(year, minimum)
+    unrated = rule.params.get("unrated_categories", [])
+    if ok is None and ev.person is not None and ev.person.category in unrated:
+        return Finding(None, _("%(category)s: judged by the criteria of Law 06/2022 Art 24.3 (productive work, "
+                               "taking part in the movements), without a task rating; the officer confirms them") % {
+            "category": ev.person.get_category_display()})
     if ok is None:
         return Finding(None, _("no task rating recorded for %(year)s") % {"year": year})
     return Finding(ok, _("rated %(rating)s in %(year)s; needs %(minimum)s or better") % {
@@ -151,13 +167,28 @@ def _title_name(code):
 
 
 def _consecutive_titles(rule, ev, year, nominee):
-    code, count = rule.params["award"], int(rule.params["years"])
-    wanted = list(range(year - count + 1, year + 1))
+    """``years`` consecutive times ``award``, one every ``step`` years (step 3: consecutive three-year cycles,
+    the reading of "02 lần liên tục" chosen for CSTĐ toàn quốc). With ``fresh`` the chain may not reach back
+    into a chain already used for an earlier award of the nominee's own title."""
+    code, count, step = rule.params["award"], int(rule.params["years"]), int(rule.params.get("step", 1))
+    wanted = sorted(year - k * step for k in range(count))
     has = [y for y in wanted if y in ev.titles[code]]
+    if rule.params.get("fresh"):
+        earlier = [y for y in ev.titles[nominee.award_type.code] if y < year]
+        if earlier and wanted[0] <= max(earlier):
+            return Finding(False, _("the chain %(years)s was already used for %(title)s %(last)s; a new award needs "
+                                    "%(n)02d consecutive times after %(last)s") % {
+                "years": _years(wanted), "title": nominee.award_type.name, "last": max(earlier), "n": count})
+    if count == 1:
+        if has:
+            return Finding(True, _("holds the title %(title)s for %(year)s") % {"title": _title_name(code),
+                                                                                 "year": wanted[0]})
+        return Finding(False, _("has not been awarded the title %(title)s for %(year)s") % {
+            "title": _title_name(code), "year": wanted[0]})
     if len(has) == count:
-        return Finding(True, _("%(n)02d consecutive years %(title)s: %(years)s") % {
+        return Finding(True, _("%(n)02d consecutive times %(title)s: %(years)s") % {
             "n": count, "title": _title_name(code), "years": _years(has)})
-    return Finding(False, _("lacks %(n)02d consecutive years %(title)s: has %(has)s; lacks %(lacks)s") % {
+    return Finding(False, _("lacks %(n)02d consecutive times %(title)s: has %(has)s; lacks %(lacks)s") % {
         "n": count, "title": _title_name(code), "has": _years(has),
         "lacks": _years(y for y in wanted if y not in has)})
 
@@ -171,11 +202,19 @@ def _titles_within(rule, ev, year, nominee):
 
 
 def _holds_award(rule, ev, year, nominee):
-    code = rule.params["award"]
-    years = [y for y in ev.any_titles[code] if y <= year]
-    if years:
-        return Finding(True, _("holds %(title)s (%(years)s)") % {"title": _title_name(code), "years": _years(years)})
-    return Finding(False, _("does not hold %(title)s") % {"title": _title_name(code)})
+    """Holds ``award`` (any of ``awards``) for merit: an ad hoc or thematic one is no basis for a higher award."""
+    codes = rule.params.get("awards") or [rule.params["award"]]
+    for code in codes:
+        years = [y for y in ev.titles[code] if y <= year]
+        if years:
+            return Finding(True, _("holds %(title)s (%(years)s)") % {"title": _title_name(code),
+                                                                     "years": _years(years)})
+    names = ", ".join(_title_name(c) for c in codes)
+    ad_hoc = [c for c in codes if any(y <= year for y in ev.any_titles[c])]
+    if ad_hoc:
+        return Finding(False, _("holds %(title)s only for an ad hoc or thematic achievement, which is no basis for "
+                                "a higher merit award") % {"title": ", ".join(_title_name(c) for c in ad_hoc)})
+    return Finding(False, _("does not hold %(title)s") % {"title": names})
 
 
 def _initiative(rule, ev, year, nominee):
@@ -184,9 +223,14 @@ def _initiative(rule, ev, year, nominee):
     if alternative and ev.rating_ok(year, alternative):
         return Finding(True, _("rated %(rating)s in %(year)s (instead of an initiative)") % {
             "rating": alternative, "year": year})
-    eligible = [i for i in ev.initiatives if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]
+    within = int(rule.params.get("within_years", 0))  # 0: any year up to the achievement year
+    first_year = year - within + 1 if within else 0
+    in_level = [i for i in ev.initiatives if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]
                 and i.recognised_on.year <= year]
-    free = [i for i in eligible if i.consumed_by_id in (None, getattr(nominee, "pk", None))]
+    eligible = [i for i in in_level if i.recognised_on.year >= first_year]
+    too_old = [i for i in in_level if i.recognised_on.year < first_year]
+    mine = getattr(nominee, "pk", None)
+    free = [i for i in eligible if i.consumed_by_id in (None, mine) and i.reserved_for_id in (None, mine)]
     used = [i for i in eligible if i not in free]
     if len(free) >= needed:
         return Finding(True, _("%(n)s recognised initiative(s) %(level)s not used for another award") % {
@@ -195,7 +239,11 @@ def _initiative(rule, ev, year, nominee):
         "needed": needed, "level": _level(level), "free": len(free)}
     if used:
         message += "; " + _("already used: %(list)s") % {"list": "; ".join(
-            f"“{i.title}” → {i.consumed_by.award_type.name}" for i in used)}
+            f"“{i.title}” → {(i.consumed_by or i.reserved_for).award_type.name}" for i in used)}
+    if too_old:
+        message += "; " + _("recognised outside the period of this achievement (%(first)s–%(year)s): %(list)s") % {
+            "first": first_year, "year": year,
+            "list": "; ".join(f"“{i.title}” ({i.recognised_on.year})" for i in too_old)}
     return Finding(False, message)
 
 
@@ -241,15 +289,16 @@ def _no_member_discipline(rule, ev, year, nominee):
 
 
 def _quota_share(rule, ev, year, nominee):
-    """At most ``max_share`` of the unit's holders of ``of_award`` in the year may get this award."""
+    """At most ``max_share`` of the holders of ``of_award`` in the year may get this award, counted over the scope
+    the law gives the quota (Decree 91/2017 Art 9.3: the ministry or province, i.e. the whole city), not per unit."""
     of_award, share = rule.params["of_award"], float(rule.params["max_share"])
-    unit = nominee.submission.unit
-    base = PastAward.objects.filter(person__unit__path__startswith=unit.path, award_type__code=of_award,
-                                    year=year).count()
-    proposed = Nominee.objects.filter(submission__unit=unit, submission__year=year, award_type=nominee.award_type) \
-        .exclude(submission__status__in=[Status.CLOSED]).exclude(outcome=Outcome.REJECTED).count()
+    base = PastAward.objects.filter(award_type__code=of_award, year=year).count()
+    proposed = (PastAward.objects.filter(award_type=nominee.award_type, year=year).count()
+                + Nominee.objects.filter(submission__year=year, award_type=nominee.award_type)
+                .exclude(submission__status__in=[Status.CLOSED, Status.DRAFT]).exclude(
+                    outcome__in=[Outcome.REJECTED, Outcome.FAILED]).exclude(pk=nominee.pk).count() + 1)
     if base == 0:
-        return Finding(None, _("no %(title)s recorded for the unit in %(year)s to compute the quota") % {
+        return Finding(None, _("no %(title)s recorded in the city in %(year)s to compute the quota") % {
             "title": _title_name(of_award), "year": year})
     limit = int(base * share)
     return Finding(proposed <= limit, _("quota: %(proposed)s proposed, at most %(limit)s (%(share).0f%% of %(base)s "
@@ -257,12 +306,51 @@ def _quota_share(rule, ev, year, nominee):
                                                          "base": base, "title": _title_name(of_award)})
 
 
+def _collective_rating(rule, ev, year, nominee):
+    minimum = rule.params["rating"]
+    ok = ev.rating_ok(year, minimum)
+    if ok is None:
+        return Finding(None, _("no rating of the collective recorded for %(year)s") % {"year": year})
+    return Finding(ok, _("the collective was rated %(rating)s in %(year)s; needs %(minimum)s or better") % {
+        "rating": ev.ratings[year], "year": year, "minimum": minimum})
+
+
+def _leads_cluster(rule, ev, year, nominee):
+    """Leads its emulation cluster in the year: acclaimed, or ranked first, in the cluster's final results."""
+    from campaigns.models import MemberScore
+
+    scores = list(MemberScore.objects.filter(unit=ev.unit, covenant__year=year, covenant__is_final=True)
+                  .select_related("covenant__cluster"))
+    if not scores:
+        return Finding(None, _("no final cluster result of %(year)s for the collective") % {"year": year})
+    leading = [s for s in scores if s.acclaimed or s.rank == 1]
+    if leading:
+        return Finding(True, _("leads “%(cluster)s” in %(year)s") % {"cluster": leading[0].covenant.cluster.name,
+                                                                       "year": year})
+    return Finding(False, _("does not lead its cluster in %(year)s (rank %(rank)s)") % {
+        "year": year, "rank": scores[0].rank or "—"})
+
+
+def _martyrs(rule, ev, year, nominee):
+    count, low, high = nominee.martyrs_count, int(rule.params["min"]), rule.params.get("max")
+    if not count:
+        return Finding(None, _("the number of martyrs of the family is not recorded"))
+    ok = count >= low and (high is None or count <= int(high))
+    span = f"{low}" if high == low else f"{low}–{high}" if high else f"{low}+"
+    return Finding(ok, _("the family has %(n)s martyr(s); this class is for %(span)s") % {"n": count, "span": span})
+
+
+def _officer_judgment(rule, ev, year, nominee):
+    return Finding(None, _("for the appraising officer to judge: %(criterion)s") % {"criterion": rule.description})
+
+
 CHECKS = {
     RuleKind.RATING_AT_LEAST: _rating_at_least, RuleKind.CONSECUTIVE_RATINGS: _consecutive_ratings,
     RuleKind.CONSECUTIVE_TITLES: _consecutive_titles, RuleKind.TITLES_WITHIN: _titles_within,
     RuleKind.HOLDS_AWARD: _holds_award, RuleKind.INITIATIVE: _initiative, RuleKind.MEMBERS_SHARE: _members_share,
     RuleKind.MEMBERS_COUNT: _members_count, RuleKind.NO_MEMBER_DISCIPLINE: _no_member_discipline,
-    RuleKind.QUOTA_SHARE: _quota_share,
+    RuleKind.QUOTA_SHARE: _quota_share, RuleKind.COLLECTIVE_RATING: _collective_rating,
+    RuleKind.LEADS_CLUSTER: _leads_cluster, RuleKind.MARTYRS: _martyrs, RuleKind.OFFICER_JUDGMENT: _officer_judgment,
 }
 
 
@@ -312,10 +400,14 @@ def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
         return Verdict(NEEDS_REVIEW, [Finding(None, _("household awards are checked by the officer"))])
     ev = Evidence(person=nominee.person, unit=nominee.collective_unit, exclude_nominee=nominee)
     findings = _blocking(ev, year, today) + _duplicates(nominee, ev, year)
-    for rule in rules_for(nominee.award_type, year):
-        finding = CHECKS[rule.kind](rule, ev, year, nominee)
-        finding.basis = f"{rule.legal_basis}" + (f", {rule.article}" if rule.article else "")
-        findings.append(finding)
+    commendation_type = nominee.submission.commendation_type
+    rules = rules_for(nominee.award_type, year, commendation_type)
+    if not rules:
+        findings.append(Finding(None, _("no criteria in force for %(award)s (%(type)s) for achievements of "
+                                        "%(year)s: the Board must set them or judge the case") % {
+            "award": nominee.award_type.name, "type": CommendationType(commendation_type).label.lower(),
+            "year": year}))
+    findings += _judge(rules, ev, year, nominee)
     if any(f.ok is False for f in findings):
         result = NOT_ELIGIBLE
     elif any(f.ok is None for f in findings):
@@ -323,6 +415,39 @@ def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     else:
         result = ELIGIBLE
     return Verdict(result, findings)
+
+
+def _result(findings) -> bool | None:
+    if any(f.ok is False for f in findings):
+        return False
+    if any(f.ok is None for f in findings):
+        return None
+    return True
+
+
+def _judge(rules, ev, year, nominee) -> list[Finding]:
+    """Each rule without a group must be met; rules in groups "SET.OPTION" are alternatives: the set is met when
+    every rule of one of its options is ("đạt một trong các tiêu chuẩn sau")."""
+    findings, sets = [], defaultdict(lambda: defaultdict(list))
+    for rule in rules:
+        finding = CHECKS[rule.kind](rule, ev, year, nominee)
+        finding.basis = f"{rule.legal_basis}" + (f", {rule.article}" if rule.article else "")
+        if rule.group:
+            name, _dot, option = rule.group.partition(".")
+            sets[name][option or str(rule.pk)].append(finding)
+        else:
+            findings.append(finding)
+    for options in sets.values():
+        results = [_result(fs) for fs in options.values()]
+        ok = True if True in results else None if None in results else False
+        # Options are named for the points of the article they come from ("c", "ab" → "(c)", "(a, b)").
+        parts = " | ".join(f"({', '.join(name) if name.isalpha() else i + 1}) " + "; ".join(f.message for f in fs)
+                           for i, (name, fs) in enumerate(sorted(options.items())))
+        bases = sorted({f.basis for fs in options.values() for f in fs})
+        message = _("meets one of these criteria: %(options)s") if ok else _(
+            "meets none of these criteria (one is enough): %(options)s")
+        findings.append(Finding(ok, message % {"options": parts}, "; ".join(bases)))
+    return findings
 
 
 def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
@@ -333,26 +458,77 @@ def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     return verdict
 
 
-def consume_initiatives(nominee: Nominee) -> int:
-    """When an award is given, the initiatives its rules relied on are used up (one award each)."""
-    needed = 0
-    level = "grassroots"
-    for rule in rules_for(nominee.award_type, nominee.submission.year):
-        if rule.kind == RuleKind.INITIATIVE:
-            if rule.params.get("or_rating") and nominee.person_id and Evidence(person=nominee.person).rating_ok(
-                    nominee.submission.year, rule.params["or_rating"]):
-                continue
-            needed = max(needed, int(rule.params.get("min", 1)))
-            level = rule.params.get("level", level)
-    if not needed or not nominee.person_id:
-        return 0
-    free = Initiative.objects.filter(authors=nominee.person, consumed_by__isnull=True,
-                                     recognised_on__year__lte=nominee.submission.year).order_by("recognised_on")
-    chosen = [i for i in free if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]][:needed]
-    for initiative in chosen:
-        initiative.consumed_by = nominee
-    if chosen:  # each with its history row, as a queryset update() would not write
+def _initiative_need(nominee: Nominee) -> tuple[int, str, int]:
+    """(how many, lowest level, within how many years) the nominee's rules need; (0, …) where none is needed."""
+    year, needed, level, within = nominee.submission.year, 0, "grassroots", 0
+    for rule in rules_for(nominee.award_type, year, nominee.submission.commendation_type):
+        if rule.kind != RuleKind.INITIATIVE:
+            continue
+        if rule.params.get("or_rating") and nominee.person_id and Evidence(person=nominee.person).rating_ok(
+                year, rule.params["or_rating"]):
+            continue
+        needed = max(needed, int(rule.params.get("min", 1)))
+        level = rule.params.get("level", level)
+        within = int(rule.params.get("within_years", within))
+    return (needed if nominee.person_id else 0), level, within
+
+
+def _usable(nominee: Nominee, level: str, within: int, *, lock: bool):
+    """The author's initiatives that may support this nominee: recognised in the period, at the level needed or
+    above, neither used nor held for another dossier; the lowest level first (it is the one to spend)."""
+    year = nominee.submission.year
+    rows = Initiative.objects.filter(authors=nominee.person, consumed_by__isnull=True,
+                                     recognised_on__year__lte=year).filter(
+        Q(reserved_for__isnull=True) | Q(reserved_for=nominee))
+    if within:
+        rows = rows.filter(recognised_on__year__gte=year - within + 1)
+    if lock:
+        rows = rows.select_for_update(of=("self",))
+    rows = [i for i in rows if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]]
+    return sorted(rows, key=lambda i: (INITIATIVE_RANK[i.level], i.recognised_on, i.pk))
+
+
+def _save_initiatives(rows, fields) -> None:
+    if rows:  # each with its history row, as a queryset update() would not write
         from simple_history.utils import bulk_update_with_history
 
-        bulk_update_with_history(chosen, Initiative, ["consumed_by"])
+        bulk_update_with_history(rows, Initiative, fields)
+
+
+def reserve_initiatives(nominee: Nominee) -> int:
+    """When a dossier is sent, the initiatives a nominee rests on are held for it, so that a second pending
+    dossier cannot rest on the same ones (CV 5007/BNV-TĐKT: one initiative, one award). The rows are locked:
+    two dossiers sent at the same moment cannot both hold one initiative."""
+    needed, level, within = _initiative_need(nominee)
+    if not needed:
+        return 0
+    chosen = _usable(nominee, level, within, lock=True)[:needed]
+    held = [i for i in chosen if i.reserved_for_id != nominee.pk]
+    for initiative in held:
+        initiative.reserved_for = nominee
+    _save_initiatives(held, ["reserved_for"])
+    return len(chosen)
+
+
+def release_initiatives(nominees) -> int:
+    """A nominee refused (not eligible, not passed, not awarded) lets its initiatives go."""
+    rows = list(Initiative.objects.select_for_update(of=("self",)).filter(reserved_for__in=nominees,
+                                                                          consumed_by__isnull=True))
+    for initiative in rows:
+        initiative.reserved_for = None
+    _save_initiatives(rows, ["reserved_for"])
+    return len(rows)
+
+
+def consume_initiatives(nominee: Nominee) -> int:
+    """When an award is given, the initiatives its rules rely on are used up (one award each): those held for the
+    nominee, then the lowest level that suffices."""
+    needed, level, within = _initiative_need(nominee)
+    if not needed:
+        return 0
+    chosen = _usable(nominee, level, within, lock=True)
+    chosen = sorted(chosen, key=lambda i: (i.reserved_for_id != nominee.pk,))[:needed]
+    for initiative in chosen:
+        initiative.consumed_by, initiative.reserved_for = nominee, None
+    _save_initiatives(chosen, ["consumed_by", "reserved_for"])
     return len(chosen)

@@ -135,6 +135,10 @@ class DecisionForm(forms.Form):
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
     signer_name = forms.CharField(label=_("Signed by"), max_length=120)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, initial="Chủ tịch")
+    override_reason = forms.CharField(
+        label=_("Reason for awarding against the eligibility check"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only where the check no longer passes a nominee; it is recorded in the dossier's history."))
 
 
 class RevokeForm(forms.Form):
@@ -170,3 +174,28 @@ class InitiativeForm(forms.Form):
         from .initiatives import parse_person_codes
 
         return parse_person_codes(self.cleaned_data["authors"])
+
+
+class CentralResultForm(forms.Form):
+    awarded = forms.TypedChoiceField(label=_("Result"), coerce=lambda v: v == "yes",
+                                     choices=[("yes", _("Awarded")), ("no", _("Not awarded"))])
+    decision = forms.CharField(label=_("Central decision (number and date)"), max_length=120,
+                               help_text=_("e.g. 1234/QĐ-TTg ngày 10/11/2025"))
+
+
+class UnitDecisionForm(forms.Form):
+    """A unit's own decision on titles its head (or a commune chairman) awards, e.g. Lao động tiên tiến."""
+
+    award_type = forms.ModelChoiceField(label=_("Title or award"), queryset=AwardType.objects.none())
+    year = forms.IntegerField(label=_("Year of achievement"), min_value=2000, max_value=2100)
+    decision_number = forms.CharField(label=_("Decision number"), max_length=80,
+                                      help_text=_("e.g. 25/QĐ-SKHĐT"))
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=120)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=120, initial="Giám đốc")
+    person_codes = forms.CharField(label=_("Codes of the persons awarded"), max_length=2000,
+                                   help_text=_("Person codes from the unit's staff list, separated by commas."))
+
+    def __init__(self, *args, award_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_type"].queryset = award_types

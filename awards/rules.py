@@ -11,11 +11,18 @@ from django.db.models import Q
 from .models import Holiday, Parameter
 
 
-def parameter(key: str, on: datetime.date, award_type=None) -> Decimal:
-    """The value in force on ``on``: a row for the award type wins over a general one."""
+def parameter(key: str, on: datetime.date, award_type=None, specific_only: bool = False) -> Decimal:
+    """The value in force on ``on``: a row for the award type wins over a general one. With ``specific_only``
+    only a row for the award type counts, and ``LookupError`` says there is none."""
     rows = Parameter.objects.filter(key=key, effective_from__lte=on).filter(
-        Q(effective_to__isnull=True) | Q(effective_to__gte=on)
-    ).filter(Q(award_type__isnull=True) | Q(award_type=award_type)).order_by("award_type_id", "-effective_from")
+        Q(effective_to__isnull=True) | Q(effective_to__gte=on))
+    if specific_only:
+        row = rows.filter(award_type=award_type).order_by("-effective_from").first() if award_type else None
+        if row is None:
+            raise LookupError(key)
+        return row.value
+    rows = rows.filter(Q(award_type__isnull=True) | Q(award_type=award_type)).order_by(
+        "award_type_id", "-effective_from")
     # NULLs sort last in ascending order on PostgreSQL, so a specific row comes first.
     row = rows.first()
     if row is None:

@@ -1,69 +1,174 @@
-"""Eligibility rules of Law 06/2022/QH15 (in force 01/01/2024) and of the old law
-(Luật TĐKT 2003, Nghị định 91/2017/NĐ-CP) for achievements up to 2023, as data (DOMAIN.md §3).
+"""Eligibility rules as data, each row with its law, article and dates (DOMAIN.md §3 and §7).
 
-Rules marked "(cần xác minh)" follow DOMAIN.md where the official text could not be confirmed.
+Three rule sets, chosen by the achievement year (the version in force on 31 December of that year):
+- the old law (Luật TĐKT 2003, sửa đổi 2013, and Nghị định 91/2017/NĐ-CP) for achievements up to 2023;
+- Luật TĐKT 06/2022/QH15 with Nghị định 98/2023/NĐ-CP for 2024 and the first half of 2025;
+- the same law with Nghị định 152/2025/NĐ-CP, which replaced Decree 98/2023 from 01/7/2025.
+
+Merit criteria apply to regular merit (công trạng) only; other types of commendation have their own rows or
+none, and "no rule in force" is a finding for the officer, never a pass. Rows whose source DOMAIN.md marks
+"(verify)", or whose article number was not confirmed in a published text, say "(cần xác minh)".
+
+Readings chosen where the law can be read two ways (each is a parameter of its row, changed in the admin):
+- "02 lần liên tục" Chiến sĩ thi đua cấp tỉnh (for CSTĐ toàn quốc) = two consecutive three-year cycles
+  (``step: 3``), as published answers read it; ``step: 1`` would be two consecutive years.
+- Chiến sĩ thi đua cơ sở under Law 06/2022 Art 23: an initiative recognised in the year, or a year rated
+  "hoàn thành xuất sắc nhiệm vụ" (``or_rating``), the reading the portal has applied since 2024.
+- Yearly titles rest on the year's own achievement: initiatives count only if recognised within the period
+  of the achievement (``within_years``), and a chain already used for an earlier award of the same title
+  does not count again (``fresh``).
 """
 
 import datetime as dt
 
-from .models import AwardType, EligibilityRule, FairnessTarget
+from .models import AwardType, CommendationType, EligibilityRule, FairnessTarget
 
-NEW_FROM, OLD_FROM, OLD_TO = dt.date(2024, 1, 1), dt.date(2017, 9, 15), dt.date(2023, 12, 31)
-NEW = "Luật Thi đua, khen thưởng 06/2022/QH15"
-OLD = "Nghị định 91/2017/NĐ-CP (Luật TĐKT 2003)"
+D = dt.date
+OLD_FROM, OLD_TO = D(2004, 1, 1), D(2023, 12, 31)
+NEW_FROM, D98_TO, D152_FROM = D(2024, 1, 1), D(2025, 6, 30), D(2025, 7, 1)
+
+LAW = "Luật Thi đua, khen thưởng 06/2022/QH15"
+OLD = "Luật TĐKT 2003 (sửa đổi 2013), Nghị định 91/2017/NĐ-CP"
+D98, D152 = "Nghị định 98/2023/NĐ-CP", "Nghị định 152/2025/NĐ-CP"
 WARNING_OR_ABOVE = {"forms": ["cảnh cáo", "hạ bậc", "giáng chức", "cách chức", "buộc thôi việc"]}
+REGULAR = [CommendationType.REGULAR]
+AD_HOC, THEMATIC = [CommendationType.AD_HOC], [CommendationType.THEMATIC]
+UNRATED = {"unrated_categories": ["farmer", "citizen"]}
 
-# award, kind, params, basis, article, from, to, description
-RULES = [
-    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV"}, NEW, "Điều 24", NEW_FROM, None,
+# (award, kind, params, article, description[, commendation types[, group]]) for each set of rules.
+OLD_RULES = [
+    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED}, "Luật TĐKT 2003, Điều 24",
      "Hoàn thành tốt nhiệm vụ trở lên"),
-    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV"}, OLD, "Điều 24 Luật TĐKT 2003", OLD_FROM, OLD_TO,
-     "Hoàn thành tốt nhiệm vụ trở lên"),
-    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, NEW, "Điều 23", NEW_FROM, None,
+    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, "Luật TĐKT 2003, Điều 23",
      "Đạt danh hiệu Lao động tiên tiến"),
-    ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1, "or_rating": "HTXSNV"}, NEW, "Điều 23",
-     NEW_FROM, None, "Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến được công nhận"),
-    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, OLD, "Điều 23 Luật TĐKT 2003",
-     OLD_FROM, OLD_TO, "Đạt danh hiệu Lao động tiên tiến"),
-    ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1}, OLD, "Điều 23 Luật TĐKT 2003", OLD_FROM, OLD_TO,
-     "Có sáng kiến được công nhận"),
-    ("cstd-co-so", "quota_share", {"of_award": "lao-dong-tien-tien", "max_share": 0.15}, OLD, "Điều 7",
-     OLD_FROM, OLD_TO, "Không quá 15% số cá nhân đạt Lao động tiên tiến"),
-    ("cstd-thanh-pho", "consecutive_titles", {"award": "cstd-co-so", "years": 3}, NEW, "Điều 22", NEW_FROM, None,
-     "03 lần liên tục đạt Chiến sĩ thi đua cơ sở"),
-    ("cstd-thanh-pho", "initiative", {"level": "city", "min": 1}, NEW, "Điều 22", NEW_FROM, None,
-     "Sáng kiến có hiệu quả, phạm vi ảnh hưởng cấp thành phố"),
-    ("cstd-thanh-pho", "consecutive_titles", {"award": "cstd-co-so", "years": 3}, OLD, "Điều 22 Luật TĐKT 2003",
-     OLD_FROM, OLD_TO, "03 lần liên tục đạt Chiến sĩ thi đua cơ sở"),
-    ("cstd-thanh-pho", "initiative", {"level": "city", "min": 1}, OLD, "Điều 22 Luật TĐKT 2003", OLD_FROM, OLD_TO,
+    ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1, "within_years": 1}, "Luật TĐKT 2003, Điều 23",
+     "Có sáng kiến được công nhận trong năm"),
+    ("cstd-co-so", "quota_share", {"of_award": "lao-dong-tien-tien", "max_share": 0.15},
+     "Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3", "Không quá 15% số cá nhân đạt Lao động tiên tiến (toàn thành phố)"),
+    ("cstd-thanh-pho", "consecutive_titles", {"award": "cstd-co-so", "years": 3, "fresh": True},
+     "Luật TĐKT 2003, Điều 22", "03 lần liên tục đạt Chiến sĩ thi đua cơ sở"),
+    ("cstd-thanh-pho", "initiative", {"level": "city", "min": 1, "within_years": 3}, "Luật TĐKT 2003, Điều 22",
      "Sáng kiến có hiệu quả, phạm vi ảnh hưởng cấp tỉnh"),
-    ("cstd-toan-quoc", "consecutive_titles", {"award": "cstd-thanh-pho", "years": 2}, NEW, "Điều 21", NEW_FROM, None,
-     "02 lần liên tục đạt Chiến sĩ thi đua cấp thành phố"),
-    ("cstd-toan-quoc", "initiative", {"level": "national", "min": 1}, NEW, "Điều 21", NEW_FROM, None,
+    ("cstd-toan-quoc", "consecutive_titles", {"award": "cstd-thanh-pho", "years": 2, "step": 3, "fresh": True},
+     "Luật TĐKT 2003, Điều 21", "02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh"),
+    ("cstd-toan-quoc", "initiative", {"level": "national", "min": 1, "within_years": 6}, "Luật TĐKT 2003, Điều 21",
      "Sáng kiến có phạm vi ảnh hưởng toàn quốc"),
-    ("bang-khen-thu-tuong", "holds_award", {"award": "bang-khen-chu-tich"}, NEW, "Điều 71", NEW_FROM, None,
-     "Đã được tặng Bằng khen cấp bộ, ban, ngành, tỉnh"),
-    ("bang-khen-thu-tuong", "consecutive_ratings", {"rating": "HTTNV", "years": 5}, NEW, "Điều 71", NEW_FROM, None,
-     "05 năm liên tục hoàn thành tốt nhiệm vụ trở lên"),
-    ("bang-khen-thu-tuong", "titles_within", {"award": "cstd-co-so", "times": 3, "years": 5}, NEW, "Điều 71",
-     NEW_FROM, None, "03 lần Chiến sĩ thi đua cơ sở trong thời gian đó"),
-    ("bang-khen-chu-tich", "consecutive_ratings", {"rating": "HTXSNV", "years": 2}, NEW,
-     "Điều 74 (cần xác minh)", NEW_FROM, None, "02 năm liên tục hoàn thành xuất sắc nhiệm vụ"),
-    ("bang-khen-chu-tich", "initiative", {"level": "grassroots", "min": 2}, NEW, "Điều 74 (cần xác minh)",
-     NEW_FROM, None, "02 sáng kiến được công nhận cấp cơ sở"),
-    ("tap-the-ldtt", "members_share", {"award": "lao-dong-tien-tien", "share": 0.5, "strict": True}, NEW,
-     "Điều 27 (cần xác minh)", NEW_FROM, None, "Trên 50% cá nhân đạt Lao động tiên tiến"),
-    ("tap-the-ldtt", "no_member_discipline", WARNING_OR_ABOVE, NEW, "Điều 27 (cần xác minh)", NEW_FROM, None,
+    ("co-thi-dua-thanh-pho", "leads_cluster", {}, "Luật TĐKT 2003, Điều 26",
+     "Dẫn đầu cụm, khối thi đua của tỉnh"),
+    ("co-thi-dua-chinh-phu", "titles_within", {"award": "co-thi-dua-thanh-pho", "times": 1, "years": 1},
+     "Luật TĐKT 2003, Điều 25", "Tiêu biểu xuất sắc trong số tập thể đạt Cờ thi đua cấp tỉnh"),
+    ("tap-the-ldxs", "members_share", {"rating": "HTNV", "share": 1.0}, "Luật TĐKT 2003, Điều 27",
+     "100% cá nhân hoàn thành nhiệm vụ"),
+    ("tap-the-ldxs", "members_share", {"award": "lao-dong-tien-tien", "share": 0.7}, "Luật TĐKT 2003, Điều 27",
+     "Ít nhất 70% cá nhân đạt Lao động tiên tiến"),
+    ("tap-the-ldxs", "members_count", {"award": "cstd-co-so", "min": 1}, "Luật TĐKT 2003, Điều 27",
+     "Có cá nhân đạt Chiến sĩ thi đua cơ sở"),
+    ("tap-the-ldxs", "no_member_discipline", WARNING_OR_ABOVE, "Luật TĐKT 2003, Điều 27",
      "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"),
-    ("tap-the-ldxs", "members_share", {"rating": "HTNV", "share": 1.0}, NEW, "Điều 26 (cần xác minh)", NEW_FROM,
-     None, "100% cá nhân hoàn thành nhiệm vụ"),
-    ("tap-the-ldxs", "members_share", {"award": "lao-dong-tien-tien", "share": 0.7}, NEW, "Điều 26 (cần xác minh)",
-     NEW_FROM, None, "Ít nhất 70% cá nhân đạt Lao động tiên tiến"),
-    ("tap-the-ldxs", "members_count", {"award": "cstd-co-so", "min": 1}, NEW, "Điều 26 (cần xác minh)", NEW_FROM,
-     None, "Có cá nhân đạt Chiến sĩ thi đua cơ sở"),
-    ("tap-the-ldxs", "no_member_discipline", WARNING_OR_ABOVE, NEW, "Điều 26 (cần xác minh)", NEW_FROM, None,
+    ("tap-the-ldtt", "members_share", {"award": "lao-dong-tien-tien", "share": 0.5, "strict": True},
+     "Luật TĐKT 2003, Điều 28", "Trên 50% cá nhân đạt Lao động tiên tiến"),
+    ("tap-the-ldtt", "no_member_discipline", WARNING_OR_ABOVE, "Luật TĐKT 2003, Điều 28",
      "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"),
+    ("bang-khen-thu-tuong", "holds_award", {"awards": ["bang-khen-chu-tich", "bang-khen-bo-nganh"]},
+     "Nghị định 91/2017/NĐ-CP, Điều 38 (cần xác minh)", "Đã được tặng Bằng khen cấp bộ, ngành, tỉnh"),
+    ("bang-khen-thu-tuong", "consecutive_ratings", {"rating": "HTXSNV", "years": 5},
+     "Nghị định 91/2017/NĐ-CP, Điều 38 (cần xác minh)", "05 năm tiếp theo liên tục hoàn thành xuất sắc nhiệm vụ"),
+    ("bang-khen-thu-tuong", "initiative", {"level": "grassroots", "min": 5, "within_years": 5},
+     "Nghị định 91/2017/NĐ-CP, Điều 38 (cần xác minh)", "05 sáng kiến được công nhận trong thời gian đó"),
+    ("bang-khen-chu-tich", "consecutive_ratings", {"rating": "HTXSNV", "years": 2},
+     "Nghị định 91/2017/NĐ-CP, Điều 39 (cần xác minh)", "02 năm liên tục hoàn thành xuất sắc nhiệm vụ",
+     REGULAR, "bk.c"),
+    ("bang-khen-chu-tich", "initiative", {"level": "grassroots", "min": 2, "within_years": 2},
+     "Nghị định 91/2017/NĐ-CP, Điều 39 (cần xác minh)", "02 sáng kiến được công nhận trong thời gian đó",
+     REGULAR, "bk.c"),
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Nghị định 91/2017/NĐ-CP, Điều 39 (cần xác minh)",
+     "gương mẫu, có thành tích xuất sắc được bình xét trong phong trào thi đua, hoặc lập nhiều thành tích có phạm "
+     "vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.ab"),
 ]
+
+NEW_RULES = [
+    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED}, "Điều 24",
+     "Hoàn thành tốt nhiệm vụ trở lên (công nhân, nông dân: tiêu chuẩn khoản 3)"),
+    ("chien-si-tien-tien", "rating_at_least", {"rating": "HTTNV"}, "Điều 24 khoản 2",
+     "Hoàn thành tốt nhiệm vụ trở lên"),
+    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, "Điều 23",
+     "Đạt danh hiệu Lao động tiên tiến trong năm"),
+    ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1, "or_rating": "HTXSNV", "within_years": 1},
+     "Điều 23", "Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến được công nhận trong năm"),
+    ("cstd-thanh-pho", "consecutive_titles", {"award": "cstd-co-so", "years": 3, "fresh": True}, "Điều 22",
+     "03 lần liên tục đạt Chiến sĩ thi đua cơ sở"),
+    ("cstd-thanh-pho", "initiative", {"level": "city", "min": 1, "within_years": 3}, "Điều 22",
+     "Sáng kiến có hiệu quả, phạm vi ảnh hưởng cấp thành phố"),
+    ("cstd-toan-quoc", "consecutive_titles", {"award": "cstd-thanh-pho", "years": 2, "step": 3, "fresh": True},
+     "Điều 21", "02 lần liên tục đạt Chiến sĩ thi đua cấp thành phố (hai chu kỳ liên tiếp)"),
+    ("cstd-toan-quoc", "initiative", {"level": "national", "min": 1, "within_years": 6}, "Điều 21",
+     "Sáng kiến có phạm vi ảnh hưởng toàn quốc"),
+    ("co-thi-dua-thanh-pho", "collective_rating", {"rating": "HTXSNV"}, "Điều 26",
+     "Tập thể hoàn thành xuất sắc nhiệm vụ"),
+    ("co-thi-dua-thanh-pho", "leads_cluster", {}, "Điều 26", "Tiêu biểu xuất sắc, dẫn đầu cụm, khối thi đua"),
+    ("co-thi-dua-chinh-phu", "titles_within", {"award": "co-thi-dua-thanh-pho", "times": 1, "years": 1}, "Điều 25",
+     "Tiêu biểu xuất sắc trong số tập thể đạt Cờ thi đua cấp tỉnh"),
+    ("co-thi-dua-chinh-phu", "collective_rating", {"rating": "HTXSNV"}, "Điều 25",
+     "Tập thể hoàn thành xuất sắc toàn diện nhiệm vụ"),
+    ("tap-the-ldxs", "collective_rating", {"rating": "HTXSNV"}, "Điều 27 khoản 1 điểm a",
+     "Tập thể hoàn thành xuất sắc nhiệm vụ"),
+    ("tap-the-ldxs", "members_share", {"rating": "HTNV", "share": 1.0}, "Điều 27",
+     "100% cá nhân hoàn thành nhiệm vụ"),
+    ("tap-the-ldxs", "members_share", {"award": "lao-dong-tien-tien", "share": 0.7}, "Điều 27",
+     "Ít nhất 70% cá nhân đạt Lao động tiên tiến"),
+    ("tap-the-ldxs", "members_count", {"award": "cstd-co-so", "min": 1}, "Điều 27",
+     "Có cá nhân đạt Chiến sĩ thi đua cơ sở"),
+    ("tap-the-ldtt", "collective_rating", {"rating": "HTTNV"}, "Điều 28", "Tập thể hoàn thành tốt nhiệm vụ"),
+    ("tap-the-ldtt", "members_share", {"award": "lao-dong-tien-tien", "share": 0.5, "strict": True}, "Điều 28",
+     "Trên 50% cá nhân đạt Lao động tiên tiến"),
+    ("tap-the-ldtt", "no_member_discipline", WARNING_OR_ABOVE, "Điều 28",
+     "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"),
+    ("bang-khen-thu-tuong", "holds_award", {"awards": ["bang-khen-chu-tich", "bang-khen-bo-nganh"]},
+     "Điều 73 khoản 1 điểm b", "Đã được tặng Bằng khen cấp bộ, ban, ngành, tỉnh (công trạng)"),
+    ("bang-khen-thu-tuong", "consecutive_ratings", {"rating": "HTTNV", "years": 5}, "Điều 73 khoản 1 điểm b",
+     "05 năm liên tục hoàn thành tốt nhiệm vụ trở lên"),
+    ("bang-khen-thu-tuong", "titles_within", {"award": "cstd-co-so", "times": 3, "years": 5},
+     "Điều 73 khoản 1 điểm b", "03 lần Chiến sĩ thi đua cơ sở trong thời gian đó"),
+    ("bang-khen-chu-tich", "consecutive_ratings", {"rating": "HTXSNV", "years": 2}, "Điều 74 khoản 1 điểm c",
+     "02 năm liên tục hoàn thành xuất sắc nhiệm vụ", REGULAR, "bk.c"),
+    ("bang-khen-chu-tich", "initiative", {"level": "grassroots", "min": 2, "within_years": 2},
+     "Điều 74 khoản 1 điểm c", "02 sáng kiến được công nhận trong thời gian đó", REGULAR, "bk.c"),
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 khoản 1 điểm a, b",
+     "gương mẫu, có thành tích xuất sắc được bình xét trong phong trào thi đua, hoặc lập được nhiều thành tích có "
+     "phạm vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.ab"),
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 (cần xác minh)",
+     "thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời", AD_HOC),
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 (cần xác minh)",
+     "thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
+    ("bang-khen-chu-tich-tap-the", "collective_rating", {"rating": "HTXSNV"}, "Điều 74 khoản 2 (cần xác minh)",
+     "Tập thể hoàn thành xuất sắc nhiệm vụ", REGULAR),
+    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 74 (cần xác minh)",
+     "thành tích đột xuất của tập thể", AD_HOC),
+    ("huan-chuong-doc-lap-3-gia-dinh", "martyrs", {"min": 3, "max": 3}, "Nghị định 98/2023 (cần xác minh)",
+     "Gia đình có 03 liệt sĩ", [CommendationType.SERVICE]),
+    ("huan-chuong-doc-lap-2-gia-dinh", "martyrs", {"min": 4, "max": 4}, "Nghị định 98/2023 (cần xác minh)",
+     "Gia đình có 04 liệt sĩ", [CommendationType.SERVICE]),
+    ("huan-chuong-doc-lap-1-gia-dinh", "martyrs", {"min": 5}, "Nghị định 98/2023 (cần xác minh)",
+     "Gia đình có từ 05 liệt sĩ trở lên", [CommendationType.SERVICE]),
+]
+
+
+def rows():
+    """Every rule row as (award, kind, params, basis, article, from, to, description, types, group)."""
+    def expand(rule):
+        award, kind, params, article, description, *rest = rule
+        types = rest[0] if rest else REGULAR
+        group = rest[1] if len(rest) > 1 else ""
+        return award, kind, params, article, description, list(types), group
+
+    for rule in OLD_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
+    for rule in NEW_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
+        yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
+
 
 FAIRNESS = [
     ("grassroots", 30, "Chỉ thị 01/CT-UBND mục 8: hướng về cơ sở (tỷ lệ mục tiêu, cần xác minh)"),
@@ -71,14 +176,24 @@ FAIRNESS = [
     ("women", 30, "Ưu tiên nữ (tỷ lệ mục tiêu, cần xác minh)"),
     ("non_state", 10, "Chỉ thị 01/CT-UBND mục 8: khu vực ngoài nhà nước (tỷ lệ mục tiêu, cần xác minh)"),
 ]
+SEEDED_BASES = ("Luật TĐKT 2003", "Nghị định 91/2017", "Luật Thi đua, khen thưởng 06/2022")
 
 
 def seed_rules() -> int:
+    """Load the rule sets; rows this seed wrote earlier and no longer lists are removed (the Board's own rows,
+    with another legal basis, are kept)."""
     awards = {a.code: a for a in AwardType.objects.all()}
-    for code, kind, params, basis, article, start, end, description in RULES:
-        EligibilityRule.objects.update_or_create(
+    kept = []
+    for code, kind, params, basis, article, start, end, description, types, group in rows():
+        if code not in awards:
+            continue
+        rule, _created = EligibilityRule.objects.update_or_create(
             award_type=awards[code], kind=kind, effective_from=start, description=description,
+            commendation_types=types, group=group,
             defaults={"params": params, "legal_basis": basis, "article": article, "effective_to": end})
+        kept.append(rule.pk)
+    for prefix in SEEDED_BASES:
+        EligibilityRule.objects.filter(legal_basis__startswith=prefix).exclude(pk__in=kept).delete()
     for dimension, share, basis in FAIRNESS:
         FairnessTarget.objects.get_or_create(dimension=dimension, defaults={"min_share": share, "basis": basis})
-    return len(RULES)
+    return len(kept)

@@ -1,5 +1,7 @@
 """The catalogue of titles and forms of commendation of Law 06/2022/QH15 (DOMAIN.md §2)."""
 
+from datetime import date, timedelta
+
 from legal.models import LegalDocument
 
 from .models import AwardCategory as C, AwardLevel as L, AwardType, Decider as D, Subject as S
@@ -24,9 +26,6 @@ CATALOGUE = [
      False),
     ("thon-to-van-hoa", "Thôn, tổ dân phố văn hóa", C.EMULATION_TITLE, S.COLLECTIVE, L.GRASSROOTS, D.UNIT_HEAD, False),
     ("gia-dinh-van-hoa", "Gia đình văn hóa", C.EMULATION_TITLE, S.HOUSEHOLD, L.GRASSROOTS, D.UNIT_HEAD, False),
-    ("huan-chuong-lao-dong-3", "Huân chương Lao động hạng Ba", C.COMMENDATION, S.INDIVIDUAL, L.STATE, D.PRESIDENT, True),
-    ("huan-chuong-doc-lap-3", "Huân chương Độc lập hạng Ba", C.COMMENDATION, S.COLLECTIVE, L.STATE, D.PRESIDENT, True),
-    ("huan-chuong-dung-cam", "Huân chương Dũng cảm", C.COMMENDATION, S.INDIVIDUAL, L.STATE, D.PRESIDENT, True),
     ("ba-me-viet-nam-anh-hung", "Danh hiệu vinh dự nhà nước “Bà mẹ Việt Nam anh hùng”", C.COMMENDATION, S.INDIVIDUAL,
      L.STATE, D.PRESIDENT, True),
     ("bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ", C.COMMENDATION, S.INDIVIDUAL, L.STATE,
@@ -44,6 +43,119 @@ CATALOGUE = [
 ]
 
 
+
+# Law 06/2022 Art 33: the ten orders (Huân chương), with their classes; each for individuals and collectives.
+ORDERS = [
+    ("sao-vang", "Huân chương Sao vàng", [""]), ("ho-chi-minh", "Huân chương Hồ Chí Minh", [""]),
+    ("doc-lap", "Huân chương Độc lập", ["1", "2", "3"]), ("quan-cong", "Huân chương Quân công", ["1", "2", "3"]),
+    ("lao-dong", "Huân chương Lao động", ["1", "2", "3"]),
+    ("bao-ve-to-quoc", "Huân chương Bảo vệ Tổ quốc", ["1", "2", "3"]),
+    ("chien-cong", "Huân chương Chiến công", ["1", "2", "3"]), ("dung-cam", "Huân chương Dũng cảm", [""]),
+    ("dai-doan-ket", "Huân chương Đại đoàn kết dân tộc", [""]), ("huu-nghi", "Huân chương Hữu nghị", [""]),
+]
+CLASS_NAMES = {"1": "hạng Nhất", "2": "hạng Nhì", "3": "hạng Ba"}
+# Codes the portal used before the catalogue was complete keep their meaning.
+KEPT_CODES = {("huan-chuong-doc-lap-3", S.COLLECTIVE)}
+
+
+def _order_code(base: str, subject: str) -> str:
+    """Individuals take the plain code and collectives "-tap-the", except where an earlier code meant otherwise."""
+    if (base, subject) in KEPT_CODES:
+        return base
+    if (base, S.COLLECTIVE) in KEPT_CODES:
+        return base + "-ca-nhan"
+    return base if subject == S.INDIVIDUAL else base + "-tap-the"
+
+
+def _orders():
+    for slug, name, classes in ORDERS:
+        for cls in classes:
+            base = f"huan-chuong-{slug}" + (f"-{cls}" if cls else "")
+            full = name + (f" {CLASS_NAMES[cls]}" if cls else "")
+            for subject, label in ((S.INDIVIDUAL, ""), (S.COLLECTIVE, " (tập thể)")):
+                code = _order_code(base, subject)
+                yield (code, full + label, C.COMMENDATION, subject, L.STATE, D.PRESIDENT, True)
+    # Huân chương Độc lập for families with many martyrs: the class follows the number of martyrs (data).
+    for cls in ("1", "2", "3"):
+        yield (f"huan-chuong-doc-lap-{cls}-gia-dinh", f"Huân chương Độc lập {CLASS_NAMES[cls]} (gia đình liệt sĩ)",
+               C.COMMENDATION, S.HOUSEHOLD, L.STATE, D.PRESIDENT, True)
+
+
+# Art 54: medals (armed forces and foreigners); Art 59: state honorary titles; Art 66–67 prizes; Art 71.
+STATE_AWARDS = [
+    ("huy-chuong-quan-ky-quyet-thang", "Huy chương Quân kỳ quyết thắng", S.INDIVIDUAL),
+    ("huy-chuong-vi-an-ninh-to-quoc", "Huy chương Vì an ninh Tổ quốc", S.INDIVIDUAL),
+    ("huy-chuong-chien-si-ve-vang-1", "Huy chương Chiến sĩ vẻ vang hạng Nhất", S.INDIVIDUAL),
+    ("huy-chuong-chien-si-ve-vang-2", "Huy chương Chiến sĩ vẻ vang hạng Nhì", S.INDIVIDUAL),
+    ("huy-chuong-chien-si-ve-vang-3", "Huy chương Chiến sĩ vẻ vang hạng Ba", S.INDIVIDUAL),
+    ("huy-chuong-huu-nghi", "Huy chương Hữu nghị", S.INDIVIDUAL),
+    ("anh-hung-llvt", "Danh hiệu “Anh hùng Lực lượng vũ trang nhân dân”", S.INDIVIDUAL),
+    ("anh-hung-llvt-tap-the", "Danh hiệu “Anh hùng Lực lượng vũ trang nhân dân” (tập thể)", S.COLLECTIVE),
+    ("anh-hung-lao-dong", "Danh hiệu “Anh hùng Lao động”", S.INDIVIDUAL),
+    ("anh-hung-lao-dong-tap-the", "Danh hiệu “Anh hùng Lao động” (tập thể)", S.COLLECTIVE),
+    ("nha-giao-nhan-dan", "Danh hiệu “Nhà giáo nhân dân”", S.INDIVIDUAL),
+    ("nha-giao-uu-tu", "Danh hiệu “Nhà giáo ưu tú”", S.INDIVIDUAL),
+    ("thay-thuoc-nhan-dan", "Danh hiệu “Thầy thuốc nhân dân”", S.INDIVIDUAL),
+    ("thay-thuoc-uu-tu", "Danh hiệu “Thầy thuốc ưu tú”", S.INDIVIDUAL),
+    ("nghe-si-nhan-dan", "Danh hiệu “Nghệ sĩ nhân dân”", S.INDIVIDUAL),
+    ("nghe-si-uu-tu", "Danh hiệu “Nghệ sĩ ưu tú”", S.INDIVIDUAL),
+    ("nghe-nhan-nhan-dan", "Danh hiệu “Nghệ nhân nhân dân”", S.INDIVIDUAL),
+    ("nghe-nhan-uu-tu", "Danh hiệu “Nghệ nhân ưu tú”", S.INDIVIDUAL),
+    ("giai-thuong-ho-chi-minh", "Giải thưởng Hồ Chí Minh", S.INDIVIDUAL),
+    ("giai-thuong-nha-nuoc", "Giải thưởng Nhà nước", S.INDIVIDUAL),
+]
+OTHER_AWARDS = [
+    # Kỷ niệm chương (Art 71) and a ministry's Bằng khen: given by central bodies, recorded as earlier awards.
+    ("ky-niem-chuong", "Kỷ niệm chương", C.COMMENDATION, S.INDIVIDUAL, L.STATE, D.MINISTER, False),
+    ("bang-khen-bo-nganh", "Bằng khen của Bộ, ban, ngành Trung ương", C.COMMENDATION, S.INDIVIDUAL, L.STATE,
+     D.MINISTER, False),
+    ("bang-khen-bo-nganh-tap-the", "Bằng khen của Bộ, ban, ngành Trung ương (tập thể)", C.COMMENDATION,
+     S.COLLECTIVE, L.STATE, D.MINISTER, False),
+]
+
+
+def full_catalogue():
+    yield from CATALOGUE
+    yield from _orders()
+    for code, name, subject in STATE_AWARDS:
+        yield (code, name, C.COMMENDATION, subject, L.STATE, D.PRESIDENT, True)
+    yield from OTHER_AWARDS
+
+
+# Who decides (Law 06/2022 Art 77–80; the same split under the old law), by period. A title a unit head
+# decides is the unit's own decision; Gia đình văn hóa and Thôn, tổ dân phố văn hóa passed from the district
+# chairman to the commune chairman with the two-tier local government of 01/7/2025.
+REFORM = date(2025, 7, 1)
+LOCAL_TITLES = {"gia-dinh-van-hoa", "thon-to-van-hoa"}
+AUTHORITY_BASIS = {
+    D.PRESIDENT: ("Luật TĐKT 06/2022/QH15", "Điều 77"), D.PRIME_MINISTER: ("Luật TĐKT 06/2022/QH15", "Điều 78"),
+    D.CITY_CHAIRMAN: ("Luật TĐKT 06/2022/QH15", "Điều 79"), D.UNIT_HEAD: ("Luật TĐKT 06/2022/QH15", "Điều 80"),
+    D.MINISTER: ("Luật TĐKT 06/2022/QH15", "Điều 79"),
+}
+
+
+def authorities(code: str, decider: str):
+    """(decider, basis, article, from, to) rows of one award."""
+    if code in LOCAL_TITLES:
+        yield (D.DISTRICT_CHAIRMAN, "Luật TĐKT 06/2022/QH15", "Điều 80 (cần xác minh)", date(2004, 1, 1),
+               REFORM - timedelta(days=1))
+        yield (D.COMMUNE_CHAIRMAN, "Nghị định 129/2025/NĐ-CP", "Điều 59 (cần xác minh)", REFORM, None)
+        return
+    basis, article = AUTHORITY_BASIS[decider]
+    yield (decider, basis, article, date(2024, 1, 1), None)
+    yield (decider, "Luật TĐKT 2003 (sửa đổi 2013)", "Điều 77–80 (cần xác minh)", date(2004, 1, 1),
+           date(2023, 12, 31))
+
+
+# Names that a decree changed: the old name stays for earlier dates.
+RENAMES = [
+    ("xa-phuong-tieu-bieu", "Xã, phường, thị trấn tiêu biểu", "Luật TĐKT 06/2022/QH15, Điều 29", None,
+     REFORM - timedelta(days=1)),
+    ("xa-phuong-tieu-bieu", "Xã, phường, đặc khu tiêu biểu", "Nghị định 152/2025/NĐ-CP, Điều 50 khoản 2 điểm c",
+     REFORM, None),
+]
+
+
 # Documents a regular (non ad hoc) dossier must include, per award (DOMAIN.md §4).
 REQUIRED_ATTACHMENTS = {
     "cstd-toan-quoc": ["council_minutes", "ballot_result", "initiative_recognition"],
@@ -55,6 +167,12 @@ REQUIRED_ATTACHMENTS = {
     "bang-khen-thu-tuong": ["council_minutes", "earlier_decision"],
     "bang-khen-thu-tuong-tap-the": ["council_minutes", "earlier_decision"],
 }
+
+# Public comment on the portal before the Council (DOMAIN.md §7, verify): orders, state honorary titles,
+# the Hồ Chí Minh and State prizes, Chiến sĩ thi đua toàn quốc.
+PUBLIC_COMMENT = {"cstd-toan-quoc", "ba-me-viet-nam-anh-hung", "giai-thuong-ho-chi-minh", "giai-thuong-nha-nuoc",
+                  "nha-giao-nhan-dan", "nha-giao-uu-tu", "thay-thuoc-nhan-dan", "thay-thuoc-uu-tu",
+                  "nghe-si-nhan-dan", "nghe-si-uu-tu", "nghe-nhan-nhan-dan", "nghe-nhan-uu-tu"}
 
 REPORT_TEMPLATE = (
     "I. SƠ LƯỢC LÝ LỊCH / ĐẶC ĐIỂM, TÌNH HÌNH\n"
@@ -72,22 +190,49 @@ PARAMETERS = [
 ]
 
 
-def seed_award_catalogue() -> int:
-    from datetime import date
+# Decree 98/2023 Art 30.7 (and 152/2025, verify): shares of ALL Council members voting in favour, secret ballot.
+MEMBER_THRESHOLDS = [
+    (("cstd-thanh-pho", "cstd-toan-quoc", "anh-hung-lao-dong", "anh-hung-lao-dong-tap-the", "anh-hung-llvt",
+      "anh-hung-llvt-tap-the"), "0.9"),
+    (("cstd-co-so", "co-thi-dua-thanh-pho", "co-thi-dua-chinh-phu"), "0.8"),
+]
 
+
+def seed_vote_thresholds() -> None:
     from .models import Parameter
 
+    for codes, share in MEMBER_THRESHOLDS:
+        for award in AwardType.objects.filter(code__in=codes):
+            for start, end, article in ((date(2024, 1, 1), date(2025, 6, 30), "Nghị định 98/2023/NĐ-CP, Điều 30 "
+                                         "khoản 7"), (date(2025, 7, 1), None, "Nghị định 152/2025/NĐ-CP (cần xác minh)")):
+                Parameter.objects.update_or_create(
+                    key="vote_share_of_members", award_type=award, effective_from=start,
+                    defaults={"value": share, "effective_to": end, "article": article})
+
+
+def seed_award_catalogue() -> int:
+    from .models import AwardTypeName, DecidingAuthority, Parameter
+
     law = LegalDocument.objects.filter(number="06/2022/QH15").first()
-    for order, (code, name, category, subject, level, decider, central) in enumerate(CATALOGUE, start=1):
-        AwardType.objects.update_or_create(
+    catalogue = list(full_catalogue())
+    for order, (code, name, category, subject, level, decider, central) in enumerate(catalogue, start=1):
+        award, _created = AwardType.objects.update_or_create(
             code=code,
             defaults={
                 "name": name, "category": category, "subject": subject, "level": level,
                 "decided_by": decider, "goes_to_central": central, "legal_basis": law, "order": order,
-                "requires_public_comment": central, "required_attachments": REQUIRED_ATTACHMENTS.get(code, []),
-                "report_template": REPORT_TEMPLATE,
+                "requires_public_comment": code in PUBLIC_COMMENT or code.startswith(("huan-chuong", "anh-hung")),
+                "required_attachments": REQUIRED_ATTACHMENTS.get(code, []), "report_template": REPORT_TEMPLATE,
             },
         )
+        for who, basis, article, start, end in authorities(code, decider):
+            DecidingAuthority.objects.update_or_create(
+                award_type=award, effective_from=start,
+                defaults={"decider": who, "legal_basis": basis, "article": article, "effective_to": end})
+    for code, name, basis, start, end in RENAMES:
+        AwardTypeName.objects.update_or_create(
+            award_type=AwardType.objects.get(code=code), effective_from=start or date(2004, 1, 1),
+            defaults={"name": name, "legal_basis": basis, "effective_to": end})
     for key, _award_code, value, article in PARAMETERS:
         Parameter.objects.get_or_create(
             key=key, award_type=None, effective_from=date(2024, 1, 1),
@@ -99,4 +244,5 @@ def seed_award_catalogue() -> int:
             defaults={"value": value, "effective_to": date(2023, 12, 31),
                       "article": "Luật TĐKT 2003 (sửa đổi 2013), Nghị định 91/2017/NĐ-CP (cần xác minh)"},
         )
-    return len(CATALOGUE)
+    seed_vote_thresholds()
+    return len(catalogue)

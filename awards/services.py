@@ -25,6 +25,7 @@ from simple_history.utils import bulk_update_with_history
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
 
+from . import authority
 from .models import (
     Appraisal,
     Attachment,
@@ -142,6 +143,9 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
     submission = _lock(submission)
     _require_editable(user, submission)
     _check_nominee(award_type, subject, person, collective_unit, submission)
+    refusal = authority.not_for_the_city(award_type, timezone.localdate())
+    if refusal:
+        raise ValidationError({"award_type": refusal})
     if nominee is None:
         nominee = Nominee(submission=submission)
     elif nominee.submission_id != submission.pk:
@@ -200,7 +204,8 @@ def submit(user, submission: Submission) -> Submission:
     submission.submitted_at = timezone.now()
     from . import eligibility
 
-    for nominee in submission.nominees.select_related("award_type", "person", "collective_unit"):
+    for nominee in submission.nominees.select_related("award_type", "person", "collective_unit", "submission"):
+        eligibility.reserve_initiatives(nominee)  # held for this dossier until it is decided or refused
         eligibility.record(nominee)  # shown to the unit and the Board; the officer decides
     return _move(submission, user, "submit", Status.SUBMITTED, event="resubmit" if resubmission else "submit")
 
@@ -262,6 +267,9 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
             nominee.outcome = Outcome.REJECTED
         nominee._history_user = user
         nominee.save()
+    from .eligibility import release_initiatives
+
+    release_initiatives([n for n in nominees.values() if n.appraisal == Appraisal.NOT_ELIGIBLE])
     summary = "; ".join(f"{n.name}: {n.get_appraisal_display()}" + (f" ({n.appraisal_reason})"
                                                                       if n.appraisal_reason else "")
                         for n in nominees.values())
@@ -296,6 +304,35 @@ def send_to_council(user, submission: Submission, meeting: CouncilMeeting,
 
 # --- the Council ------------------------------------------------------------------
 
+def council_size(meeting: CouncilMeeting | None) -> int:
+    """All members of the Council, present or not: the meeting's recorded number, else the active accounts."""
+    from organisation.models import User
+    from organisation.roles import Role
+
+    if meeting is not None and meeting.member_count:
+        return meeting.member_count
+    return User.objects.filter(is_active=True, groups__name=Role.COUNCIL_MEMBER).distinct().count()
+
+
+def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.date) -> tuple[bool, str]:
+    """Decree 98/2023 Art 30.7: for some awards at least a share of *all* members (not of votes cast) must vote
+    in favour (≥ 90 % for Chiến sĩ thi đua cấp tỉnh / toàn quốc, ≥ 80 % for Cờ thi đua, …); otherwise more than
+    the general share of the votes cast. Both are legal parameters."""
+    from decimal import Decimal
+
+    try:
+        of_members = parameter(ParameterKey.VOTE_SHARE_OF_MEMBERS, day, award_type, specific_only=True)
+    except LookupError:
+        of_members = None
+    if of_members is not None:
+        needed = Decimal(members) * of_members
+        return Decimal(yes) >= needed, _("needs %(share)s%% of all %(members)s members (%(needed)s)") % {
+            "share": f"{of_members * 100:g}", "members": members, "needed": f"{needed:g}"}
+    share = parameter(ParameterKey.VOTE_PASS_SHARE, day, award_type)
+    return Decimal(yes) > share * cast, _("needs more than %(share)s%% of %(cast)s votes cast") % {
+        "share": f"{share * 100:g}", "cast": cast}
+
+
 @transaction.atomic
 def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilMeeting:
     """A Council meeting the Board puts dossiers before."""
@@ -316,6 +353,24 @@ def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
 
 
 @transaction.atomic
+def record_written_vote(user, nominee: Nominee, member, choice: str) -> CouncilVote:
+    """An absent member's written vote, entered by a Board officer (Decree 98/2023 Art 30.7)."""
+    from organisation.permissions import is_council
+
+    DOSSIER["close_vote"].permission.require(user, nominee.submission)
+    _begin("vote", member, nominee.submission)
+    if not is_council(member):
+        raise ValidationError(_("Only members of the Council vote."))
+    if nominee.appraisal != Appraisal.ELIGIBLE:
+        raise ValidationError(_("Only nominees found eligible are put to the vote."))
+    if choice not in VoteChoice.values:
+        raise ValidationError(_("Choose in favour, against or abstain."))
+    vote, _created = CouncilVote.objects.update_or_create(
+        nominee=nominee, member=member, defaults={"choice": choice, "in_writing": True, "recorded_by": user})
+    return vote
+
+
+@transaction.atomic
 def close_vote(user, submission: Submission) -> Submission:
     """Count the votes per nominee; a nominee passes with more than the threshold share in favour."""
     submission = _begin("close_vote", user, submission)
@@ -325,18 +380,24 @@ def close_vote(user, submission: Submission) -> Submission:
         no=Count("votes", filter=Q(votes__choice=VoteChoice.NO)),
         abstain=Count("votes", filter=Q(votes__choice=VoteChoice.ABSTAIN)),
     ))
-    if any(n.yes + n.no + n.abstain == 0 for n in eligible):
-        raise ValidationError(_("Every eligible nominee needs at least one vote."))
+    missing = [n.name for n in eligible if n.yes + n.no + n.abstain == 0]
+    if missing:
+        raise ValidationError(_("Every eligible nominee needs at least one vote; none yet for: %(names)s.") % {
+            "names": ", ".join(missing)})
     today = timezone.localdate()
+    members = council_size(submission.meeting)
     lines = []
     for nominee in eligible:
-        share = parameter(ParameterKey.VOTE_PASS_SHARE, today, nominee.award_type)
         total = nominee.yes + nominee.no + nominee.abstain
+        passed, rule = vote_passes(nominee.award_type, nominee.yes, total, members, today)
         nominee.votes_yes, nominee.votes_no, nominee.votes_abstain = nominee.yes, nominee.no, nominee.abstain
-        nominee.outcome = Outcome.PASSED if nominee.yes > share * total else Outcome.FAILED
+        nominee.outcome = Outcome.PASSED if passed else Outcome.FAILED
         nominee._history_user = user
         nominee.save()
-        lines.append(f"{nominee.name}: {nominee.yes}/{total} ({nominee.get_outcome_display()})")
+        lines.append(f"{nominee.name}: {nominee.yes}/{total} – {rule} ({nominee.get_outcome_display()})")
+    from .eligibility import release_initiatives
+
+    release_initiatives([n for n in eligible if n.outcome == Outcome.FAILED])
     if not any(n.outcome == Outcome.PASSED for n in eligible):
         return _move(submission, user, "close_vote", Status.CLOSED, "; ".join(lines), event="vote")
     return _move(submission, user, "close_vote", Status.VOTED, "; ".join(lines), event="vote")
@@ -346,11 +407,22 @@ def close_vote(user, submission: Submission) -> Submission:
 
 @transaction.atomic
 def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
-                   signer_title: str = "Chủ tịch") -> Decision:
-    """The Chairman's decision for the nominees the Council passed (city-level awards)."""
-    submission = _begin("decide", user, submission)
-    passed = list(submission.nominees.select_for_update().filter(outcome=Outcome.PASSED,
-                                                                 award_type__goes_to_central=False))
+                   signer_title: str = "Chủ tịch", override_reason: str = "") -> Decision:
+    """The Chairman's decision for the nominees the Council passed (city-level awards). A nominee the eligibility
+    check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
+    submission = _begin("decide", user, submission, issued_on)
+    passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related("award_type").filter(
+        outcome=Outcome.PASSED) if authority.is_city_award(n.award_type, issued_on)]
+    if not passed:
+        raise ValidationError(_("No nominee passed for an award the city Chairman decides on %(date)s.") % {
+            "date": issued_on.strftime("%d/%m/%Y")})
+    from . import eligibility
+
+    failing = [n for n in passed if eligibility.check(n, issued_on).result == eligibility.NOT_ELIGIBLE]
+    if failing and not override_reason.strip():
+        raise ValidationError({"override_reason": _(
+            "The eligibility check no longer passes %(names)s: give the reason for awarding all the same, or take "
+            "the nominee out of the decision.") % {"names": ", ".join(n.name for n in failing)}})
     year = issued_on.year
     decision = Decision.objects.create(
         year=year, number=next_number("decision", year), kind=DecisionKind.AWARD, issued_on=issued_on,
@@ -360,6 +432,8 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     from .eligibility import consume_initiatives
 
     for nominee in passed:
+        if nominee in failing:
+            nominee.override_reason = override_reason.strip()
         consume_initiatives(nominee)
         nominee.decision = decision
         nominee.outcome = Outcome.AWARDED
@@ -367,10 +441,16 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         nominee.certificate_code = uuid.uuid4()
         nominee._history_user = user
         nominee.save()
-    _set_outcome(submission.nominees.filter(outcome=Outcome.FAILED), Outcome.REJECTED, user)
-    _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=True),
+    rejected = submission.nominees.filter(outcome=Outcome.FAILED)
+    eligibility.release_initiatives(list(rejected))
+    _set_outcome(rejected, Outcome.REJECTED, user)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED).exclude(pk__in=[n.pk for n in passed]),
                  Outcome.FORWARDED, user)
-    _move(submission, user, "decide", Status.DECIDED, _("Decision No. %(code)s") % {"code": decision.code})
+    note = _("Decision No. %(code)s") % {"code": decision.code}
+    if failing:
+        note += "; " + _("awarded against the eligibility check: %(names)s (%(reason)s)") % {
+            "names": ", ".join(n.name for n in failing), "reason": override_reason.strip()}
+    _move(submission, user, "decide", Status.DECIDED, note)
     return decision
 
 
@@ -414,6 +494,25 @@ def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonu
         certificate_recovered, bonus_recovered, recovered_on)
     nominee._history_user = user
     nominee.save()
+    return nominee
+
+
+@transaction.atomic
+def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: str) -> Nominee:
+    """The Prime Minister's or the President's decision on a nominee the city forwarded, once it comes back."""
+    DOSSIER["record_central_result"].permission.require(user, nominee.submission)
+    nominee = Nominee.objects.select_for_update(of=("self",)).select_related("submission").get(pk=nominee.pk)
+    if nominee.outcome != Outcome.FORWARDED:
+        raise ValidationError(_("Only a nominee forwarded to the central level waits for its result."))
+    if not decision.strip():
+        raise ValidationError({"decision": _("Give the number and date of the central decision.")})
+    nominee.outcome = Outcome.AWARDED if awarded else Outcome.REJECTED
+    nominee.external_decision = decision.strip()[:120]
+    nominee._history_user = user
+    nominee.save()
+    WorkflowEvent.objects.create(
+        submission=nominee.submission, actor=user, action="central_result", from_status=nominee.submission.status,
+        to_status=nominee.submission.status, note=f"{nominee.name}: {nominee.get_outcome_display()} ({decision})")
     return nominee
 
 

@@ -41,19 +41,29 @@ def _council_not_yet(submission, today):
     return None
 
 
-def _passed(submission, central: bool) -> bool:
-    return submission.nominees.filter(outcome=Outcome.PASSED, award_type__goes_to_central=central).exists()
+def _passed(submission, central: bool, today) -> bool:
+    """Has a nominee passed the Council for an award the city decides (central=False) or one it forwards?"""
+    from .authority import is_city_award
+
+    return any(is_city_award(n.award_type, today) != central
+               for n in submission.nominees.filter(outcome=Outcome.PASSED).select_related("award_type"))
 
 
 def _no_city_award(submission, today):
-    if not _passed(submission, central=False):
+    if not _passed(submission, central=False, today=today):
         return _("No nominee passed for a city-level award; forward the dossier instead.")
     return None
 
 
 def _city_award_pending(submission, today):
-    if _passed(submission, central=False):
+    if _passed(submission, central=False, today=today):
         return _("Issue the city's decision first for the city-level awards in this dossier.")
+    return None
+
+
+def _nothing_forwarded(submission, today):
+    if not submission.nominees.filter(outcome=Outcome.FORWARDED).exists():
+        return _("No nominee waits for a central decision.")
     return None
 
 
@@ -103,6 +113,9 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
                style="success", condition=_no_city_award, hide_when_unmet=True),
     Transition("forward", (S.VOTED,), (S.FORWARDED,), is_board, gettext_lazy("Forward to the central level"),
                url_name="awards:submission_forward", condition=_city_award_pending, hide_when_unmet=True),
+    Transition("record_central_result", (S.DECIDED, S.FORWARDED), (), is_board,
+               gettext_lazy("Record the central decision"), url_name="awards:central_result", method="get",
+               style="outline-primary", condition=_nothing_forwarded, hide_when_unmet=True),
     Transition("revoke", (S.DECIDED,), (), is_board, gettext_lazy("Revoke")),
     Transition("record_recovery", (S.DECIDED,), (), is_board, gettext_lazy("Record recovery")),
 ])

@@ -50,7 +50,7 @@ def test_submission_workflow_through_the_api(db):
     pk = created.json()["id"]
     an = person("Nguyễn Văn An")
     nominee = staff.post(f"/api/v1/submissions/{pk}/nominees/", {
-        "subject": "individual", "person": an.pk, "name": "Nguyễn Văn An", "award_type": "giay-khen",
+        "subject": "individual", "person": an.pk, "name": "Nguyễn Văn An", "award_type": "bang-khen-chu-tich",
         "achievement_summary": "Cứu người"}, format="json")
     assert nominee.status_code == 201, nominee.json()
     assert staff.post(f"/api/v1/submissions/{pk}/submit/").json()["status"] == Status.SUBMITTED
@@ -64,7 +64,7 @@ def test_submission_workflow_through_the_api(db):
     result = officer.post(f"/api/v1/submissions/{pk}/appraise/", {
         "verdicts": [{"nominee": nominee.json()["id"], "verdict": "eligible"}]}, format="json")
     assert result.json()["status"] == Status.APPRAISED
-    assert AwardType.objects.filter(code="giay-khen").exists()
+    assert AwardType.objects.filter(code="bang-khen-chu-tich").exists()
     # On to the Council, its vote and the Chairman's decision, still through the API.
     import datetime as dt
 

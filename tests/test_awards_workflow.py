@@ -211,7 +211,7 @@ def test_vote_threshold_is_data(db):
 
 
 def test_bad_upload_is_refused_and_nothing_is_lost(staff_client):
-    submission = draft(award="lao-dong-tien-tien")
+    submission = draft(award="bang-khen-chu-tich-ho-gia-dinh")  # an award that needs no document
     response = staff_client.post(reverse("awards:attachment_add", args=[submission.pk]),
                                  {"kind": "council_minutes", "upload": fake_pdf()}, follow=True)
     assert "không thuộc loại được chấp nhận" in response.content.decode()
@@ -225,19 +225,20 @@ def test_excel_template_and_row_by_row_errors(staff_client):
     template = staff_client.get(reverse("awards:import_template"))
     book = load_workbook(io.BytesIO(template.content))
     assert book.worksheets[0]["A1"].value.startswith("Đối tượng")
-    submission = draft(award="lao-dong-tien-tien", names=())
+    submission = draft(award="bang-khen-chu-tich", names=())
     url = reverse("awards:import_upload", args=[submission.pk])
-    bad = xlsx([["Cá nhân", "Lê Văn Cường", "lao-dong-tien-tien", "Hoàn thành tốt", ""],
+    bad = xlsx([["Cá nhân", "Lê Văn Cường", "bang-khen-chu-tich", "Hoàn thành tốt", ""],
                 ["Ca nhan", "", "khong-co", "", ""],
-                ["Tập thể", "Phòng Tổng hợp", "lao-dong-tien-tien", "Tốt", ""]])
+                ["Tập thể", "Phòng Tổng hợp", "bang-khen-chu-tich", "Tốt", ""]])
     response = staff_client.post(url, {"upload": bad})
     body = response.content.decode()
     assert "Không có dữ liệu nào được nhập" in body
     assert "Dòng 3" in body and "thiếu họ tên" in body and "không có danh hiệu “khong-co”" in body
     assert "Dòng 4" in body and "không dành cho đối tượng này" in body
     assert submission.nominees.count() == 0
-    good = xlsx([["Cá nhân", "Lê Văn Cường", "lao-dong-tien-tien", "Hoàn thành tốt", ""],
-                 ["cá nhân", "Phạm Thị Dung", "Lao động tiên tiến", "Hoàn thành tốt", ""]])
+    good = xlsx([["Cá nhân", "Lê Văn Cường", "bang-khen-chu-tich", "Hoàn thành tốt", ""],
+                 ["cá nhân", "Phạm Thị Dung", "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", "Hoàn thành tốt",
+                  ""]])
     assert staff_client.post(url, {"upload": good}).status_code == 302
     assert set(submission.nominees.values_list("name", flat=True)) == {"Lê Văn Cường", "Phạm Thị Dung"}
 

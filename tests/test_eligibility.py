@@ -47,7 +47,7 @@ CASES = {
         award="cstd-co-so", year=2023, titles={"lao-dong-tien-tien": [2023]}, ratings={2023: "HTXSNV"},
         unit_ldtt=20, expect=N, contains="cần 1 sáng kiến"),
     "L06_D23_cstdcs_without_ldtt": dict(award="cstd-co-so", year=2024, ratings={2024: "HTXSNV"}, expect=N,
-                                        contains="thiếu 01 năm liên tục Lao động tiên tiến"),
+                                        contains="chưa được tặng danh hiệu Lao động tiên tiến năm 2024"),
     "L06_cstdcs_initiative_already_used_for_another_award": dict(
         award="cstd-co-so", year=2024, titles={"lao-dong-tien-tien": [2024]}, ratings={2024: "HTTNV"},
         initiatives=[("grassroots", 2024, "bang-khen-chu-tich")], expect=N, contains="đã dùng"),
@@ -67,7 +67,7 @@ CASES = {
     "L06_D22_cstdtp_gap_in_the_chain": dict(
         award="cstd-thanh-pho", year=2025, titles={"cstd-co-so": [2022, 2023, 2025]},
         initiatives=[("city", 2025, None)], expect=N,
-        contains="thiếu 03 năm liên tục Chiến sĩ thi đua cơ sở: có 2023, 2025; thiếu 2024"),
+        contains="chưa đủ 03 lần liên tục được tặng danh hiệu Chiến sĩ thi đua cơ sở: có 2023, 2025; thiếu 2024"),
     "L06_D22_cstdtp_only_two_years": dict(
         award="cstd-thanh-pho", year=2024, titles={"cstd-co-so": [2023, 2024]}, initiatives=[("city", 2024, None)],
         expect=N, contains="có 2023, 2024; thiếu 2022"),
@@ -87,14 +87,14 @@ CASES = {
         award="cstd-thanh-pho", year=2024, titles={"cstd-co-so": [2022, 2023, 2024]},
         initiatives=[("city", 2025, None)], expect=N),
     # --- Chiến sĩ thi đua toàn quốc -----------------------------------------------------------
-    "L06_D21_cstdtq_two_consecutive_city_titles": dict(
-        award="cstd-toan-quoc", year=2025, titles={"cstd-thanh-pho": [2024, 2025]},
+    "L06_D21_cstdtq_two_consecutive_cycles": dict(
+        award="cstd-toan-quoc", year=2025, titles={"cstd-thanh-pho": [2022, 2025]},
         initiatives=[("national", 2025, None)], expect=E),
     "L06_D21_cstdtq_one_city_title": dict(
         award="cstd-toan-quoc", year=2025, titles={"cstd-thanh-pho": [2025]}, initiatives=[("national", 2025, None)],
-        expect=N, contains="thiếu 02 năm liên tục"),
+        expect=N, contains="chưa đủ 02 lần liên tục"),
     "L06_D21_cstdtq_no_national_initiative": dict(
-        award="cstd-toan-quoc", year=2025, titles={"cstd-thanh-pho": [2024, 2025]},
+        award="cstd-toan-quoc", year=2025, titles={"cstd-thanh-pho": [2022, 2025]},
         initiatives=[("city", 2025, None)], expect=N, contains="phạm vi toàn quốc"),
     # --- Bằng khen của Thủ tướng ----------------------------------------------------------------
     "L06_D71_bkttg_all_conditions": dict(
@@ -103,9 +103,9 @@ CASES = {
     "L06_D71_bkttg_without_a_city_bang_khen": dict(
         award="bang-khen-thu-tuong", year=2025, ratings=GOOD5, titles={"cstd-co-so": [2021, 2023, 2025]},
         expect=N, contains="chưa có Bằng khen của Chủ tịch"),
-    "L06_D71_bkttg_ad_hoc_city_bang_khen_counts": dict(
+    "L06_D73_ND98_D4_bkttg_resting_on_an_ad_hoc_bang_khen_is_refused": dict(
         award="bang-khen-thu-tuong", year=2025, ratings=GOOD5, titles={"cstd-co-so": [2021, 2023, 2025]},
-        adhoc={"bang-khen-chu-tich": [2022]}, expect=E),
+        adhoc={"bang-khen-chu-tich": [2022]}, expect=N, contains="không làm căn cứ"),
     "L06_D71_bkttg_one_year_only_completed": dict(
         award="bang-khen-thu-tuong", year=2025, ratings={**GOOD5, 2023: "HTNV"},
         titles={"cstd-co-so": [2021, 2023, 2025]}, past={"bang-khen-chu-tich": [2022]}, expect=N,
@@ -122,11 +122,11 @@ CASES = {
         initiatives=[("grassroots", 2024, None), ("grassroots", 2025, None)], expect=E),
     "L06_D74xm_bkct_one_excellent_year": dict(
         award="bang-khen-chu-tich", year=2025, ratings={2024: "HTTNV", 2025: "HTXSNV"},
-        initiatives=[("grassroots", 2024, None), ("grassroots", 2025, None)], expect=N,
-        contains="thiếu 02 năm liên tục"),
+        initiatives=[("grassroots", 2024, None), ("grassroots", 2025, None)], expect=R,
+        contains="chưa đạt tiêu chuẩn nào trong các tiêu chuẩn sau (chỉ cần đạt một)"),
     "L06_D74xm_bkct_one_initiative": dict(
         award="bang-khen-chu-tich", year=2025, ratings={2024: "HTXSNV", 2025: "HTXSNV"},
-        initiatives=[("grassroots", 2025, None)], expect=N, contains="cần 2 sáng kiến"),
+        initiatives=[("grassroots", 2025, None)], expect=R, contains="cần 2 sáng kiến"),
     # --- conditions that block every award ---------------------------------------------------------
     "L06_blocked_by_discipline_in_the_year": dict(
         award="lao-dong-tien-tien", year=2025, ratings={2025: "HTTNV"},
@@ -152,36 +152,36 @@ CASES = {
         contains="đã được đề nghị"),
     "data_nominee_not_linked_to_a_person": dict(award="lao-dong-tien-tien", year=2025, link=False, expect=R),
     # --- collectives ---------------------------------------------------------------------------------
-    "L06_D27xm_ttldtt_majority_ldtt": dict(
-        award="tap-the-ldtt", year=2025, subject="collective",
+    "L06_D28_ttldtt_majority_ldtt": dict(
+        award="tap-the-ldtt", year=2025, subject="collective", unit_rating="HTTNV",
         members=[{"titles": ["lao-dong-tien-tien"]}, {"titles": ["lao-dong-tien-tien"]}, {}], expect=E),
-    "L06_D27xm_ttldtt_exactly_half_is_not_more_than_half": dict(
-        award="tap-the-ldtt", year=2025, subject="collective",
+    "L06_D28_ttldtt_exactly_half_is_not_more_than_half": dict(
+        award="tap-the-ldtt", year=2025, subject="collective", unit_rating="HTTNV",
         members=[{"titles": ["lao-dong-tien-tien"]}, {}], expect=N, contains="> 50%"),
-    "L06_D27xm_ttldtt_member_warned": dict(
-        award="tap-the-ldtt", year=2025, subject="collective",
+    "L06_D28_ttldtt_member_warned": dict(
+        award="tap-the-ldtt", year=2025, subject="collective", unit_rating="HTTNV",
         members=[{"titles": ["lao-dong-tien-tien"]}, {"titles": ["lao-dong-tien-tien"], "block": "Cảnh cáo"}, {}],
         expect=N, contains="Cảnh cáo"),
-    "L06_D27xm_ttldtt_reprimand_is_below_warning": dict(
-        award="tap-the-ldtt", year=2025, subject="collective",
+    "L06_D28_ttldtt_reprimand_is_below_warning": dict(
+        award="tap-the-ldtt", year=2025, subject="collective", unit_rating="HTTNV",
         members=[{"titles": ["lao-dong-tien-tien"]}, {"titles": ["lao-dong-tien-tien"], "block": "Khiển trách"}, {}],
         expect=E),
-    "L06_D26xm_ttldxs_all_conditions": dict(
-        award="tap-the-ldxs", year=2025, subject="collective",
+    "L06_D27_ttldxs_all_conditions": dict(
+        award="tap-the-ldxs", year=2025, subject="collective", unit_rating="HTXSNV",
         members=[{"rating": "HTXSNV", "titles": ["lao-dong-tien-tien", "cstd-co-so"]},
                  {"rating": "HTTNV", "titles": ["lao-dong-tien-tien"]},
                  {"rating": "HTTNV", "titles": ["lao-dong-tien-tien"]}, {"rating": "HTNV"}], expect=E),
-    "L06_D26xm_ttldxs_a_member_did_not_complete_tasks": dict(
-        award="tap-the-ldxs", year=2025, subject="collective",
+    "L06_D27_ttldxs_a_member_did_not_complete_tasks": dict(
+        award="tap-the-ldxs", year=2025, subject="collective", unit_rating="HTXSNV",
         members=[{"rating": "HTXSNV", "titles": ["lao-dong-tien-tien", "cstd-co-so"]},
                  {"rating": "HTTNV", "titles": ["lao-dong-tien-tien"]},
                  {"rating": "HTTNV", "titles": ["lao-dong-tien-tien"]}, {"rating": "KHTNV"}], expect=N),
-    "L06_D26xm_ttldxs_no_cstdcs_member": dict(
-        award="tap-the-ldxs", year=2025, subject="collective",
+    "L06_D27_ttldxs_no_cstdcs_member": dict(
+        award="tap-the-ldxs", year=2025, subject="collective", unit_rating="HTXSNV",
         members=[{"rating": "HTTNV", "titles": ["lao-dong-tien-tien"]}] * 3 + [{"rating": "HTNV"}], expect=N,
         contains="0 cá nhân"),
-    "L06_D26xm_ttldxs_under_70pct_ldtt": dict(
-        award="tap-the-ldxs", year=2025, subject="collective",
+    "L06_D27_ttldxs_under_70pct_ldtt": dict(
+        award="tap-the-ldxs", year=2025, subject="collective", unit_rating="HTXSNV",
         members=[{"rating": "HTXSNV", "titles": ["lao-dong-tien-tien", "cstd-co-so"]},
                  {"rating": "HTTNV", "titles": ["lao-dong-tien-tien"]}, {"rating": "HTTNV"}, {"rating": "HTNV"}],
         expect=N, contains="50%"),
@@ -240,6 +240,8 @@ def _build(case):
             if member.get("block"):
                 BlockingRecord.objects.create(person=p, kind="discipline", level=member["block"],
                                               starts_on=dt.date(year, 4, 1))
+        if case.get("unit_rating"):
+            TaskRating.objects.create(unit=unit, year=year, rating=case["unit_rating"])
     for i in range(case.get("unit_ldtt", 0)):
         PastAward.objects.create(person=_person(city, f"LĐTT {i}"), award_type=AwardType.objects.get(
             code="lao-dong-tien-tien"), year=year)
@@ -289,9 +291,17 @@ def test_a_new_decree_is_a_data_change(db):
 def test_awarding_uses_up_the_initiative(db):
     from .awards_helpers import to_state
 
-    nominee = _build(dict(award="cstd-co-so", year=2024, titles={"lao-dong-tien-tien": [2024]},
-                          ratings={2024: "HTTNV"}, initiatives=[("grassroots", 2024, None)]))
+    nominee = _build(dict(award="cstd-thanh-pho", year=2025, titles={"cstd-co-so": [2023, 2024, 2025]},
+                          initiatives=[("city", 2025, None)]))
     Submission.objects.filter(pk=nominee.submission_id).update(status=Status.DRAFT)
+    from awards import services
+    from organisation.models import User
+
+    from .files import pdf
+
+    for kind in nominee.award_type.required_attachments:
+        services.add_attachment(User.objects.get(username="demo_staff"), nominee.submission, kind=kind,
+                                upload=pdf(f"{kind}.pdf"))
     to_state(Submission.objects.get(pk=nominee.submission_id), Status.DECIDED)
     initiative = Initiative.objects.get(authors=nominee.person)
     assert initiative.consumed_by_id == nominee.pk
@@ -318,5 +328,5 @@ def test_verdicts_are_shown_on_the_appraisal_page(officer_client):
     services.assign(officer, submission, officer)
     page = officer_client.get(reverse("awards:submission_appraise", args=[submission.pk])).content.decode()
     assert "Không đạt tiêu chuẩn" in page
-    assert "thiếu 03 năm liên tục Chiến sĩ thi đua cơ sở: có 2023, 2025; thiếu 2024" in page
-    assert "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22" in page
+    assert "chưa đủ 03 lần liên tục được tặng danh hiệu Chiến sĩ thi đua cơ sở: có 2023, 2025; thiếu 2024" in page
+    assert "Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025/NĐ-CP, Điều 22" in page

@@ -32,7 +32,7 @@ def test_payloads_are_escaped_in_pages_and_pdfs(staff_client, officer_client):
 
     staff_client.post(reverse("awards:nominee_add", args=[submission.pk]), {
         "subject": "individual", "person": an.pk, "name": f"An {PAYLOAD}", "award_type": AwardType.objects.get(
-            code="giay-khen").pk, "achievement_summary": PAYLOAD})
+            code="bang-khen-chu-tich").pk, "achievement_summary": PAYLOAD})
     _safe(staff_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode())
     _safe(staff_client.get(reverse("awards:submission_list")).content.decode())
     to_state(submission, Status.DECIDED)

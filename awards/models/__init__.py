@@ -14,9 +14,11 @@ from .dossier import (  # noqa: F401
     WorkflowEvent,
 )
 from .enums import (  # noqa: F401
+    CENTRAL_DECIDERS,
     EDITABLE_STATUSES,
     FINISHED_STATUSES,
     INITIATIVE_RANK,
+    LOCAL_DECIDERS,
     OPEN_STATUSES,
     RATING_RANK,
     Appraisal,
@@ -40,4 +42,4 @@ from .enums import (  # noqa: F401
 )
 from .evidence import BlockingRecord, Initiative, PastAward, TaskRating  # noqa: F401
 from .notifications import Notification  # noqa: F401
-from .rules import EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401
+from .rules import AwardTypeName, DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401

@@ -43,3 +43,10 @@ class AwardType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_on(self, day) -> str:
+        """The award's name on ``day`` (a renamed award keeps its old name for earlier dates)."""
+        for row in self.names.all():
+            if row.effective_from <= day and (row.effective_to is None or row.effective_to >= day):
+                return row.name
+        return self.name

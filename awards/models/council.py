@@ -10,6 +10,10 @@ class CouncilMeeting(models.Model):
     held_on = models.DateField(_("meeting date"))
     title = models.CharField(_("title"), max_length=255)
     is_closed = models.BooleanField(_("voting closed"), default=False)
+    member_count = models.PositiveSmallIntegerField(
+        _("members of the Council"), null=True, blank=True,
+        help_text=_("All members, present or not: thresholds are shares of this number (Decree 98/2023 Art 30.7). "
+                    "Empty: the number of active Council accounts when the votes are counted."))
 
     class Meta:
         verbose_name = _("Council meeting")
@@ -25,6 +29,9 @@ class CouncilVote(models.Model):
     member = models.ForeignKey("organisation.User", on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(_("vote"), max_length=8, choices=VoteChoice.choices)
     cast_at = models.DateTimeField(auto_now=True)
+    in_writing = models.BooleanField(_("absent member's written vote"), default=False, db_default=False)
+    recorded_by = models.ForeignKey("organisation.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", help_text=_("The Board officer who entered a written vote."))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["nominee", "member"], name="one_vote_per_member")]

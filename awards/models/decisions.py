@@ -83,6 +83,12 @@ class AwardRecord(models.Model):
     certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
     bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
     recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
+    override_reason = models.TextField(
+        _("reason for awarding against the eligibility check"), blank=True, default="", db_default="",
+        help_text=_("Required when the decision is issued for a nominee the check no longer passes."))
+    external_decision = models.CharField(
+        _("decision of the central level"), max_length=120, blank=True, default="", db_default="",
+        help_text=_("Number and date of the Prime Minister's or the President's decision, once it comes back."))
 
     class Meta:
         abstract = True

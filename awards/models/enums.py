@@ -35,6 +35,14 @@ class Decider(models.TextChoices):
     PRIME_MINISTER = "prime_minister", _("Prime Minister")
     CITY_CHAIRMAN = "city_chairman", _("Chairman of the city People's Committee")
     UNIT_HEAD = "unit_head", _("Head of the unit")
+    DISTRICT_CHAIRMAN = "district_chairman", _("Chairman of the district People's Committee")
+    COMMUNE_CHAIRMAN = "commune_chairman", _("Chairman of the commune People's Committee")
+    MINISTER = "minister", _("Minister or head of a central body")
+
+
+# Who decides, seen from the city: the city's own decision, a submission upwards, or a unit's own decision.
+CENTRAL_DECIDERS = (Decider.PRESIDENT, Decider.PRIME_MINISTER)
+LOCAL_DECIDERS = (Decider.UNIT_HEAD, Decider.DISTRICT_CHAIRMAN, Decider.COMMUNE_CHAIRMAN)
 
 
 class ParameterKey(models.TextChoices):
@@ -42,6 +50,8 @@ class ParameterKey(models.TextChoices):
     RESUBMIT_WORKING_DAYS = "resubmit_working_days", _("Working days for a unit to complete a returned dossier")
     PUBLIC_COMMENT_DAYS = "public_comment_days", _("Days of public comment on the portal")
     VOTE_PASS_SHARE = "vote_pass_share", _("Share of Council votes in favour needed (greater than)")
+    VOTE_SHARE_OF_MEMBERS = "vote_share_of_members", _(
+        "Share of all Council members who must vote in favour (at least)")
 
 
 class CommendationType(models.TextChoices):
@@ -151,4 +161,8 @@ class RuleKind(models.TextChoices):
     MEMBERS_SHARE = "members_share", _("Share of the collective's members holding a title")
     MEMBERS_COUNT = "members_count", _("Members holding a title")
     NO_MEMBER_DISCIPLINE = "no_member_discipline", _("No member disciplined")
-    QUOTA_SHARE = "quota_share", _("Quota: at most a share of another title in the unit")
+    QUOTA_SHARE = "quota_share", _("Quota: at most a share of another title in the city")
+    COLLECTIVE_RATING = "collective_rating", _("The collective's own yearly rating at least")
+    LEADS_CLUSTER = "leads_cluster", _("Leads its emulation cluster (campaigns' results)")
+    MARTYRS = "martyrs", _("Number of martyrs of the family")
+    OFFICER_JUDGMENT = "officer_judgment", _("A criterion the appraising officer judges")

@@ -8,7 +8,7 @@ from organisation.models import Person
 from organisation.scoping import scope_key, scope_to_user
 
 from .catalogue import AwardType
-from .enums import BlockKind, CommendationType, InitiativeLevel, Rating
+from .enums import BlockKind, CommendationType, Decider, InitiativeLevel, Rating
 
 
 class TaskRating(models.Model):
@@ -52,6 +52,9 @@ class Initiative(models.Model):
     recognised_on = models.DateField(_("recognised on"))
     consumed_by = models.ForeignKey("Nominee", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="consumed_initiatives", verbose_name=_("used for the award"))
+    reserved_for = models.ForeignKey("Nominee", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="reserved_initiatives", verbose_name=_("reserved for the nominee"),
+                                     help_text=_("Held by a dossier that was sent and not yet decided."))
     history = HistoricalRecords(m2m_fields=[authors])
 
     objects = InitiativeQuerySet.as_manager()
@@ -97,6 +100,16 @@ class PastAward(models.Model):
     commendation_type = models.CharField(_("type of commendation"), max_length=12, choices=CommendationType.choices,
                                          default=CommendationType.REGULAR)
     decision_number = models.CharField(_("decision"), max_length=80, blank=True)
+    # A unit's own decision (a title its head, or a commune chairman, decides), recorded in the portal.
+    decided_by = models.CharField(_("decided by"), max_length=20, choices=Decider.choices, blank=True, default="",
+                                  db_default="")
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    signer_name = models.CharField(_("signed by"), max_length=120, blank=True, default="", db_default="")
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True, default="", db_default="")
+    deciding_unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="own_decisions", verbose_name=_("deciding unit"))
+    recorded_by = models.ForeignKey("organisation.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         verbose_name = _("earlier award")

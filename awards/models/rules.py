@@ -1,10 +1,11 @@
 """Rules from law as data: parameters (deadlines, thresholds), holidays, eligibility criteria, fairness targets."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import AwardType
-from .enums import ParameterKey, RuleKind
+from .enums import CommendationType, Decider, ParameterKey, RuleKind
 
 
 class Parameter(models.Model):
@@ -61,6 +62,12 @@ class EligibilityRule(models.Model):
     effective_from = models.DateField(_("effective from"))
     effective_to = models.DateField(_("effective until"), null=True, blank=True)
     description = models.CharField(_("criterion"), max_length=300)
+    commendation_types = ArrayField(
+        models.CharField(max_length=12, choices=CommendationType.choices), default=list, blank=True,
+        verbose_name=_("types of commendation"), help_text=_("Empty: the rule applies to every type."))
+    group = models.CharField(
+        _("alternative group"), max_length=40, blank=True,
+        help_text=_("Rules of one award sharing a group are alternatives: meeting one of them is enough."))
 
     class Meta:
         verbose_name = _("eligibility rule")
@@ -88,3 +95,43 @@ class FairnessTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_dimension_display()} ≥ {self.min_share}%"
+
+
+class DecidingAuthority(models.Model):
+    """Who decides an award in a period (Law 06/2022 Art 77–80; communes' powers from 01/7/2025)."""
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="authorities",
+                                   verbose_name=_("award"))
+    decider = models.CharField(_("decided by"), max_length=20, choices=Decider.choices)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    article = models.CharField(_("article"), max_length=120, blank=True)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deciding authority")
+        verbose_name_plural = _("deciding authorities")
+        ordering = ["award_type", "effective_from"]
+
+    def __str__(self) -> str:
+        return f"{self.award_type}: {self.get_decider_display()}"
+
+
+class AwardTypeName(models.Model):
+    """A name an award carries in a period: a decree that renames it adds a row, the old name stays."""
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="names",
+                                   verbose_name=_("award"))
+    name = models.CharField(_("name"), max_length=255)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("award name in a period")
+        verbose_name_plural = _("award names by period")
+        ordering = ["award_type", "effective_from"]
+
+    def __str__(self) -> str:
+        return self.name
+
