@@ -88,10 +88,14 @@ class Evidence:
 
     def __init__(self, *, person=None, unit=None, exclude_nominee=None):
         self.person, self.unit = person, unit
+        self.ratings, self.initiatives, self.blocks = {}, [], []
+        self.titles: dict[str, set[int]] = defaultdict(set)
+        self.any_titles: dict[str, set[int]] = defaultdict(set)
+        if person is None and unit is None:  # a household: the officer's findings and the nominee's own fields
+            return
         subject = {"person": person} if person else {"unit": unit}
         self.ratings = {r.year: r.rating for r in TaskRating.objects.filter(**subject)}
-        self.titles: dict[str, set[int]] = defaultdict(set)      # regular merit: count toward chains
-        self.any_titles: dict[str, set[int]] = defaultdict(set)  # every award, ad hoc included
+        # ``titles``: awards that count toward merit chains; ``any_titles``: every award, ad hoc included.
         merit = _merit_types()
         for past in PastAward.objects.filter(**subject).select_related("award_type"):
             self.any_titles[past.award_type.code].add(past.year)
@@ -396,9 +400,9 @@ def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
         return Verdict(NEEDS_REVIEW, [Finding(None, _("the nominee is not linked to a person record"))])
     if nominee.subject == Subject.COLLECTIVE and nominee.collective_unit_id is None:
         return Verdict(NEEDS_REVIEW, [Finding(None, _("the collective is not linked to a unit"))])
-    if nominee.subject == Subject.HOUSEHOLD:
-        return Verdict(NEEDS_REVIEW, [Finding(None, _("household awards are checked by the officer"))])
-    ev = Evidence(person=nominee.person, unit=nominee.collective_unit, exclude_nominee=nominee)
+    household = nominee.subject == Subject.HOUSEHOLD
+    ev = Evidence(person=None if household else nominee.person, unit=None if household else nominee.collective_unit,
+                  exclude_nominee=nominee)
     findings = _blocking(ev, year, today) + _duplicates(nominee, ev, year)
     commendation_type = nominee.submission.commendation_type
     rules = rules_for(nominee.award_type, year, commendation_type)

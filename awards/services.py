@@ -324,13 +324,16 @@ def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.dat
         of_members = parameter(ParameterKey.VOTE_SHARE_OF_MEMBERS, day, award_type, specific_only=True)
     except LookupError:
         of_members = None
+    def number(value: Decimal) -> str:  # 13,5 — not rounded across the threshold
+        return f"{value.normalize():f}".replace(".", ",")
+
     if of_members is not None:
         needed = Decimal(members) * of_members
         return Decimal(yes) >= needed, _("needs %(share)s%% of all %(members)s members (%(needed)s)") % {
-            "share": f"{of_members * 100:g}", "members": members, "needed": f"{needed:g}"}
+            "share": number(of_members * 100), "members": members, "needed": number(needed)}
     share = parameter(ParameterKey.VOTE_PASS_SHARE, day, award_type)
     return Decimal(yes) > share * cast, _("needs more than %(share)s%% of %(cast)s votes cast") % {
-        "share": f"{share * 100:g}", "cast": cast}
+        "share": number(share * 100), "cast": cast}
 
 
 @transaction.atomic

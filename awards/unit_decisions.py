@@ -10,6 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,8 +25,9 @@ from .models import LOCAL_DECIDERS, AwardType, CommendationType, PastAward
 
 def local_award_types(day: datetime.date):
     """The awards a unit decides itself on ``day``."""
-    return AwardType.objects.filter(authorities__decider__in=LOCAL_DECIDERS, authorities__effective_from__lte=day) \
-        .exclude(authorities__effective_to__lt=day).distinct().order_by("order")
+    return AwardType.objects.filter(
+        Q(authorities__effective_to__isnull=True) | Q(authorities__effective_to__gte=day),
+        authorities__decider__in=LOCAL_DECIDERS, authorities__effective_from__lte=day).distinct().order_by("order")
 
 
 def visible_unit_decisions(user):

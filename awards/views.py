@@ -371,8 +371,9 @@ def decision_pdf(request, pk):
 
 
 def certificate_pdf(request, nominee_pk):
-    nominee = get_object_or_404(Nominee.objects.visible_to(request.user).awarded().select_related(
-        "decision", "award_type", "submission__unit"), pk=nominee_pk)
+    # Only the city's own decisions have the city's certificate (a central award's comes from the centre).
+    nominee = get_object_or_404(Nominee.objects.visible_to(request.user).awarded().filter(
+        decision__isnull=False).select_related("decision", "award_type", "submission__unit"), pk=nominee_pk)
     return _pdf_response(documents.certificate_pdf(nominee), f"bang-khen-{nominee.pk}.pdf")
 
 

@@ -187,6 +187,7 @@ CASES = {
         expect=N, contains="50%"),
     "data_collective_without_members": dict(award="tap-the-ldtt", year=2025, subject="collective", members=[],
                                             expect=R),
+    **{f"{name}": case for name, case in __import__("tests.law_cases", fromlist=["CASES"]).CASES.items()},
 }
 
 
@@ -194,9 +195,9 @@ def _person(unit, name="Phạm Thị Thu"):
     return Person.objects.create(full_name=name, sex="female", unit=unit, category="civil_servant")
 
 
-def _submission(unit, year, title="Hồ sơ kiểm tra"):
+def _submission(unit, year, title="Hồ sơ kiểm tra", commendation="regular"):
     return Submission.objects.create(unit=unit, title=title, round_kind="yearly", year=year,
-                                     commendation_type="regular", status=Status.SUBMITTED)
+                                     commendation_type=commendation, status=Status.SUBMITTED)
 
 
 def _build(case):
@@ -206,10 +207,13 @@ def _build(case):
     person = unit = None
     if case.get("subject", "individual") == "individual":
         person = _person(city)
+        if case.get("category"):
+            Person.objects.filter(pk=person.pk).update(category=case["category"])
+            person.refresh_from_db()
         for y, rating in case.get("ratings", {}).items():
             TaskRating.objects.create(person=person, year=y, rating=rating)
         for kind, titles in (("regular", case.get("titles", {})), ("ad_hoc", case.get("adhoc", {})),
-                             ("regular", case.get("past", {}))):
+                             ("regular", case.get("past", {})), ("thematic", case.get("thematic", {}))):
             for code, years in titles.items():
                 for y in years:
                     PastAward.objects.create(person=person, award_type=AwardType.objects.get(code=code), year=y,
@@ -242,14 +246,26 @@ def _build(case):
                                               starts_on=dt.date(year, 4, 1))
         if case.get("unit_rating"):
             TaskRating.objects.create(unit=unit, year=year, rating=case["unit_rating"])
+        for code, years in case.get("unit_titles", {}).items():
+            for y in years:
+                PastAward.objects.create(unit=unit, award_type=AwardType.objects.get(code=code), year=y)
+        if case.get("cluster"):
+            _cluster_result(unit, year, case["cluster"])
     for i in range(case.get("unit_ldtt", 0)):
         PastAward.objects.create(person=_person(city, f"LĐTT {i}"), award_type=AwardType.objects.get(
             code="lao-dong-tien-tien"), year=year)
-    submission = _submission(city, year)
+    submission = _submission(city, year, commendation=case.get("commendation", "regular"))
+    household = case.get("subject") == "household"
     nominee = Nominee.objects.create(
         submission=submission, subject=case.get("subject", "individual"),
         person=person if case.get("link", True) else None, collective_unit=unit,
-        name=(person or unit).full_name if person else unit.name, award_type=award, achievement_summary="…")
+        name="Hộ ông Nguyễn Văn Ba" if household else person.full_name if person else unit.name, award_type=award,
+        achievement_summary="…", martyrs_count=case.get("martyrs"))
+    elsewhere = Unit.objects.get(code="quan-le-chan")
+    for i in range(case.get("city_nominees", 0)):
+        Nominee.objects.create(submission=_submission(elsewhere, year, f"Hồ sơ quận {i}"), subject="individual",
+                               person=_person(elsewhere, f"Quận {i}"), name=f"Quận {i}", award_type=award,
+                               achievement_summary="…")
     for i in range(case.get("extra_nominees", 0)):
         Nominee.objects.create(submission=submission, subject="individual", person=_person(city, f"Khác {i}"),
                                name=f"Khác {i}", award_type=award, achievement_summary="…")
@@ -257,6 +273,18 @@ def _build(case):
         Nominee.objects.create(submission=_submission(city, year, "Tờ trình khác"), subject="individual",
                                person=person, name=person.full_name, award_type=award, achievement_summary="…")
     return nominee
+
+
+def _cluster_result(unit, year, place):
+    """A final cluster result for ``unit`` in ``year``: "lead" (acclaimed, first) or "second"."""
+    from campaigns.models import ClusterCovenant, MemberScore, ScoreStatus
+    from organisation.models import Cluster
+
+    cluster = Cluster.objects.get(code="cum-5-thanh-pho")
+    covenant = ClusterCovenant.objects.create(cluster=cluster, year=year, signed_on=dt.date(year, 3, 1),
+                                              is_final=True)
+    MemberScore.objects.create(covenant=covenant, unit=unit, status=ScoreStatus.CHECKED, rank=1 if place == "lead" else 2,
+                               acclaimed=place == "lead")
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -270,8 +298,8 @@ def test_verdicts_from_the_law(db, name):
         assert case["contains"] in text, text
 
 
-def test_there_are_at_least_forty_cases():
-    assert len(CASES) >= 40
+def test_there_are_at_least_ninety_cases():
+    assert len(CASES) >= 90
 
 
 def test_a_new_decree_is_a_data_change(db):

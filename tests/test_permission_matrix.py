@@ -16,7 +16,8 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
           "public_model_photo", "verify_award", "public_comment_list", "public_comment", "schema", "api-docs",
           "api-redoc"}
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
-              "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create"}
+              "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
+              "awards:criteria_coverage", "awards:central_result"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
 # Objects that belong to unit A (Sở Kế hoạch và Đầu tư): staff of unit B must not reach them.
 UNIT_A_OBJECTS = {"awards:submission_detail", "awards:nominee_add", "awards:import_upload",
@@ -161,7 +162,8 @@ WRITERS = {
     "awards:submission_to_council": BOARD, "awards:submission_close_vote": BOARD, "awards:submission_decide": BOARD,
     "awards:submission_forward": BOARD, "awards:vote": {"demo_council"}, "awards:initiative_list": STAFF_RECORDS,
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
-    "awards:notifications": set(ROLES) - {"anonymous"},
+    "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
+    "awards:central_result": BOARD,
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
 }
