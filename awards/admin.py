@@ -86,3 +86,13 @@ class EligibilityRuleAdmin(admin.ModelAdmin):
 
 for model in (models.TaskRating, models.Initiative, models.BlockingRecord, models.PastAward, models.FairnessTarget):
     admin.site.register(model)
+
+
+@admin.register(models.LeadershipTenure)
+class LeadershipTenureAdmin(admin.ModelAdmin):
+    """Time in leadership posts, for long-service awards (women need one third less)."""
+
+    list_display = ("person", "post", "post_level", "starts_on", "ends_on")
+    search_fields = ("person__full_name", "post")
+    autocomplete_fields = ("person",)
+

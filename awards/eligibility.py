@@ -344,6 +344,51 @@ def _martyrs(rule, ev, year, nominee):
     return Finding(ok, _("the family has %(n)s martyr(s); this class is for %(span)s") % {"n": count, "span": span})
 
 
+def _service_months(rule, ev, year, nominee):
+    minimum, person = int(rule.params["min"]), ev.person
+    if person is None or person.hired_on is None:
+        return Finding(None, _("the date of recruitment is not recorded"))
+    end = dt.date(year, 12, 31)
+    months = (end.year - person.hired_on.year) * 12 + end.month - person.hired_on.month + (
+        1 if end.day >= person.hired_on.day else 0)
+    return Finding(months >= minimum, _("%(months)s month(s) in service by the end of %(year)s (needs %(min)s): "
+                                        "recruited on %(date)s") % {
+        "months": max(months, 0), "year": year, "min": minimum, "date": person.hired_on.strftime("%d/%m/%Y")})
+
+
+def _absence_at_most(rule, ev, year, nominee):
+    limit = int(rule.params["max"])
+    rating = TaskRating.objects.filter(person=ev.person, year=year).first() if ev.person else None
+    if rating is None or rating.days_absent is None:
+        return Finding(None, _("the working days absent in %(year)s are not recorded") % {"year": year})
+    return Finding(rating.days_absent <= limit, _("%(days)s working day(s) absent in %(year)s (at most %(max)s)")
+                   % {"days": rating.days_absent, "year": year, "max": limit})
+
+
+def _leadership_years(rule, ev, year, nominee):
+    """Years in posts of ``levels`` up to the end of the year; a woman needs ``years`` less one third."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from .models import LeadershipTenure
+
+    if ev.person is None:
+        return Finding(None, _("only a person's time in post counts"))
+    end = dt.date(year, 12, 31)
+    tenures = LeadershipTenure.objects.filter(person=ev.person, post_level__in=rule.params["levels"],
+                                              starts_on__lte=end)
+    days = sum(((min(t.ends_on or end, end) - t.starts_on).days + 1) for t in tenures)
+    held = Decimal(days) / Decimal("365.25")
+    needed = Decimal(str(rule.params["years"]))
+    woman = ev.person.sex == "female"
+    if woman:
+        needed = needed * 2 / 3
+    shown = held.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Finding(held >= needed, _("%(held)s year(s) in the post by the end of %(year)s; needs %(needed)s%(women)s")
+                   % {"held": f"{shown:f}".replace(".", ","), "year": year,
+                      "needed": f"{needed.normalize():f}".replace(".", ","),
+                      "women": _(" (one third less for a woman)") if woman else ""})
+
+
 def _officer_judgment(rule, ev, year, nominee):
     return Finding(None, _("for the appraising officer to judge: %(criterion)s") % {"criterion": rule.description})
 
@@ -355,6 +400,8 @@ CHECKS = {
     RuleKind.MEMBERS_COUNT: _members_count, RuleKind.NO_MEMBER_DISCIPLINE: _no_member_discipline,
     RuleKind.QUOTA_SHARE: _quota_share, RuleKind.COLLECTIVE_RATING: _collective_rating,
     RuleKind.LEADS_CLUSTER: _leads_cluster, RuleKind.MARTYRS: _martyrs, RuleKind.OFFICER_JUDGMENT: _officer_judgment,
+    RuleKind.SERVICE_MONTHS: _service_months, RuleKind.ABSENCE_AT_MOST: _absence_at_most,
+    RuleKind.LEADERSHIP_YEARS: _leadership_years,
 }
 
 

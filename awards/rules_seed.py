@@ -39,6 +39,10 @@ UNRATED = {"unrated_categories": ["farmer", "citizen"]}
 OLD_RULES = [
     ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED}, "Điều 24 của Luật",
      "Hoàn thành tốt nhiệm vụ trở lên"),
+    ("lao-dong-tien-tien", "service_months", {"min": 10}, "Nghị định 91/2017 (cần xác minh)",
+     "Không xét cá nhân mới tuyển dụng dưới 10 tháng"),
+    ("lao-dong-tien-tien", "absence_at_most", {"max": 39}, "Nghị định 91/2017 (cần xác minh)",
+     "Không xét cá nhân nghỉ từ 40 ngày làm việc trở lên"),
     ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, "Điều 23 của Luật",
      "Đạt danh hiệu Lao động tiên tiến"),
     ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1, "within_years": 1}, "Điều 23 của Luật",
@@ -153,6 +157,20 @@ NEW_RULES = [
 ]
 
 
+# The armed forces' titles have the same standards in the same articles (Law 06/2022 Art 24.2, 27, 28).
+SAME_STANDARD = {"chien-si-tien-tien": "lao-dong-tien-tien", "don-vi-quyet-thang": "tap-the-ldxs",
+                 "don-vi-tien-tien": "tap-the-ldtt"}
+
+
+def _with_same_standard(rules):
+    present = {rule[0] for rule in rules}
+    for rule in rules:
+        yield rule
+        for twin, source in SAME_STANDARD.items():
+            if rule[0] == source and twin not in present:
+                yield (twin, *rule[1:])
+
+
 def rows():
     """Every rule row as (award, kind, params, basis, article, from, to, description, types, group)."""
     def expand(rule):
@@ -161,10 +179,10 @@ def rows():
         group = rest[1] if len(rest) > 1 else ""
         return award, kind, params, article, description, list(types), group
 
-    for rule in OLD_RULES:
+    for rule in _with_same_standard(OLD_RULES):
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
-    for rule in NEW_RULES:
+    for rule in _with_same_standard(NEW_RULES):
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group

@@ -220,6 +220,8 @@ class Person(models.Model):
         help_text=_("Workers, farmers, staff and soldiers working directly (directive item 6)."),
     )
     is_leader = models.BooleanField(_("holds a leadership or management post"), default=False)
+    hired_on = models.DateField(_("recruited on"), null=True, blank=True,
+                                help_text=_("Start of work at the agency or unit (rules on time in service)."))
     is_deceased = models.BooleanField(_("deceased"), default=False)
     history = HistoricalRecords()
 

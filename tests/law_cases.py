@@ -28,6 +28,14 @@ CASES = {
         award="chien-si-tien-tien", year=2025, ratings={2025: "HTTNV"}, expect=E),
     "L06_D24_2_chien_si_tien_tien_completed_only": dict(
         award="chien-si-tien-tien", year=2025, ratings={2025: "HTNV"}, expect=N),
+    "ND91xm_ldtt_2023_recruited_less_than_ten_months_before": dict(
+        award="lao-dong-tien-tien", year=2023, ratings={2023: "HTTNV"}, hired=__import__("datetime").date(2023, 4, 1),
+        expect=N, contains="tuyển dụng"),
+    "ND91xm_ldtt_2023_absent_forty_days": dict(
+        award="lao-dong-tien-tien", year=2023, ratings={2023: "HTTNV"}, absent=40, expect=N,
+        contains="40 ngày làm việc"),
+    "ND91xm_ldtt_2023_absent_39_days": dict(
+        award="lao-dong-tien-tien", year=2023, ratings={2023: "HTTNV"}, absent=39, expect=E),
     "ND91_blocked_by_discipline_in_2023": dict(
         award="lao-dong-tien-tien", year=2023, ratings={2023: "HTTNV"},
         blocks=[("discipline", "Cảnh cáo", __import__("datetime").date(2023, 5, 1), None)], expect=N),

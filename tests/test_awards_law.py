@@ -296,3 +296,26 @@ def test_the_board_sees_which_awards_have_no_criteria(officer_client, staff_clie
 
     assert gaps(_award("lao-dong-tien-tien")) == []
     assert gaps(_award("huan-chuong-lao-dong-3")) == [2023, 2024, 2025, 2026]
+
+
+def test_women_leaders_need_one_third_less_time_in_post(db):
+    """Decree 98/2023 Art 4 (152/2025 Art 4): the tenure rule of a long-service award, as data."""
+    from awards.models import EligibilityRule, LeadershipTenure
+
+    award = _award("huan-chuong-lao-dong-3")
+    EligibilityRule.objects.create(
+        award_type=award, kind="leadership_years", params={"levels": ["giam-doc-so"], "years": 15},
+        legal_basis="Quy định giả định về khen thưởng quá trình cống hiến", effective_from=D(2024, 1, 1),
+        commendation_types=["service"], description="Giữ chức vụ Giám đốc Sở đủ 15 năm")
+    verdicts = {}
+    for sex in ("female", "male"):
+        leader = Person.objects.create(full_name=f"Lãnh đạo {sex}", sex=sex, category="cadre",
+                                       unit=Unit.objects.get(code="so-ke-hoach-dau-tu"))
+        LeadershipTenure.objects.create(person=leader, post="Giám đốc Sở", post_level="giam-doc-so",
+                                        starts_on=D(2015, 1, 1), ends_on=D(2024, 12, 31))
+        nominee = Nominee(submission=Submission(year=2025, commendation_type="service", unit=leader.unit),
+                          award_type=award, person=leader, subject="individual")
+        verdicts[sex] = eligibility.check(nominee, D(2026, 1, 5))
+    assert verdicts["female"].result == eligibility.ELIGIBLE
+    assert verdicts["male"].result == eligibility.NOT_ELIGIBLE
+    assert "nữ giảm một phần ba" in verdicts["female"].findings[-1].message

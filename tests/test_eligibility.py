@@ -209,9 +209,10 @@ def _build(case):
         person = _person(city)
         if case.get("category"):
             Person.objects.filter(pk=person.pk).update(category=case["category"])
-            person.refresh_from_db()
+        Person.objects.filter(pk=person.pk).update(hired_on=case.get("hired", dt.date(2010, 1, 1)))
+        person.refresh_from_db()
         for y, rating in case.get("ratings", {}).items():
-            TaskRating.objects.create(person=person, year=y, rating=rating)
+            TaskRating.objects.create(person=person, year=y, rating=rating, days_absent=case.get("absent", 0))
         for kind, titles in (("regular", case.get("titles", {})), ("ad_hoc", case.get("adhoc", {})),
                              ("regular", case.get("past", {})), ("thematic", case.get("thematic", {}))):
             for code, years in titles.items():

@@ -40,6 +40,6 @@ from .enums import (  # noqa: F401
     Subject,
     VoteChoice,
 )
-from .evidence import BlockingRecord, Initiative, PastAward, TaskRating  # noqa: F401
+from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
 from .notifications import Notification  # noqa: F401
 from .rules import AwardTypeName, DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401

@@ -166,3 +166,6 @@ class RuleKind(models.TextChoices):
     LEADS_CLUSTER = "leads_cluster", _("Leads its emulation cluster (campaigns' results)")
     MARTYRS = "martyrs", _("Number of martyrs of the family")
     OFFICER_JUDGMENT = "officer_judgment", _("A criterion the appraising officer judges")
+    SERVICE_MONTHS = "service_months", _("Months in service by the end of the year at least")
+    ABSENCE_AT_MOST = "absence_at_most", _("Working days absent in the year at most")
+    LEADERSHIP_YEARS = "leadership_years", _("Years in a leadership post (one third less for women)")

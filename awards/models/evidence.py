@@ -19,6 +19,10 @@ class TaskRating(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     rating = models.CharField(_("rating"), max_length=6, choices=Rating.choices)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    days_absent = models.PositiveSmallIntegerField(
+        _("working days absent in the year"), null=True, blank=True,
+        help_text=_("Leave that the law counts as work (maternity, treatment after an injury on duty) is not "
+                    "included."))
     history = HistoricalRecords()
 
     class Meta:
@@ -118,3 +122,24 @@ class PastAward(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person or self.unit}: {self.award_type} {self.year}"
+
+
+class LeadershipTenure(models.Model):
+    """Time a person held a leadership post, for awards of long service (cống hiến); women need one third less
+    time in post (Decree 98/2023 Art 4, Decree 152/2025 Art 4)."""
+
+    person = models.ForeignKey("organisation.Person", on_delete=models.CASCADE, related_name="leadership_tenures")
+    post = models.CharField(_("post"), max_length=200)
+    post_level = models.CharField(_("level of the post"), max_length=40,
+                                  help_text=_("The post group the rule names, e.g. giam-doc-so, pho-giam-doc-so"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("time in a leadership post")
+        verbose_name_plural = _("times in leadership posts")
+        ordering = ["person", "starts_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.post}"
+
