@@ -96,13 +96,21 @@ class AssignForm(forms.Form):
 
 
 class AppraisalForm(forms.Form):
-    def __init__(self, *args, nominees, **kwargs):
+    """One verdict per nominee. Nothing is pre-set to "eligible": each verdict starts from the officer's earlier
+    one, else from the eligibility check's ("needs review" starts empty, so the officer has to choose)."""
+
+    def __init__(self, *args, nominees, checks=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.nominees = list(nominees)
-        choices = [(Appraisal.ELIGIBLE, Appraisal.ELIGIBLE.label), (Appraisal.NOT_ELIGIBLE,
-                   Appraisal.NOT_ELIGIBLE.label), (Appraisal.INCOMPLETE, Appraisal.INCOMPLETE.label)]
+        choices = [("", _("— choose —")), (Appraisal.ELIGIBLE, Appraisal.ELIGIBLE.label),
+                   (Appraisal.NOT_ELIGIBLE, Appraisal.NOT_ELIGIBLE.label),
+                   (Appraisal.INCOMPLETE, Appraisal.INCOMPLETE.label)]
+        from_check = {"eligible": Appraisal.ELIGIBLE, "not_eligible": Appraisal.NOT_ELIGIBLE}
         for n in self.nominees:
-            self.fields[f"verdict_{n.pk}"] = forms.ChoiceField(label=_("Verdict"), choices=choices)
+            check = (checks or {}).get(n.pk)
+            earlier = n.appraisal if n.appraisal in (Appraisal.ELIGIBLE, Appraisal.NOT_ELIGIBLE) else ""
+            initial = earlier or (from_check.get(check.result, "") if check else "")
+            self.fields[f"verdict_{n.pk}"] = forms.ChoiceField(label=_("Verdict"), choices=choices, initial=initial)
             self.fields[f"reason_{n.pk}"] = forms.CharField(label=_("Reason"), required=False,
                                                             widget=forms.Textarea(attrs={"rows": 2}))
 

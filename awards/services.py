@@ -54,7 +54,7 @@ __all__ = ["needs_public_comment"]  # re-exported: pages and the API ask service
 # --- helpers -----------------------------------------------------------------
 
 def _lock(submission: Submission) -> Submission:
-    return Submission.objects.select_for_update().select_related("unit").get(pk=submission.pk)
+    return Submission.objects.select_for_update(of=("self",)).select_related("unit", "meeting").get(pk=submission.pk)
 
 
 def _begin(action: str, user, submission: Submission, today: datetime.date | None = None) -> Submission:
@@ -256,11 +256,17 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
     nominees = {n.pk: n for n in submission.nominees.select_for_update()}
     if set(verdicts) != set(nominees):
         raise ValidationError(_("Give a verdict for every nominee."))
+    from . import eligibility
+
     for nominee_id, (verdict, reason) in verdicts.items():
         if verdict not in (Appraisal.ELIGIBLE, Appraisal.NOT_ELIGIBLE, Appraisal.INCOMPLETE):
             raise ValidationError(_("Give a verdict for every nominee."))
         if verdict != Appraisal.ELIGIBLE and not reason.strip():
             raise ValidationError(_("Give the reason for “%(name)s”.") % {"name": nominees[nominee_id].name})
+        if verdict == Appraisal.ELIGIBLE and not reason.strip() and \
+                eligibility.check(nominees[nominee_id]).result == eligibility.NOT_ELIGIBLE:
+            raise ValidationError(_("The eligibility check finds “%(name)s” not eligible: give the reason for "
+                                    "finding the nominee eligible.") % {"name": nominees[nominee_id].name})
         nominee = nominees[nominee_id]
         nominee.appraisal, nominee.appraisal_reason = verdict, reason.strip()
         if verdict == Appraisal.NOT_ELIGIBLE:
@@ -296,6 +302,9 @@ def open_public_comment(user, submission: Submission, today: datetime.date | Non
 def send_to_council(user, submission: Submission, meeting: CouncilMeeting,
                     today: datetime.date | None = None) -> Submission:
     submission = _begin("to_council", user, submission, today)
+    if meeting.held_on.year < submission.year:
+        raise ValidationError({"meeting": _("The meeting of %(date)s is before the year of the achievements "
+                                            "(%(year)s).") % {"date": _fmt(meeting.held_on), "year": submission.year}})
     if meeting.is_closed:
         raise ValidationError(_("Voting at this meeting is closed."))
     submission.meeting = meeting
@@ -408,12 +417,31 @@ def close_vote(user, submission: Submission) -> Submission:
 
 # --- decisions ----------------------------------------------------------------------
 
+def _fmt(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _check_decision_date(submission: Submission, issued_on: datetime.date) -> None:
+    """A decision comes after the Council's vote (held at its meeting) and is not dated in the future or before
+    the year of the achievements it rewards."""
+    if issued_on > timezone.localdate():
+        raise ValidationError({"issued_on": _("A decision cannot be dated in the future.")})
+    if issued_on.year < submission.year:
+        raise ValidationError({"issued_on": _("The decision of %(date)s is dated before the year of the achievements "
+                                              "(%(year)s).") % {"date": _fmt(issued_on), "year": submission.year}})
+    if submission.meeting_id and issued_on < submission.meeting.held_on:
+        raise ValidationError({"issued_on": _("The decision of %(date)s is dated before the Council's vote of "
+                                              "%(vote)s.") % {"date": _fmt(issued_on),
+                                                              "vote": _fmt(submission.meeting.held_on)}})
+
+
 @transaction.atomic
 def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
                    signer_title: str = "Chủ tịch", override_reason: str = "") -> Decision:
     """The Chairman's decision for the nominees the Council passed (city-level awards). A nominee the eligibility
     check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
     submission = _begin("decide", user, submission, issued_on)
+    _check_decision_date(submission, issued_on)
     passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related("award_type").filter(
         outcome=Outcome.PASSED) if authority.is_city_award(n.award_type, issued_on)]
     if not passed:
@@ -472,6 +500,9 @@ def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, si
         raise ValidationError(_("Only an award in force can be revoked."))
     if not grounds.strip():
         raise ValidationError({"grounds": _("State the grounds for revocation.")})
+    if issued_on > timezone.localdate() or issued_on < nominee.decision.issued_on:
+        raise ValidationError({"issued_on": _("The revocation is dated between the award's decision (%(date)s) and "
+                                              "today.") % {"date": _fmt(nominee.decision.issued_on)}})
     year = issued_on.year
     decision = Decision.objects.create(
         year=year, number=next_number("decision", year), kind=DecisionKind.REVOCATION, issued_on=issued_on,

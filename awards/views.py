@@ -270,8 +270,8 @@ def submission_appraise(request, pk):
     from . import eligibility
 
     nominees = list(submission.nominees.select_related("award_type", "person", "collective_unit", "submission"))
-    form = forms.AppraisalForm(request.POST or None, nominees=nominees)
     checks = {n.pk: eligibility.check(n) for n in nominees}
+    form = forms.AppraisalForm(request.POST or None, nominees=nominees, checks=checks)
     return form_page(request, form, lambda _data: services.appraise(request.user, submission, form.verdicts()),
                      success=_("Appraisal recorded."), next_url=_dossier_url(pk), template="awards/appraise.html",
                      context={"submission": submission, "checks": checks})

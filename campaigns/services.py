@@ -185,6 +185,9 @@ def create_programme(user, *, unit: Unit, movement: Movement, year: int, title: 
 @transaction.atomic
 def add_task(user, programme: ActionProgramme, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
     require_unit_actor(user, programme.unit)
+    if due_on.year != programme.year:
+        raise ValidationError({"due_on": _("A task of the %(year)s programme is due within %(year)s.") % {
+            "year": programme.year}})
     task = _as(ProgrammeTask(programme=programme, title=title, owner=owner, due_on=due_on), user)
     task.save()
     return task

@@ -3,6 +3,7 @@
 # web server, a Celery worker and Celery beat until Ctrl-C.
 #   HPTD_BIND   address to listen on (default 127.0.0.1:8000)
 #   DATABASE_URL / REDIS_URL  optional: default is embedded PostgreSQL and a file broker
+#   DEBUG=true  developer mode (Django's debug pages); the default shows the portal's own error pages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -27,8 +27,8 @@ ImportForm = ExcelUploadForm
 class TargetForm(forms.ModelForm):
     class Meta:
         model = Target
-        fields = ["indicator", "year", "plan", "kind", "value_low", "value_high", "is_about", "comparison",
-                  "statement", "responsible_unit", "legal_basis"]
+        fields = ["indicator", "year", "plan", "kind", "value_low", "value_high", "allowed_min", "allowed_max",
+                  "is_about", "comparison", "statement", "responsible_unit", "legal_basis"]
         widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):

@@ -92,6 +92,10 @@ class Target(models.Model):
     legal_basis = models.ForeignKey("legal.LegalDocument", verbose_name=_("legal basis"), null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     milestone_done_on = models.DateField(_("milestone reached on"), null=True, blank=True)
+    allowed_min = models.DecimalField(_("smallest figure a unit may report"), max_digits=18, decimal_places=4,
+                                      null=True, blank=True, help_text=_("Empty: no lower limit."))
+    allowed_max = models.DecimalField(_("largest figure a unit may report"), max_digits=18, decimal_places=4,
+                                      null=True, blank=True, help_text=_("Empty: no upper limit."))
     history = HistoricalRecords()
 
     objects = TargetQuerySet.as_manager()

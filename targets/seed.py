@@ -71,6 +71,14 @@ TARGETS_2023 = [
 ]
 
 
+def allowed_range(measure: str) -> dict:
+    """The figures a unit may report: a rate of growth or a share between -100 % and 100 %; amounts and counts
+    (revenue, exports, visitors, communes, …) never below zero."""
+    if measure == "%":
+        return {"allowed_min": -100, "allowed_max": 100}
+    return {"allowed_min": 0, "allowed_max": None}
+
+
 def seed_targets() -> int:
     plan, _ = Plan.objects.get_or_create(
         name="Kế hoạch phát triển kinh tế - xã hội thành phố 5 năm 2021 - 2025",
@@ -87,7 +95,7 @@ def seed_targets() -> int:
         Target.objects.update_or_create(indicator=indicators[code], year=2023, defaults={
             "plan": plan, "kind": kind, "value_low": low, "value_high": high, "is_about": about,
             "comparison": comparison, "statement": statement, "responsible_unit": units[unit_code],
-            "legal_basis": basis})
+            "legal_basis": basis, **allowed_range(indicators[code].measure)})
     ProgressThreshold.objects.get_or_create(effective_from=dt.date(2023, 1, 1), defaults={
         "on_track_percent": 100, "at_risk_percent": 90, "about_tolerance_percent": 3,
         "basis": "Quy ước theo dõi của Ban TĐKT (tham số, điều chỉnh được)"})

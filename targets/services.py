@@ -39,11 +39,18 @@ def create_target(user, **fields) -> Target:
 def record_actual(user, target: Target, *, period_kind: str, period: int, value: Decimal, source: str,
                   note: str = "") -> Actual:
     """Report (or correct) the figure of one period; the previous value stays in the history."""
-    target = Target.objects.select_for_update().select_related("responsible_unit").get(pk=target.pk)
+    target = Target.objects.select_for_update(of=("self",)).select_related("responsible_unit", "indicator").get(
+        pk=target.pk)
     if not can_report(user, target):
         raise PermissionDenied(_("Only the responsible unit or the Board may report this target's figures."))
     if target.kind == TargetKind.MILESTONE:
         raise ValidationError(_("A milestone is marked as reached, not reported with figures."))
+    low, high = target.allowed_min, target.allowed_max
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = " – ".join(f"{b.normalize():f}".replace(".", ",") if b is not None else "…" for b in (low, high))
+        raise ValidationError({"value": _("“%(value)s” is outside the figures this target allows (%(bounds)s %(measure)s)."
+                                          ) % {"value": f"{value.normalize():f}".replace(".", ","), "bounds": bounds,
+                                               "measure": target.indicator.measure}})
     last = 4 if period_kind == PeriodKind.QUARTER else 12
     if not 1 <= period <= last:
         raise ValidationError({"period": _("The period must be between 1 and %(last)s.") % {"last": last}})

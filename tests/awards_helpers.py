@@ -39,8 +39,13 @@ def draft(staff=None, award="bang-khen-chu-tich", names=("Nguyễn Văn An",), u
     return submission
 
 
-def _meeting():
-    return CouncilMeeting.objects.create(held_on=dt.date(2024, 1, 10), title="Phiên họp Hội đồng")
+def _after(submission, day):
+    """A date early in the year after the achievements (10/01/2024 for 2023 achievements), never in the future."""
+    return min(dt.date(max(submission.year + 1, 2024), 1, day), dt.date.today())
+
+
+def _meeting(submission):
+    return CouncilMeeting.objects.create(held_on=_after(submission, 10), title="Phiên họp Hội đồng")
 
 
 def _perform(action, submission, verdict, vote):
@@ -54,16 +59,16 @@ def _perform(action, submission, verdict, vote):
     elif action == "assign":
         services.assign(officer, submission, officer)
     elif action == "appraise":
-        services.appraise(officer, submission, {n.pk: (verdict, "" if verdict == Appraisal.ELIGIBLE else "Lý do")
-                                                for n in submission.nominees.all()})
+        services.appraise(officer, submission, {n.pk: (verdict, "Đã thẩm định hồ sơ") for n in
+                                                submission.nominees.all()})
     elif action == "to_council":
-        services.send_to_council(officer, submission, _meeting())
+        services.send_to_council(officer, submission, _meeting(submission))
     elif action == "close_vote":
         for nominee in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE):
             services.cast_vote(council, nominee, vote)
         services.close_vote(officer, submission)
     elif action == "decide":
-        services.issue_decision(officer, submission, issued_on=dt.date(2024, 1, 15), signer_name="Nguyễn Văn Tùng",
+        services.issue_decision(officer, submission, issued_on=_after(submission, 15), signer_name="Nguyễn Văn Tùng",
                                 signer_title="Chủ tịch")
     else:  # pragma: no cover - a new action on the main path needs a step here
         raise AssertionError(f"to_state cannot take '{action}' yet")

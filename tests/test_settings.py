@@ -120,3 +120,23 @@ def test_number_filter_groups_and_trims():
         assert number(Decimal("27000.0000")) == "27.000"
         assert number(Decimal("97.04"), 1) == "97,0"
         assert number(2023) == "2.023" and number(None) == ""
+
+
+def test_the_first_command_runs_without_debug():
+    """scripts/run.sh uses the local settings: without DEBUG=true they show no debug page."""
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**env, "DJANGO_SETTINGS_MODULE": "haiphong_thidua.settings.local",
+                                 "DATABASE_URL": env.get("DATABASE_URL", "postgres://x@127.0.0.1:1/x")})
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+    assert "DEBUG=true" in (ROOT / "scripts" / "run.sh").read_text()
+
+
+def test_a_wrong_qr_link_gets_the_portals_vietnamese_404(db, client):
+    import uuid
+
+    response = client.get(f"/xac-minh/{uuid.uuid4()}/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in page and "URLconf" not in page and "Thi đua - Khen thưởng" in page

@@ -3,6 +3,8 @@
 from .base import *  # noqa: F401,F403
 from .base import env
 
-DEBUG = env.bool("DEBUG", default=True)
+# The portal as the README's first command starts it shows the portal's own Vietnamese error pages, never
+# Django's debug page with the site's URL list. Developer mode: DEBUG=true bash scripts/run.sh
+DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="insecure-local-development-key-not-for-production")
 DEMO_ACCOUNTS_ALLOWED = True
