@@ -103,7 +103,7 @@ def main():
                 return None
 
             nominee = step("POST", f"/api/v1/submissions/{pk}/nominees/", tokens["demo_staff"], {
-                "subject": "individual", "name": "Người tải thử", "award_type": "giay-khen",
+                "subject": "individual", "name": "Người tải thử", "award_type": "bang-khen-chu-tich",
                 "achievement_summary": "Tải thử"})
             nominee_id = nominee["id"] if nominee else None
             step("POST", f"/api/v1/submissions/{pk}/submit/", tokens["demo_staff"])
