@@ -91,7 +91,9 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
     Transition("edit", EDITABLE_STATUSES, (), acts_for_owner, gettext_lazy("Prepare the dossier")),
     Transition("submit", (S.DRAFT, S.RETURNED), (S.SUBMITTED,), acts_for_owner, gettext_lazy("Send to the Board"),
                url_name="awards:submission_submit", labels_by_source={
-                   S.RETURNED: gettext_lazy("Resubmit to the Board")}),
+                   S.RETURNED: gettext_lazy("Resubmit to the Board")},
+               confirm=gettext_lazy("Send the dossier to the Board? Once sent, the unit can change it only if the "
+                                    "Board returns it.")),
     Transition("receive", (S.SUBMITTED,), (S.RECEIVED,), is_board, gettext_lazy("Receive"),
                url_name="awards:submission_receive"),
     Transition("assign", (S.RECEIVED, S.ASSIGNED), (S.ASSIGNED,), is_board, gettext_lazy("Assign"),
@@ -107,12 +109,18 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
                url_name="awards:submission_to_council", condition=_council_not_yet, detail=_comment_until),
     Transition("vote", (S.IN_COUNCIL,), (), is_council, gettext_lazy("Vote")),
     Transition("close_vote", (S.IN_COUNCIL,), (S.VOTED, S.CLOSED), is_board, gettext_lazy("Count the votes"),
-               url_name="awards:submission_close_vote", detail=_meeting),
+               url_name="awards:submission_close_vote", detail=_meeting,
+               confirm=gettext_lazy("Close the vote and count it? Council members can no longer vote on this "
+                                    "dossier.")),
     Transition("decide", (S.VOTED,), (S.DECIDED,), is_board, gettext_lazy("Issue the decision"),
                form="awards.forms.DecisionForm", form_initial=_today_initial, url_name="awards:submission_decide",
-               style="success", condition=_no_city_award, hide_when_unmet=True),
+               style="success", condition=_no_city_award, hide_when_unmet=True,
+               confirm=gettext_lazy("Issue the decision? It takes the next number of the year; an issued decision is "
+                                    "never changed, only revoked by another decision.")),
     Transition("forward", (S.VOTED,), (S.FORWARDED,), is_board, gettext_lazy("Forward to the central level"),
-               url_name="awards:submission_forward", condition=_city_award_pending, hide_when_unmet=True),
+               url_name="awards:submission_forward", condition=_city_award_pending, hide_when_unmet=True,
+               confirm=gettext_lazy("Forward the dossier to the central level? The Prime Minister or the President "
+                                    "decides; the city records the result when it comes back.")),
     Transition("record_central_result", (S.DECIDED, S.FORWARDED), (), is_board,
                gettext_lazy("Record the central decision"), url_name="awards:central_result", method="get",
                style="outline-primary", condition=_nothing_forwarded, hide_when_unmet=True),

@@ -37,6 +37,7 @@ class Transition:
     detail: Callable | None = None  # (obj) -> a line the page shows with the action
     labels_by_source: dict = field(default_factory=dict)  # another wording of the label from some states
     wrong_state: object = None  # this action's own message when the record is not in a source state
+    confirm: object = None  # an irreversible step: the question the page asks first, saying what will happen
 
     @property
     def target(self) -> str | None:

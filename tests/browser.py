@@ -35,6 +35,13 @@ def _browser_page(sync_playwright, name, locale):
         context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.console_errors = []
+        page.dialogs = []  # confirmation questions the page asked; the user agrees to each
+
+        def answer(dialog):
+            page.dialogs.append(dialog.message)
+            dialog.accept()
+
+        page.on("dialog", answer)
         page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
         page.on("response", lambda r: r.status >= 400 and page.console_errors.append(f"{r.status} {r.url}"))
         try:

@@ -5,11 +5,9 @@ absent members), CV 5007/BNV-TĐKT (one initiative, one award), Decree 152/2025 
 """
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.urls import reverse
 
 from awards import authority, eligibility, services
@@ -28,6 +26,7 @@ from awards.models import (
 from organisation.models import Person, Unit
 
 from .awards_helpers import draft, person, to_state, users
+from .concurrency import at_the_same_moment
 from .files import pdf
 
 D = dt.date
@@ -253,22 +252,7 @@ def test_one_initiative_cannot_rest_under_two_dossiers_sent_at_once(transactiona
     # One initiative is all this award needs here (a data change, as a decree would make it).
     EligibilityRule.objects.filter(award_type__code="bang-khen-chu-tich", kind="initiative").update(
         params={"level": "grassroots", "min": 1, "within_years": 2})
-    barrier, errors = threading.Barrier(2), []
-
-    def send(submission):
-        try:
-            barrier.wait()
-            services.submit(staff, submission)
-        except Exception as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send, args=(s,)) for s in dossiers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _sent, errors = at_the_same_moment(lambda submission: services.submit(staff, submission), dossiers)
     assert errors == []
     initiative.refresh_from_db()
     holders = [s for s in dossiers if initiative.reserved_for.submission_id == s.pk]

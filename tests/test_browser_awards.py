@@ -37,6 +37,7 @@ def test_nomination_journey(live_server, password, tmp_path):
         page.get_by_role("button", name="Đính kèm").click()
         screenshot(page, "a1-dossier-ready")
         page.get_by_role("button", name="Gửi Ban TĐKT").click()
+        assert any("Gửi hồ sơ" in q for q in page.dialogs), page.dialogs  # it asked before sending
         assert page.get_by_text("Đã gửi hồ sơ đến Ban TĐKT.").is_visible()
         dossier = page.url
         _logout(page)

@@ -1,15 +1,14 @@
 """Decision numbers are gapless per year even when two officers issue at the same moment (real PostgreSQL)."""
 
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection
 
 from awards import services
 from awards.models import Decision, Status
 
 from .awards_helpers import draft, to_state, users
+from .concurrency import at_the_same_moment
 
 
 @pytest.mark.django_db(transaction=True)
@@ -22,25 +21,9 @@ def test_parallel_issuing_never_shares_or_skips_a_number(transactional_db):
     create_demo_accounts()
     submissions = [to_state(draft(names=(f"Cán bộ {i}",)), Status.VOTED) for i in range(6)]
     officer = users()["demo_officer"]
-    barrier = threading.Barrier(len(submissions))
-    numbers, errors = [], []
-
-    def issue(submission):
-        try:
-            barrier.wait()
-            decision = services.issue_decision(officer, submission, issued_on=dt.date(2024, 5, 1),
-                                               signer_name="Nguyễn Văn Tùng")
-            numbers.append(decision.number)
-        except Exception as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=issue, args=(s,)) for s in submissions]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    decisions, errors = at_the_same_moment(lambda submission: services.issue_decision(
+        officer, submission, issued_on=dt.date(2024, 5, 1), signer_name="Nguyễn Văn Tùng"), submissions)
+    numbers = [d.number for d in decisions]
     assert errors == []
     assert sorted(numbers) == [1, 2, 3, 4, 5, 6]
     assert sorted(Decision.objects.filter(year=2024).values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
