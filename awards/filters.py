@@ -1,6 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.params import YearFilter
+
 from .models import AwardType, Decision, DecisionKind, Status, Submission
 
 
@@ -13,7 +15,7 @@ class SubmissionFilter(django_filters.FilterSet):
                                              field_name="nominees__award_type", distinct=True, empty_label=_("All"))
     overdue = django_filters.ChoiceFilter(label=_("Deadline"), method="only_overdue", empty_label=_("All"),
                                           choices=[("1", _("Overdue only"))])
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
 
     class Meta:
         model = Submission
@@ -34,7 +36,7 @@ class SubmissionFilter(django_filters.FilterSet):
 
 
 class DecisionFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DecisionKind.choices, empty_label=_("All"))
 
     class Meta:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from haiphong_thidua.datacache import fragment, split
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
 from haiphong_thidua.pagination import CappedPaginator
+from haiphong_thidua.params import year_param
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import (
     can_open_council,
@@ -403,10 +404,7 @@ def fairness(request):
     from . import fairness as stats
     from .models import FairnessTarget
 
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request, timezone.localdate().year)
     labels = dict(FairnessTarget._meta.get_field("dimension").choices)
     return render(request, "awards/fairness.html", {"year": year, "shares": stats.shares(year), "labels": labels})
 
@@ -430,7 +428,7 @@ def ratings_import(request):
 
     enters_staff_records.require(request.user)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    row_errors, year = [], int(request.GET.get("year") or timezone.localdate().year - 1)
+    row_errors, year = [], year_param(request, timezone.localdate().year - 1)
     if request.GET.get("template"):
         response = HttpResponse(ratings.template(request.user, year),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.params import YearFilter
 from organisation.text import fold
 
 from .models import (
@@ -25,7 +26,7 @@ class MovementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=MovementKind.choices, empty_label=_("All"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=MovementStatus.choices, empty_label=_("All"))
-    year = django_filters.NumberFilter(label=_("Running in year"), method="in_year")
+    year = YearFilter(label=_("Running in year"), method="in_year")
 
     class Meta:
         model = Movement
@@ -54,7 +55,7 @@ class ExemplaryModelFilter(django_filters.FilterSet):
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     movement = django_filters.ModelChoiceFilter(label=_("Movement"), empty_label=_("All"),
                                                 queryset=Movement.objects.exclude(kind=MovementKind.THEME))
     q = django_filters.CharFilter(label=_("Search"), method="search")
@@ -68,7 +69,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 
 class RegistrationFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices, empty_label=_("All"))
 
     class Meta:
@@ -79,7 +80,7 @@ class RegistrationFilter(django_filters.FilterSet):
 class ReviewRoundFilter(django_filters.FilterSet):
     movement = django_filters.ModelChoiceFilter(label=_("Movement"), empty_label=_("All"),
                                                 queryset=Movement.objects.exclude(kind=MovementKind.THEME))
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RoundStatus.choices, empty_label=_("All"))
 
     class Meta:
@@ -88,7 +89,7 @@ class ReviewRoundFilter(django_filters.FilterSet):
 
 
 class InspectionFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"), field_name="visited_on", lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="visited_on", lookup_expr="year")
     assessment = django_filters.ChoiceFilter(label=_("Assessment"), choices=Assessment.choices, empty_label=_("All"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=VisitKind.choices, empty_label=_("All"))
 

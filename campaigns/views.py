@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
+from haiphong_thidua.params import year_param
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
 from organisation.permissions import (
@@ -321,7 +322,7 @@ def inspection_list(request):
 
 def flagged(request):
     require_board(request.user)
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = year_param(request, timezone.localdate().year)
     return render(request, "campaigns/flagged.html", {"year": year, "flags": services.flagged_units(year)})
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.core.exceptions import BadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -29,3 +30,22 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
         if not getattr(view_func, "login_required", True):
             return None  # public page: no need to load the user from the session first
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class RejectNulMiddleware:
+    """A NUL character in the query string or a form field is refused with the portal's 400 page (PostgreSQL
+    cannot store it, and no one types it): the request never reaches a view or the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or _has_nul(request.GET) or (
+                request.method == "POST" and not request.path.startswith("/api/") and _has_nul(request.POST)):
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)
+
+
+def _has_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists())
+

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from haiphong_thidua.datacache import fragment
 from haiphong_thidua.forms import form_page, require_on_post
+from haiphong_thidua.params import year_param
 from organisation.models import Unit
 from organisation.permissions import is_board, reports_figures, require_board
 
@@ -26,11 +27,8 @@ STATUS_LABELS = dict(ProgressStatus.choices)
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("year"))
-    except (TypeError, ValueError):
-        latest = Target.objects.aggregate(y=Max("year"))["y"]
-        return latest or timezone.localdate().year
+    fallback = Target.objects.aggregate(y=Max("year"))["y"] or timezone.localdate().year
+    return year_param(request, fallback)
 
 
 def _unit_filter(request):

@@ -1,0 +1,30 @@
+"""One set of validators for what a page reads from its query string: a bad value falls back or is refused with
+a message, never a server error (NUL bytes, Unicode digits, huge numbers, words where a year is expected)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+
+YEAR_MIN, YEAR_MAX = 1945, 2100
+
+
+def year_param(request, default: int, name: str = "year") -> int:
+    """``?year=`` as a year the portal can hold, else ``default``."""
+    value = request.GET.get(name, "")
+    if value.isascii() and value.isdecimal() and len(value) <= 4 and YEAR_MIN <= int(value) <= YEAR_MAX:
+        return int(value)
+    return default
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year between 1945 and 2100; anything else makes the filter invalid (an empty list and a message)."""
+
+    field_class = YearField
