@@ -41,4 +41,5 @@ urlpatterns = [
     path("dien-dac-biet/", views.special_queue, name="special_queue"),
     path("xep-loai/", views.ratings_import, name="ratings_import"),
     path("thong-bao/", views.notifications, name="notifications"),
+    path("thong-bao/<int:pk>/", views.notification_open, name="notification_open"),
 ]

@@ -544,3 +544,11 @@ def criteria_coverage(request):
     from . import coverage
 
     return render(request, "awards/criteria_coverage.html", coverage.table(coverage.YEARS))
+
+
+def notification_open(request, pk):
+    """Opening a notification marks it read and goes where it points."""
+    from haiphong_thidua.notify import open_notification
+
+    return redirect(open_notification(request.user, pk))
+

@@ -37,19 +37,61 @@ def deliver_to_unit(unit_id: int, title: str, body: str = "", link: str = "") ->
 
     users = list(User.objects.filter(unit_id=unit_id, is_active=True))
     Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link) for u in users)
+    _forget_unread([u.pk for u in users])
     recipients = [u.email for u in users if u.email]
     if recipients:
         send_mail(title, f"{body}\n\n{link}".strip(), settings.DEFAULT_FROM_EMAIL, recipients)
     return len(users)
 
 
+UNREAD_SECONDS = 60  # how stale the header's count may be where the cache is per process (no Redis)
+
+
+def _unread_key(user_id: int) -> str:
+    from django.db import connection
+
+    return f"unread:{connection.settings_dict['NAME']}:{user_id}"
+
+
 def unread_count(user) -> int:
+    """Unread notifications of ``user``; the header shows it on every page, so it is kept in the cache (Redis)
+    and dropped whenever a notification is delivered or read, instead of a query per page."""
+    from django.core.cache import caches
+
     from awards.models import Notification
 
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    store, key = caches["fragments"], _unread_key(user.pk)
+    count = store.get(key)
+    if count is None:
+        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        store.set(key, count, UNREAD_SECONDS)
+    return count
+
+
+def _forget_unread(user_ids) -> None:
+    from django.core.cache import caches
+
+    caches["fragments"].delete_many([_unread_key(pk) for pk in user_ids])
+
+
+def open_notification(user, pk: int) -> str:
+    """Mark one of ``user``'s notifications read and give the link it points to (404 for anyone else's)."""
+    from django.shortcuts import get_object_or_404
+
+    from awards.models import Notification
+
+    notification = get_object_or_404(Notification, pk=pk, user=user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+        _forget_unread([user.pk])
+    link = notification.link
+    return link if link.startswith("/") and not link.startswith("//") else "/"
 
 
 def mark_all_read(user) -> int:
     from awards.models import Notification
 
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    count = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    _forget_unread([user.pk])
+    return count

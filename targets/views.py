@@ -27,7 +27,11 @@ STATUS_LABELS = dict(ProgressStatus.choices)
 
 
 def _year(request) -> int:
-    fallback = Target.objects.aggregate(y=Max("year"))["y"] or timezone.localdate().year
+    """``?year=``, else the current plan year: this year, or the latest year up to now that has targets (not the
+    highest year that has a target)."""
+    this_year = timezone.localdate().year
+    fallback = (Target.objects.filter(year__lte=this_year).aggregate(y=Max("year"))["y"]
+                or Target.objects.aggregate(y=Max("year"))["y"] or this_year)
     return year_param(request, fallback)
 
 

@@ -91,3 +91,32 @@ def test_a_negative_fdi_figure_is_refused_with_a_message(staff_client):
     assert response.status_code == 200
     assert "ngoài khoảng" in response.content.decode()
     assert not fdi.actuals.exists()
+
+
+def test_the_header_counts_unread_notifications_and_opening_one_marks_it_read(staff_client, staff_b_client):
+    from awards.models import Notification
+
+    staff = users()["demo_staff"]
+    submission = draft(names=("Phan Văn Quang",))
+    note = Notification.objects.create(user=staff, title="Hồ sơ đã được tiếp nhận",
+                                       link=reverse("awards:submission_detail", args=[submission.pk]))
+    Notification.objects.create(user=staff, title="Thông báo thứ hai")
+    from haiphong_thidua.notify import _forget_unread
+
+    _forget_unread([staff.pk])  # rows made here, not delivered through haiphong_thidua.notify
+    page = staff_client.get(reverse("home")).content.decode()
+    assert 'id="unread-count">2<' in page
+    assert staff_b_client.get(reverse("awards:notification_open", args=[note.pk])).status_code == 404
+    response = staff_client.get(reverse("awards:notification_open", args=[note.pk]))
+    assert response.status_code == 302 and response["Location"] == note.link
+    note.refresh_from_db()
+    assert note.read_at is not None
+    assert 'id="unread-count">1<' in staff_client.get(reverse("home")).content.decode()
+
+
+def test_the_dashboard_opens_on_the_current_plan_year_not_the_highest(leader_client):
+    later = Target.objects.get(indicator__code="fdi", year=2023)
+    later.pk, later.year = None, 2099  # a target recorded for a far year
+    later.save()
+    assert leader_client.get(reverse("targets:dashboard")).context["year"] == 2023
+    assert leader_client.get(reverse("targets:dashboard") + "?year=2099").context["year"] == 2099

@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisation.context_processors.roles",
+                "haiphong_thidua.context_processors.notifications",
             ],
         },
     },
