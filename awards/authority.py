@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .models import CENTRAL_DECIDERS, LOCAL_DECIDERS, Decider, DecidingAuthority
+from .rules import in_force
 
 
 def authority_on(award_type, day: datetime.date) -> DecidingAuthority | None:
-    return (DecidingAuthority.objects.filter(award_type=award_type, effective_from__lte=day)
-            .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day)).order_by("-effective_from").first())
+    return DecidingAuthority.objects.filter(in_force(day), award_type=award_type).order_by("-effective_from").first()
 
 
 def decider_on(award_type, day: datetime.date) -> str:

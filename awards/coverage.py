@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q
-
 from .models import AwardType, CommendationType, EligibilityRule
 
 YEARS = (2023, 2024, 2025, 2026)
@@ -31,15 +29,10 @@ def covered(years=YEARS) -> dict[tuple[int, str], set[int]]:
 
 
 def gaps(award: AwardType, years=YEARS, kind: str = CommendationType.REGULAR) -> list[int]:
-    day_rules = EligibilityRule.objects.filter(award_type=award).filter(
-        Q(commendation_types=[]) | Q(commendation_types__contains=[kind]))
-    missing = []
-    for year in years:
-        day = dt.date(year, 12, 31)
-        if not day_rules.filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) |
-                                                                 Q(effective_to__gte=day)).exists():
-            missing.append(year)
-    return missing
+    """The years without a rule in force for ``award`` and type ``kind`` (the check's own rule lookup)."""
+    from .eligibility import rules_for
+
+    return [year for year in years if not rules_for(award, year, kind)]
 
 
 def table(years=YEARS, kinds=(CommendationType.REGULAR, CommendationType.AD_HOC, CommendationType.THEMATIC)):

@@ -35,6 +35,7 @@ from .models import (
     Subject,
     TaskRating,
 )
+from .rules import in_force
 
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"
 SERIOUS_DISCIPLINE = ("canh cao", "ha bac", "giang chuc", "cach chuc", "buoc thoi viec")
@@ -70,8 +71,7 @@ def rules_for(award_type, year: int, commendation_type: str | None = None) -> li
     """The rule versions in force at the end of the achievement year, for the type of commendation (a rule with
     no types listed applies to every type)."""
     day = dt.date(year, 12, 31)
-    rules = EligibilityRule.objects.filter(award_type=award_type, effective_from__lte=day).filter(
-        Q(effective_to__isnull=True) | Q(effective_to__gte=day)).order_by("group", "id")
+    rules = EligibilityRule.objects.filter(in_force(day), award_type=award_type).order_by("group", "id")
     if commendation_type:
         rules = rules.filter(Q(commendation_types=[]) | Q(commendation_types__contains=[commendation_type]))
     return list(rules)
@@ -383,9 +383,10 @@ def _leadership_years(rule, ev, year, nominee):
     if woman:
         needed = needed * 2 / 3
     shown = held.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    from haiphong_thidua.templatetags.portal import number
+
     return Finding(held >= needed, _("%(held)s year(s) in the post by the end of %(year)s; needs %(needed)s%(women)s")
-                   % {"held": f"{shown:f}".replace(".", ","), "year": year,
-                      "needed": f"{needed.normalize():f}".replace(".", ","),
+                   % {"held": number(shown), "year": year, "needed": number(needed.normalize()),
                       "women": _(" (one third less for a woman)") if woman else ""})
 
 

@@ -333,8 +333,7 @@ def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.dat
         of_members = parameter(ParameterKey.VOTE_SHARE_OF_MEMBERS, day, award_type, specific_only=True)
     except LookupError:
         of_members = None
-    def number(value: Decimal) -> str:  # 13,5 — not rounded across the threshold
-        return f"{value.normalize():f}".replace(".", ",")
+    from haiphong_thidua.templatetags.portal import number  # 13,5: every decimal shown, none rounded away
 
     if of_members is not None:
         needed = Decimal(members) * of_members

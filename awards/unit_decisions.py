@@ -10,7 +10,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,13 +20,13 @@ from organisation.scoping import scope_to_user
 from . import authority
 from .initiatives import parse_person_codes
 from .models import LOCAL_DECIDERS, AwardType, CommendationType, PastAward
+from .rules import in_force
 
 
 def local_award_types(day: datetime.date):
     """The awards a unit decides itself on ``day``."""
-    return AwardType.objects.filter(
-        Q(authorities__effective_to__isnull=True) | Q(authorities__effective_to__gte=day),
-        authorities__decider__in=LOCAL_DECIDERS, authorities__effective_from__lte=day).distinct().order_by("order")
+    return AwardType.objects.filter(in_force(day, "authorities__"), authorities__decider__in=LOCAL_DECIDERS) \
+        .distinct().order_by("order")
 
 
 def visible_unit_decisions(user):

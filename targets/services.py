@@ -47,9 +47,11 @@ def record_actual(user, target: Target, *, period_kind: str, period: int, value:
         raise ValidationError(_("A milestone is marked as reached, not reported with figures."))
     low, high = target.allowed_min, target.allowed_max
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = " – ".join(f"{b.normalize():f}".replace(".", ",") if b is not None else "…" for b in (low, high))
+        from haiphong_thidua.templatetags.portal import number
+
+        bounds = " – ".join(number(b) if b is not None else "…" for b in (low, high))
         raise ValidationError({"value": _("“%(value)s” is outside the figures this target allows (%(bounds)s %(measure)s)."
-                                          ) % {"value": f"{value.normalize():f}".replace(".", ","), "bounds": bounds,
+                                          ) % {"value": number(value), "bounds": bounds,
                                                "measure": target.indicator.measure}})
     last = 4 if period_kind == PeriodKind.QUARTER else 12
     if not 1 <= period <= last:
