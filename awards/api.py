@@ -4,11 +4,12 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from haiphong_thidua.api import FundReaders
 from organisation.models import Unit, User
 from organisation.scoping import visible_units
 
 from . import services
-from .models import Appraisal, AwardType, CouncilMeeting, Decision, Nominee, Submission, VoteChoice
+from .models import Appraisal, AwardType, CouncilMeeting, Decision, FundEntry, Nominee, Submission, VoteChoice
 from .workflow import DOSSIER
 
 
@@ -76,6 +77,7 @@ class DecideSerializer(serializers.Serializer):
     signer_name = serializers.CharField(max_length=120)
     signer_title = serializers.CharField(max_length=120, default="Chủ tịch")
     override_reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    accept_overdraft = serializers.BooleanField(required=False, default=False)
 
 
 class ForwardSerializer(serializers.Serializer):
@@ -194,15 +196,42 @@ class SubmissionViewSet(viewsets.ModelViewSet):
 class DecisionSerializer(serializers.ModelSerializer):
     code = serializers.CharField(read_only=True)
     awardees = serializers.SerializerMethodField()
+    bonus_total = serializers.SerializerMethodField()
 
     class Meta:
         model = Decision
         fields = ["id", "code", "year", "number", "kind", "issued_on", "title", "signer_name", "signer_title",
-                  "submission", "revokes", "awardees"]
+                  "submission", "revokes", "bonus_total", "awardees"]
 
     def get_awardees(self, obj) -> list[dict]:
+        """Each awardee with the bonus kept at issue (``bonus_amount`` null: no amount was recorded for the award
+        on the decision's date)."""
         return [{"name": n.name, "award": n.award_type.code, "golden_book_number": n.golden_book_number,
-                 "person": n.person_id, "revoked": n.revoked_by_id is not None} for n in obj.awardees.all()]
+                 "person": n.person_id, "revoked": n.revoked_by_id is not None,
+                 "bonus_amount": None if n.bonus_amount is None else int(n.bonus_amount),
+                 "bonus_multiple": None if n.bonus_multiple is None else str(n.bonus_multiple),
+                 "bonus_base_salary": None if n.bonus_base_salary is None else int(n.bonus_base_salary),
+                 "bonus_basis": n.bonus_basis, "bonus_note": n.bonus_note, "bonus_recovered": int(n.bonus_recovered)}
+                for n in obj.awardees.all()]
+
+    def get_bonus_total(self, obj) -> int:
+        return int(sum(n.bonus_amount for n in obj.awardees.all() if n.bonus_amount is not None))
+
+
+class FundEntrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FundEntry
+        fields = ["id", "year", "kind", "source", "amount", "entered_on", "description", "decision", "nominee",
+                  "reverses", "created_by", "created_at"]
+
+
+class FundEntryViewSet(viewsets.ReadOnlyModelViewSet):
+    """The emulation and commendation fund's ledger (append-only), for the Board and the leadership."""
+
+    serializer_class = FundEntrySerializer
+    permission_classes = [FundReaders]
+    filterset_fields = ["year", "kind", "source"]
+    queryset = FundEntry.objects.order_by("year", "entered_on", "id")
 
 
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):

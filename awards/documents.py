@@ -26,7 +26,7 @@ def qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def _pdf(template: str, context: dict) -> bytes:
+def render_pdf(template: str, context: dict) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(template, context)
@@ -41,12 +41,15 @@ def decision_pdf(decision: Decision) -> bytes:
     groups: dict[str, list[Nominee]] = {}
     for nominee in awardees:
         groups.setdefault(nominee.award_type.name, []).append(nominee)
-    return _pdf("awards/pdf/decision.html", {"decision": decision, "groups": groups, "awardees": awardees})
+    from .payments import totals
+
+    return render_pdf("awards/pdf/decision.html", {"decision": decision, "groups": groups, "awardees": awardees,
+                                                    **(totals(awardees) if not decision.is_revocation else {})})
 
 
 def certificate_pdf(nominee: Nominee) -> bytes:
     if nominee.outcome != Outcome.AWARDED or nominee.decision is None:
         raise ValueError("Certificates exist only for awarded nominees.")
     url = verification_url(nominee)
-    return _pdf("awards/pdf/certificate.html", {"nominee": nominee, "decision": nominee.decision, "url": url,
+    return render_pdf("awards/pdf/certificate.html", {"nominee": nominee, "decision": nominee.decision, "url": url,
                                                 "qr": qr_data_uri(url)})

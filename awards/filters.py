@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from haiphong_thidua.params import YearFilter
 
-from .models import AwardType, Decision, DecisionKind, Status, Submission
+from .models import AwardType, Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
 
 
 class SubmissionFilter(django_filters.FilterSet):
@@ -42,3 +42,13 @@ class DecisionFilter(django_filters.FilterSet):
     class Meta:
         model = Decision
         fields = ["year", "kind"]
+
+
+class FundEntryFilter(django_filters.FilterSet):
+    year = YearFilter(label=_("Fund year"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FundEntryKind.choices, empty_label=_("All"))
+    source = django_filters.ChoiceFilter(label=_("Source of the income"), choices=FundSource.choices, empty_label=_("All"))
+
+    class Meta:
+        model = FundEntry
+        fields = ["year", "kind", "source"]

@@ -13,6 +13,8 @@ from .models import (
     AwardType,
     CommendationType,
     CouncilMeeting,
+    FundEntryKind,
+    FundSource,
     InitiativeLevel,
     RoundKind,
     SpecialCategory,
@@ -147,6 +149,9 @@ class DecisionForm(forms.Form):
         label=_("Reason for awarding against the eligibility check"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only where the check no longer passes a nominee; it is recorded in the dossier's history."))
+    accept_overdraft = forms.BooleanField(
+        label=_("Issue it even though the fund's balance does not cover the bonuses"), required=False,
+        help_text=_("Asked only when the decision would take the fund's balance below zero."))
 
 
 class RevokeForm(forms.Form):
@@ -207,3 +212,17 @@ class UnitDecisionForm(forms.Form):
     def __init__(self, *args, award_types, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_type"].queryset = award_types
+
+
+class FundIncomeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[
+        (k, label) for k, label in FundEntryKind.choices if k in (FundEntryKind.ALLOCATION, FundEntryKind.INCOME)])
+    source = forms.ChoiceField(label=_("Source of the income"), choices=FundSource.choices)
+    amount = forms.DecimalField(label=_("Amount (VND)"), min_value=1, max_digits=16, decimal_places=0)
+    entered_on = forms.DateField(label=_("Date"), widget=DATE)
+    description = forms.CharField(label=_("Description (the document it rests on)"), max_length=400)
+
+
+class ReverseEntryForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the reversing entry"), max_length=300)
+    entered_on = forms.DateField(label=_("Date"), widget=DATE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from haiphong_thidua.templatetags.portal import number
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
 
@@ -333,7 +335,6 @@ def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.dat
         of_members = parameter(ParameterKey.VOTE_SHARE_OF_MEMBERS, day, award_type, specific_only=True)
     except LookupError:
         of_members = None
-    from haiphong_thidua.templatetags.portal import number  # 13,5: every decimal shown, none rounded away
 
     if of_members is not None:
         needed = Decimal(members) * of_members
@@ -436,7 +437,7 @@ def _check_decision_date(submission: Submission, issued_on: datetime.date) -> No
 
 @transaction.atomic
 def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
-                   signer_title: str = "Chủ tịch", override_reason: str = "") -> Decision:
+                   signer_title: str = "Chủ tịch", override_reason: str = "", accept_overdraft: bool = False) -> Decision:
     """The Chairman's decision for the nominees the Council passed (city-level awards). A nominee the eligibility
     check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
     submission = _begin("decide", user, submission, issued_on)
@@ -453,7 +454,12 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         raise ValidationError({"override_reason": _(
             "The eligibility check no longer passes %(names)s: give the reason for awarding all the same, or take "
             "the nominee out of the decision.") % {"names": ", ".join(n.name for n in failing)}})
+    from . import bonus, fund
+
     year = issued_on.year
+    bonuses = bonus.settle(passed, issued_on)
+    total = sum((b.amount for b in bonuses.values() if b.known), Decimal(0))
+    fund.require_funds(year, total, accept_overdraft)
     decision = Decision.objects.create(
         year=year, number=next_number("decision", year), kind=DecisionKind.AWARD, issued_on=issued_on,
         title=_("On awarding emulation titles and commendations: %(title)s") % {"title": submission.title},
@@ -465,6 +471,7 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         if nominee in failing:
             nominee.override_reason = override_reason.strip()
         consume_initiatives(nominee)
+        bonus.apply(nominee, bonuses[nominee.pk])
         nominee.decision = decision
         nominee.outcome = Outcome.AWARDED
         nominee.golden_book_number = f"{next_number('golden_book', year)}/{year}"
@@ -476,7 +483,12 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     _set_outcome(rejected, Outcome.REJECTED, user)
     _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED).exclude(pk__in=[n.pk for n in passed]),
                  Outcome.FORWARDED, user)
+    fund.spend_for_decision(user, decision, total)
     note = _("Decision No. %(code)s") % {"code": decision.code}
+    note += "; " + _("bonuses %(total)s đ") % {"total": number(total)}
+    unknown = [n.name for n in passed if not bonuses[n.pk].known]
+    if unknown:
+        note += "; " + _("no bonus amount recorded for %(names)s") % {"names": ", ".join(unknown)}
     if failing:
         note += "; " + _("awarded against the eligibility check: %(names)s (%(reason)s)") % {
             "names": ", ".join(n.name for n in failing), "reason": override_reason.strip()}
@@ -520,9 +532,22 @@ def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, si
 @transaction.atomic
 def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonus_recovered, recovered_on):
     DOSSIER["record_recovery"].permission.require(user, nominee.submission)
-    nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
+    nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision", "revoked_by").get(
+        pk=nominee.pk)
     if not nominee.is_revoked:
         raise ValidationError(_("Recovery is recorded only for a revoked award."))
+    bonus_recovered = Decimal(bonus_recovered or 0)
+    if bonus_recovered < nominee.bonus_recovered:
+        raise ValidationError({"bonus_recovered": _(
+            "%(before)s đ were already recorded as recovered; the total recovered does not go down (correct a "
+            "mistake with a reversing entry in the fund's ledger).") % {"before": number(nominee.bonus_recovered)}})
+    if nominee.bonus_amount is not None and bonus_recovered > nominee.bonus_amount:
+        raise ValidationError({"bonus_recovered": _(
+            "The award paid %(paid)s đ; no more than that is recovered.") % {"paid": number(nominee.bonus_amount)}})
+    from . import fund
+
+    fund.record_recovery(user, nominee, bonus_recovered - nominee.bonus_recovered,
+                         recovered_on or timezone.localdate())
     nominee.certificate_recovered, nominee.bonus_recovered, nominee.recovered_on = (
         certificate_recovered, bonus_recovered, recovered_on)
     nominee._history_user = user

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_fund
 
 app_name = "awards"
 urlpatterns = [
@@ -33,6 +33,11 @@ urlpatterns = [
     path("quyet-dinh/", views.decision_list, name="decision_list"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),
+    path("quyet-dinh/<int:pk>/chi-thuong/pdf/", views.payment_list_pdf, name="payment_list_pdf"),
+    path("quyet-dinh/<int:pk>/chi-thuong/excel/", views.payment_list_xlsx, name="payment_list_xlsx"),
+    path("quy/", views_fund.fund_ledger, name="fund_ledger"),
+    path("quy/excel/", views_fund.fund_excel, name="fund_excel"),
+    path("quy/<int:pk>/dao/", views_fund.fund_reverse, name="fund_reverse"),
     path("bang-khen/<int:nominee_pk>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     path("thu-hoi/<int:nominee_pk>/", views.nominee_revoke, name="nominee_revoke"),
     path("thu-hoi/<int:nominee_pk>/hien-vat/", views.nominee_recovery, name="nominee_recovery"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -352,10 +352,12 @@ def _decision(request, pk) -> Decision:
 
 def decision_detail(request, pk):
     decision = _decision(request, pk)
-    awardees = (decision.revoked_awards if decision.is_revocation else decision.awardees).select_related(
-        "award_type", "submission__unit", "revoked_by")
+    from .payments import totals
+
+    awardees = list((decision.revoked_awards if decision.is_revocation else decision.awardees).select_related(
+        "award_type", "submission__unit", "revoked_by"))
     return render(request, "awards/decision_detail.html", {
-        "decision": decision, "awardees": awardees, "is_board": is_board(request.user),
+        "decision": decision, "awardees": awardees, "is_board": is_board(request.user), "bonus": totals(awardees),
         "revoke_form": forms.RevokeForm(initial={"issued_on": timezone.localdate()}),
         "recovery_form": forms.RecoveryForm()})
 
@@ -369,6 +371,27 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 def decision_pdf(request, pk):
     decision = _decision(request, pk)
     return _pdf_response(documents.decision_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf")
+
+
+def payment_list_pdf(request, pk):
+    from .payments import payment_pdf
+
+    decision = _decision(request, pk)
+    if decision.is_revocation:
+        raise Http404
+    return _pdf_response(payment_pdf(decision), f"chi-thuong-{decision.number}-{decision.year}.pdf")
+
+
+def payment_list_xlsx(request, pk):
+    from .payments import payment_xlsx
+
+    decision = _decision(request, pk)
+    if decision.is_revocation:
+        raise Http404
+    response = HttpResponse(payment_xlsx(decision),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="chi-thuong-{decision.number}-{decision.year}.xlsx"'
+    return response
 
 
 def certificate_pdf(request, nominee_pk):

@@ -49,6 +49,24 @@ def _passed(submission, central: bool, today) -> bool:
                for n in submission.nominees.filter(outcome=Outcome.PASSED).select_related("award_type"))
 
 
+def _bonus_preview(submission) -> str:
+    """What the decision would pay if issued today, and the fund's balance: the warning before an overdraft."""
+    from haiphong_thidua.templatetags.portal import number
+
+    from .bonus import preview
+
+    p = preview(submission, timezone.localdate())
+    text = _("Bonuses if issued today: %(total)s đ for %(count)s awardees.") % {
+        "total": number(p["total"]), "count": p["count"]}
+    if p["unknown"]:
+        text += " " + _("%(n)s of them have no bonus amount recorded for the date.") % {"n": p["unknown"]}
+    text += " " + _("The fund of %(year)s holds %(balance)s đ.") % {"year": p["year"], "balance": number(p["balance"])}
+    if p["after"] < 0:
+        text += " " + _("Not enough: the balance would fall to %(after)s đ; issuing needs the confirmation below.") % {
+            "after": number(p["after"])}
+    return text
+
+
 def _no_city_award(submission, today):
     if not _passed(submission, central=False, today=today):
         return _("No nominee passed for a city-level award; forward the dossier instead.")
@@ -114,7 +132,7 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
                                     "dossier.")),
     Transition("decide", (S.VOTED,), (S.DECIDED,), is_board, gettext_lazy("Issue the decision"),
                form="awards.forms.DecisionForm", form_initial=_today_initial, url_name="awards:submission_decide",
-               style="success", condition=_no_city_award, hide_when_unmet=True,
+               style="success", condition=_no_city_award, hide_when_unmet=True, detail=_bonus_preview,
                confirm=gettext_lazy("Issue the decision? It takes the next number of the year; an issued decision is "
                                     "never changed, only revoked by another decision.")),
     Transition("forward", (S.VOTED,), (S.FORWARDED,), is_board, gettext_lazy("Forward to the central level"),

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied, V
 from rest_framework import exceptions, permissions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from organisation.permissions import can_read_reports, may_write
+from organisation.permissions import can_read_fund, can_read_reports, may_write
 
 
 def exception_handler(exc, context):
@@ -29,3 +29,10 @@ class ReadOnlyForLeaders(permissions.BasePermission):
 class BoardOrLeadership(permissions.BasePermission):
     def has_permission(self, request, view):
         return can_read_reports(request.user)
+
+
+class FundReaders(permissions.BasePermission):
+    """The fund's ledger: the Board and the leadership, read-only."""
+
+    def has_permission(self, request, view):
+        return can_read_fund(request.user) and request.method in permissions.SAFE_METHODS

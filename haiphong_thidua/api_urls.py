@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from awards.api import DecisionViewSet, SubmissionViewSet
+from awards.api import DecisionViewSet, FundEntryViewSet, SubmissionViewSet
 from campaigns.api import MovementViewSet, RegistrationViewSet
 from organisation.api import PersonViewSet, UnitViewSet
 from reports.api import ReportViewSet
@@ -15,6 +15,7 @@ router.register("movements", MovementViewSet, basename="movement")
 router.register("registrations", RegistrationViewSet, basename="registration")
 router.register("submissions", SubmissionViewSet, basename="submission")
 router.register("decisions", DecisionViewSet, basename="decision")
+router.register("fund-entries", FundEntryViewSet, basename="fund-entry")
 router.register("targets", TargetViewSet, basename="target")
 router.register("actuals", ActualViewSet, basename="actual")
 router.register("reports", ReportViewSet, basename="report")

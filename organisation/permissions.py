@@ -124,6 +124,15 @@ def can_view_fairness(user, obj=None) -> bool:
     return is_board(user) or has_role(user, Role.LEADER, Role.COUNCIL_MEMBER)
 
 
+@predicate(_("The emulation and commendation fund is read by the Board and the leadership."))
+def can_read_fund(user, obj=None) -> bool:
+    return is_board(user) or has_role(user, Role.LEADER)
+
+
+# The Board keeps the fund's ledger (allocations, income, reversing entries).
+keeps_fund = is_board
+
+
 @predicate(_("Leadership accounts read the portal; they do not change it."))
 def may_write(user, obj=None) -> bool:
     """Everyone but a read-only leadership account (one with no other role) may write."""

@@ -79,6 +79,7 @@ def targets(end: dt.date) -> list:
 
 def yearly_statistics(year: int) -> dict:
     """Simplified content of Circular 02/2023/TT-BNV forms 0601–0605, from the portal's own records."""
+    from awards import fund
     from organisation.models import User
 
     awarded = Nominee.objects.filter(outcome__in=[Outcome.AWARDED], decision__year=year)
@@ -91,6 +92,7 @@ def yearly_statistics(year: int) -> dict:
                       .annotate(n=Count("pk")).order_by("award_type__name", "subject")),
         "f0604": {"boards": 1, "council_members": User.objects.filter(groups__name="council_member").count()},
         "f0605": {"officers": User.objects.filter(groups__name="board_officer", is_active=True).count()},
+        "fund": fund.year_summary(year),
     }
 
 

@@ -17,7 +17,9 @@ MOVEMENT_KINDS_VI = {"regular": "Thường xuyên", "thematic": "Theo đợt, ch
 
 def _enrich(report: Report, data: dict) -> dict:
     context = {"report": report, **data, "status_vi": STATUS_VI, "kinds_vi": MOVEMENT_KINDS_VI}
-    if report.kind != ReportKind.YEARLY_STATISTICS:
+    if report.kind == ReportKind.YEARLY_STATISTICS:
+        context["fund_rows"] = fund_rows(data["stats"]["fund"])
+    else:
         context["pipeline_chart"] = charts.bar_chart([(r["status"], r["n"]) for r in data["nominations"]["pipeline"]])
         context["target_rows"] = [
             {"row": row, "trend": charts.trend([(m, float(v)) for m, v in row.progress.series],
@@ -66,6 +68,7 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
                                                ("Thành viên Hội đồng TĐKT", stats["f0604"]["council_members"])]),
             ("0605", ["Chỉ tiêu", "Số lượng"], [("Công chức làm công tác TĐKT (tài khoản chuyên viên)",
                                                  stats["f0605"]["officers"])]),
+            ("Quy TDKT", ["Quỹ thi đua, khen thưởng", "Số tiền (đồng)"], fund_rows(stats["fund"])),
         ]
     else:
         sheets = [
@@ -85,6 +88,15 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def fund_rows(summary: dict) -> list[tuple[str, int]]:
+    """The fund's year in the yearly statistics: opening, income by source, spending, recoveries, closing."""
+    rows = [("Số dư đầu năm", int(summary["opening"]))]
+    rows += [(f"Thu: {label}", int(total)) for label, total in summary["sources"]]
+    rows += [("Chi tiền thưởng", int(summary["spending"])), ("Thu hồi tiền thưởng", int(summary["recoveries"])),
+             ("Bút toán điều chỉnh", int(summary["reversals"])), ("Số dư cuối năm", int(summary["closing"]))]
+    return rows
 
 
 def _f(value):

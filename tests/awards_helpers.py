@@ -69,7 +69,7 @@ def _perform(action, submission, verdict, vote):
         services.close_vote(officer, submission)
     elif action == "decide":
         services.issue_decision(officer, submission, issued_on=_after(submission, 15), signer_name="Nguyễn Văn Tùng",
-                                signer_title="Chủ tịch")
+                                signer_title="Chủ tịch", accept_overdraft=True)
     else:  # pragma: no cover - a new action on the main path needs a step here
         raise AssertionError(f"to_state cannot take '{action}' yet")
 

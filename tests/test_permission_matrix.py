@@ -19,11 +19,14 @@ BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:regis
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
+# The fund's ledger: the Board and the leadership read it; unit staff and the Council do not.
+FUND_READERS = {"awards:fund_ledger", "awards:fund_excel"}
 # Objects that belong to unit A (Sở Kế hoạch và Đầu tư): staff of unit B must not reach them.
 UNIT_A_OBJECTS = {"awards:submission_detail", "awards:nominee_add", "awards:import_upload",
                   "awards:attachment_download", "campaigns:programme_detail", "campaigns:task_evidence",
                   "campaigns:model_detail", "campaigns:model_photo", "campaigns:report_attachment",
-                  "awards:certificate_pdf", "awards:nominee_edit"}
+                  "awards:certificate_pdf", "awards:nominee_edit", "awards:payment_list_pdf",
+                  "awards:payment_list_xlsx"}
 
 
 def _patterns(resolver=None, prefix="", namespace=None):
@@ -39,7 +42,7 @@ def _patterns(resolver=None, prefix="", namespace=None):
 
 @pytest.fixture
 def objects(db):
-    from awards.models import Attachment
+    from awards.models import Attachment, FundEntry, FundEntryKind, FundSource
     from campaigns.models import ActionProgramme, ExemplaryModel, Movement, ProgrammeTask, ReviewReport, ReviewRound
     from organisation.models import Unit
     from reports.models import Report
@@ -60,12 +63,16 @@ def objects(db):
                                         period_start=dt.date(2023, 1, 1), period_end=dt.date(2023, 6, 30),
                                         due_on=dt.date(2023, 7, 15))
     report = ReviewReport.objects.create(round=review, unit=unit, text="x", attachment=pdf())
+    entry = FundEntry.objects.create(year=2026, kind=FundEntryKind.ALLOCATION, source=FundSource.CITY_BUDGET,
+                                     amount=1_000_000, entered_on=dt.date(2026, 1, 5), description="Dự toán")
     return {
         "pk": {"awards:submission_detail": submission.pk, "campaigns:programme_detail": programme.pk,
                "campaigns:task_evidence": task.pk, "campaigns:model_detail": model.pk,
                "campaigns:model_photo": model.pk, "campaigns:report_attachment": report.pk,
                "campaigns:review_detail": review.pk, "reports:detail": None,
-               "awards:decision_detail": nominee.decision_id, "awards:decision_pdf": nominee.decision_id},
+               "awards:decision_detail": nominee.decision_id, "awards:decision_pdf": nominee.decision_id,
+               "awards:payment_list_pdf": nominee.decision_id, "awards:payment_list_xlsx": nominee.decision_id,
+               "awards:fund_reverse": entry.pk},
         "submission": submission.pk, "nominee": nominee.pk, "attachment": Attachment.objects.first().pk,
         "code": nominee.certificate_code, "decision": nominee.decision_id, "model": model.pk,
         "report": Report.objects.create(kind="monthly", period_start=dt.date(2023, 1, 1),
@@ -119,6 +126,10 @@ def test_every_url_for_every_role(objects):
                 problems.append(f"{role} reached Board-only {url}: {code}")
             elif role in ("demo_staff", "demo_staff_b") and name in READERS_ONLY and code != 403:
                 problems.append(f"{role} reached reports {url}: {code}")
+            elif role in ("demo_staff", "demo_staff_b", "demo_council") and name in FUND_READERS and code != 403:
+                problems.append(f"{role} reached the fund's ledger {url}: {code}")
+            elif role == "demo_leader" and name in FUND_READERS and code != 200:
+                problems.append(f"the leadership cannot read the fund's ledger {url}: {code}")
             elif role == "demo_staff_b" and name in UNIT_A_OBJECTS and code not in (403, 404):
                 problems.append(f"staff of unit B reached unit A's {url}: {code}")
     assert problems == []
@@ -128,7 +139,7 @@ def test_api_collections_for_every_role(objects):
     from rest_framework.test import APIClient
 
     for path in ("units", "persons", "movements", "registrations", "submissions", "decisions", "targets",
-                 "actuals", "reports"):
+                 "actuals", "reports", "fund-entries"):
         for role in ROLES:
             client = APIClient()
             if role != "anonymous":
@@ -163,7 +174,7 @@ WRITERS = {
     "awards:submission_forward": BOARD, "awards:vote": {"demo_council"}, "awards:initiative_list": STAFF_RECORDS,
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
-    "awards:central_result": BOARD,
+    "awards:central_result": BOARD, "awards:fund_ledger": BOARD, "awards:fund_reverse": BOARD,
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
 }

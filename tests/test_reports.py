@@ -71,8 +71,9 @@ def test_yearly_statistics_pdf_and_excel(db, django_capture_on_commit_callbacks)
     assert report.status == ReportStatus.DONE, report.error
     text = pdf_text(report.pdf.read())
     assert "Biểu 0603" in text and "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" in text
+    assert "Quỹ thi đua, khen thưởng năm" in text
     book = load_workbook(io.BytesIO(report.xlsx.read()))
-    assert book.sheetnames == ["0601", "0602", "0603", "0604", "0605"]
+    assert book.sheetnames == ["0601", "0602", "0603", "0604", "0605", "Quy TDKT"]
     assert book["0603"]["C2"].value == 1
 
 

@@ -1,6 +1,7 @@
 """The awards app's models, one module per concept; every name is re-exported here so imports stay stable."""
 
 from .appraisal import AppraisalRecord  # noqa: F401
+from .bonus import BaseSalary, BonusRate  # noqa: F401
 from .catalogue import AwardType  # noqa: F401
 from .council import CouncilMeeting, CouncilVote  # noqa: F401
 from .decisions import Decision, NumberSequence  # noqa: F401
@@ -41,5 +42,6 @@ from .enums import (  # noqa: F401
     VoteChoice,
 )
 from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
+from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .notifications import Notification  # noqa: F401
 from .rules import AwardTypeName, DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401

@@ -83,6 +83,17 @@ class AwardRecord(models.Model):
     certificate_recovered = models.BooleanField(_("certificate recovered"), default=False)
     bonus_recovered = models.DecimalField(_("bonus recovered (VND)"), max_digits=14, decimal_places=0, default=0)
     recovered_on = models.DateField(_("recovered on"), null=True, blank=True)
+    bonus_amount = models.DecimalField(
+        _("bonus (VND)"), max_digits=14, decimal_places=0, null=True, blank=True,
+        help_text=_("Computed on the decision's date and kept: later changes to the rates never rewrite it. Empty: "
+                    "no amount was known for the award on that date."))
+    bonus_multiple = models.DecimalField(_("multiple of the base salary"), max_digits=6, decimal_places=2,
+                                         null=True, blank=True)
+    bonus_base_salary = models.DecimalField(_("base salary applied (VND)"), max_digits=12, decimal_places=0,
+                                            null=True, blank=True)
+    bonus_basis = models.CharField(_("legal basis of the bonus"), max_length=400, blank=True, default="",
+                                   db_default="")
+    bonus_note = models.CharField(_("note on the bonus"), max_length=400, blank=True, default="", db_default="")
     override_reason = models.TextField(
         _("reason for awarding against the eligibility check"), blank=True, default="", db_default="",
         help_text=_("Required when the decision is issued for a nominee the check no longer passes."))

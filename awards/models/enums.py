@@ -52,6 +52,9 @@ class ParameterKey(models.TextChoices):
     VOTE_PASS_SHARE = "vote_pass_share", _("Share of Council votes in favour needed (greater than)")
     VOTE_SHARE_OF_MEMBERS = "vote_share_of_members", _(
         "Share of all Council members who must vote in favour (at least)")
+    BONUS_ROUND_UP_TO = "bonus_round_up_to", _("Bonus amounts are rounded up to a multiple of (VND)")
+    BONUS_HIGHEST_TITLE_ONLY = "bonus_highest_title_only", _(
+        "Several emulation titles for one achievement: only the highest bonus is paid (1) or each one (0)")
 
 
 class CommendationType(models.TextChoices):

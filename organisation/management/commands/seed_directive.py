@@ -12,6 +12,7 @@ SEEDERS = [
     "organisation.seed.seed_units",
     "awards.seed.seed_award_catalogue",
     "awards.rules_seed.seed_rules",
+    "awards.bonus_seed.seed_bonus_rates",
     "campaigns.seed.seed_movements",
     "targets.seed.seed_targets",
     "haiphong_thidua.schedules.ensure_default_schedules",
