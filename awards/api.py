@@ -5,7 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from haiphong_thidua.api import FundReaders
-from organisation.models import Unit, User
+from organisation.models import Person, Unit, User
 from organisation.scoping import visible_units
 
 from . import services
@@ -13,8 +13,27 @@ from .models import Appraisal, AwardType, CouncilMeeting, Decision, FundEntry, N
 from .workflow import DOSSIER
 
 
+class InScope(serializers.PrimaryKeyRelatedField):
+    """A reference to an object the caller may see: another unit's object is answered exactly like one that does
+    not exist (nothing to enumerate), and the service checks it against the submitting unit again."""
+
+    def __init__(self, scope, **kwargs):
+        self.scope = scope
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return self.scope(request.user) if request is not None else super().get_queryset().none()
+
+
+def _persons_in_scope(user):
+    return Person.objects.filter(unit__in=visible_units(user))
+
+
 class NomineeSerializer(serializers.ModelSerializer):
     award_type = serializers.SlugRelatedField(slug_field="code", queryset=AwardType.objects.filter(is_active=True))
+    person = InScope(_persons_in_scope, queryset=Person.objects.all(), required=False, allow_null=True)
+    collective_unit = InScope(visible_units, queryset=Unit.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Nominee
@@ -105,7 +124,7 @@ class SubmissionViewSet(viewsets.ModelViewSet):
         serializer.instance = services.create_submission(self.request.user, unit=unit, **data)
 
     def _input(self, serializer_class) -> dict:
-        serializer = serializer_class(data=self.request.data)
+        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, data_rows
+from haiphong_thidua.excel import UnreadableWorkbook, data_rows, workbook_bytes
 from organisation.text import fold
 
 from .models import AwardType, Subject, Submission
@@ -38,9 +37,7 @@ def template_workbook() -> bytes:
     awards.append(["Mã", "Tên", "Đối tượng"])
     for award in AwardType.objects.filter(is_active=True):
         awards.append([award.code, award.name, award.get_subject_display()])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 @dataclass

@@ -1,13 +1,16 @@
 """Public pages: certificate verification (QR code) and public comment on nominees."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.client import client_address
+from haiphong_thidua.forms import run_service
+
+from . import comments
 from .forms import PublicCommentForm
-from .models import Appraisal, Nominee, PublicComment, Status
+from .models import Appraisal, Nominee, Status
 
 
 @login_not_required
@@ -35,7 +38,9 @@ def public_comment(request, pk):
     nominee = get_object_or_404(_open_for_comment(), pk=pk)
     form = PublicCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        PublicComment.objects.create(nominee=nominee, **form.cleaned_data)
-        messages.success(request, _("Thank you. Your comment was sent to the Emulation and Commendation Board."))
-        return redirect("public_comment_list")
+        ok, _comment = run_service(request, lambda: comments.submit_comment(
+            nominee, address=client_address(request), **form.cleaned_data), form=form,
+            success=_("Thank you. Your comment was sent to the Emulation and Commendation Board."))
+        if ok:
+            return redirect("public_comment_list")
     return render(request, "awards/public_comment.html", {"nominee": nominee, "form": form})

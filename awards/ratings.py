@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, data_rows
+from haiphong_thidua.excel import UnreadableWorkbook, data_rows, workbook_bytes
 from organisation.models import Person
 from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
@@ -29,9 +27,7 @@ def template(user, year: int) -> bytes:
     sheet.append(HEADERS)
     for person in _persons(user)[:5000]:
         sheet.append([person.pk, person.full_name, person.unit.name, year, ""])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 @transaction.atomic

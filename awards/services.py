@@ -42,7 +42,6 @@ from .models import (
     Outcome,
     ParameterKey,
     Status,
-    Subject,
     Submission,
     VoteChoice,
     WorkflowEvent,
@@ -129,11 +128,11 @@ def _check_nominee(award_type: AwardType, subject: str, person, collective_unit,
     if award_type.subject != subject:
         raise ValidationError({"award_type": _("“%(award)s” is for a %(subject)s.") % {
             "award": award_type.name, "subject": award_type.get_subject_display().lower()}})
-    if subject == Subject.INDIVIDUAL and person is not None and not person.unit.path.startswith(
-            submission.unit.path):
+    # Every reference, whatever the subject (a household's person too), lies inside the submitting unit: the
+    # eligibility check then reads only that unit's records.
+    if person is not None and not person.unit.path.startswith(submission.unit.path):
         raise ValidationError({"person": _("The person does not belong to the submitting unit.")})
-    if subject == Subject.COLLECTIVE and collective_unit is not None and not collective_unit.path.startswith(
-            submission.unit.path):
+    if collective_unit is not None and not collective_unit.path.startswith(submission.unit.path):
         raise ValidationError({"collective_unit": _("The collective does not belong to the submitting unit.")})
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fund
+from . import views, views_comments, views_fund
 
 app_name = "awards"
 urlpatterns = [
@@ -35,6 +35,8 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),
     path("quyet-dinh/<int:pk>/chi-thuong/pdf/", views.payment_list_pdf, name="payment_list_pdf"),
     path("quyet-dinh/<int:pk>/chi-thuong/excel/", views.payment_list_xlsx, name="payment_list_xlsx"),
+    path("y-kien-nhan-dan/", views_comments.comment_list, name="comment_list"),
+    path("y-kien-nhan-dan/<int:pk>/<slug:action>/", views_comments.comment_moderate, name="comment_moderate"),
     path("quy/", views_fund.fund_ledger, name="fund_ledger"),
     path("quy/excel/", views_fund.fund_excel, name="fund_excel"),
     path("quy/<int:pk>/dao/", views_fund.fund_reverse, name="fund_reverse"),

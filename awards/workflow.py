@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 from haiphong_thidua.workflow import Transition, Workflow
 from organisation.permissions import acts_for_owner, is_board, is_council
 
-from .models.enums import EDITABLE_STATUSES, Appraisal, Outcome, Status
+from .models.enums import EDITABLE_STATUSES, Appraisal, CommentStatus, Outcome, Status
 
 
 def needs_public_comment(submission) -> bool:
@@ -144,4 +144,13 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
                style="outline-primary", condition=_nothing_forwarded, hide_when_unmet=True),
     Transition("revoke", (S.DECIDED,), (), is_board, gettext_lazy("Revoke")),
     Transition("record_recovery", (S.DECIDED,), (), is_board, gettext_lazy("Record recovery")),
+])
+
+
+# Citizens' comments during public comment: the Board reads each one and takes it into account or dismisses it.
+COMMENT = Workflow("public_comment", CommentStatus, initial=CommentStatus.NEW, transitions=[
+    Transition("accept", (CommentStatus.NEW, CommentStatus.DISMISSED), (CommentStatus.ACCEPTED,), is_board,
+               gettext_lazy("Take into account"), wrong_state=gettext_lazy("This comment is already taken into account.")),
+    Transition("dismiss", (CommentStatus.NEW, CommentStatus.ACCEPTED), (CommentStatus.DISMISSED,), is_board,
+               gettext_lazy("Dismiss"), wrong_state=gettext_lazy("This comment is already dismissed.")),
 ])

@@ -43,10 +43,21 @@ def public_photo(request, pk):
     return serve_private(model.photo, f"dien-hinh-{model.pk}.jpg", inline=True)
 
 
-class ExemplaryModelFeed(Feed):
-    """Atom feed: titles and text are plain text, escaped by the feed generator."""
+class TextAtomFeed(Atom1Feed):
+    """Atom with the summary declared as text: Django's generator says ``type="html"``, so a feed reader would render
+    stored text such as ``"><img src=x onerror=…>`` as live markup."""
 
-    feed_type = Atom1Feed
+    def add_item_elements(self, handler, item):
+        description = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
+class ExemplaryModelFeed(Feed):
+    """Atom feed: titles and summaries are plain text (``type="text"``), escaped by the feed generator."""
+
+    feed_type = TextAtomFeed
     title = "Điển hình tiên tiến, người tốt việc tốt - Thành phố Hải Phòng"
     subtitle = _("Exemplary models approved by the Emulation and Commendation Board of Hai Phong")
 

@@ -2,6 +2,24 @@
 
 from django.utils.translation import gettext as _
 
+# Text beginning with one of these becomes a formula in Excel or LibreOffice (CSV/formula injection, OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def workbook_bytes(book) -> bytes:
+    """Save ``book`` with every text cell stored as text: user text such as ``=HYPERLINK(…)`` stays inert (every
+    export of the portal saves through here)."""
+    import io
+
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
 
 class UnreadableWorkbook(Exception):
     pass
@@ -27,8 +45,6 @@ def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, width
                    formats: dict[int, str] | None = None, footer=(), sheet_name: str = "") -> bytes:
     """One sheet as officers expect it: a bold title row naming the document, a line for its period or number,
     a bold frozen header, real number formats (``formats``: column index -> format) and column widths."""
-    import io
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -72,6 +88,4 @@ def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, width
                 cell.number_format = formats[column - 1]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

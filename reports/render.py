@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 from django.template.loader import render_to_string
+
+from haiphong_thidua.excel import workbook_bytes
 
 from . import charts
 from .models import Report, ReportKind
@@ -85,9 +85,7 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
         sheet.append(header)
         for row in rows:
             sheet.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def fund_rows(summary: dict) -> list[tuple[str, int]]:

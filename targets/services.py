@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -13,7 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, data_rows
+from haiphong_thidua.excel import UnreadableWorkbook, data_rows, workbook_bytes
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
 
@@ -98,8 +97,11 @@ class Row:
     previous_value: Decimal | None
 
 
-def dashboard(year: int, responsible_unit=None) -> list[Row]:
-    """Every target of ``year`` with its progress; a constant number of queries whatever the data."""
+def dashboard(year: int, responsible_unit=None, through: datetime.date | None = None) -> list[Row]:
+    """Every target of ``year`` with its progress; a constant number of queries whatever the data.
+
+    With ``through`` (a report's period end) only the figures of periods ending by then count, for the target
+    and for last year's comparison (the same months), and a milestone counts as reached only if it was by then."""
     actuals = Prefetch("actuals", queryset=Actual.objects.order_by("period_kind", "period"))
     targets = Target.objects.filter(year=year).select_related("indicator", "responsible_unit").prefetch_related(
         actuals).order_by("indicator__order")
@@ -109,18 +111,21 @@ def dashboard(year: int, responsible_unit=None) -> list[Row]:
     previous = {t.indicator_id: t for t in Target.objects.filter(
         year=year - 1, indicator__in=[t.indicator_id for t in targets]).prefetch_related(actuals)}
     limits = thresholds(datetime.date(year, 12, 31))
+    until = 12 if through is None or through.year > year else (0 if through.year < year else through.month)
     rows = []
     for target in targets:
         last = previous.get(target.indicator_id)
         last_actuals = list(last.actuals.all()) if last else None
         if target.kind == TargetKind.MILESTONE:
-            result = progress.Progress(status=progress.ProgressStatus.DONE if target.milestone_done_on
+            done = target.milestone_done_on and (through is None or target.milestone_done_on <= through)
+            result = progress.Progress(status=progress.ProgressStatus.DONE if done
                                               else progress.ProgressStatus.NOT_DONE)
         else:
-            result = progress.compute(spec(target), target.indicator.aggregation, list(target.actuals.all()),
-                                      limits, last_actuals)
-        last_value = progress.year_to_date(progress.monthly_series(last_actuals), target.indicator.aggregation) \
-            if last_actuals else None
+            actuals = [a for a in target.actuals.all() if a.end_month <= until]
+            result = progress.compute(spec(target), target.indicator.aggregation, actuals, limits, last_actuals)
+        same_months = [a for a in last_actuals if a.end_month <= until] if last_actuals else None
+        last_value = progress.year_to_date(progress.monthly_series(same_months), target.indicator.aggregation) \
+            if same_months else None
         rows.append(Row(target, result, last, last_value))
     return rows
 
@@ -168,9 +173,7 @@ def template_workbook(year: int) -> bytes:
     sheet.append(HEADERS)
     for target in Target.objects.filter(year=year, kind=TargetKind.NUMERIC).select_related("indicator"):
         sheet.append([year, target.indicator.code, "quy", 1, None, "Cục Thống kê", target.indicator.name])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 @transaction.atomic

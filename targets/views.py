@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.db.models import Max
 from django.http import HttpResponse
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.datacache import fragment
+from haiphong_thidua.excel import workbook_bytes
 from haiphong_thidua.forms import form_page, require_on_post
 from haiphong_thidua.params import year_param
 from organisation.models import Unit
@@ -154,9 +153,7 @@ def _excel(rows, year):
         sheet.append([r.target.statement, r.target.indicator.measure, _float(r.target.value_low),
                       _float(p.year_value), _float(p.percent), _float(p.projected), _float(p.projected_percent),
                       str(STATUS_LABELS[p.status]), r.target.responsible_unit.name])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
+    response = HttpResponse(workbook_bytes(book),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="chi-tieu-{year}.xlsx"'
     return response

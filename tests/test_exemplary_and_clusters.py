@@ -55,6 +55,13 @@ def test_public_page_shows_a_model_only_after_approval(proposal, officer_client,
     assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
     body = feed.content.decode()
     assert "Anh Nguyễn Văn Hùng" in body and "<script>" not in body
+    # The summary is declared as text, so a feed reader shows stored markup as characters, never as markup.
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = ET.fromstring(feed.content).find(f"{atom}entry")
+    assert 'type="html"' not in body
+    assert entry.find(f"{atom}summary").get("type") == "text" and entry.find(f"{atom}title").text.endswith(XSS)
 
     # The proposing unit is told by e-mail, after commit, through the Celery task.
     assert any("Dũng cảm cứu người" in m.subject for m in mail.outbox)

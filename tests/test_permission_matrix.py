@@ -17,7 +17,7 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
           "api-redoc"}
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
-              "awards:criteria_coverage", "awards:central_result"}
+              "awards:criteria_coverage", "awards:central_result", "awards:comment_list"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
 # The fund's ledger: the Board and the leadership read it; unit staff and the Council do not.
 FUND_READERS = {"awards:fund_ledger", "awards:fund_excel"}
@@ -175,6 +175,7 @@ WRITERS = {
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
     "awards:central_result": BOARD, "awards:fund_ledger": BOARD, "awards:fund_reverse": BOARD,
+    "awards:comment_moderate": BOARD,
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
 }

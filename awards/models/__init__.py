@@ -28,6 +28,7 @@ from .enums import (  # noqa: F401
     AwardLevel,
     BlockKind,
     CommendationType,
+    CommentStatus,
     Decider,
     DecisionKind,
     InitiativeLevel,

@@ -19,6 +19,7 @@ from .enums import (
     OPEN_STATUSES,
     AttachmentKind,
     CommendationType,
+    CommentStatus,
     Outcome,
     RoundKind,
     SpecialCategory,
@@ -199,14 +200,26 @@ class WorkflowEvent(models.Model):
 
 
 class PublicComment(models.Model):
+    """A citizen's comment on a nominee during public comment; the Board reads it and takes it into account or
+    dismisses it (awards/comments.py, the COMMENT workflow)."""
+
     nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="public_comments")
     author = models.CharField(_("your name"), max_length=120)
     contact = models.CharField(_("phone or e-mail"), max_length=120, blank=True)
     content = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
+    address = models.GenericIPAddressField(_("sent from"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.NEW,
+                              db_default=CommentStatus.NEW)
+    moderated_by = models.ForeignKey("organisation.User", verbose_name=_("read by"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    moderated_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    moderation_note = models.CharField(_("Board's note"), max_length=300, blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["created_at"]
+        indexes = [models.Index(fields=["address", "created_at"], name="comment_address_idx"),
+                   models.Index(fields=["status", "created_at"], name="comment_status_idx")]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.content[:40]}"

@@ -118,6 +118,12 @@ class Outcome(models.TextChoices):
     REJECTED = "rejected", _("Not awarded")
 
 
+class CommentStatus(models.TextChoices):
+    NEW = "new", _("Not yet read")
+    ACCEPTED = "accepted", _("Taken into account")
+    DISMISSED = "dismissed", _("Dismissed (off-topic or abusive)")
+
+
 class VoteChoice(models.TextChoices):
     YES = "yes", _("In favour")
     NO = "no", _("Against")

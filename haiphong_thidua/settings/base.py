@@ -183,6 +183,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client's address (haiphong_thidua.client, python-ipware): REMOTE_ADDR directly; behind PROXY_COUNT reverse
+# proxies, the address in X-Forwarded-For the outermost proxy appended. Login lockout and the public comments'
+# throttle both read it, so one client's failures never lock out the others.
+PROXY_COUNT = env.int("PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
+AXES_CLIENT_IP_CALLABLE = "haiphong_thidua.client.client_address"
 
 # --- Internationalisation ----------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -7,8 +7,8 @@ class Command(BaseCommand):
     help = "Print every workflow table (awards/workflow.py, campaigns/workflow.py) as a Mermaid state diagram."
 
     def handle(self, *args, **options):
-        from awards.workflow import DOSSIER
+        from awards.workflow import COMMENT, DOSSIER
         from campaigns.workflow import WORKFLOWS
 
-        for workflow in (DOSSIER, *WORKFLOWS):
+        for workflow in (DOSSIER, COMMENT, *WORKFLOWS):
             self.stdout.write(f"**{workflow.name}**\n\n```mermaid\n{workflow.mermaid()}\n```\n")

