@@ -43,15 +43,24 @@ def data_rows(upload, width: int) -> list[tuple[int, list]]:
 
 def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, widths: list[int],
                    formats: dict[int, str] | None = None, footer=(), sheet_name: str = "") -> bytes:
+    """A workbook of one sheet laid out by ``add_table``."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    add_table(book, title=title, subtitle=subtitle, headers=headers, rows=rows, widths=widths, formats=formats,
+              footer=footer, sheet_name=sheet_name)
+    return workbook_bytes(book)
+
+
+def add_table(book, *, title: str, subtitle: str, headers: list[str], rows, widths: list[int],
+              formats: dict[int, str] | None = None, footer=(), sheet_name: str = ""):
     """One sheet as officers expect it: a bold title row naming the document, a line for its period or number,
     a bold frozen header, real number formats (``formats``: column index -> format) and column widths."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = (sheet_name or title)[:31]
+    sheet = book.create_sheet((sheet_name or title)[:31])
     last = get_column_letter(len(headers))
     sheet.append([title])
     sheet.append([subtitle])
@@ -59,8 +68,9 @@ def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, width
     sheet.append(headers)
     for row in (1, 2):
         sheet.merge_cells(f"A{row}:{last}{row}")
-        sheet.cell(row, 1).alignment = Alignment(horizontal="center")
-    sheet.cell(1, 1).font = Font(bold=True, size=14)
+        sheet.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
+    sheet.row_dimensions[1].height = 36
+    sheet.cell(1, 1).font = Font(bold=True, size=13)
     sheet.cell(2, 1).font = Font(italic=True)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -88,4 +98,4 @@ def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, width
                 cell.number_format = formats[column - 1]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    return workbook_bytes(book)
+    return sheet

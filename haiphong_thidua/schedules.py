@@ -11,6 +11,7 @@ REPORT_TASK = "reports.tasks.request_periodic_report"
 INTERVAL_TASKS = [
     # name, task, every (seconds)
     ("Nhịp tim worker (heartbeat)", HEARTBEAT_TASK, 60),
+    ("Lập lại báo cáo bị gián đoạn", "reports.tasks.sweep_stuck_reports", 60),
 ]
 CRONTAB_TASKS = [
     # name, task, kwargs, crontab fields (Asia/Ho_Chi_Minh)

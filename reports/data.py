@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from awards.models import Decision, DecisionKind, Nominee, Outcome, Status, Subject, Submission
+from awards.models import (
+    OPEN_STATUSES,
+    Decision,
+    DecisionKind,
+    Nominee,
+    Outcome,
+    Status,
+    Subject,
+    Submission,
+    WorkflowEvent,
+)
 from campaigns.models import (
     ActionProgramme,
     Movement,
@@ -45,13 +55,28 @@ def movements(start: dt.date, end: dt.date) -> dict:
     }
 
 
+def after(day: dt.date) -> dt.datetime:
+    """The first instant after ``day`` in the portal's time zone (a period ends at the end of its last day)."""
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+
+
+def states_at(end: dt.date):
+    """Dossiers with the state each one had at the end of ``end``: the target state of its last workflow event by
+    then (the audit trail is append-only, so a later change never alters the answer)."""
+    last = WorkflowEvent.objects.filter(submission=OuterRef("pk"), at__lt=after(end)).order_by("-at", "-id")
+    return Submission.objects.annotate(state_then=Subquery(last.values("to_status")[:1])).filter(
+        state_then__isnull=False).exclude(state_then=Status.DRAFT)
+
+
 def nominations(start: dt.date, end: dt.date) -> dict:
     labels = dict(Status.choices)
+    then = states_at(end)
     pipeline = [
         {"status": str(labels[s]), "n": n}
-        for s, n in Submission.objects.exclude(status=Status.DRAFT).values_list("status").annotate(
-            n=Count("pk")).order_by("status").values_list("status", "n")
+        for s, n in then.values_list("state_then").annotate(n=Count("pk")).order_by("state_then").values_list(
+            "state_then", "n")
     ]
+    within = WorkflowEvent.objects.filter(at__gte=after(start - dt.timedelta(days=1)), at__lt=after(end))
     decisions = Decision.objects.filter(issued_on__range=(start, end))
     awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, decision__issued_on__range=(start, end))
     totals = awarded.aggregate(
@@ -65,7 +90,9 @@ def nominations(start: dt.date, end: dt.date) -> dict:
     )
     return {
         "pipeline": pipeline,
-        "overdue": Submission.objects.overdue(end).count(),
+        "sent_in_period": within.filter(to_status=Status.SUBMITTED).values("submission").distinct().count(),
+        "received_in_period": within.filter(to_status=Status.RECEIVED).values("submission").distinct().count(),
+        "overdue": then.filter(state_then__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=end).count(),
         "decisions": decisions.filter(kind=DecisionKind.AWARD).count(),
         "revocations": decisions.filter(kind=DecisionKind.REVOCATION).count(),
         "totals": totals,
@@ -74,7 +101,8 @@ def nominations(start: dt.date, end: dt.date) -> dict:
 
 
 def targets(end: dt.date) -> list:
-    return target_services.dashboard(end.year)
+    """Each target of the period's year with the figures reported for months up to the period's end."""
+    return target_services.dashboard(end.year, through=end)
 
 
 def yearly_statistics(year: int) -> dict:

@@ -38,6 +38,11 @@ class Report(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     generation_seconds = models.FloatField(null=True, blank=True)
     emailed_to = models.PositiveIntegerField(default=0)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True,
+                                 help_text=_("The date of the first production: its number is of this year's register."))
+    figures = models.JSONField(_("key figures"), default=dict, blank=True,
+                               help_text=_("The figures of the last production, to tell what a regeneration changed."))
+    regeneration_note = models.TextField(_("why it was produced again"), blank=True, default="", db_default="")
 
     class Meta:
         verbose_name = _("report")
@@ -70,7 +75,8 @@ class Report(models.Model):
 
     @property
     def code(self) -> str:
-        return f"{self.number}/BC-BTĐKT" if self.number else "…/BC-BTĐKT"
+        """"05/BC-BTĐKT": the Board's register of reports, numbered from 01 each year of issue (Decree 30/2020)."""
+        return f"{self.number:02d}/BC-BTĐKT" if self.number else "…/BC-BTĐKT"
 
 
 class Subscriber(models.Model):

@@ -51,40 +51,58 @@ def pdf_bytes(report: Report, data: dict) -> bytes:
     return HTML(string=render_to_string(template, _enrich(report, data))).write_pdf()
 
 
+KIND_TITLES = {ReportKind.MONTHLY: "BÁO CÁO TIẾN ĐỘ THÁNG", ReportKind.QUARTERLY: "BÁO CÁO TIẾN ĐỘ QUÝ",
+               ReportKind.YEARLY_STATISTICS: "BÁO CÁO THỐNG KÊ NĂM (TT 02/2023/TT-BNV)"}
+SUBJECTS_VI = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
+COUNT, PERCENT, VALUE = "#,##0", "#,##0.0", "#,##0.00"
+
+
 def xlsx_bytes(report: Report, data: dict) -> bytes:
+    """Every sheet with a title row naming the report, its period and number, a frozen bold header, number formats
+    and widths; every label Vietnamese."""
     from openpyxl import Workbook
 
-    book = Workbook()
+    from haiphong_thidua.excel import add_table
+
+    title = f"{KIND_TITLES[report.kind]} {report.period_label} – Số {report.code}"
+    period = (f"Kỳ báo cáo: từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y}; "
+              f"Ban Thi đua - Khen thưởng thành phố Hải Phòng")
     if report.kind == ReportKind.YEARLY_STATISTICS:
         stats = data["stats"]
         sheets = [
             ("0601", ["Loại phong trào", "Số phong trào"],
-             [(MOVEMENT_KINDS_VI.get(r["kind"], r["kind"]), r["n"]) for r in stats["f0601"]]),
+             [(MOVEMENT_KINDS_VI.get(r["kind"], r["kind"]), r["n"]) for r in stats["f0601"]], [40, 16], {1: COUNT}),
             ("0602", ["Hình thức khen thưởng cấp Nhà nước (đã trình)", "Số lượng"],
-             [(r["award_type__name"], r["n"]) for r in stats["f0602"]]),
+             [(r["award_type__name"], r["n"]) for r in stats["f0602"]], [60, 14], {1: COUNT}),
             ("0603", ["Hình thức khen thưởng cấp thành phố", "Đối tượng", "Số lượng"],
-             [(r["award_type__name"], r["subject"], r["n"]) for r in stats["f0603"]]),
+             [(r["award_type__name"], SUBJECTS_VI.get(r["subject"], r["subject"]), r["n"]) for r in stats["f0603"]],
+             [60, 16, 14], {2: COUNT}),
             ("0604", ["Chỉ tiêu", "Số lượng"], [("Ban Thi đua - Khen thưởng", stats["f0604"]["boards"]),
-                                               ("Thành viên Hội đồng TĐKT", stats["f0604"]["council_members"])]),
+                                               ("Thành viên Hội đồng TĐKT", stats["f0604"]["council_members"])],
+             [50, 14], {1: COUNT}),
             ("0605", ["Chỉ tiêu", "Số lượng"], [("Công chức làm công tác TĐKT (tài khoản chuyên viên)",
-                                                 stats["f0605"]["officers"])]),
-            ("Quy TDKT", ["Quỹ thi đua, khen thưởng", "Số tiền (đồng)"], fund_rows(stats["fund"])),
+                                                 stats["f0605"]["officers"])], [50, 14], {1: COUNT}),
+            ("Quy TDKT", ["Quỹ thi đua, khen thưởng", "Số tiền (đồng)"], fund_rows(stats["fund"]), [50, 20],
+             {1: COUNT}),
         ]
     else:
         sheets = [
-            ("Phong trao", ["Phong trào", "Đơn vị đăng ký", "Chương trình", "Báo cáo nhận trong kỳ"],
-             [(r["name"], r["registered"], r["programme_count"], r["report_count"]) for r in data["movements"]["rows"]]),
-            ("Ho so", ["Trạng thái", "Số hồ sơ"], [(r["status"], r["n"]) for r in data["nominations"]["pipeline"]]),
-            ("Chi tieu", ["Chỉ tiêu", "Thực hiện", "% kế hoạch", "Dự báo", "Tình trạng"],
-             [(r.target.statement, _f(r.progress.year_value), _f(r.progress.percent), _f(r.progress.projected),
-               STATUS_VI[r.progress.status]) for r in data["targets"]]),
+            ("Phong trào", ["Phong trào", "Đơn vị đăng ký", "Chương trình hành động", "Báo cáo nhận trong kỳ"],
+             [(r["name"], r["registered"], r["programme_count"], r["report_count"]) for r in data["movements"]["rows"]],
+             [60, 16, 18, 18], {1: COUNT, 2: COUNT, 3: COUNT}),
+            ("Hồ sơ", [f"Trạng thái đến ngày {report.period_end:%d/%m/%Y}", "Số hồ sơ"],
+             [(r["status"], r["n"]) for r in data["nominations"]["pipeline"]], [40, 14], {1: COUNT}),
+            ("Chỉ tiêu", ["Chỉ tiêu", "Đơn vị tính", "Thực hiện đến cuối kỳ", "% kế hoạch năm", "Dự báo cả năm",
+                          "Tình trạng"],
+             [(r.target.statement, r.target.indicator.measure, _f(r.progress.year_value), _f(r.progress.percent),
+               _f(r.progress.projected), STATUS_VI[r.progress.status]) for r in data["targets"]],
+             [60, 14, 18, 14, 16, 18], {2: VALUE, 3: PERCENT, 4: VALUE}),
         ]
+    book = Workbook()
     book.remove(book.active)
-    for title, header, rows in sheets:
-        sheet = book.create_sheet(title)
-        sheet.append(header)
-        for row in rows:
-            sheet.append(list(row))
+    for name, header, rows, widths, formats in sheets:
+        add_table(book, title=title, subtitle=period, headers=header, rows=rows, widths=widths, formats=formats,
+                  sheet_name=name)
     return workbook_bytes(book)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from organisation.permissions import require_board
 
@@ -23,8 +25,11 @@ def request_report(kind: str, start: dt.date, end: dt.date, user=None) -> Report
         except IntegrityError:  # another request created it at the same moment
             report = Report.objects.get(kind=kind, period_start=start)
         report = Report.objects.select_for_update().get(pk=report.pk)
-        if report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and report.started_at is not None:
-            return report  # already being produced
+        stale = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS)
+        if report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and report.started_at is not None \
+                and report.started_at > stale:
+            return report  # being produced by a live worker
+        # A report stuck "running" past the limit lost its worker: queued again (the task's checks keep it once).
         report.status, report.error, report.period_end = ReportStatus.QUEUED, "", end
         if user is not None:
             report.requested_by = user

@@ -9,6 +9,7 @@ replaces the report of the same (kind, period) instead of adding one.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import tempfile
@@ -44,7 +45,7 @@ def _write_atomically(relative: str, content: bytes) -> str:
 def generate_report(self, report_id: int) -> str:
     from awards.services import next_number
 
-    from . import data, render
+    from . import data, figures, render
     from .models import Report, ReportStatus
 
     with transaction.atomic():
@@ -52,13 +53,26 @@ def generate_report(self, report_id: int) -> str:
         if report.status == ReportStatus.DONE and report.finished_at and report.started_at and \
                 report.finished_at >= report.started_at and report.pdf:
             return "already done"
+        if report.status == ReportStatus.RUNNING and report.started_at and \
+                report.started_at > timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS):
+            return "running elsewhere"  # a second delivery while a live worker produces it
         report.status, report.started_at, report.attempts = ReportStatus.RUNNING, timezone.now(), report.attempts + 1
         if report.number is None:
-            report.number = next_number("report", report.period_end.year)
+            # One register of the Board's reports, numbered by the year of issue, kept when produced again.
+            report.issued_on = timezone.localdate()
+            report.number = next_number("report", report.issued_on.year)
         report.save()
     started = time.monotonic()
     try:
         content = data.collect(report.kind, report.period_start, report.period_end)
+        now_figures = figures.key_figures(report.kind, content)
+        if report.figures:
+            changed = figures.changes(report.figures, now_figures)
+            report.regeneration_note = (
+                f"Báo cáo lập lại ngày {timezone.localdate():%d/%m/%Y}. " + (
+                    "Số liệu của kỳ đã được điều chỉnh: " + "; ".join(changed[:20]) + ("; …" if len(changed) > 20
+                                                                                      else "") + "."
+                    if changed else "Số liệu của kỳ không thay đổi."))
         pdf = render.pdf_bytes(report, content)
         xlsx = render.xlsx_bytes(report, content)
         delay = float(os.environ.get("HPTD_REPORT_TEST_DELAY", "0"))  # lets a test kill the worker mid-report
@@ -76,7 +90,8 @@ def generate_report(self, report_id: int) -> str:
         return "failed"
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
-        generation_seconds=time.monotonic() - started)
+        generation_seconds=time.monotonic() - started, figures=now_figures,
+        regeneration_note=report.regeneration_note)
     transaction.on_commit(lambda: email_report.delay(report_id))
     return pdf_name
 
@@ -111,3 +126,16 @@ def request_periodic_report(kind: str) -> int:
 
     start, end = previous_period(kind, timezone.localdate())
     return request_report(kind, start, end).pk
+
+
+@shared_task(name="reports.tasks.sweep_stuck_reports")
+def sweep_stuck_reports() -> int:
+    """Run by beat every minute: a report left "running" past REPORT_STALE_SECONDS (its worker died) is queued
+    again; the task's own checks make the report come out exactly once."""
+    from .models import Report, ReportStatus
+
+    limit = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS)
+    stuck = list(Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=limit).values_list("pk", flat=True))
+    for report_id in stuck:
+        generate_report.delay(report_id)
+    return len(stuck)

@@ -186,6 +186,8 @@ class WorkflowEvent(models.Model):
         verbose_name = _("workflow event")
         verbose_name_plural = _("workflow events")
         ordering = ["at", "id"]
+        # A report's "state at the period's end" reads each dossier's last event before a moment.
+        indexes = [models.Index(fields=["submission", "at"], name="event_submission_at_idx")]
 
     def __str__(self) -> str:
         return f"{self.submission_id}: {self.action} → {self.to_status}"

@@ -146,12 +146,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     for _folder in ("queue", "processed", "control"):
         (CELERY_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
 else:
-    # A task taken by a worker that dies is delivered again after the visibility timeout.
+    # A task taken by a worker that dies is delivered again after the visibility timeout: sized to the reports'
+    # real duration (seconds; README "Reports"), not Redis' default hour, so a killed report is back in minutes.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=120),
         "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
         "unacked_restore_throttle": 1,
     }
+# A report "running" for longer than this has lost its worker: the minute sweep (reports.tasks.sweep_stuck_reports)
+# and "Lập báo cáo ngay" queue it again. Reports take a few seconds; keep it below the visibility timeout.
+REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=90)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -210,6 +214,25 @@ STORAGES = {
 # Uploaded files live outside the static tree and are served only through views
 # that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
+
+# Digital signatures of the portal's documents (awards/signing.py, pyHanko PAdES). Demo and development: PKCS#12
+# files of a local test CA, created by `manage.py create_test_pki` (and on first use where demo data is allowed).
+# Production: SIGNING_BACKEND=pkcs11 with the Government CA's token (install python-pkcs11), or real PKCS#12 files.
+PKI_DIR = Path(env.str("SIGNING_PKI_DIR", default=str(VAR_DIR / "pki")))
+DOCUMENT_SIGNING = {
+    "BACKEND": env.str("SIGNING_BACKEND", default="pkcs12"),
+    "SIGNER_P12": env.str("SIGNING_SIGNER_P12", default=str(PKI_DIR / "signer.p12")),
+    "AGENCY_P12": env.str("SIGNING_AGENCY_P12", default=str(PKI_DIR / "agency.p12")),
+    "P12_PASSPHRASE": env.str("SIGNING_P12_PASSPHRASE", default="chi-dung-cho-thu-nghiem"),
+    "TRUST_ROOTS": env.list("SIGNING_TRUST_ROOTS", default=[str(PKI_DIR / "ca.pem")]),
+    "PKCS11_MODULE": env.str("SIGNING_PKCS11_MODULE", default=""),
+    "PKCS11_TOKEN_LABEL": env.str("SIGNING_PKCS11_TOKEN_LABEL", default=""),
+    "PKCS11_PIN": env.str("SIGNING_PKCS11_PIN", default=""),
+    "PKCS11_SIGNER_KEY": env.str("SIGNING_PKCS11_SIGNER_KEY", default=""),
+    "PKCS11_AGENCY_KEY": env.str("SIGNING_PKCS11_AGENCY_KEY", default=""),
+    "TEST_SIGNER_NAME": "Nguyễn Văn Tùng",
+    "TEST_AGENCY_NAME": "Ủy ban nhân dân thành phố Hải Phòng",
+}
 MEDIA_URL = "/media-not-served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
