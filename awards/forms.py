@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE, UnitField
 from campaigns.models import Movement, MovementKind
-from haiphong_thidua.forms import ExcelUploadForm
+from haiphong_thidua.forms import ExcelUploadForm, UploadForm
 from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
 
@@ -226,3 +226,8 @@ class FundIncomeForm(forms.Form):
 class ReverseEntryForm(forms.Form):
     reason = forms.CharField(label=_("Reason for the reversing entry"), max_length=300)
     entered_on = forms.DateField(label=_("Date"), widget=DATE)
+
+
+class DocumentCheckForm(UploadForm):
+    kinds = ("pdf",)
+    upload = forms.FileField(label=_("The PDF to check"))

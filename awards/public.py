@@ -18,7 +18,10 @@ def verify(request, code):
     nominee = get_object_or_404(
         Nominee.objects.select_related("award_type", "decision", "submission__unit", "revoked_by"),
         certificate_code=code, decision__isnull=False)
-    return render(request, "awards/verify.html", {"nominee": nominee})
+    from .models import SignedDocument
+
+    signed = SignedDocument.objects.filter(decision=nominee.decision).first()
+    return render(request, "awards/verify.html", {"nominee": nominee, "signed": signed})
 
 
 def _open_for_comment():
@@ -44,3 +47,18 @@ def public_comment(request, pk):
         if ok:
             return redirect("public_comment_list")
     return render(request, "awards/public_comment.html", {"nominee": nominee, "form": form})
+
+
+@login_not_required
+def verify_document(request):
+    """Anyone can upload a PDF to learn whether it is a signed, unaltered document of the portal's register."""
+    from .forms import DocumentCheckForm
+    from .signed_documents import check_upload
+
+    form = DocumentCheckForm(request.POST or None, request.FILES or None)
+    verdict = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["upload"]
+        upload.seek(0)
+        verdict = check_upload(upload.read())
+    return render(request, "awards/verify_document.html", {"form": form, "verdict": verdict})

@@ -352,12 +352,17 @@ def _decision(request, pk) -> Decision:
 
 def decision_detail(request, pk):
     decision = _decision(request, pk)
+    from .models import SignedDocument
     from .payments import totals
+    from .workflow import SIGNATURE
 
+    signed = SignedDocument.objects.filter(decision=decision).first() or SignedDocument(decision=decision)
+    signing_actions = [SIGNATURE[name] for name in SIGNATURE.open_to(request.user, signed)]
     awardees = list((decision.revoked_awards if decision.is_revocation else decision.awardees).select_related(
         "award_type", "submission__unit", "revoked_by"))
     return render(request, "awards/decision_detail.html", {
         "decision": decision, "awardees": awardees, "is_board": is_board(request.user), "bonus": totals(awardees),
+        "signed": signed, "signing_actions": signing_actions,
         "revoke_form": forms.RevokeForm(initial={"issued_on": timezone.localdate()}),
         "recovery_form": forms.RecoveryForm()})
 
@@ -369,8 +374,33 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def decision_pdf(request, pk):
+    from .signed_documents import served_pdf
+
     decision = _decision(request, pk)
-    return _pdf_response(documents.decision_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf")
+    return _pdf_response(served_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf")
+
+
+def _signing_step(request, pk, step):
+    from . import signed_documents
+    from .workflow import SIGNATURE
+
+    decision = _decision(request, pk)
+    SIGNATURE[step].permission.require(request.user)
+    call = signed_documents.sign if step == "sign" else signed_documents.seal
+    return posted_action(request, lambda _data: call(request.user, decision),
+                         back=reverse("awards:decision_detail", args=[decision.pk]),
+                         success=lambda d: _("Decision No. %(code)s: %(status)s.") % {
+                             "code": decision.code, "status": d.get_status_display()})
+
+
+@require_POST
+def decision_sign(request, pk):
+    return _signing_step(request, pk, "sign")
+
+
+@require_POST
+def decision_seal(request, pk):
+    return _signing_step(request, pk, "seal")
 
 
 def payment_list_pdf(request, pk):

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
 from haiphong_thidua.workflow import Transition, Workflow
-from organisation.permissions import acts_for_owner, is_board, is_council
+from organisation.permissions import acts_for_owner, is_board, is_council, signs_documents
 
 from .models.enums import EDITABLE_STATUSES, Appraisal, CommentStatus, Outcome, Status
+from .models.signatures import SignatureStatus
 
 
 def needs_public_comment(submission) -> bool:
@@ -153,4 +154,18 @@ COMMENT = Workflow("public_comment", CommentStatus, initial=CommentStatus.NEW, t
                gettext_lazy("Take into account"), wrong_state=gettext_lazy("This comment is already taken into account.")),
     Transition("dismiss", (CommentStatus.NEW, CommentStatus.ACCEPTED), (CommentStatus.DISMISSED,), is_board,
                gettext_lazy("Dismiss"), wrong_state=gettext_lazy("This comment is already dismissed.")),
+])
+
+
+# A decision's file from draft to issued: the signer signs first, then the agency (văn thư) with its seal.
+SIGNATURE = Workflow("signed_document", SignatureStatus, initial=SignatureStatus.UNSIGNED, transitions=[
+    Transition("sign", (SignatureStatus.UNSIGNED,), (SignatureStatus.SIGNED,), signs_documents,
+               gettext_lazy("Sign digitally (signer)"), url_name="awards:decision_sign",
+               wrong_state=gettext_lazy("The signer has already signed this document."),
+               confirm=gettext_lazy("Sign the decision with the signer's certificate? From now on the file is kept "
+                                    "as signed and never generated again.")),
+    Transition("seal", (SignatureStatus.SIGNED,), (SignatureStatus.ISSUED,), signs_documents,
+               gettext_lazy("Sign as the issuing agency (seal)"), url_name="awards:decision_seal",
+               wrong_state=gettext_lazy("Only a document the signer has signed gets the agency's signature."),
+               confirm=gettext_lazy("Add the agency's signature and issue the document?")),
 ])

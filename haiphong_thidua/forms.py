@@ -9,13 +9,20 @@ from django.utils.translation import gettext_lazy as _
 from .uploads import validate_upload
 
 
-class ExcelUploadForm(forms.Form):
-    upload = forms.FileField(label=_("Excel file (.xlsx) made from the template"))
+class UploadForm(forms.Form):
+    """One file, checked by content and size for the ``kinds`` the form takes."""
+
+    kinds: tuple[str, ...] = ("excel",)
+    upload = forms.FileField(label=_("File"))
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        validate_upload(upload, ("excel",))
+        validate_upload(upload, self.kinds)
         return upload
+
+
+class ExcelUploadForm(UploadForm):
+    upload = forms.FileField(label=_("Excel file (.xlsx) made from the template"))
 
 
 def show_validation_error(request, exc: ValidationError, form=None) -> None:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("api/", include("haiphong_thidua.api_urls")),
     path("xac-minh/<uuid:code>/", awards_public.verify, name="verify_award"),
+    path("kiem-tra-van-ban/", awards_public.verify_document, name="verify_document"),
     path("lay-y-kien/", awards_public.public_comment_list, name="public_comment_list"),
     path("lay-y-kien/<int:pk>/", awards_public.public_comment, name="public_comment"),
     path("dien-hinh/", campaigns_public.public_list, name="public_models"),

@@ -131,6 +131,8 @@ def can_read_fund(user, obj=None) -> bool:
 
 # The Board keeps the fund's ledger (allocations, income, reversing entries).
 keeps_fund = is_board
+# The Board's signing station: the signer's certificate (token) and the records clerk's agency certificate.
+signs_documents = is_board
 
 
 @predicate(_("Leadership accounts read the portal; they do not change it."))

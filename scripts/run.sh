@@ -16,6 +16,7 @@ echo "==> Database: migrate, seed the directive, demo accounts"
 $PY manage.py migrate --noinput -v 0
 $PY manage.py seed_directive
 $PY manage.py create_demo_accounts
+$PY manage.py create_test_pki
 $PY manage.py collectstatic --noinput -v 0
 
 pids=()

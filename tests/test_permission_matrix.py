@@ -13,8 +13,8 @@ from organisation.models import User
 
 ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin"]
 PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_models_feed", "public_model_detail",
-          "public_model_photo", "verify_award", "public_comment_list", "public_comment", "schema", "api-docs",
-          "api-redoc"}
+          "public_model_photo", "verify_award", "public_comment_list", "public_comment", "verify_document", "schema",
+          "api-docs", "api-redoc"}
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list"}
@@ -72,7 +72,8 @@ def objects(db):
                "campaigns:review_detail": review.pk, "reports:detail": None,
                "awards:decision_detail": nominee.decision_id, "awards:decision_pdf": nominee.decision_id,
                "awards:payment_list_pdf": nominee.decision_id, "awards:payment_list_xlsx": nominee.decision_id,
-               "awards:fund_reverse": entry.pk},
+               "awards:fund_reverse": entry.pk, "awards:decision_sign": nominee.decision_id,
+               "awards:decision_seal": nominee.decision_id},
         "submission": submission.pk, "nominee": nominee.pk, "attachment": Attachment.objects.first().pk,
         "code": nominee.certificate_code, "decision": nominee.decision_id, "model": model.pk,
         "report": Report.objects.create(kind="monthly", period_start=dt.date(2023, 1, 1),
@@ -175,7 +176,7 @@ WRITERS = {
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
     "awards:central_result": BOARD, "awards:fund_ledger": BOARD, "awards:fund_reverse": BOARD,
-    "awards:comment_moderate": BOARD,
+    "awards:comment_moderate": BOARD, "awards:decision_sign": BOARD, "awards:decision_seal": BOARD,
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
 }

@@ -11,7 +11,7 @@ from django.urls import reverse
 from awards import services
 from awards.api import SubmissionViewSet
 from awards.models import Nominee, Outcome, Status, VoteChoice
-from awards.workflow import COMMENT, DOSSIER
+from awards.workflow import COMMENT, DOSSIER, SIGNATURE
 from campaigns.models import ModelStatus, MovementStatus, RegistrationStatus, RoundStatus, ScoreStatus
 from campaigns.workflow import WORKFLOWS
 from reports.models import ReportStatus
@@ -48,7 +48,7 @@ def test_no_state_literal_outside_the_tables_and_models():
 
 def test_readme_shows_the_tables_as_they_are():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for workflow in (DOSSIER, COMMENT, *WORKFLOWS):
+    for workflow in (DOSSIER, COMMENT, SIGNATURE, *WORKFLOWS):
         assert f"```mermaid\n{workflow.mermaid()}\n```" in readme, f"README diagram of {workflow.name} is stale"
 
 

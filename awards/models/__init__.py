@@ -46,3 +46,4 @@ from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, T
 from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .notifications import Notification  # noqa: F401
 from .rules import AwardTypeName, DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401
+from .signatures import SignatureStatus, SignedDocument  # noqa: F401

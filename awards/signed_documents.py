@@ -1,0 +1,131 @@
+"""Signing the Chairman's decisions and checking a PDF against the register of signed documents."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import documents, signing
+from .models import Decision, SignedDocument, WorkflowEvent
+from .workflow import SIGNATURE
+
+logger = logging.getLogger(__name__)
+
+
+def _document(decision: Decision) -> SignedDocument:
+    document, _created = SignedDocument.objects.get_or_create(decision=decision)
+    return SignedDocument.objects.select_for_update().get(pk=document.pk)
+
+
+def _store(document: SignedDocument, content: bytes, suffix: str) -> None:
+    decision = document.decision
+    document.file.save(f"quyet-dinh-{decision.year}-{decision.number:02d}-{suffix}.pdf", ContentFile(content),
+                       save=False)
+    document.sha256 = signing.sha256(content)
+    document.signers = [{"field": r.field, "signer": r.signer,
+                         "signed_at": r.signed_at.isoformat() if r.signed_at else None,
+                         "shown": timezone.localtime(r.signed_at).strftime("%d/%m/%Y %H:%M:%S") if r.signed_at else ""}
+                        for r in signing.read_signatures(content)]
+
+
+def _signed(content: bytes, role: str, decision: Decision, reason: str) -> bytes:
+    """The signature, or a clear refusal: a missing key, a locked token or a damaged file is not a server error."""
+    try:
+        return signing.sign(content, role, name_on_document=decision.signer_name, reason=reason)
+    except Exception as exc:
+        logger.exception("signing decision %s failed", decision.pk)
+        raise ValidationError(_("The document could not be signed (%(error)s). Check the signing key or token and "
+                                "try again; nothing was changed.") % {"error": type(exc).__name__}) from exc
+
+
+def _audit(user, decision: Decision, action: str, note: str) -> None:
+    if decision.submission_id:
+        status = decision.submission.status
+        WorkflowEvent.objects.create(submission=decision.submission, actor=user, action=action, from_status=status,
+                                     to_status=status, note=note)
+
+
+def _step(user, decision: Decision, action: str, content: bytes, role: str, reason: str, suffix: str,
+          note: str) -> SignedDocument:
+    """One signature of the SIGNATURE table on ``content``, stored with its time and author, audited."""
+    document = _document(decision)
+    SIGNATURE.check(action, user, document)
+    _store(document, _signed(content, role, decision, reason), suffix)
+    document.status = SIGNATURE[action].target
+    prefix = "signer" if role == signing.SIGNER else "agency"
+    setattr(document, f"{prefix}_signed_at", timezone.now())
+    setattr(document, f"{prefix}_signed_by", user)
+    document.save()
+    _audit(user, decision, f"{action}_document", note)
+    return document
+
+
+@transaction.atomic
+def sign(user, decision: Decision) -> SignedDocument:
+    """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated."""
+    SIGNATURE.check("sign", user, _document(decision))
+    return _step(user, decision, "sign", documents.decision_pdf(decision), signing.SIGNER,
+                 _("Signing decision No. %(code)s") % {"code": decision.code}, "da-ky",
+                 _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
+
+
+@transaction.atomic
+def seal(user, decision: Decision) -> SignedDocument:
+    """The issuing agency's signature (the records clerk), over the signer's: the document is issued."""
+    document = _document(decision)
+    SIGNATURE.check("seal", user, document)
+    with document.file.open("rb") as handle:
+        signed = handle.read()
+    return _step(user, decision, "seal", signed, signing.AGENCY, _("Issued by the agency"), "phat-hanh",
+                 _("Decision No. %(code)s signed by the agency and issued.") % {"code": decision.code})
+
+
+def served_pdf(decision: Decision) -> bytes:
+    """The file users get: the signed one once the signer has signed, else a draft rendered now."""
+    document = SignedDocument.objects.filter(decision=decision).exclude(file="").first()
+    if document is not None:
+        with document.file.open("rb") as handle:
+            return handle.read()
+    return documents.decision_pdf(decision)
+
+
+@dataclass
+class Verdict:
+    """What the public check says about an uploaded PDF."""
+
+    kind: str  # "valid", "altered", "foreign", "unsigned", "unreadable"
+    message: str
+    document: SignedDocument | None = None
+    signatures: list = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "valid"
+
+
+def check_upload(content: bytes) -> Verdict:
+    """Is ``content`` a signed, unaltered document of the portal's register?"""
+    if not content.startswith(b"%PDF"):
+        return Verdict("unreadable", _("The file is not a PDF document."))
+    try:
+        reports = signing.read_signatures(content)
+    except Exception:  # a damaged or hostile PDF: no answer but "unreadable"
+        return Verdict("unreadable", _("The PDF cannot be read."))
+    if not reports:
+        return Verdict("unsigned", _("The file carries no digital signature: it is not an issued document."))
+    document = SignedDocument.objects.filter(sha256=signing.sha256(content)).select_related("decision").first()
+    if not all(r.intact and r.valid for r in reports):
+        return Verdict("altered", _("The file was changed after it was signed: its signature no longer matches its "
+                                    "content. Do not rely on it."), document, reports)
+    if not all(r.trusted for r in reports) or document is None:
+        return Verdict("foreign", _("The signatures are intact, but the file is not a document of the portal's "
+                                    "register (signed by a certificate it does not trust, or a different file)."),
+                       document, reports)
+    return Verdict("valid", _("A signed, unaltered document of the register: decision No. %(code)s of %(date)s.") % {
+        "code": document.decision.code, "date": f"{document.decision.issued_on:%d/%m/%Y}"}, document, reports)

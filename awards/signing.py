@@ -1,0 +1,213 @@
+"""Digital signatures of the portal's documents (PAdES, pyHanko): the signer signs first, then the issuing agency
+(the records clerk, văn thư) signs with the agency's certificate, each with a visible stamp placed as Decree
+30/2020 Appendix I Part II describes: the signer's between the title and the name of the signature block, the
+agency's seal over the left third of it, with the agency's signing details.
+
+Keys: a PKCS#12 file per role (the demo's test CA, ``manage.py create_test_pki``), or a PKCS#11 token in
+production (the Government CA's tokens; module, token label, PIN and key labels by configuration).
+Verification reads the signatures back against the configured trust roots.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+
+SIGNER, AGENCY = "signer", "agency"
+FIELDS = {SIGNER: "NguoiKy", AGENCY: "CoQuanBanHanh"}
+FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"  # liberation2 has all Vietnamese letters
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _config() -> dict:
+    return settings.DOCUMENT_SIGNING
+
+
+def _ensure_test_pki() -> None:
+    config = _config()
+    if Path(config["SIGNER_P12"]).exists() and Path(config["AGENCY_P12"]).exists():
+        return
+    if not settings.DEMO_ACCOUNTS_ALLOWED:
+        raise ImproperlyConfigured("DOCUMENT_SIGNING: the PKCS#12 files are missing (configure the real keys).")
+    from .pki import create_test_pki
+
+    create_test_pki(Path(config["SIGNER_P12"]).parent, config["P12_PASSPHRASE"].encode(),
+                    signer_name=config["TEST_SIGNER_NAME"], agency_name=config["TEST_AGENCY_NAME"])
+
+
+def _signer(role: str):
+    from pyhanko.sign import signers
+
+    config = _config()
+    if config["BACKEND"] == "pkcs11":  # pragma: no cover - needs a hardware token and python-pkcs11
+        from pyhanko.sign import pkcs11
+
+        session = pkcs11.open_pkcs11_session(config["PKCS11_MODULE"], token_label=config["PKCS11_TOKEN_LABEL"],
+                                             user_pin=config["PKCS11_PIN"])
+        label = config["PKCS11_SIGNER_KEY"] if role == SIGNER else config["PKCS11_AGENCY_KEY"]
+        return pkcs11.PKCS11Signer(session, key_label=label, cert_label=label)
+    _ensure_test_pki()
+    path = config["SIGNER_P12"] if role == SIGNER else config["AGENCY_P12"]
+    signer = signers.SimpleSigner.load_pkcs12(path, passphrase=config["P12_PASSPHRASE"].encode())
+    if signer is None:
+        raise ImproperlyConfigured(f"DOCUMENT_SIGNING: cannot read {path}.")
+    return signer
+
+
+@dataclass
+class Anchor:
+    """Where the signature block's name stands on its page (PDF points, origin bottom left)."""
+
+    page: int
+    x: float
+    y: float
+    width: float
+
+
+def find_name(pdf: bytes, name: str) -> Anchor:
+    """The last place ``name`` is printed (the signature block's name line)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    found = None
+    for number, page in enumerate(reader.pages):
+        def visit(text, cm, tm, font_dict, font_size, number=number):
+            nonlocal found
+            if text.strip() == name.strip():
+                x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+                found = Anchor(number, x, y, len(name) * (font_size or 12) * 0.5)
+        page.extract_text(visitor_text=visit)
+    if found is None:
+        last = len(reader.pages) - 1
+        box = reader.pages[last].mediabox
+        found = Anchor(last, float(box.width) * 0.65, 120.0, 120.0)
+    return found
+
+
+def _box(anchor: Anchor, role: str) -> tuple[int, int, int, int]:
+    centre = anchor.x + anchor.width / 2
+    width, height = 150, 54
+    left, bottom = centre - width / 2, anchor.y + 14
+    if role == SIGNER:
+        return int(left), int(bottom), int(left + width), int(bottom + height)
+    # The agency's seal (a round image) over the left third of the signer's image (Decree 30/2020 App. I Part II).
+    size = 70
+    seal_left = left + width / 6 - size / 2 - 20
+    return int(seal_left), int(bottom - 8), int(seal_left + size), int(bottom - 8 + size)
+
+
+def _picture(role: str, who: str, when) -> object:
+    """The stamp's picture, drawn with a Vietnamese TrueType font: the signer's signing details in blue; the agency's
+    seal (a red ring) with the agency's name and signing time."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 4
+    moment = timezone.localtime(when).strftime("%d/%m/%Y %H:%M:%S")
+    if role == SIGNER:
+        image = Image.new("RGBA", (150 * scale, 54 * scale), (255, 255, 255, 0))
+        draw = ImageDraw.Draw(image)
+        font = ImageFont.truetype(FONT, 9 * scale)
+        draw.rectangle([2, 2, image.width - 3, image.height - 3], outline=(20, 50, 150, 255), width=scale)
+        draw.multiline_text((8 * scale, 9 * scale), f"Ký bởi: {who}\nThời gian ký:\n{moment}", font=font,
+                            fill=(20, 50, 150, 255), spacing=2 * scale)
+        return image
+    size = 70 * scale
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    red = (200, 0, 0, 230)
+    draw.ellipse([scale, scale, size - scale, size - scale], outline=red, width=3 * scale)
+    draw.ellipse([7 * scale, 7 * scale, size - 7 * scale, size - 7 * scale], outline=red, width=scale)
+    font = ImageFont.truetype(FONT, 6 * scale)
+    lines = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ", "HẢI PHÒNG", "★", moment[:10], moment[11:]]
+    top = 14 * scale
+    for line in lines:
+        width = draw.textlength(line, font=font)
+        draw.text(((size - width) / 2, top), line, font=font, fill=red)
+        top += 7 * scale
+    return image
+
+
+def _stamp(role: str, who: str, when):
+    from pyhanko.pdf_utils.images import PdfImage
+    from pyhanko.stamp import TextStampStyle
+
+    return TextStampStyle(stamp_text=" ", border_width=0, background=PdfImage(_picture(role, who, when)),
+                          background_opacity=1.0)
+
+
+def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
+    """``pdf`` with one more approval signature (the signer's or the agency's), as an incremental update so the
+    earlier signature stays valid."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    anchor = find_name(pdf, name_on_document)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    meta = signers.PdfSignatureMetadata(field_name=FIELDS[role], md_algorithm="sha256", reason=reason,
+                                        location="Hải Phòng", subfilter=fields.SigSeedSubFilter.PADES)
+    spec = fields.SigFieldSpec(sig_field_name=FIELDS[role], on_page=anchor.page, box=_box(anchor, role))
+    key = _signer(role)
+    who = key.signing_cert.subject.native.get("common_name", "")
+    output = signers.PdfSigner(meta, signer=key, stamp_style=_stamp(role, who, timezone.now()),
+                               new_field_spec=spec).sign_pdf(writer)
+    return output.getvalue()
+
+
+@dataclass
+class SignatureReport:
+    field: str
+    signer: str
+    signed_at: object
+    intact: bool
+    valid: bool
+    trusted: bool
+    covers_document: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted
+
+
+def validation_context():
+    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = []
+    for path in _config()["TRUST_ROOTS"]:
+        if Path(path).exists():
+            roots.append(load_cert_from_pemder(str(path)))
+    return ValidationContext(trust_roots=roots, allow_fetching=False)
+
+
+def read_signatures(pdf: bytes) -> list[SignatureReport]:
+    """Every signature of ``pdf``, validated against the trust roots (no network)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    context = validation_context()
+    reports = []
+    for signature in reader.embedded_signatures:
+        try:
+            status = validate_pdf_signature(signature, context)
+        except (ValueError, KeyError, TypeError):  # pyHanko's validation errors are ValueErrors
+            reports.append(SignatureReport(signature.field_name, "", None, False, False, False, False))
+            continue
+        reports.append(SignatureReport(
+            signature.field_name, status.signing_cert.subject.native.get("common_name", ""),
+            status.signer_reported_dt, status.intact, status.valid, status.trusted,
+            status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")))
+    return reports
+
+
+def now():
+    return timezone.now()

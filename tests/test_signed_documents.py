@@ -1,0 +1,126 @@
+"""Signed documents (Decree 30/2020; PAdES with pyHanko): the signer signs, then the agency; both signatures
+validate against the test CA; one altered byte fails the check and the public page; pdfsig lists both; the signed
+file is never regenerated; a revoked award's certificate carries the mark."""
+
+import io
+import subprocess
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from awards import signing
+from awards.models import Decision, SignatureStatus, SignedDocument, Status
+
+from .awards_helpers import draft, to_state
+from .test_awards_workflow import pdf_text
+
+
+@pytest.fixture
+def signed_twice(officer_client):
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
+    decision = Decision.objects.get(submission=submission)
+    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    document = SignedDocument.objects.get(decision=decision)
+    assert document.status == SignatureStatus.SIGNED
+    officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+    document.refresh_from_db()
+    assert document.status == SignatureStatus.ISSUED
+    return decision, document
+
+
+def _content(document):
+    with document.file.open("rb") as handle:
+        return handle.read()
+
+
+def test_signer_then_agency_and_both_validate(signed_twice, officer_client):
+    decision, document = signed_twice
+    content = _content(document)
+    reports = signing.read_signatures(content)
+    assert [r.field for r in reports] == ["NguoiKy", "CoQuanBanHanh"]
+    assert all(r.ok for r in reports), reports
+    assert reports[0].signer == "Nguyễn Văn Tùng" and reports[1].signer == "Ủy ban nhân dân thành phố Hải Phòng"
+    assert reports[1].covers_document and reports[0].signed_at <= reports[1].signed_at
+    assert document.sha256 == signing.sha256(content)
+    # The file users download is the signed one, byte for byte; the text is still the decision's.
+    served = officer_client.get(reverse("awards:decision_pdf", args=[decision.pk])).content
+    assert served == content and "QUYẾT ĐỊNH" in pdf_text(served)
+    # pdfsig (poppler) lists both signatures.
+    listing = subprocess.run(["pdfsig", "-"], input=content, capture_output=True).stdout.decode() or \
+        subprocess.run(["pdfsig", str(document.file.path)], capture_output=True).stdout.decode()
+    assert listing.count("Signature #") == 2 and "Nguyễn Văn Tùng" in listing
+    # Signing again is refused: a signed document is never regenerated.
+    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    document.refresh_from_db()
+    assert document.sha256 == signing.sha256(content)
+
+
+def test_the_visible_stamp_stands_above_the_signers_name(signed_twice):
+    from pypdf import PdfReader
+
+    _decision, document = signed_twice
+    reader = PdfReader(io.BytesIO(_content(document)))
+    anchor = signing.find_name(_content(document), "Nguyễn Văn Tùng")
+    boxes = {}
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            obj = annotation.get_object()
+            if obj.get("/FT") == "/Sig" or obj.get("/Subtype") == "/Widget":
+                boxes[str(obj.get("/T"))] = [float(v) for v in obj["/Rect"]]
+    signer, agency = boxes["NguoiKy"], boxes["CoQuanBanHanh"]
+    assert signer[1] > anchor.y and signer[0] < anchor.x + anchor.width / 2 < signer[2]  # above the name, centred
+    assert agency[0] < signer[0] < agency[2] < signer[2]  # the seal over the left part of the signer's image
+
+
+def test_public_check_of_a_file(signed_twice):
+    _decision, document = signed_twice
+    content = _content(document)
+    anonymous = Client()
+    url = reverse("verify_document")
+
+    def check(data, name="quyet-dinh.pdf"):
+        page = anonymous.post(url, {"upload": SimpleUploadedFile(name, data, "application/pdf")})
+        assert page.status_code == 200
+        return page.content.decode()
+
+    assert "không bị sửa đổi, có trong sổ đăng ký" in check(content)
+    # One byte altered inside the signed range (the decision's own text): the signatures no longer match.
+    position = content.index(b"stream", 200) + 20
+    tampered = content[:position] + bytes([content[position] ^ 0x01]) + content[position + 1:]
+    from awards.signed_documents import check_upload
+
+    assert check_upload(content).kind == "valid"
+    assert check_upload(tampered).kind == "altered"
+    assert "đã bị thay đổi sau khi ký" in check(tampered)
+    # An unsigned PDF, a file that is not a PDF, and a validly signed file that is not of the register.
+    from awards.documents import decision_pdf
+
+    draft_copy = decision_pdf(_decision)
+    assert check_upload(draft_copy).kind == "unsigned"
+    assert "không phải là văn bản đã phát hành" in check(draft_copy)
+    assert check_upload(b"GIF89a not a pdf").kind == "unreadable"
+    foreign = signing.sign(draft_copy, signing.SIGNER, name_on_document="Nguyễn Văn Tùng", reason="thử")
+    assert check_upload(foreign).kind == "foreign"
+
+
+def test_the_qr_page_shows_the_signers(signed_twice):
+    decision, _document = signed_twice
+    nominee = decision.awardees.get()
+    page = Client().get(reverse("verify_award", args=[nominee.certificate_code])).content.decode()
+    assert "Nguyễn Văn Tùng" in page and "Ủy ban nhân dân thành phố Hải Phòng" in page
+
+
+def test_a_revoked_awards_certificate_is_marked(officer_client, staff_client):
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
+    nominee = submission.nominees.get()
+    clean = pdf_text(staff_client.get(reverse("awards:certificate_pdf", args=[nominee.pk])).content, False)
+    assert "ĐÃ BỊ HỦY BỎ" not in clean
+    officer_client.post(reverse("awards:nominee_revoke", args=[nominee.pk]), {
+        "grounds": "Kê khai không trung thực", "issued_on": "2024-03-01", "signer_name": "Nguyễn Văn Tùng"})
+    nominee.refresh_from_db()
+    assert nominee.is_revoked
+    for client in (staff_client, officer_client):
+        text = pdf_text(client.get(reverse("awards:certificate_pdf", args=[nominee.pk])).content, False)
+        assert "ĐÃ BỊ HỦY BỎ" in text and nominee.revoked_by.code in text
