@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, data_rows, workbook_bytes
+from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, workbook_bytes
 from organisation.text import fold
 
 from .models import AwardType, Subject, Submission
@@ -68,6 +68,7 @@ def parse(upload) -> tuple[list[dict], list[RowError]]:
             problems.append(_("subject “%(value)s” must be Cá nhân, Tập thể or Hộ gia đình") % {"value": subject_text})
         if not name:
             problems.append(_("the name is missing"))
+        problems += filter(None, [too_long(name, 255, _("the name"))])
         award = awards.get(award_text) or by_name.get(fold(award_text))
         if award is None:
             problems.append(_("unknown award “%(value)s” (see the sheet “Ma danh hieu”)") % {"value": award_text})
@@ -82,7 +83,7 @@ def parse(upload) -> tuple[list[dict], list[RowError]]:
                          "achievement_report": report})
     if not rows and not errors:
         errors.append(RowError(0, _("The file has no nominee rows.")))
-    return rows, errors
+    return rows, capped(errors)
 
 
 @transaction.atomic

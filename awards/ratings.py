@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, data_rows, workbook_bytes
+from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, workbook_bytes
 from organisation.models import Person
 from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
@@ -57,7 +57,7 @@ def import_ratings(user, upload) -> tuple[int, list[tuple[int, str]]]:
         else:
             rows.append((person_id, year, rating))
     if errors:
-        return 0, errors
+        return 0, capped(errors)
     for person_id, year, rating in rows:
         TaskRating.objects.update_or_create(person_id=person_id, year=year,
                                             defaults={"rating": rating, "source": "Excel"})

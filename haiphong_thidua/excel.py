@@ -25,20 +25,63 @@ class UnreadableWorkbook(Exception):
     pass
 
 
+MAX_ERRORS = 100
+
+
+def max_rows() -> int:
+    from django.conf import settings
+
+    return getattr(settings, "IMPORT_MAX_ROWS", 5000)
+
+
 def data_rows(upload, width: int) -> list[tuple[int, list]]:
-    """(row number, the first ``width`` cells padded with None) for each non-empty row under the header."""
+    """(row number, the first ``width`` cells padded with None) for each non-empty row under the header.
+
+    Bounded before any work: a sheet that declares more than ``IMPORT_MAX_ROWS`` rows is refused at once, and
+    reading stops there too if the declaration lies (openpyxl read-only mode streams the rows)."""
     from openpyxl import load_workbook
 
+    limit = max_rows()
+    too_many = _("The file has more than %(n)s rows; import at most %(n)s rows at a time (split the file).") % {
+        "n": limit}
     try:
         sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
     except Exception as exc:
         raise UnreadableWorkbook(_("The file cannot be read as an Excel workbook.")) from exc
+    if (sheet.max_row or 0) > limit + 1:
+        raise UnreadableWorkbook(too_many)
     rows = []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        values = (list(values) + [None] * width)[:width]
-        if any(v not in (None, "") for v in values):
-            rows.append((number, values))
+    try:
+        for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            if number > limit + 1:
+                raise UnreadableWorkbook(too_many)
+            values = (list(values) + [None] * width)[:width]
+            if any(v not in (None, "") for v in values):
+                rows.append((number, values))
+    except UnreadableWorkbook:
+        raise
+    except Exception as exc:  # a damaged part inside the archive
+        raise UnreadableWorkbook(_("The file cannot be read as an Excel workbook.")) from exc
     return rows
+
+
+def capped(errors: list) -> list:
+    """At most MAX_ERRORS row errors, and a last line saying how many more there are."""
+    if len(errors) <= MAX_ERRORS:
+        return errors
+    rest = len(errors) - MAX_ERRORS
+    extra = _("… and %(n)s more rows with errors (correct the ones above first).") % {"n": rest}
+    first = errors[0]
+    row = (0, extra) if isinstance(first, tuple) else type(first)(0, extra)
+    return errors[:MAX_ERRORS] + [row]
+
+
+def too_long(value: str, limit: int, label: str) -> str | None:
+    """A row problem when a cell is longer than its column holds."""
+    if len(value) > limit:
+        return _("%(label)s has %(n)s characters (at most %(limit)s)") % {"label": label, "n": len(value),
+                                                                          "limit": limit}
+    return None
 
 
 def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, widths: list[int],

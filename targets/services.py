@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, data_rows, workbook_bytes
+from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, workbook_bytes
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
 
@@ -209,12 +209,14 @@ def import_actuals(user, upload) -> tuple[int, list[tuple[int, str]]]:
             value = None
         if value is None:
             problems.append(_("the figure is missing or not a number"))
+        source, note = str(source or "Cục Thống kê").strip(), str(note or "").strip()
+        problems += filter(None, [too_long(source, 200, _("the source")), too_long(note, 500, _("the note"))])
         if problems:
             errors.append((number, "; ".join(problems)))
         else:
-            rows.append((number, target, kind, period, value, str(source or "Cục Thống kê"), str(note or "")))
+            rows.append((number, target, kind, period, value, source, note))
     if errors:
-        return 0, errors
+        return 0, capped(errors)
     for number, target, kind, period, value, source, note in rows:
         try:
             record_actual(user, target, period_kind=kind, period=period, value=value, source=source, note=note)

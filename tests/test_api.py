@@ -106,7 +106,7 @@ def test_other_units_dossiers_are_not_found(db):
 def test_decisions_for_the_national_database(db):
     to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     decisions = api("demo_officer").get("/api/v1/decisions/?year=2024").json()["results"]
-    assert decisions[0]["code"] == "1/QĐ-UBND"
+    assert decisions[0]["code"] == "01/QĐ-UBND"
     assert decisions[0]["awardees"][0]["golden_book_number"] == "1/2024"
 
 

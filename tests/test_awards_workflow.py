@@ -110,17 +110,17 @@ def test_full_journey_through_the_web(staff_client, officer_client, council_clie
                                     "signer_title": "Chủ tịch"})
     decision = Decision.objects.get()
     assert response.url == reverse("awards:decision_detail", args=[decision.pk])
-    assert (decision.year, decision.number, decision.code) == (2024, 1, "1/QĐ-UBND")
+    assert (decision.year, decision.number, decision.code) == (2024, 1, "01/QĐ-UBND")
     nominee.refresh_from_db()
     assert nominee.outcome == Outcome.AWARDED and nominee.golden_book_number == "1/2024"
 
     text = pdf_text(officer_client.get(reverse("awards:decision_pdf", args=[decision.pk])).content)
     for phrase in ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                   "Độc lập - Tự do - Hạnh phúc", "Số: 1/QĐ-UBND", "QUYẾT ĐỊNH", "Nguyễn Văn An",
+                   "Độc lập - Tự do - Hạnh phúc", "Số: 01/QĐ-UBND", "QUYẾT ĐỊNH", "Nguyễn Văn An",
                    "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", "Hải Phòng, ngày 15 tháng 01 năm 2024"):
         assert phrase in text, phrase
     certificate = pdf_text(staff_client.get(reverse("awards:certificate_pdf", args=[nominee.pk])).content)
-    assert "NGUYỄN VĂN AN" in certificate.upper() and "1/QĐ-UBND" in certificate and "1/2024" in certificate
+    assert "NGUYỄN VĂN AN" in certificate.upper() and "01/QĐ-UBND" in certificate and "1/2024" in certificate
 
     # The certificate's QR code leads to a public verification page.
     verify = Client().get(reverse("verify_award", args=[nominee.certificate_code]))
@@ -281,7 +281,7 @@ def test_revocation_with_recovery(officer_client):
     nominee.refresh_from_db()
     assert nominee.certificate_recovered and nominee.bonus_recovered == 1500000
     text = pdf_text(officer_client.get(reverse("awards:decision_pdf", args=[nominee.revoked_by.pk])).content)
-    assert "Hủy bỏ khen thưởng tại Quyết định số 1/QĐ-UBND" in text
+    assert "Hủy bỏ khen thưởng tại Quyết định số 01/QĐ-UBND" in text
 
 
 def test_history_search_without_diacritics(officer_client, staff_b_client):

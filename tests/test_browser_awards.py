@@ -83,7 +83,7 @@ def test_nomination_journey(live_server, password, tmp_path):
         page.get_by_role("button", name="Kiểm phiếu").click()
         page.get_by_role("textbox", name="Người ký*", exact=True).fill("Nguyễn Văn Tùng")
         page.get_by_role("button", name="Ban hành quyết định").click()
-        assert page.get_by_role("heading", name="Quyết định số 1/QĐ-UBND").is_visible()
+        assert page.get_by_role("heading", name="Quyết định số 01/QĐ-UBND").is_visible()
         screenshot(page, "a4-decision")
         page.goto(dossier)
         screenshot(page, "a5-dossier-audit-trail")

@@ -42,6 +42,13 @@ def test_board_is_warned_when_a_dossier_lowers_a_share(officer_client):
     assert "sẽ làm giảm tỷ lệ Nữ từ 100,0% xuống 25,0%" in page
 
 
+def test_the_first_dossier_of_a_year_states_the_share_it_would_make(officer_client):
+    """No award yet for the year: there is no "from" share, and the warning says what the share would be."""
+    submission = to_state(draft(names=("Trần Văn Nam", "Phạm Văn Tùng")), Status.SUBMITTED)
+    page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode()
+    assert "tỷ lệ Nữ sẽ là 0,0%" in page and "từ %" not in page
+
+
 def test_no_warning_for_a_drop_too_small_to_show():
     from decimal import Decimal
 

@@ -163,3 +163,28 @@ def test_invisible_characters_are_removed_from_names():
 
     assert clean_text("rtl\u202egnp.exe") == "rtlgnp.exe"
     assert clean_text(" Nguyễn\u200b Văn\ufeff An ") == "Nguyễn Văn An"
+
+
+def test_imports_are_bounded_and_report_bad_cells_as_row_errors(officer_client, staff_client, settings):
+    """A sheet past the row limit is refused before any work; over-long cells are row errors, not a server error;
+    the error list is capped."""
+    from targets.models import Actual
+
+    from .awards_helpers import draft, xlsx
+    from .test_targets import _workbook
+
+    settings.IMPORT_MAX_ROWS = 300
+    before = Actual.objects.count()
+    huge = _workbook([[2023, "exports", "quý", 1, 1, "Cục Thống kê", ""]] * 301)
+    page = officer_client.post(reverse("targets:import"), {"upload": huge}).content.decode()
+    assert "hơn 300 dòng" in page and Actual.objects.count() == before
+    # 150 wrong rows: 100 shown and one line for the rest.
+    wrong = _workbook([[2023, "khong-co", "quý", 1, 1, "x" * 300, ""]] * 150)
+    page = officer_client.post(reverse("targets:import"), {"upload": wrong}).content.decode()
+    assert "và 50 dòng lỗi khác" in page and "300 ký tự" in page and Actual.objects.count() == before
+
+    submission = draft(names=("Nguyễn Văn An",))
+    long_name = xlsx([["Cá nhân", "A" * 5000, "bang-khen-chu-tich", "Hoàn thành xuất sắc", ""]])
+    response = staff_client.post(reverse("awards:import_upload", args=[submission.pk]), {"upload": long_name})
+    assert response.status_code == 200 and "5000 ký tự" in response.content.decode()
+    assert submission.nominees.count() == 1

@@ -52,7 +52,8 @@ class Decision(models.Model):
 
     @property
     def code(self) -> str:
-        return f"{self.number}/QĐ-UBND"
+        """"01/QĐ-UBND": numbered from 01 each year (Decree 30/2020, App. I)."""
+        return f"{self.number:02d}/QĐ-UBND"
 
 
 class NumberSequence(models.Model):

@@ -214,6 +214,8 @@ STORAGES = {
 # Uploaded files live outside the static tree and are served only through views
 # that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
+# Excel imports: a sheet of more rows is refused before any work (haiphong_thidua.excel.data_rows).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
 # Digital signatures of the portal's documents (awards/signing.py, pyHanko PAdES). Demo and development: PKCS#12
 # files of a local test CA, created by `manage.py create_test_pki` (and on first use where demo data is allowed).
