@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, workbook_bytes
+from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 from organisation.text import fold
 
 from .models import AwardType, Subject, Submission
@@ -37,6 +37,11 @@ def template_workbook() -> bytes:
     awards.append(["Mã", "Tên", "Đối tượng"])
     for award in AwardType.objects.filter(is_active=True):
         awards.append([award.code, award.name, award.get_subject_display()])
+    validate_column(sheet, "A", choices="Cá nhân,Tập thể,Hộ gia đình",
+                    message=_("Choose Cá nhân, Tập thể or Hộ gia đình."))
+    validate_column(sheet, "B", max_length=255, message=_("At most 255 characters."))
+    validate_column(sheet, "C", formula=f"'Ma danh hieu'!$A$2:$A${awards.max_row}",
+                    message=_("Choose an award code from the sheet “Ma danh hieu”."))
     return workbook_bytes(book)
 
 

@@ -28,6 +28,25 @@ class UnreadableWorkbook(Exception):
 MAX_ERRORS = 100
 
 
+def validate_column(sheet, column: str, *, choices: str | None = None, formula: str | None = None,
+                    max_length: int | None = None, whole: tuple[int, int] | None = None, message: str = "") -> None:
+    """Data validation on a template's column (rows 2 to the import limit): a drop-down list (``choices``, comma
+    separated, or ``formula`` such as a range of another sheet), a length limit, or a whole number range."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if choices is not None or formula is not None:
+        rule = DataValidation(type="list", formula1=formula or f'"{choices}"', allow_blank=True)
+    elif max_length is not None:
+        rule = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(max_length),
+                              allow_blank=True)
+    else:
+        rule = DataValidation(type="whole", operator="between", formula1=str(whole[0]), formula2=str(whole[1]),
+                              allow_blank=True)
+    rule.error, rule.errorTitle, rule.showErrorMessage = message, _("Value not allowed"), True
+    sheet.add_data_validation(rule)
+    rule.add(f"{column}2:{column}{max_rows() + 1}")
+
+
 def max_rows() -> int:
     from django.conf import settings
 

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, workbook_bytes
+from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
 
@@ -173,6 +173,10 @@ def template_workbook(year: int) -> bytes:
     sheet.append(HEADERS)
     for target in Target.objects.filter(year=year, kind=TargetKind.NUMERIC).select_related("indicator"):
         sheet.append([year, target.indicator.code, "quy", 1, None, "Cục Thống kê", target.indicator.name])
+    validate_column(sheet, "C", choices="tháng,quý,thang,quy", message=_("Write “tháng” or “quý”."))
+    validate_column(sheet, "D", whole=(1, 12), message=_("A month 1–12 or a quarter 1–4."))
+    validate_column(sheet, "F", max_length=200, message=_("At most 200 characters."))
+    validate_column(sheet, "G", max_length=500, message=_("At most 500 characters."))
     return workbook_bytes(book)
 
 

@@ -225,6 +225,11 @@ def test_excel_template_and_row_by_row_errors(staff_client):
     template = staff_client.get(reverse("awards:import_template"))
     book = load_workbook(io.BytesIO(template.content))
     assert book.worksheets[0]["A1"].value.startswith("Đối tượng")
+    # Coded columns carry drop-down lists and the name a length limit (data validation).
+    rules = {str(v.sqref).split(":")[0]: v for v in book.worksheets[0].data_validations.dataValidation}
+    assert rules["A2"].type == "list" and "Cá nhân" in rules["A2"].formula1
+    assert rules["C2"].type == "list" and "Ma danh hieu" in rules["C2"].formula1
+    assert rules["B2"].type == "textLength" and rules["B2"].formula1 == "255"
     submission = draft(award="bang-khen-chu-tich", names=())
     url = reverse("awards:import_upload", args=[submission.pk])
     bad = xlsx([["Cá nhân", "Lê Văn Cường", "bang-khen-chu-tich", "Hoàn thành tốt", ""],
