@@ -12,12 +12,16 @@ from .health import broker_status, database_status, worker_status
 @login_not_required
 @never_cache
 def healthz(request):
+    """Anonymous callers (load balancers, monitors) learn only "ok" or "degraded"; the Board and administrators
+    also see the database, the broker and the worker's last heartbeat."""
+    from organisation.permissions import is_board
+
     db, broker = database_status(), broker_status()
     ok = db["ok"] and broker["ok"]
-    return JsonResponse(
-        {"status": "ok" if ok else "degraded", "database": db, "broker": broker, "worker": worker_status()},
-        status=200 if db["ok"] else 503,
-    )
+    body = {"status": "ok" if ok else "degraded"}
+    if request.user.is_authenticated and is_board(request.user):
+        body.update(database=db, broker=broker, worker=worker_status())
+    return JsonResponse(body, status=200 if db["ok"] else 503)
 
 
 @login_not_required

@@ -8,8 +8,13 @@ from django.urls import reverse
 from haiphong_thidua.models import WorkerHeartbeat
 
 
-def test_healthz_reports_database_and_broker(client, db):
+def test_healthz_tells_anonymous_callers_only_the_status(client, db):
     response = client.get(reverse("healthz"))
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_healthz_reports_database_and_broker(officer_client, db):
+    response = officer_client.get(reverse("healthz"))
     assert response.status_code == 200
     body = response.json()
     assert body["database"]["ok"] is True
