@@ -86,22 +86,16 @@ def reverse_entry(user, entry: FundEntry, *, reason: str, entered_on: datetime.d
         decision=entry.decision, nominee=entry.nominee, reverses=entry, created_by=user)
 
 
-def shortfall(year: int, total: Decimal) -> Decimal | None:
-    """How far below zero paying ``total`` would take the fund of ``year`` (None when it stays at or above)."""
-    after = balance(year) - total
-    return -after if after < 0 else None
-
-
 def require_funds(year: int, total: Decimal, accepted: bool) -> None:
     """The warning before a decision that overdraws the fund: the officer confirms it knowingly."""
     if total <= 0 or accepted:
         return
-    missing = shortfall(year, total)
-    if missing is not None:
+    held = balance(year)
+    if held - total < 0:
         raise ValidationError({"accept_overdraft": _(
             "The fund of %(year)s holds %(balance)s đ; this decision pays %(total)s đ and would take it %(missing)s đ "
             "below zero. Tick the confirmation to issue it all the same.") % {
-            "year": year, "balance": number(balance(year)), "total": number(total), "missing": number(missing)}})
+            "year": year, "balance": number(held), "total": number(total), "missing": number(total - held)}})
 
 
 def spend_for_decision(user, decision, total: Decimal) -> FundEntry | None:

@@ -51,12 +51,13 @@ def _audit(user, decision: Decision, action: str, note: str) -> None:
                                      to_status=status, note=note)
 
 
-def _step(user, decision: Decision, action: str, content: bytes, role: str, reason: str, suffix: str,
+def _step(user, decision: Decision, action: str, content, role: str, reason: str, suffix: str,
           note: str) -> SignedDocument:
-    """One signature of the SIGNATURE table on ``content``, stored with its time and author, audited."""
+    """One signature of the SIGNATURE table on ``content(document)`` (read only once the step is allowed), stored
+    with its time and author, audited."""
     document = _document(decision)
     SIGNATURE.check(action, user, document)
-    _store(document, _signed(content, role, decision, reason), suffix)
+    _store(document, _signed(content(document), role, decision, reason), suffix)
     document.status = SIGNATURE[action].target
     prefix = "signer" if role == signing.SIGNER else "agency"
     setattr(document, f"{prefix}_signed_at", timezone.now())
@@ -69,8 +70,7 @@ def _step(user, decision: Decision, action: str, content: bytes, role: str, reas
 @transaction.atomic
 def sign(user, decision: Decision) -> SignedDocument:
     """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated."""
-    SIGNATURE.check("sign", user, _document(decision))
-    return _step(user, decision, "sign", documents.decision_pdf(decision), signing.SIGNER,
+    return _step(user, decision, "sign", lambda _document: documents.decision_pdf(decision), signing.SIGNER,
                  _("Signing decision No. %(code)s") % {"code": decision.code}, "da-ky",
                  _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
 
@@ -78,10 +78,10 @@ def sign(user, decision: Decision) -> SignedDocument:
 @transaction.atomic
 def seal(user, decision: Decision) -> SignedDocument:
     """The issuing agency's signature (the records clerk), over the signer's: the document is issued."""
-    document = _document(decision)
-    SIGNATURE.check("seal", user, document)
-    with document.file.open("rb") as handle:
-        signed = handle.read()
+    def signed(document):
+        with document.file.open("rb") as handle:
+            return handle.read()
+
     return _step(user, decision, "seal", signed, signing.AGENCY, _("Issued by the agency"), "phat-hanh",
                  _("Decision No. %(code)s signed by the agency and issued.") % {"code": decision.code})
 

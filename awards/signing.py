@@ -208,6 +208,3 @@ def read_signatures(pdf: bytes) -> list[SignatureReport]:
             status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")))
     return reports
 
-
-def now():
-    return timezone.now()
