@@ -68,6 +68,10 @@ class AssignSerializer(serializers.Serializer):
     officer = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
 
+class ReturnSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
 class VerdictSerializer(serializers.Serializer):
     nominee = serializers.IntegerField()
     verdict = serializers.ChoiceField(choices=[c for c in Appraisal.choices if c[0] != Appraisal.PENDING])
@@ -150,6 +154,12 @@ class SubmissionViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def receive(self, request, pk=None):
         return self._done(services.receive(request.user, self.get_object()))
+
+    @extend_schema(request=ReturnSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_to_unit(self, request, pk=None):
+        data = self._input(ReturnSerializer)
+        return self._done(services.return_to_unit(request.user, self.get_object(), data["reason"]))
 
     @extend_schema(request=AssignSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])

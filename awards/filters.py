@@ -16,6 +16,10 @@ class SubmissionFilter(django_filters.FilterSet):
     overdue = django_filters.ChoiceFilter(label=_("Deadline"), method="only_overdue", empty_label=_("All"),
                                           choices=[("1", _("Overdue only"))])
     year = YearFilter(label=_("Year"))
+    # Column sorting of the queue (the headers are links); an unknown field makes the filter invalid, not a 500.
+    o = django_filters.OrderingFilter(fields=(
+        ("title", "title"), ("unit__name", "unit"), ("status", "status"), ("officer__last_name", "officer"),
+        ("due_on", "due_on"), ("submitted_at", "submitted_at")), widget=django_filters.widgets.forms.HiddenInput)
 
     class Meta:
         model = Submission
@@ -36,12 +40,31 @@ class SubmissionFilter(django_filters.FilterSet):
 
 
 class DecisionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search",
+                                  help_text=_("Number, summary or an awardee's name"))
     year = YearFilter(label=_("Year"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DecisionKind.choices, empty_label=_("All"))
 
     class Meta:
         model = Decision
-        fields = ["year", "kind"]
+        fields = ["q", "year", "kind"]
+
+    def search(self, queryset, name, value):
+        """A number ("12" or "12/QĐ-UBND"), words of the summary, or an awardee's name (accents optional)."""
+        from django.db.models import Exists, OuterRef, Q
+
+        from organisation.text import fold
+
+        from .models import Nominee
+
+        value = value.strip()
+        number = value.split("/", 1)[0].strip()
+        folded = fold(value)
+        named = Nominee.objects.filter(decision=OuterRef("pk"), name__unaccent__icontains=folded)
+        match = Q(title__unaccent__icontains=folded) | Exists(named)
+        if number.isascii() and number.isdecimal() and len(number) <= 9:
+            match |= Q(number=int(number))
+        return queryset.filter(match)
 
 
 class FundEntryFilter(django_filters.FilterSet):

@@ -35,9 +35,10 @@ class SubmissionForm(forms.Form):
     special_category = forms.ChoiceField(label=_("Special category (directive item 6)"), required=False,
                                          choices=SpecialCategory.choices)
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = {"unit": UnitField(user), **self.fields}
+        if not editing:  # a dossier's unit is chosen once, when it is created
+            self.fields = {"unit": UnitField(user), **self.fields}
 
 
 class NomineeForm(forms.Form):
@@ -58,7 +59,7 @@ class NomineeForm(forms.Form):
 
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(
+        self.fields["person"].queryset = Person.objects.current().filter(
             unit__path__startswith=submission.unit.path).select_related("unit").order_by("full_name")
         self.fields["collective_unit"].queryset = Unit.objects.subtree_of(submission.unit).active()
 
@@ -95,6 +96,11 @@ class AssignForm(forms.Form):
         self.fields["officer"].queryset = User.objects.filter(
             groups__name__in=["board_officer"], is_active=True).distinct().order_by("last_name", "first_name")
         self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("What the unit must complete or correct"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class AppraisalForm(forms.Form):

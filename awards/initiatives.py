@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.params import is_id
 from organisation.models import Person
 from organisation.permissions import enters_staff_records
 from organisation.scoping import scope_to_user
@@ -30,7 +31,7 @@ def parse_person_codes(text: str) -> list[int]:
     codes = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
     if not codes:
         raise ValidationError(_("Give the code of at least one author."))
-    wrong = [code for code in codes if not code.isdigit()]
+    wrong = [code for code in codes if not is_id(code)]
     if wrong:
         raise ValidationError(_("Person codes are whole numbers: %(codes)s") % {"codes": ", ".join(wrong)})
     return sorted({int(code) for code in codes})

@@ -118,6 +118,28 @@ def create_submission(user, *, unit: Unit, **fields) -> Submission:
     return submission
 
 
+HEADER_FIELDS = ("title", "reference", "round_kind", "year", "movement", "commendation_type", "special_category")
+
+
+@transaction.atomic
+def update_submission(user, submission: Submission, **fields) -> Submission:
+    """Correct the dossier's header (title, number, round, year, movement, type) while the unit may still edit it;
+    the unit stays as created. The audit trail names the fields changed."""
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    changed = []
+    for name in HEADER_FIELDS:
+        if name in fields and getattr(submission, name) != fields[name]:
+            setattr(submission, name, fields[name])
+            changed.append(str(Submission._meta.get_field(name).verbose_name))
+    if changed:
+        submission._history_user = user
+        submission.save()
+        WorkflowEvent.objects.create(submission=submission, actor=user, action="edit", from_status=submission.status,
+                                     to_status=submission.status, note=", ".join(changed))
+    return submission
+
+
 def _require_editable(user, submission: Submission) -> None:
     DOSSIER["edit"].permission.require(user, submission)
     if not DOSSIER.is_in("edit", submission):
@@ -232,6 +254,21 @@ def assign(user, submission: Submission, officer) -> Submission:
         raise ValidationError(_("Dossiers can be assigned only to Board officers."))
     submission.officer = officer
     return _move(submission, user, "assign", Status.ASSIGNED, officer.get_full_name() or officer.username)
+
+
+@transaction.atomic
+def return_to_unit(user, submission: Submission, reason: str, today: datetime.date | None = None) -> Submission:
+    """Send a dossier back before appraisal (at reception or once assigned), with what the unit must do."""
+    from organisation.text import clean_text
+
+    submission = _begin("return_to_unit", user, submission, today)
+    reason = clean_text(reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say what the unit must complete or correct."))
+    today = today or timezone.localdate()
+    days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, today))
+    submission.due_on = add_working_days(today, days)
+    return _move(submission, user, "return_to_unit", Status.RETURNED, reason, event="return")
 
 
 def bulk(user, submissions: Iterable[Submission], action: str, officer=None) -> tuple[int, list[str]]:
@@ -361,6 +398,24 @@ def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
         raise ValidationError(_("Choose in favour, against or abstain."))
     vote, _created = CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
     return vote
+
+
+@transaction.atomic
+def cast_votes(user, submission: Submission, choices: dict[int, str]) -> int:
+    """A member's votes on several nominees of one dossier at once ("biểu quyết tất cả"): all are recorded or,
+    on any error (which names the nominee), none."""
+    submission = _begin("vote", user, submission)
+    nominees = {n.pk: n for n in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE)}
+    if not choices:
+        raise ValidationError(_("Choose a vote for at least one nominee."))
+    for nominee_id, choice in choices.items():
+        nominee = nominees.get(nominee_id)
+        if nominee is None:
+            raise ValidationError(_("Only nominees found eligible are put to the vote."))
+        if choice not in VoteChoice.values:
+            raise ValidationError(_("%(name)s: choose in favour, against or abstain.") % {"name": nominee.name})
+        CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
+    return len(choices)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from haiphong_thidua.datacache import fragment, split
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
 from haiphong_thidua.pagination import CappedPaginator
-from haiphong_thidua.params import year_param
+from haiphong_thidua.params import id_list, year_param
 from haiphong_thidua.uploads import serve_private
 from organisation.permissions import (
     can_open_council,
@@ -41,6 +41,7 @@ from .models import (
     Notification,
     Outcome,
     Submission,
+    VoteChoice,
 )
 from .workflow import DOSSIER
 
@@ -68,6 +69,8 @@ def submission_list(request):
         if assign_form:
             # The bulk form's fields sit in the table; the <form> with its CSRF token is outside the cache.
             assign_form.fields["officer"].widget.attrs["form"] = "bulk"
+            # Not "required" in the page: "Receive" needs no officer; "Assign" is checked on the server.
+            assign_form.fields["officer"].required = False
         return render_to_string("awards/_submission_list_body.html", {
             "request": request, "filter": filterset, "page": page, "is_board": board, "assign_form": assign_form,
             "overdue_count": Submission.objects.visible_to(user).overdue().count(),
@@ -84,7 +87,7 @@ def submission_list(request):
 @require_POST
 def submission_bulk(request):
     is_board.require(request.user)
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = id_list(request.POST.getlist("ids"))
     submissions = list(Submission.objects.visible_to(request.user).filter(pk__in=ids))
     action = request.POST.get("action")
     officer = None
@@ -121,6 +124,19 @@ def submission_create(request):
     return form_page(request, form, create, success=_("Draft created. Add the nominees and documents, then send it."),
                      next_url=lambda s: reverse("awards:submission_detail", args=[s.pk]),
                      context={"title": _("New nomination dossier")})
+
+
+def submission_edit(request, pk):
+    submission = _submission(request, pk)
+    DOSSIER["edit"].permission.require(request.user, submission)
+    if not DOSSIER.is_in("edit", submission):
+        messages.error(request, _("The dossier was sent; it can be changed only if the Board returns it."))
+        return redirect(_dossier_url(pk))
+    initial = {name: getattr(submission, name) for name in services.HEADER_FIELDS}
+    form = forms.SubmissionForm(request.POST or None, user=request.user, editing=True, initial=initial)
+    return form_page(request, form, lambda data: services.update_submission(request.user, submission, **data),
+                     success=_("Dossier details saved."), next_url=_dossier_url(pk),
+                     context={"title": _("Dossier details"), "back": _dossier_url(pk)})
 
 
 def _submission(request, pk, related=("unit", "officer", "meeting", "movement")) -> Submission:
@@ -260,6 +276,13 @@ def submission_receive(request, pk):
 
 
 @require_POST
+def submission_return(request, pk):
+    return _transition(request, pk, "return_to_unit",
+                       lambda s, data: services.return_to_unit(request.user, s, data["reason"]),
+                       _("Dossier returned to the unit."), form=forms.ReturnForm(request.POST))
+
+
+@require_POST
 def submission_assign(request, pk):
     return _transition(request, pk, "assign", lambda s, data: services.assign(request.user, s, data["officer"]),
                        _("Dossier assigned."), form=forms.AssignForm(request.POST))
@@ -320,19 +343,51 @@ def council(request):
     submissions = Submission.objects.filter(status__in=DOSSIER.sources("vote")).select_related(
         "unit", "meeting").prefetch_related(
         Prefetch("nominees", queryset=Nominee.objects.filter(appraisal=Appraisal.ELIGIBLE).select_related(
-            "award_type").annotate(vote_count=Count("votes")).prefetch_related(
+            "award_type").annotate(
+                vote_count=Count("votes"), yes=Count("votes", filter=Q(votes__choice=VoteChoice.YES)),
+                no=Count("votes", filter=Q(votes__choice=VoteChoice.NO)),
+                abstain=Count("votes", filter=Q(votes__choice=VoteChoice.ABSTAIN))).prefetch_related(
             Prefetch("votes", queryset=CouncilVote.objects.filter(member=request.user), to_attr="my_votes")),
             to_attr="eligible"))
-    return render(request, "awards/council.html", {"submissions": submissions, "is_council": is_council(request.user)})
+    submissions = list(submissions)
+    today = timezone.localdate()
+    sizes = {}
+    for submission in submissions:
+        # The tally as it stands, before "Kiểm phiếu": votes per choice and what the count would decide now.
+        members = sizes.setdefault(submission.meeting_id, services.council_size(submission.meeting))
+        for nominee in submission.eligible:
+            nominee.passes_now, nominee.rule_now = services.vote_passes(
+                nominee.award_type, nominee.yes, nominee.vote_count, members, today)
+        submission.members = members
+    return render(request, "awards/council.html", {"submissions": submissions, "is_council": is_council(request.user),
+                                                   "choices": VoteChoice.choices, "in_favour": VoteChoice.YES})
 
 
 @require_POST
 def vote(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.select_related("submission"), pk=nominee_pk)
     DOSSIER["vote"].permission.require(request.user, nominee.submission)
+    form = forms.VoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("%(name)s: choose in favour, against or abstain.") % {"name": nominee.name})
+        return redirect(reverse("awards:council") + f"#dossier-{nominee.submission_id}")
     return posted_action(request, lambda data: services.cast_vote(request.user, nominee, data["choice"]),
-                         back=reverse("awards:council"), form=forms.VoteForm(request.POST),
+                         back=reverse("awards:council") + f"#dossier-{nominee.submission_id}", form=form,
                          success=_("Vote recorded for %(name)s.") % {"name": nominee.name})
+
+
+@require_POST
+def vote_all(request, pk):
+    """One member's votes on every eligible nominee of a dossier: the choices ticked, or "in favour of all"."""
+    submission = get_object_or_404(Submission, pk=pk)
+    DOSSIER["vote"].permission.require(request.user, submission)
+    ids = submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).values_list("pk", flat=True)
+    everyone = request.POST.get("all")
+    choices = {pk: everyone if everyone else request.POST.get(f"choice_{pk}", "") for pk in ids}
+    choices = {pk: choice for pk, choice in choices.items() if choice}
+    back = reverse("awards:council") + f"#dossier-{submission.pk}"
+    return posted_action(request, lambda _data: services.cast_votes(request.user, submission, choices), back=back,
+                         success=lambda n: _("%(n)s vote(s) recorded.") % {"n": n})
 
 
 # --- decisions, certificates, verification -------------------------------------------

@@ -115,6 +115,11 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
                                     "Board returns it.")),
     Transition("receive", (S.SUBMITTED,), (S.RECEIVED,), is_board, gettext_lazy("Receive"),
                url_name="awards:submission_receive"),
+    Transition("return_to_unit", (S.SUBMITTED, S.RECEIVED, S.ASSIGNED), (S.RETURNED,), is_board,
+               gettext_lazy("Return to the unit"), form="awards.forms.ReturnForm", url_name="awards:submission_return",
+               style="outline-danger",
+               confirm=gettext_lazy("Return the dossier to the unit? The unit sees the reason, completes the dossier "
+                                    "within the set working days and sends it again.")),
     Transition("assign", (S.RECEIVED, S.ASSIGNED), (S.ASSIGNED,), is_board, gettext_lazy("Assign"),
                form="awards.forms.AssignForm", form_initial=_self_initial, url_name="awards:submission_assign",
                style="outline-primary"),

@@ -183,13 +183,30 @@ def create_programme(user, *, unit: Unit, movement: Movement, year: int, title: 
 
 
 @transaction.atomic
-def add_task(user, programme: ActionProgramme, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
-    require_unit_actor(user, programme.unit)
+def _check_task_date(programme: ActionProgramme, due_on: datetime.date) -> None:
     if due_on.year != programme.year:
         raise ValidationError({"due_on": _("A task of the %(year)s programme is due within %(year)s.") % {
             "year": programme.year}})
+
+
+def add_task(user, programme: ActionProgramme, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
+    require_unit_actor(user, programme.unit)
+    _check_task_date(programme, due_on)
     task = _as(ProgrammeTask(programme=programme, title=title, owner=owner, due_on=due_on), user)
     task.save()
+    return task
+
+
+@transaction.atomic
+def edit_task(user, task: ProgrammeTask, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
+    """Correct a task's wording, owner or due date while it is not done (a done task is kept as reported)."""
+    task = ProgrammeTask.objects.select_for_update().select_related("programme__unit").get(pk=task.pk)
+    require_unit_actor(user, task.programme.unit)
+    if task.status == TaskStatus.DONE:
+        raise ValidationError(_("A task reported done is kept as it is; add a new task instead."))
+    _check_task_date(task.programme, due_on)
+    task.title, task.owner, task.due_on = title, owner, due_on
+    _as(task, user).save()
     return task
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("chuong-trinh/", views.programme_list, name="programme_list"),
     path("chuong-trinh/<int:pk>/", views.programme_detail, name="programme_detail"),
     path("nhiem-vu/<int:pk>/cap-nhat/", views.task_update, name="task_update"),
+    path("nhiem-vu/<int:pk>/sua/", views.task_edit, name="task_edit"),
     path("nhiem-vu/<int:pk>/minh-chung/", views.task_evidence, name="task_evidence"),
     path("so-ket/", views.review_list, name="review_list"),
     path("so-ket/<int:pk>/", views.review_detail, name="review_detail"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
-from haiphong_thidua.params import year_param
+from haiphong_thidua.params import id_list, year_param
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
 from organisation.permissions import (
@@ -245,6 +245,17 @@ def task_update(request, pk):
                          form=forms.TaskUpdateForm(request.POST, request.FILES), success=_("Task updated."))
 
 
+def task_edit(request, pk):
+    task = get_object_or_404(scope_to_user(ProgrammeTask.objects.select_related("programme__unit"), request.user,
+                                           "programme__unit"), pk=pk)
+    acts_for_owner.require(request.user, task.programme)
+    back = reverse("campaigns:programme_detail", args=[task.programme_id])
+    form = forms.TaskForm(request.POST or None, initial={"title": task.title, "owner": task.owner,
+                                                         "due_on": task.due_on})
+    return form_page(request, form, lambda data: services.edit_task(request.user, task, **data),
+                     success=_("Task saved."), next_url=back, context={"title": _("Edit the task")})
+
+
 def task_evidence(request, pk):
     task = get_object_or_404(scope_to_user(ProgrammeTask.objects.all(), request.user, "programme__unit"), pk=pk)
     return serve_private(task.evidence_file, f"minh-chung-{task.pk}{_ext(task.evidence_file)}")
@@ -430,7 +441,7 @@ def score_edit(request, pk):
 def covenant_finalise(request, pk):
     covenant = get_object_or_404(ClusterCovenant, pk=pk)
     can_finalise_cluster.require(request.user, covenant)
-    ids = [int(i) for i in request.POST.getlist("acclaimed") if i.isdigit()]
+    ids = id_list(request.POST.getlist("acclaimed"))
     return posted_action(request, lambda _d: services.finalise_ranking(request.user, covenant, acclaimed_unit_ids=ids),
                          back=reverse("campaigns:covenant_detail", args=[pk]),
                          success=_("Ranking and acclaimed units recorded."))

@@ -17,6 +17,16 @@ def year_param(request, default: int, name: str = "year") -> int:
     return default
 
 
+def is_id(value: str) -> bool:
+    """A database id as typed or posted: ASCII digits only (``"²".isdigit()`` is true), at most 12 of them."""
+    return value.isascii() and value.isdecimal() and len(value) <= 12
+
+
+def id_list(values) -> list[int]:
+    """The ids among posted values (ticked rows); anything else is left out."""
+    return [int(v) for v in values if is_id(v)]
+
+
 class YearField(forms.IntegerField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", YEAR_MIN)

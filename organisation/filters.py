@@ -32,10 +32,23 @@ class PersonFilter(django_filters.FilterSet):
 
     sex = django_filters.ChoiceFilter(label=_("Sex"), choices=Sex.choices, empty_label=_("All"))
     category = django_filters.ChoiceFilter(label=_("Category"), choices=PersonCategory.choices, empty_label=_("All"))
+    staff = django_filters.ChoiceFilter(label=_("On the staff"), method="on_staff", empty_label=_("Current staff"),
+                                        choices=[("left", _("Moved out")), ("all", _("All records"))])
 
     class Meta:
         model = Person
-        fields = ["q", "sex", "category"]
+        fields = ["q", "sex", "category", "staff"]
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        # The list shows the current staff unless the filter asks for those who moved out (or everyone).
+        if not self.is_bound or not self.form.is_valid() or not self.form.cleaned_data.get("staff"):
+            queryset = queryset.filter(left_on__isnull=True)
+        return queryset
+
+    def on_staff(self, queryset, name, value):
+        return queryset.filter(left_on__isnull=False) if value == "left" else queryset
 
     def search(self, queryset, name, value):
         return queryset.search(value)

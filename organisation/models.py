@@ -203,7 +203,9 @@ class PersonCategory(models.TextChoices):
 
 
 class PersonQuerySet(FoldedNameQuerySet, models.QuerySet):
-    pass
+    def current(self):
+        """Persons still on their unit's staff (not moved out)."""
+        return self.filter(left_on__isnull=True)
 
 
 class Person(models.Model):
@@ -223,6 +225,9 @@ class Person(models.Model):
     hired_on = models.DateField(_("recruited on"), null=True, blank=True,
                                 help_text=_("Start of work at the agency or unit (rules on time in service)."))
     is_deceased = models.BooleanField(_("deceased"), default=False)
+    # Moved out of the unit (transferred, retired, resigned): the record stays for the awards already given.
+    left_on = models.DateField(_("left the unit on"), null=True, blank=True)
+    left_reason = models.CharField(_("reason for leaving"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     objects = PersonQuerySet.as_manager()

@@ -7,4 +7,7 @@ urlpatterns = [
     path("don-vi/", views.unit_list, name="unit_list"),
     path("don-vi/<slug:code>/", views.unit_detail, name="unit_detail"),
     path("ca-nhan/", views.person_list, name="person_list"),
+    path("ca-nhan/moi/", views.person_create, name="person_create"),
+    path("ca-nhan/<int:pk>/sua/", views.person_edit, name="person_edit"),
+    path("ca-nhan/<int:pk>/chuyen-di/", views.person_move_out, name="person_move_out"),
 ]

@@ -49,7 +49,7 @@ def archive(request):
         start, end = periods.bounds(form.cleaned_data["kind"], form.cleaned_data["year"],
                                     form.cleaned_data["number"] or 1)
         report = services.request_on_demand(request.user, form.cleaned_data["kind"], start, end)
-        messages.success(request, _("The report is being produced; this page updates by itself."))
+        messages.success(request, _("Report requested."))  # the status below says how far it is, and updates
         return redirect("reports:detail", pk=report.pk)
     return render(request, "reports/archive.html", {"page": page, "form": form, "kinds": ReportKind.choices,
                                                     "kind": kind, "can_request": can_request_reports(request.user)})

@@ -48,6 +48,12 @@ class Progress:
     projected_percent: Decimal | None = None
     status: str = ProgressStatus.NO_DATA
     series: list = field(default_factory=list)
+    by_quarter: bool = False  # the latest figure is a quarter's (no monthly figure for its last month)
+
+    @property
+    def quarter(self) -> int | None:
+        """The quarter the figures reach, where they come by quarter: pages say "to quarter 2", not "to month 6"."""
+        return self.months // 3 if self.by_quarter and self.months % 3 == 0 else None
 
 
 def percent_of_target(value: Decimal, spec: Spec) -> Decimal | None:
@@ -128,6 +134,7 @@ def compute(spec: Spec, aggregation: str, actuals, thresholds: Thresholds, last_
     for month in sorted(series):
         running = running + series[month] if aggregation == "cumulative" else series[month]
         cumulative.append((month, running))
+    by_quarter = not any(a.end_month == months and a.period_kind != "quarter" for a in actuals)
     return Progress(year_value=ytd, months=months, percent=percent, projected=projected,
                     projected_percent=projected_percent, status=status_for(projected_percent, spec, thresholds),
-                    series=cumulative)
+                    series=cumulative, by_quarter=by_quarter)

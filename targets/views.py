@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.datacache import fragment
-from haiphong_thidua.excel import workbook_bytes
 from haiphong_thidua.forms import form_page, require_on_post
 from haiphong_thidua.params import year_param
 from organisation.models import Unit
@@ -23,6 +22,7 @@ from .models import Actual, Target, TargetKind
 from .progress import ProgressStatus
 
 STATUS_LABELS = dict(ProgressStatus.choices)
+MILESTONE_STATUSES = (ProgressStatus.DONE, ProgressStatus.NOT_DONE)
 
 
 def _year(request) -> int:
@@ -58,10 +58,14 @@ def dashboard(request):
         rows = services.dashboard(year, unit)
         years = sorted(set(Target.objects.values_list("year", flat=True)), reverse=True)
         units = Unit.objects.filter(targets__isnull=False).distinct().order_by("name")
+        # Every target counts, milestones too (reached / not yet reached).
         counts = {key: sum(1 for r in rows if r.progress.status == key) for key in STATUS_LABELS}
+        # Milestone statuses (reached / not yet) only where the year has milestones.
+        summary = [(key, n) for key, n in counts.items() if n or key not in MILESTONE_STATUSES]
+        counts["total"] = len(rows)
         return render_to_string("targets/_dashboard_body.html", {
             "rows": rows, "year": year, "years": years, "units": units, "unit": unit, "labels": STATUS_LABELS,
-            "counts": counts, "charts": _chart_data(rows), "is_board": board})
+            "counts": counts, "summary": summary, "charts": _chart_data(rows), "is_board": board})
 
     # Leaders open this page often and the figures change a few times a month: the rendered body is
     # reused until a target, a figure, a threshold or a unit changes (haiphong_thidua/datacache.py).
@@ -141,20 +145,24 @@ def target_create(request):
 
 
 def _excel(rows, year):
-    from openpyxl import Workbook
+    from haiphong_thidua.excel import table_workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"Chi tieu {year}"
-    sheet.append(["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "% kế hoạch", "Dự báo cả năm",
-                  "% dự báo", "Tình trạng", "Đơn vị chịu trách nhiệm"])
+    headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mục tiêu (cận trên, nếu là khoảng)", "Thực hiện",
+               "Đến kỳ", "% kế hoạch", "Dự báo cả năm", "% dự báo", "Tình trạng", "Đơn vị chịu trách nhiệm"]
+    body = []
     for r in rows:
-        p = r.progress
-        sheet.append([r.target.statement, r.target.indicator.measure, _float(r.target.value_low),
-                      _float(p.year_value), _float(p.percent), _float(p.projected), _float(p.projected_percent),
-                      str(STATUS_LABELS[p.status]), r.target.responsible_unit.name])
-    response = HttpResponse(workbook_bytes(book),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        p, target = r.progress, r.target
+        reached = (f"Quý {p.quarter}" if p.quarter else f"Tháng {p.months}") if p.year_value is not None else ""
+        body.append([target.statement, target.indicator.measure, _float(target.value_low), _float(target.value_high),
+                     _float(p.year_value), reached, _float(p.percent), _float(p.projected),
+                     _float(p.projected_percent), str(STATUS_LABELS[p.status]), target.responsible_unit.name])
+    value, percent = "#,##0.00", "#,##0.0"
+    content = table_workbook(
+        title=f"TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}",
+        subtitle=f"Số liệu đến ngày {timezone.localdate():%d/%m/%Y}", headers=headers, rows=body,
+        widths=[50, 14, 12, 14, 14, 10, 11, 14, 11, 18, 36],
+        formats={2: value, 3: value, 4: value, 6: percent, 7: value, 8: percent}, sheet_name=f"Chỉ tiêu {year}")
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="chi-tieu-{year}.xlsx"'
     return response
 

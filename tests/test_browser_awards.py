@@ -74,7 +74,7 @@ def test_nomination_journey(live_server, password, tmp_path):
         _login(page, base, "demo_council", password)
         page.goto(f"{base}/khen-thuong/hoi-dong/")
         page.get_by_label("Đồng ý", exact=True).check()
-        page.get_by_role("button", name="Biểu quyết").click()
+        page.get_by_role("button", name="Ghi biểu quyết").click()
         screenshot(page, "a3-council-vote")
         _logout(page)
 

@@ -67,7 +67,7 @@ def objects(db):
                                      amount=1_000_000, entered_on=dt.date(2026, 1, 5), description="Dự toán")
     return {
         "pk": {"awards:submission_detail": submission.pk, "campaigns:programme_detail": programme.pk,
-               "campaigns:task_evidence": task.pk, "campaigns:model_detail": model.pk,
+               "campaigns:task_evidence": task.pk, "campaigns:task_edit": task.pk, "campaigns:model_detail": model.pk,
                "campaigns:model_photo": model.pk, "campaigns:report_attachment": report.pk,
                "campaigns:review_detail": review.pk, "reports:detail": None,
                "awards:decision_detail": nominee.decision_id, "awards:decision_pdf": nominee.decision_id,
@@ -163,7 +163,8 @@ STAFF_RECORDS = STAFF | {"demo_officer"}
 WRITERS = {
     "campaigns:movement_launch": BOARD, "campaigns:registration_window": BOARD, "campaigns:registration_edit": STAFF,
     "campaigns:registration_reopen": BOARD, "campaigns:programme_list": STAFF, "campaigns:programme_detail": UNIT_A,
-    "campaigns:task_update": UNIT_A, "campaigns:review_list": BOARD, "campaigns:review_detail": STAFF,
+    "campaigns:task_update": UNIT_A, "campaigns:task_edit": UNIT_A,
+    "campaigns:review_list": BOARD, "campaigns:review_detail": STAFF,
     "campaigns:inspection_list": BOARD, "campaigns:model_propose": STAFF, "campaigns:model_detail": BOARD,
     "campaigns:covenant_list": BOARD, "campaigns:covenant_finalise": BOARD, "campaigns:score_edit": set(),
     "campaigns:movement_close": BOARD,
@@ -172,7 +173,11 @@ WRITERS = {
     "awards:import_upload": UNIT_A, "awards:submission_submit": UNIT_A, "awards:submission_receive": BOARD,
     "awards:submission_assign": BOARD, "awards:submission_appraise": BOARD, "awards:submission_public_comment": BOARD,
     "awards:submission_to_council": BOARD, "awards:submission_close_vote": BOARD, "awards:submission_decide": BOARD,
-    "awards:submission_forward": BOARD, "awards:vote": {"demo_council"}, "awards:initiative_list": STAFF_RECORDS,
+    "awards:submission_forward": BOARD, "awards:vote": {"demo_council"},
+    "awards:vote_all": {"demo_council"}, "awards:submission_return": BOARD,
+    "awards:submission_edit": UNIT_A, "organisation:person_create": STAFF_RECORDS,
+    "organisation:person_edit": STAFF_RECORDS, "organisation:person_move_out": STAFF_RECORDS,
+    "awards:initiative_list": STAFF_RECORDS,
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
     "awards:central_result": BOARD, "awards:fund_ledger": BOARD, "awards:fund_reverse": BOARD,

@@ -207,7 +207,8 @@ def test_dashboard_exports_and_query_count(leader_client, django_assert_max_num_
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
-    assert sheet.max_row == 14
+    assert sheet.max_row == 4 + 13  # title, period line, blank row, header, then the 13 targets of 2023
+    assert sheet["A4"].value == "Chỉ tiêu" and sheet["E5"].number_format == "#,##0.00"
     pdf = leader_client.get(url + "&format=pdf")
     import subprocess
 

@@ -49,3 +49,21 @@ def official_date(day) -> str:
         return ""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context, field: str, label, css: str = "") -> str:
+    """A column header that sorts the list by ``field`` (``?o=field``, then ``?o=-field``), keeping the filters;
+    the current order is announced with aria-sort and an arrow."""
+    from django.utils.html import format_html
+
+    params = context["request"].GET.copy()
+    current = params.get("o", "")
+    descending = current == f"-{field}"
+    ascending = current == field
+    params["o"] = f"-{field}" if ascending else field
+    params.pop("page", None)
+    state = "ascending" if ascending else "descending" if descending else "none"
+    arrow = " ▲" if ascending else " ▼" if descending else ""
+    return format_html('<th scope="col" class="{}" aria-sort="{}"><a class="link-body-emphasis" href="?{}">{}{}</a>'
+                       '</th>', css, state, params.urlencode(), label, arrow)

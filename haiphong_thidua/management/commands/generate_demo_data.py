@@ -132,10 +132,11 @@ class Command(BaseCommand):
                 yield (first_person + i, name, fold(name), "female" if female else "male",
                        f"{rng.randint(1960, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                        rng.choice(all_units), "Chuyên viên", rng.choice(["civil_servant", "public_employee", "worker"]),
-                       rng.random() < 0.35, rng.random() < 0.1, False)
+                       rng.random() < 0.35, rng.random() < 0.1, False, "")
 
         _copy("organisation_person", ["id", "full_name", "search_name", "sex", "birth_date", "unit_id", "position",
-                                      "category", "is_direct_worker", "is_leader", "is_deceased"], person_rows())
+                                      "category", "is_direct_worker", "is_leader", "is_deceased", "left_reason"],
+              person_rows())
 
         # Ratings for the last five years.
         _copy("awards_taskrating", ["person_id", "unit_id", "year", "rating", "source"],
