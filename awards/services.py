@@ -26,6 +26,7 @@ from simple_history.utils import bulk_update_with_history
 from haiphong_thidua.templatetags.portal import number
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
+from organisation.text import clean_text
 
 from . import authority
 from .models import (
@@ -111,6 +112,9 @@ def next_number(name: str, year: int) -> int:
 @transaction.atomic
 def create_submission(user, *, unit: Unit, **fields) -> Submission:
     require_unit_actor(user, unit)
+    for name in ("title", "reference"):
+        if name in fields:
+            fields[name] = clean_text(fields[name] or "")
     submission = Submission(unit=unit, created_by=user, status=Status.DRAFT, **fields)
     submission._history_user = user
     submission.save()
@@ -128,6 +132,9 @@ def update_submission(user, submission: Submission, **fields) -> Submission:
     submission = _lock(submission)
     _require_editable(user, submission)
     changed = []
+    for name in ("title", "reference"):
+        if name in fields:
+            fields[name] = clean_text(fields[name] or "")
     for name in HEADER_FIELDS:
         if name in fields and getattr(submission, name) != fields[name]:
             setattr(submission, name, fields[name])
@@ -173,9 +180,10 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
         nominee = Nominee(submission=submission)
     elif nominee.submission_id != submission.pk:
         raise PermissionDenied
-    nominee.subject, nominee.name, nominee.award_type = subject, name.strip(), award_type
+    nominee.subject, nominee.name, nominee.award_type = subject, clean_text(name), award_type
     nominee.person, nominee.collective_unit = person, collective_unit
-    nominee.achievement_summary, nominee.achievement_report = achievement_summary, achievement_report
+    nominee.achievement_summary = clean_text(achievement_summary)
+    nominee.achievement_report = clean_text(achievement_report)
     nominee.is_posthumous, nominee.martyrs_count, nominee.service_period = is_posthumous, martyrs_count, service_period
     if nominee.appraisal == Appraisal.INCOMPLETE:
         nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
@@ -196,7 +204,7 @@ def add_attachment(user, submission: Submission, *, kind: str, upload, nominee: 
     submission = _lock(submission)
     _require_editable(user, submission)
     return Attachment.objects.create(submission=submission, nominee=nominee, kind=kind, file=upload,
-                                     original_name=upload.name[:255], uploaded_by=user)
+                                     original_name=clean_text(upload.name)[:255], uploaded_by=user)
 
 
 def missing_documents(submission: Submission) -> list[str]:
@@ -259,8 +267,6 @@ def assign(user, submission: Submission, officer) -> Submission:
 @transaction.atomic
 def return_to_unit(user, submission: Submission, reason: str, today: datetime.date | None = None) -> Submission:
     """Send a dossier back before appraisal (at reception or once assigned), with what the unit must do."""
-    from organisation.text import clean_text
-
     submission = _begin("return_to_unit", user, submission, today)
     reason = clean_text(reason or "").strip()
     if not reason:

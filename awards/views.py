@@ -365,8 +365,8 @@ def council(request):
 
 @require_POST
 def vote(request, nominee_pk):
+    DOSSIER["vote"].permission.require(request.user)  # before the lookup: the answer tells nothing of the id
     nominee = get_object_or_404(Nominee.objects.select_related("submission"), pk=nominee_pk)
-    DOSSIER["vote"].permission.require(request.user, nominee.submission)
     form = forms.VoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("%(name)s: choose in favour, against or abstain.") % {"name": nominee.name})
@@ -379,8 +379,8 @@ def vote(request, nominee_pk):
 @require_POST
 def vote_all(request, pk):
     """One member's votes on every eligible nominee of a dossier: the choices ticked, or "in favour of all"."""
+    DOSSIER["vote"].permission.require(request.user)
     submission = get_object_or_404(Submission, pk=pk)
-    DOSSIER["vote"].permission.require(request.user, submission)
     ids = submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).values_list("pk", flat=True)
     everyone = request.POST.get("all")
     choices = {pk: everyone if everyone else request.POST.get(f"choice_{pk}", "") for pk in ids}

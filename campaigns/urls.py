@@ -1,6 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
+
+from haiphong_thidua.params import YearConverter
 
 from . import views
+
+register_converter(YearConverter, "year")
 
 app_name = "campaigns"
 urlpatterns = [
@@ -8,8 +12,8 @@ urlpatterns = [
     path("phat-dong/", views.movement_launch, name="movement_launch"),
     path("dang-ky/", views.registration_home, name="registration_home"),
     path("dang-ky/mo/", views.registration_window, name="registration_window"),
-    path("dang-ky/<int:year>/", views.registration_edit, name="registration_edit"),
-    path("dang-ky/<int:year>/tong-hop/", views.registration_overview, name="registration_overview"),
+    path("dang-ky/<year:year>/", views.registration_edit, name="registration_edit"),
+    path("dang-ky/<year:year>/tong-hop/", views.registration_overview, name="registration_overview"),
     path("dang-ky/mo-lai/<int:pk>/", views.registration_reopen, name="registration_reopen"),
     path("chuong-trinh/", views.programme_list, name="programme_list"),
     path("chuong-trinh/<int:pk>/", views.programme_detail, name="programme_detail"),

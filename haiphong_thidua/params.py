@@ -38,3 +38,18 @@ class YearFilter(django_filters.NumberFilter):
     """A year between 1945 and 2100; anything else makes the filter invalid (an empty list and a message)."""
 
     field_class = YearField
+
+
+class YearConverter:
+    """``<year:year>`` in a URL: four digits between YEAR_MIN and YEAR_MAX, anything else is a 404 (not a 500)."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        year = int(value)
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            raise ValueError(value)
+        return year
+
+    def to_url(self, value) -> str:
+        return f"{int(value):04d}"

@@ -47,6 +47,106 @@ def sniff(head: bytes, fileobj=None) -> str | None:
     return None
 
 
+# Markup that makes a file a polyglot (a browser or a mail client would run it as a page), wherever it sits.
+MARKUP = (b"<script", b"<html", b"<!doctype html", b"<svg", b"<iframe", b"<object", b"<embed", b"javascript:")
+# Active content of a PDF: scripts, actions that launch programs or forms that run code, attached files.
+PDF_ACTIVE = (b"/javascript", b"/js", b"/launch", b"/embeddedfile", b"/richmedia", b"/xfa", b"/submitform",
+              b"/importdata")
+ZIP_MAX_ENTRIES = 5000
+ZIP_MAX_RATIO = 100  # inflated size / stored size of the whole archive
+
+
+def _scan(upload) -> bytes:
+    """The whole file, lower-cased, for the markers above (uploads are at most UPLOAD_MAX_BYTES)."""
+    upload.seek(0)
+    data = upload.read().lower()
+    upload.seek(0)
+    return data
+
+
+def _pdf_names(data: bytes) -> set[bytes]:
+    """PDF name tokens (``/JavaScript``, ``/JS``…), with #xx escapes decoded so ``/J#61vaScript`` is found too."""
+    import re
+
+    names = set()
+    for match in re.finditer(rb"/[^\s/<>\[\]()%{}]+", data):
+        name = re.sub(rb"#([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), match.group(0))
+        names.add(name)
+    return names
+
+
+def _pdf_streams_text(upload) -> bytes:
+    """The decompressed object streams of the PDF (where /JS may hide), through pypdf; b"" if it cannot read it."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pragma: no cover - pypdf comes with the signing stack
+        return b""
+    try:
+        upload.seek(0)
+        reader = PdfReader(upload, strict=False)
+        root = reader.trailer["/Root"]
+        parts = [repr(root.get("/OpenAction")), repr(root.get("/AA")), repr(root.get("/Names")),
+                 repr(root.get("/AcroForm"))]
+        for page in reader.pages[:200]:
+            parts.append(repr(page.get("/AA")))
+            for annotation in page.get("/Annots") or []:
+                parts.append(repr(annotation.get_object()))
+        return " ".join(parts).lower().encode()
+    except Exception:  # noqa: BLE001 - an unreadable PDF is judged by its raw bytes alone
+        return b""
+    finally:
+        upload.seek(0)
+
+
+def check_active_content(upload, kind: str) -> None:
+    """Refuse polyglots and files that carry something to run: markup anywhere in the file, scripts or launch
+    actions in a PDF, an image that does not decode, an Office archive that inflates past its limits."""
+    data = _scan(upload)
+    if any(marker in data for marker in MARKUP):
+        raise ValidationError(_("The file “%(name)s” contains web page code (HTML or script); save it again as a "
+                                "plain document and send that."), params={"name": upload.name}, code="polyglot")
+    if kind == "pdf":
+        names = _pdf_names(data) | _pdf_names(_pdf_streams_text(upload))
+        if any(name in PDF_ACTIVE for name in names):
+            raise ValidationError(_("The PDF “%(name)s” contains scripts, actions or attached files; print it to "
+                                    "a new PDF (or scan it) and send that."), params={"name": upload.name},
+                                  code="pdf_active")
+    elif kind == "image":
+        from PIL import Image
+
+        try:
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.verify()
+        except Exception as exc:  # noqa: BLE001 - any decoding error means it is not the image it claims
+            raise ValidationError(_("The image “%(name)s” cannot be read as a picture."), params={"name": upload.name},
+                                  code="bad_image") from exc
+        finally:
+            upload.seek(0)
+    elif kind in ("word", "excel"):
+        _check_archive(upload)
+
+
+def _check_archive(upload) -> None:
+    """A zip bomb is refused by its declared sizes before anything is inflated."""
+    limit = getattr(settings, "UPLOAD_MAX_INFLATED_BYTES", 100 * 1_048_576)
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise ValidationError(_("The file “%(name)s” is damaged."), params={"name": upload.name},
+                              code="bad_zip") from exc
+    finally:
+        upload.seek(0)
+    inflated = sum(entry.file_size for entry in entries)
+    stored = max(sum(entry.compress_size for entry in entries), 1)
+    if len(entries) > ZIP_MAX_ENTRIES or inflated > limit or inflated / stored > ZIP_MAX_RATIO:
+        raise ValidationError(_("The file “%(name)s” unpacks to %(size)s MB; the limit is %(limit)s MB."),
+                              params={"name": upload.name, "size": inflated // 1_048_576,
+                                      "limit": limit // 1_048_576}, code="zip_bomb")
+
+
 def validate_upload(upload, kinds=DOCUMENT_KINDS, max_bytes: int | None = None) -> str:
     """Raise ValidationError (in the user's language) unless ``upload`` is an allowed kind and size."""
     max_bytes = max_bytes or settings.UPLOAD_MAX_BYTES
@@ -70,6 +170,7 @@ def validate_upload(upload, kinds=DOCUMENT_KINDS, max_bytes: int | None = None) 
             params={"name": upload.name, "allowed": allowed},
             code="bad_type",
         )
+    check_active_content(upload, kind)
     return kind
 
 

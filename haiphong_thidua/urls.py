@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from awards import public as awards_public
 from campaigns import public as campaigns_public
+from organisation import views_mfa
 
 from . import views
 
@@ -17,6 +18,12 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("xac-thuc/", views_mfa.security, name="security"),
+    path("xac-thuc/dang-ky/", views_mfa.setup, name="mfa_setup"),
+    path("xac-thuc/ma-xac-thuc/", views_mfa.verify, name="mfa_verify"),
+    path("xac-thuc/ma-du-phong/", views_mfa.recovery_codes, name="mfa_recovery_codes"),
+    path("xac-thuc/tat/", views_mfa.disable, name="mfa_disable"),
+    path("xac-thuc/token-api/", views_mfa.api_token, name="api_token"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("to-chuc/", include("organisation.urls")),
     path("phong-trao/", include("campaigns.urls")),

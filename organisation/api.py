@@ -6,7 +6,8 @@ from .scoping import scope_to_user, visible_units
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True,
+                                          help_text="The code of the unit above; null for the city's top units.")
 
     class Meta:
         model = Unit

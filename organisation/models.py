@@ -298,6 +298,9 @@ class User(AbstractUser):
     person = models.OneToOneField(
         Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="account"
     )
+    # Set by organisation.mfa when a second factor is confirmed (cleared when it is turned off): every session of
+    # the account must then give a code, read without a query on each page.
+    mfa_enrolled = models.BooleanField(_("uses a second factor"), default=False)
 
     class Meta:
         verbose_name = _("user")

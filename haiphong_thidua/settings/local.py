@@ -8,3 +8,6 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="insecure-local-development-key-not-for-production")
 DEMO_ACCOUNTS_ALLOWED = True
+# The demo's officers sign in with their password alone; production requires the second factor (base.py).
+# Try it here with MFA_REQUIRED=true bash scripts/run.sh (staff can opt in either way).
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=False)
