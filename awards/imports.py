@@ -51,9 +51,9 @@ class RowError:
     message: str
 
 
-def parse(upload) -> tuple[list[dict], list[RowError]]:
+def parse(upload, progress=None) -> tuple[list[dict], list[RowError]]:
     try:
-        sheet_rows = data_rows(upload, 5)
+        sheet_rows = data_rows(upload, 5, progress)
     except UnreadableWorkbook as exc:
         return [], [RowError(0, str(exc))]
     awards = {a.code: a for a in AwardType.objects.filter(is_active=True)}
@@ -92,11 +92,11 @@ def parse(upload) -> tuple[list[dict], list[RowError]]:
 
 
 @transaction.atomic
-def import_nominees(user, submission: Submission, upload) -> tuple[int, list[RowError]]:
+def import_nominees(user, submission: Submission, upload, progress=None) -> tuple[int, list[RowError]]:
     """Add every row, or none if any row is wrong (so nothing is half-imported)."""
     from .services import save_nominee
 
-    rows, errors = parse(upload)
+    rows, errors = parse(upload, progress)
     if errors:
         return 0, errors
     for row in rows:
@@ -106,3 +106,13 @@ def import_nominees(user, submission: Submission, upload) -> tuple[int, list[Row
             transaction.set_rollback(True)
             return 0, [RowError(0, " ".join(exc.messages))]
     return len(rows), []
+
+
+def run_job(job, upload, progress):
+    """A large nominee list, in a worker (haiphong_thidua/import_jobs.py)."""
+    submission = Submission.objects.get(pk=job.object_id)
+    try:
+        count, errors = import_nominees(job.user, submission, upload, progress)
+    except ValidationError as exc:
+        return 0, [(0, " ".join(exc.messages))]
+    return count, [(e.row, e.message) for e in errors]

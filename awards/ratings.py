@@ -31,34 +31,78 @@ def template(user, year: int) -> bytes:
 
 
 @transaction.atomic
-def import_ratings(user, upload) -> tuple[int, list[tuple[int, str]]]:
+def import_ratings(user, upload, today=None, progress=None) -> tuple[int, list[tuple[int, str]]]:
+    """All rows or none; every problem is a row error (unknown person codes, years outside 1945 to next year,
+    unknown ratings), and the rows are written in bulk (two queries, whatever their number) with their history."""
+    from django.utils import timezone
+    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+    from haiphong_thidua.params import YEAR_MIN
+
     try:
-        sheet_rows = data_rows(upload, 5)
+        sheet_rows = data_rows(upload, 5, progress)
     except UnreadableWorkbook as exc:
         return 0, [(0, str(exc))]
-    allowed = {p.pk for p in _persons(user)} if not is_board(user) else None
-    rows, errors = [], []
+    last_year = (today or timezone.localdate()).year + 1
+    parsed, errors = [], []
     for number, values in sheet_rows:
         person_id, _name, _unit, year, rating = values
         if rating is None or not str(rating).strip():
             continue  # the template lists every person; a unit rates those it has assessed
         problems = []
-        try:
-            person_id, year = int(person_id), int(year)
-        except (TypeError, ValueError):
+        person_id, year = _whole(person_id), _whole(year)
+        if person_id is None or year is None:
             problems.append(_("person code and year must be whole numbers"))
+        elif not YEAR_MIN <= year <= last_year:
+            problems.append(_("year %(year)s is outside %(first)s–%(last)s") % {
+                "year": year, "first": YEAR_MIN, "last": last_year})
         rating = str(rating or "").strip().upper()
         if rating not in Rating.values:
-            problems.append(_("rating “%(value)s” must be HTXSNV, HTTNV, HTNV or KHTNV") % {"value": rating})
-        if not problems and allowed is not None and person_id not in allowed:
-            problems.append(_("person %(id)s is not in your unit") % {"id": person_id})
+            problems.append(_("rating “%(value)s” must be HTXSNV, HTTNV, HTNV or KHTNV") % {"value": rating[:20]})
+        parsed.append((number, person_id, year, rating, problems))
+    # One query for every person code of the sheet, inside the user's scope (the Board's is the whole city).
+    codes = {p for _n, p, _y, _r, problems in parsed if p is not None and not problems}
+    known = set(_persons(user).filter(pk__in=codes).values_list("pk", flat=True)) if codes else set()
+    rows = {}
+    for number, person_id, year, rating, problems in parsed:
+        if not problems and person_id not in known:
+            problems.append(_("person %(id)s is not in your unit") % {"id": person_id} if not is_board(user) else
+                            _("no person has the code %(id)s") % {"id": person_id})
         if problems:
             errors.append((number, "; ".join(problems)))
         else:
-            rows.append((person_id, year, rating))
+            rows[(person_id, year)] = rating
     if errors:
         return 0, capped(errors)
-    for person_id, year, rating in rows:
-        TaskRating.objects.update_or_create(person_id=person_id, year=year,
-                                            defaults={"rating": rating, "source": "Excel"})
+    existing = {(r.person_id, r.year): r for r in TaskRating.objects.select_for_update().filter(
+        person_id__in={p for p, _y in rows}, year__in={y for _p, y in rows})}
+    changed, new = [], []
+    for (person_id, year), rating in rows.items():
+        current = existing.get((person_id, year))
+        if current is None:
+            new.append(TaskRating(person_id=person_id, year=year, rating=rating, source="Excel"))
+        elif (current.rating, current.source) != (rating, "Excel"):
+            current.rating, current.source = rating, "Excel"
+            changed.append(current)
+    if new:
+        bulk_create_with_history(new, TaskRating, batch_size=1000, default_user=user)
+    if changed:
+        bulk_update_with_history(changed, TaskRating, ["rating", "source"], batch_size=1000, default_user=user)
     return len(rows), []
+
+
+def _whole(value) -> int | None:
+    """A whole number from a cell (12, 12.0, "12"); None for anything else (words, 1e30, Unicode digits)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if abs(value) < 10**9 else None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and abs(value) < 10**9 else None
+    text = str(value or "").strip()
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= 9 else None
+
+
+def run_job(job, upload, progress):
+    """A large ratings sheet, in a worker (haiphong_thidua/import_jobs.py)."""
+    return import_ratings(job.user, upload, progress=progress)

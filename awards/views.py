@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from haiphong_thidua.datacache import fragment, split
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
+from haiphong_thidua.import_jobs import queue_if_large
 from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.params import id_list, year_param
 from haiphong_thidua.uploads import serve_private
@@ -240,6 +241,9 @@ def import_upload(request, pk):
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
+        queued = queue_if_large(request, "awards.nominees", form.cleaned_data["upload"], submission.pk)
+        if queued:
+            return queued
         ok, result = run_service(request, lambda: imports.import_nominees(request.user, submission,
                                                                          form.cleaned_data["upload"]))
         count, row_errors = result if ok else (0, [])
@@ -435,6 +439,28 @@ def decision_pdf(request, pk):
     return _pdf_response(served_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf")
 
 
+def submission_report(request, pk):
+    """The Board's tờ trình to the Chairman for a dossier: nominees, awards proposed, the appraisal result."""
+    is_board.require(request.user)
+    from . import round_documents
+
+    submission = _submission(request, pk)
+    return _pdf_response(round_documents.submission_report_pdf(submission), f"to-trinh-{submission.pk}.pdf")
+
+
+def meeting_document(request, pk, document):
+    """The Council meeting's minutes or ballot tally (Board and Council members)."""
+    can_open_council.require(request.user)
+    from . import round_documents
+    from .models import CouncilMeeting
+
+    meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    make = {"bien-ban": round_documents.meeting_minutes_pdf, "kiem-phieu": round_documents.ballot_tally_pdf}
+    if document not in make:
+        raise Http404
+    return _pdf_response(make[document](meeting), f"{document}-{meeting.held_on:%Y%m%d}.pdf")
+
+
 def _signing_step(request, pk, step):
     from . import signed_documents
     from .workflow import SIGNATURE
@@ -543,6 +569,9 @@ def ratings_import(request):
         response["Content-Disposition"] = f'attachment; filename="xep-loai-{year}.xlsx"'
         return response
     if request.method == "POST" and form.is_valid():
+        queued = queue_if_large(request, "awards.ratings", form.cleaned_data["upload"])
+        if queued:
+            return queued
         count, row_errors = ratings.import_ratings(request.user, form.cleaned_data["upload"])
         if count:
             messages.success(request, _("%(n)s rating(s) saved.") % {"n": count})

@@ -53,7 +53,7 @@ def max_rows() -> int:
     return getattr(settings, "IMPORT_MAX_ROWS", 5000)
 
 
-def data_rows(upload, width: int) -> list[tuple[int, list]]:
+def data_rows(upload, width: int, progress=None) -> list[tuple[int, list]]:
     """(row number, the first ``width`` cells padded with None) for each non-empty row under the header.
 
     Bounded before any work: a sheet that declares more than ``IMPORT_MAX_ROWS`` rows is refused at once, and
@@ -77,6 +77,8 @@ def data_rows(upload, width: int) -> list[tuple[int, list]]:
             values = (list(values) + [None] * width)[:width]
             if any(v not in (None, "") for v in values):
                 rows.append((number, values))
+            if progress is not None:
+                progress(number - 1)
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # a damaged part inside the archive

@@ -22,3 +22,11 @@ def notify_unit(unit_id: int, title: str, body: str = "", params: dict | None = 
 
     params = params or {}
     return deliver_to_unit(unit_id, render(title, params), render(body, params), link)
+
+
+@shared_task(name="haiphong_thidua.tasks.run_import", acks_late=True)
+def run_import(job_id: int) -> None:
+    """A large Excel import (haiphong_thidua/import_jobs.py)."""
+    from .import_jobs import run
+
+    run(job_id)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("xac-thuc/ma-du-phong/", views_mfa.recovery_codes, name="mfa_recovery_codes"),
     path("xac-thuc/tat/", views_mfa.disable, name="mfa_disable"),
     path("xac-thuc/token-api/", views_mfa.api_token, name="api_token"),
+    path("nhap-excel/<int:pk>/", views.import_job, name="import_job"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("to-chuc/", include("organisation.urls")),
     path("phong-trao/", include("campaigns.urls")),

@@ -58,3 +58,17 @@ def home(request):
         "visible_unit_count": visible_units(request.user).count(),
     }
     return render(request, "home.html", context)
+
+
+def import_job(request, pk):
+    """A large Excel import's progress and result; only its owner sees it (another id is a 404)."""
+    from django.shortcuts import get_object_or_404
+
+    from .import_jobs import rows_read
+    from .models import ImportJob
+
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    template = "_import_job_status.html" if request.headers.get("HX-Request") else "import_job.html"
+    done = rows_read(job)
+    percent = int(done * 100 / job.rows_total) if job.rows_total else 0
+    return render(request, template, {"job": job, "rows_read": done, "percent": percent})

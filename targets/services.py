@@ -181,10 +181,10 @@ def template_workbook(year: int) -> bytes:
 
 
 @transaction.atomic
-def import_actuals(user, upload) -> tuple[int, list[tuple[int, str]]]:
+def import_actuals(user, upload, progress=None) -> tuple[int, list[tuple[int, str]]]:
     """All rows or none; each wrong row is reported with its number."""
     try:
-        sheet_rows = data_rows(upload, 7)
+        sheet_rows = data_rows(upload, 7, progress)
     except UnreadableWorkbook as exc:
         return 0, [(0, str(exc))]
     kinds = {"thang": PeriodKind.MONTH, "tháng": PeriodKind.MONTH, "month": PeriodKind.MONTH,
@@ -229,3 +229,11 @@ def import_actuals(user, upload) -> tuple[int, list[tuple[int, str]]]:
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             return 0, [(number, message)]
     return len(rows), []
+
+
+def run_import_job(job, upload, progress):
+    """A large figures sheet, in a worker (haiphong_thidua/import_jobs.py)."""
+    try:
+        return import_actuals(job.user, upload, progress)
+    except PermissionDenied as exc:
+        return 0, [(0, str(exc))]

@@ -116,6 +116,11 @@ def import_actuals(request):
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
+        from haiphong_thidua.import_jobs import queue_if_large
+
+        queued = queue_if_large(request, "targets.actuals", form.cleaned_data["upload"])
+        if queued:
+            return queued
         count, row_errors = services.import_actuals(request.user, form.cleaned_data["upload"])
         if count:
             messages.success(request, _("%(n)s figure(s) imported.") % {"n": count})

@@ -1,0 +1,106 @@
+"""Large Excel imports go to a Celery worker, with their progress on a page of their own.
+
+A sheet that declares more than ``IMPORT_ASYNC_ROWS`` rows (default 1,000; at most ``IMPORT_MAX_ROWS``) is stored
+privately, queued after the request's transaction commits and imported by ``tasks.run_import``: the same
+importer, all rows or none, with the same row errors. The reader counts rows into the cache every 250 rows (the
+import's own transaction is not visible until it commits), and the page polls it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .models import ImportJob, ImportStatus
+
+# kind -> the importer: (job, upload, progress) -> (imported rows, [(row, message), …])
+IMPORTERS = {
+    "awards.nominees": "awards.imports.run_job",
+    "awards.ratings": "awards.ratings.run_job",
+    "targets.actuals": "targets.services.run_import_job",
+}
+PROGRESS_EVERY = 250
+
+
+def declared_rows(upload) -> int:
+    """The rows a workbook says its first sheet has (read from its dimension, nothing is parsed)."""
+    from openpyxl import load_workbook
+
+    try:
+        upload.seek(0)
+        rows = load_workbook(upload, read_only=True).worksheets[0].max_row or 0
+    except Exception:  # noqa: BLE001 - unreadable files are reported by the importer itself
+        rows = 0
+    finally:
+        upload.seek(0)
+    return max(rows - 1, 0)
+
+
+def should_queue(upload) -> bool:
+    return declared_rows(upload) > getattr(settings, "IMPORT_ASYNC_ROWS", 1000)
+
+
+def queue(user, kind: str, upload, object_id: int | None = None) -> ImportJob:
+    from .tasks import run_import
+
+    job = ImportJob.objects.create(kind=kind, user=user, object_id=object_id, upload=upload,
+                                   original_name=(upload.name or "")[:255], rows_total=declared_rows(upload))
+    transaction.on_commit(lambda: run_import.delay(job.pk))
+    return job
+
+
+def _key(job_id: int) -> str:
+    return f"import-progress-{job_id}"
+
+
+def progress_counter(job_id: int):
+    """A callable the reader calls with the number of rows read so far."""
+
+    def report(rows: int) -> None:
+        if rows % PROGRESS_EVERY == 0:
+            cache.set(_key(job_id), rows, 3600)
+
+    return report
+
+
+def rows_read(job: ImportJob) -> int:
+    if not job.is_pending:
+        return job.rows_total
+    return min(cache.get(_key(job.pk), 0), job.rows_total)
+
+
+def run(job_id: int) -> None:
+    """Run a queued import once (a redelivered message finds it running or finished and does nothing)."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().select_related("user").get(pk=job_id)
+        if job.status != ImportStatus.QUEUED:
+            return
+        job.status = ImportStatus.RUNNING
+        job.save(update_fields=["status"])
+    importer = import_string(IMPORTERS[job.kind])
+    try:
+        with job.upload.open("rb") as handle:
+            imported, errors = importer(job, handle, progress_counter(job.pk))
+    except Exception as exc:  # noqa: BLE001 - any failure is shown on the job's page, never lost
+        imported, errors = 0, [[0, str(exc)[:500]]]
+    job.imported = imported
+    job.errors = [[row, str(message)] for row, message in errors]
+    job.status = ImportStatus.DONE if imported and not errors else ImportStatus.FAILED
+    job.finished_at = timezone.now()
+    job.save(update_fields=["imported", "errors", "status", "finished_at"])
+    cache.delete(_key(job.pk))
+
+
+def queue_if_large(request, kind: str, upload, object_id: int | None = None):
+    """For a view: a large sheet is queued and the user sent to its progress page; None for a small one."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    if not should_queue(upload):
+        return None
+    job = queue(request.user, kind, upload, object_id)
+    messages.info(request, _("The file is large: it is imported in the background; this page shows how far."))
+    return redirect("import_job", pk=job.pk)

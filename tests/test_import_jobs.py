@@ -1,0 +1,94 @@
+"""Bounded imports written in bulk, and large ones in a Celery worker with a progress page (issue 17, item 2)."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from awards.models import TaskRating
+from haiphong_thidua.models import ImportJob, ImportStatus
+from organisation.models import Person, PersonCategory, Sex, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def _workbook(rows, header=("Mã cá nhân", "Họ và tên", "Đơn vị", "Năm", "Xếp loại")):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("xep-loai.xlsx", buffer.getvalue(),
+                              content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _persons(n):
+    unit = Unit.objects.get(code="so-ke-hoach-dau-tu")
+    Person.objects.bulk_create([Person(full_name=f"Cán bộ {i}", search_name=f"can bo {i}", sex=Sex.MALE, unit=unit,
+                                       category=PersonCategory.CIVIL_SERVANT) for i in range(n)])
+    return list(Person.objects.filter(unit=unit, full_name__startswith="Cán bộ ").values_list("pk", flat=True))
+
+
+def test_a_large_ratings_sheet_runs_in_the_worker_with_its_progress_page(officer_client, staff_b_client,
+                                                                         django_capture_on_commit_callbacks):
+    ids = _persons(1200)
+    with django_capture_on_commit_callbacks() as queued:
+        response = officer_client.post(reverse("awards:ratings_import"), {
+            "upload": _workbook([(pk, "x", "y", 2024, "HTXSNV") for pk in ids])})
+    job = ImportJob.objects.get()
+    pending = officer_client.get(response["Location"]).content.decode()
+    assert "hx-get" in pending and "<progress" in pending  # before the worker ran: the page polls
+    for callback in queued:
+        callback()  # the worker's turn (the test settings run the task in-process)
+    assert response.status_code == 302 and response["Location"] == reverse("import_job", args=[job.pk])
+    job.refresh_from_db()
+    assert (job.status, job.imported, job.rows_total) == (ImportStatus.DONE, 1200, 1200)
+    assert TaskRating.objects.filter(person_id__in=ids, year=2024, rating="HTXSNV").count() == 1200
+    assert TaskRating.history.filter(person_id__in=ids).count() == 1200  # each row keeps its history
+    page = officer_client.get(response["Location"]).content.decode()
+    assert "1.200" in page
+    assert staff_b_client.get(response["Location"]).status_code == 404  # only its owner sees it
+
+
+def test_bulk_writes_take_a_fixed_number_of_queries(db, django_assert_max_num_queries):
+    from awards.ratings import import_ratings
+    from organisation.models import User
+
+    officer = User.objects.get(username="demo_officer")
+    small, large = _persons(900)[:10], None
+    with django_assert_max_num_queries(30) as few:
+        import_ratings(officer, _workbook([(pk, "", "", 2023, "HTTNV") for pk in small]))
+    large = list(Person.objects.filter(full_name__startswith="Cán bộ ").values_list("pk", flat=True))
+    with django_assert_max_num_queries(len(few.captured_queries) + 5):
+        count, errors = import_ratings(officer, _workbook([(pk, "", "", 2023, "HTXSNV") for pk in large]))
+    assert (count, errors) == (900, [])
+
+
+def test_ratings_rows_with_unknown_people_or_impossible_years_are_row_errors(officer_client):
+    ids = _persons(2)
+    response = officer_client.post(reverse("awards:ratings_import"), {"upload": _workbook([
+        (ids[0], "", "", 99999, "HTNV"), (987654321, "", "", 2024, "HTNV"), ("²", "", "", 2024, "HTNV"),
+        (ids[1], "", "", "1e30", "HTNV")])})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "99999" in page and "987654321" in page
+    assert not TaskRating.objects.filter(person_id__in=ids).exists()  # all or nothing
+
+
+def test_a_large_sheet_with_a_wrong_row_imports_nothing_and_lists_the_row(officer_client,
+                                                                          django_capture_on_commit_callbacks):
+    ids = _persons(1100)
+    rows = [(pk, "", "", 2024, "HTNV") for pk in ids]
+    rows[700] = (ids[700], "", "", 2024, "GIOI")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer_client.post(reverse("awards:ratings_import"), {"upload": _workbook(rows)})
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.FAILED and job.imported == 0
+    assert job.errors[0][0] == 702  # the sheet's row number (header is row 1)
+    assert "GIOI" in officer_client.get(response["Location"]).content.decode()
+    assert not TaskRating.objects.filter(person_id__in=ids).exists()
