@@ -148,6 +148,8 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices,
                               default=RegistrationStatus.DRAFT)
     note = models.TextField(_("commitments"), blank=True)
+    # Set when the Board reopens the registration after the year's deadline: this unit's own deadline.
+    extended_until = models.DateField(_("extended deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")

@@ -119,10 +119,12 @@ def save_registration(
     require_unit_actor(user, unit)
     today = today or timezone.localdate()
     window = registration_window(year)
-    if today > window.closes_on:
+    existing = Registration.objects.filter(unit=unit, year=year).only("extended_until").first()
+    deadline = deadline_for(window, existing)
+    if today > deadline:
         raise ValidationError(
             _("The registration deadline for %(year)s was %(date)s. Ask the Board to reopen it.")
-            % {"year": year, "date": _fmt(window.closes_on)}
+            % {"year": year, "date": _fmt(deadline)}
         )
     if today < window.opens_on:
         raise ValidationError(_("Registration for %(year)s opens on %(date)s.") % {"year": year,
@@ -148,10 +150,39 @@ def save_registration(
     return registration
 
 
+def deadline_for(window: RegistrationWindow, registration: Registration | None) -> datetime.date:
+    """A unit's registration deadline: the year's, or its own where the Board reopened it later."""
+    extended = registration.extended_until if registration is not None else None
+    return max(window.closes_on, extended) if extended else window.closes_on
+
+
 @transaction.atomic
-def reopen_registration(user, registration: Registration) -> Registration:
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    _take(REGISTRATION, "reopen", user, registration).save(update_fields=["status"])
+def reopen_registration(user, registration: Registration, *, days: int | None = None,
+                        today: datetime.date | None = None) -> Registration:
+    """Reopen a unit's registration for changes. After the year's deadline the unit gets its own deadline
+    (``REGISTRATION_REOPEN_DAYS`` days from today, 7 by default) and is told so; it is not flagged meanwhile."""
+    from django.conf import settings
+
+    from haiphong_thidua.notify import notify_unit_after_commit
+
+    registration = Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
+    _take(REGISTRATION, "reopen", user, registration)
+    today = today or timezone.localdate()
+    window = registration_window(registration.year)
+    if today >= window.closes_on:
+        days = days if days is not None else int(getattr(settings, "REGISTRATION_REOPEN_DAYS", 7))
+        registration.extended_until = today + datetime.timedelta(days=days)
+    registration.save(update_fields=["status", "extended_until"])
+    until = deadline_for(window, registration)
+    from django.urls import reverse
+    from django.utils.translation import gettext_noop
+
+    notify_unit_after_commit(
+        registration.unit_id, gettext_noop("Emulation registration for %(year)s reopened"),
+        gettext_noop("The Board reopened your unit's emulation registration for %(year)s; send it again by "
+                     "%(date)s."),
+        {"year": registration.year, "date": _fmt(until)},
+        link=reverse("campaigns:registration_edit", args=[registration.year]))
     return registration
 
 
@@ -162,10 +193,16 @@ def expected_units(year: int):
     return Unit.objects.active_on(day).filter(kind__in=kinds)
 
 
-def units_without_registration(year: int):
-    """Units expected to register for ``year`` that have not submitted."""
+def units_without_registration(year: int, today: datetime.date | None = None, *, past_deadline: bool = False):
+    """Units expected to register for ``year`` that have not submitted (a draft is not a registration); with
+    ``past_deadline``, only those whose own deadline (the year's, or an extension) has passed."""
     submitted = Registration.objects.filter(unit=OuterRef("pk"), year=year, status=RegistrationStatus.SUBMITTED)
-    return expected_units(year).filter(~Exists(submitted)).order_by("path")
+    units = expected_units(year).filter(~Exists(submitted))
+    if past_deadline:
+        extended = Registration.objects.filter(unit=OuterRef("pk"), year=year,
+                                               extended_until__gte=today or timezone.localdate())
+        units = units.filter(~Exists(extended))
+    return units.order_by("path")
 
 
 # --- Action programmes -------------------------------------------------------
@@ -182,13 +219,13 @@ def create_programme(user, *, unit: Unit, movement: Movement, year: int, title: 
     return programme
 
 
-@transaction.atomic
 def _check_task_date(programme: ActionProgramme, due_on: datetime.date) -> None:
     if due_on.year != programme.year:
         raise ValidationError({"due_on": _("A task of the %(year)s programme is due within %(year)s.") % {
             "year": programme.year}})
 
 
+@transaction.atomic
 def add_task(user, programme: ActionProgramme, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
     require_unit_actor(user, programme.unit)
     _check_task_date(programme, due_on)
@@ -317,7 +354,7 @@ def flagged_units(year: int, today: datetime.date | None = None) -> list[Flag]:
             "kind": visit.get_kind_display().lower(), "date": _fmt(visit.visited_on)})
     window = RegistrationWindow.objects.filter(year=year).first()
     if window and today > window.closes_on:
-        for unit in units_without_registration(year):
+        for unit in units_without_registration(year, today, past_deadline=True):
             flag(unit, _("Did not register for %(year)s (deadline %(date)s)") % {"year": year,
                                                                                 "date": _fmt(window.closes_on)})
     return sorted(flags.values(), key=lambda f: f.unit.path)

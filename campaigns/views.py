@@ -327,14 +327,22 @@ def inspection_list(request):
             services.record_inspection(request.user, **form.cleaned_data)
             messages.success(request, _("Visit recorded."))
             return redirect("campaigns:inspection_list")
+    from organisation.history import name_units_as_of
+
+    page = _page(request, visits.qs)
+    page.object_list = list(page.object_list)
+    name_units_as_of(page.object_list, unit=lambda v: v.unit, day=lambda v: v.visited_on)  # names of the visit's day
     return render(request, "campaigns/inspection_list.html", {
-        "page": _page(request, visits.qs), "filter": visits, "form": form, "is_board": is_board(request.user)})
+        "page": page, "filter": visits, "form": form, "is_board": is_board(request.user)})
 
 
 def flagged(request):
     require_board(request.user)
     year = year_param(request, timezone.localdate().year)
-    return render(request, "campaigns/flagged.html", {"year": year, "flags": services.flagged_units(year)})
+    from organisation.history import name_units_as_of, year_end
+
+    flags = name_units_as_of(services.flagged_units(year), unit=lambda f: f.unit, day=lambda f: year_end(year))
+    return render(request, "campaigns/flagged.html", {"year": year, "flags": flags})
 
 
 # --- Exemplary models ---------------------------------------------------------

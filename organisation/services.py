@@ -97,8 +97,10 @@ def create_unit(
 
 
 def _apply_change(
-    unit: Unit, *, kind: str, effective_on: datetime.date, basis: str, note: str = "", recorded_by=None, **changes
+    unit: Unit, *, event_kind: str, effective_on: datetime.date, basis: str, note: str = "", recorded_by=None,
+    **changes,
 ) -> Unit:
+    """``changes`` are Unit fields (``kind`` among them for a reclassification); ``event_kind`` names the event."""
     unit = _lock(unit)
     if not unit.is_active:
         raise ValidationError(_("Unit “%(name)s” was dissolved and cannot be changed.") % {"name": unit.name})
@@ -115,7 +117,7 @@ def _apply_change(
             path=Concat(Value(unit.path), Substr("path", Length(Value(old_path)) + 1))
         )
     event = UnitEvent.objects.create(
-        kind=kind, effective_on=effective_on, basis=basis, note=note, successor=unit, recorded_by=recorded_by
+        kind=event_kind, effective_on=effective_on, basis=basis, note=note, successor=unit, recorded_by=recorded_by
     )
     _open_version(unit, event, effective_on)
     return unit
@@ -128,7 +130,7 @@ def rename_unit(unit: Unit, *, name: str, effective_on: datetime.date, short_nam
     if short_name is not None:
         changes["short_name"] = short_name
     return _apply_change(
-        unit, kind=UnitEventKind.RENAME, effective_on=effective_on, basis=basis, recorded_by=recorded_by, **changes
+        unit, event_kind=UnitEventKind.RENAME, effective_on=effective_on, basis=basis, recorded_by=recorded_by, **changes
     )
 
 
@@ -138,7 +140,7 @@ def move_unit(unit: Unit, *, parent: Unit | None, effective_on: datetime.date, b
     if parent is not None and parent.path.startswith(unit.path):
         raise ValidationError(_("A unit cannot be placed under itself or one of its own sub-units."))
     return _apply_change(
-        unit, kind=UnitEventKind.REPARENT, effective_on=effective_on, basis=basis, recorded_by=recorded_by,
+        unit, event_kind=UnitEventKind.REPARENT, effective_on=effective_on, basis=basis, recorded_by=recorded_by,
         parent=parent,
     )
 
@@ -147,8 +149,8 @@ def move_unit(unit: Unit, *, parent: Unit | None, effective_on: datetime.date, b
 def reclassify_unit(unit: Unit, *, kind: str, level: str, effective_on: datetime.date, basis: str = "",
                     recorded_by=None) -> Unit:
     return _apply_change(
-        unit, kind=UnitEventKind.RECLASSIFY, effective_on=effective_on, basis=basis, recorded_by=recorded_by,
-        **{"kind": kind, "level": level},
+        unit, event_kind=UnitEventKind.RECLASSIFY, effective_on=effective_on, basis=basis, recorded_by=recorded_by,
+        kind=kind, level=level,
     )
 
 

@@ -16,7 +16,10 @@ MOVEMENT_KINDS_VI = {"regular": "Thường xuyên", "thematic": "Theo đợt, ch
 
 
 def _enrich(report: Report, data: dict) -> dict:
-    context = {"report": report, **data, "status_vi": STATUS_VI, "kinds_vi": MOVEMENT_KINDS_VI}
+    from django.conf import settings
+
+    context = {"report": report, **data, "status_vi": STATUS_VI, "kinds_vi": MOVEMENT_KINDS_VI,
+               "signer_name": getattr(settings, "REPORT_SIGNER_NAME", "")}
     if report.kind == ReportKind.YEARLY_STATISTICS:
         context["fund_rows"] = fund_rows(data["stats"]["fund"])
     else:

@@ -14,6 +14,9 @@ SYSTEM_PACKAGES=(
   fonts-liberation2 fonts-dejavu-core gettext poppler-utils curl chromium
   wrk  # load generator of bench/run.py
 )
+# Only for the test suite (tests/test_excel_libreoffice.py opens every Excel export in LibreOffice Calc):
+# scripts/test.sh sets WITH_TEST_TOOLS=1; the portal itself does not need it.
+if [ "${WITH_TEST_TOOLS:-0}" = "1" ]; then SYSTEM_PACKAGES+=(libreoffice-calc-nogui); fi
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -14,16 +14,81 @@ from .awards_helpers import draft, to_state
 MM = 72 / 25.4
 
 
-def _runs(content: bytes):
-    """(page, x, y, text, font) of every text run."""
+def _runs(content: bytes, with_size: bool = False):
+    """(page, x, y, text, font) of every text run (and its size in points with ``with_size``)."""
     runs = []
     for number, page in enumerate(PdfReader(io.BytesIO(content)).pages):
         def visit(text, cm, tm, font, size, number=number):
             if text.strip():
-                runs.append((number, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip(),
-                             str((font or {}).get("/BaseFont", ""))))
+                run = (number, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip(),
+                       str((font or {}).get("/BaseFont", "")))
+                runs.append(run + (round(size * tm[0] * cm[0], 1),) if with_size else run)
         page.extract_text(visitor_text=visit)
     return runs
+
+
+# Decree 30/2020/NĐ-CP Appendix I, Part I, IV (sizes of each element): (first words of the run, sizes allowed,
+# bold, italic). The agency names and the national name 12–13 pt, the motto 13–14 pt bold, the number 13 pt, the
+# place and date 13–14 pt italic, the document type and the body 13–14 pt, "Nơi nhận:" 12 pt bold italic and its
+# list 11 pt, the signer's title and name 13–14 pt bold.
+SIZES = [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (12, 13), True, False),
+    ("Độc lập - Tự do - Hạnh phúc", (13, 14), True, False),
+    ("Số:", (13, 13), False, False),
+    ("Hải Phòng, ngày", (13, 14), False, True),
+    ("Nơi nhận:", (12, 12), True, True),
+    ("- Lưu:", (11, 11), False, False),
+]
+
+
+def _check_sizes(content: bytes, title: str, signer_title: str, agency: str):
+    runs = _runs(content, with_size=True)
+    problems = []
+    rows = SIZES + [(title, (13, 14), True, False), (signer_title, (13, 14), True, False),
+                    (agency, (12, 13), True, False)]
+    for start, (low, high), bold, italic in rows:
+        run = next((r for r in runs if r[3].startswith(start)), None)
+        if run is None:
+            problems.append(f"{start!r} not found")
+            continue
+        size, font = run[5], run[4]
+        if not low <= size <= high or ("Bold" in font) != bold or ("Italic" in font) != italic:
+            problems.append(f"{start!r}: {size} pt {font}")
+    return problems
+
+
+def test_font_sizes_of_every_document(officer_client, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from awards import services
+    from awards.models import VoteChoice
+    from reports.services import request_report
+
+    from .awards_helpers import users
+
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
+    decision = Decision.objects.get(submission=submission)
+    nominee = submission.nominees.get()
+    revocation = services.revoke(users()["demo_officer"], nominee, grounds="Khai man thành tích",
+                                       issued_on=dt.date.today(), signer_name="Nguyễn Văn Tùng")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request_report("monthly", dt.date(2023, 5, 1), dt.date(2023, 5, 31))
+    report.refresh_from_db()
+    documents = {
+        "decision": (officer_client.get(reverse("awards:decision_pdf", args=[decision.pk])).content, "QUYẾT ĐỊNH",
+                     "CHỦ TỊCH", "THÀNH PHỐ HẢI PHÒNG"),
+        "revocation": (officer_client.get(reverse("awards:decision_pdf", args=[revocation.pk])).content,
+                       "QUYẾT ĐỊNH", "CHỦ TỊCH", "THÀNH PHỐ HẢI PHÒNG"),
+        "tờ trình": (officer_client.get(reverse("awards:submission_report", args=[submission.pk])).content,
+                     "TỜ TRÌNH", "TRƯỞNG BAN", "BAN THI ĐUA - KHEN THƯỞNG"),
+        "report": (report.pdf.read(), "BÁO CÁO", "TRƯỞNG BAN", "BAN THI ĐUA - KHEN THƯỞNG"),
+    }
+    assert VoteChoice.YES  # the Council's minutes share the header and have no recipients list (checked below)
+    problems = {name: _check_sizes(content, *rest) for name, (content, *rest) in documents.items()}
+    assert {name: p for name, p in problems.items() if p} == {}
+    minutes = officer_client.get(reverse("awards:meeting_document", args=[submission.meeting_id, "bien-ban"])).content
+    header = [r for r in _runs(minutes, with_size=True) if r[3].startswith(("CỘNG HÒA", "HỘI ĐỒNG THI ĐUA", "Số:"))]
+    assert [r[5] for r in header] and all(12 <= r[5] <= 13 for r in header)
 
 
 def test_decision_layout(officer_client):

@@ -124,3 +124,24 @@ def test_a_revoked_awards_certificate_is_marked(officer_client, staff_client):
     for client in (staff_client, officer_client):
         text = pdf_text(client.get(reverse("awards:certificate_pdf", args=[nominee.pk])).content, False)
         assert "ĐÃ BỊ HỦY BỎ" in text and nominee.revoked_by.code in text
+
+
+def test_a_revocation_decision_is_signed_like_a_decision(officer_client):
+    import datetime as dt
+
+    from awards import services
+
+    from .awards_helpers import users
+
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
+    nominee = submission.nominees.get()
+    revocation = services.revoke(users()["demo_officer"], nominee, grounds="Khai man thành tích",
+                                 issued_on=dt.date.today(), signer_name="Nguyễn Văn Tùng")
+    officer_client.post(reverse("awards:decision_sign", args=[revocation.pk]))
+    officer_client.post(reverse("awards:decision_seal", args=[revocation.pk]))
+    document = SignedDocument.objects.get(decision=revocation)
+    assert document.status == SignatureStatus.ISSUED
+    content = _content(document)
+    reports = signing.read_signatures(content)
+    assert [r.field for r in reports] == ["NguoiKy", "CoQuanBanHanh"] and all(r.ok for r in reports)
+    assert "hủy bỏ" in pdf_text(content)

@@ -316,6 +316,8 @@ LOGGING = {
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # A whole request (a form with its files) may be a little larger than one upload; over it: 413 before reading.
 # Sheets of more rows than this are imported by a Celery worker with a progress page (haiphong_thidua/import_jobs.py).
+# The head of the Board who signs the periodic reports (the name under "TRƯỞNG BAN"); empty: signed by hand.
+REPORT_SIGNER_NAME = env.str("REPORT_SIGNER_NAME", default="")
 IMPORT_ASYNC_ROWS = env.int("IMPORT_ASYNC_ROWS", default=1000)
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 2 * 1024 * 1024
 # An Office file (docx/xlsx) is a zip: refused when its parts would inflate past this (zip bombs).
