@@ -504,9 +504,17 @@ def _judge(rules, ev, year, nominee) -> list[Finding]:
 
 def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     """Check and store the verdict on the nominee (shown to staff and officers)."""
-    verdict = check(nominee, today)
+    from django.conf import settings
+    from django.utils import translation
+
+    # Stored in the portal's language and in English, so that each reader sees the findings in their own.
+    with translation.override(settings.LANGUAGE_CODE):
+        verdict = check(nominee, today)
+    with translation.override("en"):
+        english = check(nominee, today)
     Nominee.objects.filter(pk=nominee.pk).update(eligibility=verdict.result, eligibility_reasons=[
-        {"ok": f.ok, "message": f.message, "basis": f.basis} for f in verdict.findings])
+        {"ok": f.ok, "message": f.message, "message_en": str(e.message), "basis": f.basis}
+        for f, e in zip(verdict.findings, english.findings, strict=False)])
     return verdict
 
 

@@ -10,7 +10,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 # kind -> (extensions, description)
@@ -153,8 +153,10 @@ def validate_upload(upload, kinds=DOCUMENT_KINDS, max_bytes: int | None = None) 
     allowed = ", ".join(KINDS[k][1] for k in kinds)
     if upload.size > max_bytes:
         raise ValidationError(
-            _("The file “%(name)s” is %(size).1f MB; the limit is %(limit)d MB."),
-            params={"name": upload.name, "size": upload.size / 1_048_576, "limit": max_bytes // 1_048_576},
+            _("The file “%(name)s” is %(size)s MB; the limit is %(limit)s MB."),
+            # "10,5 MB" in Vietnamese, "10.5 MB" in English: the size in the reader's number format
+            params={"name": upload.name, "size": formats.number_format(round(upload.size / 1_048_576, 1), 1),
+                    "limit": max_bytes // 1_048_576},
             code="too_large",
         )
     if upload.size == 0:

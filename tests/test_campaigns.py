@@ -204,11 +204,11 @@ def test_task_done_needs_evidence_and_checks_the_file(programme, staff_client, s
 
 
 def test_oversized_upload_is_refused(programme, staff_client, settings):
-    settings.UPLOAD_MAX_BYTES = 1024
+    settings.UPLOAD_MAX_BYTES = 1_048_576
     task = ProgrammeTask.objects.create(programme=programme, title="Tập huấn", owner="Phòng TCCB", due_on=TODAY)
     response = staff_client.post(reverse("campaigns:task_update", args=[task.pk]),
-                                 {"status": TaskStatus.DONE, "evidence_file": oversized_pdf(4096)}, follow=True)
-    assert "giới hạn là" in response.content.decode()
+                                 {"status": TaskStatus.DONE, "evidence_file": oversized_pdf(1_600_000)}, follow=True)
+    assert "có dung lượng 1,5 MB; giới hạn là 1 MB" in response.content.decode()  # a decimal comma
 
 
 # --- Reviews, inspections and flags ----------------------------------------------

@@ -214,3 +214,22 @@ def test_quarterly_figures_read_as_quarters_and_a_range_stays_a_range_in_excel(l
     if ranged is not None:
         line = rows[ranged.statement]
         assert (D(str(line[2])), D(str(line[3]))) == (ranged.value_low, ranged.value_high)
+
+
+def test_eligibility_findings_read_in_the_readers_language(staff_client):
+    from django.conf import settings
+
+    submission = to_state(draft(), Status.SUBMITTED)
+    nominee = submission.nominees.get()
+    reasons = nominee.eligibility_reasons
+    assert reasons and all(r.get("message_en") for r in reasons)
+    assert any(r["message"] != r["message_en"] for r in reasons)  # the Vietnamese and the English lines differ
+    url = reverse("awards:submission_detail", args=[submission.pk])
+    vietnamese = staff_client.get(url).content.decode()
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = staff_client.get(url).content.decode()
+    from django.utils.html import escape
+
+    changed = next(r for r in reasons if r["message"] != r["message_en"])
+    assert escape(changed["message"]) in vietnamese and escape(changed["message_en"]) in english
+    assert escape(changed["message"]) not in english
