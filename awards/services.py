@@ -66,17 +66,33 @@ def _begin(action: str, user, submission: Submission, today: datetime.date | Non
     return submission
 
 
-def _move(submission: Submission, user, action: str, to_status: str, note: str = "", event: str = "") -> Submission:
+def _notes(note) -> tuple[str, str]:
+    """An audit note in the portal's language and in English: ``note`` is a text (names, a user's reason: the same
+    in both) or a function that composes it, called once in each language."""
+    if not callable(note):
+        return note, note
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        text = note()
+    with translation.override("en"):
+        english = note()
+    return text, english
+
+
+def _move(submission: Submission, user, action: str, to_status: str, note="", event: str = "") -> Submission:
     """Take ``action`` to ``to_status`` (one of the states the table gives it), audit it as ``event`` (default:
     the action's name) and notify the unit after commit."""
     if to_status not in DOSSIER[action].targets:
         raise ValueError(f"{action} does not lead to {to_status}")
+    note, note_en = _notes(note)
     from_status = submission.status
     submission.status = to_status
     submission._history_user = user
     submission.save()
     WorkflowEvent.objects.create(submission=submission, actor=user, action=event or action, from_status=from_status,
-                                 to_status=to_status, note=note)
+                                 to_status=to_status, note=note, note_en=note_en)
     _notify_unit(submission, to_status, note)
     return submission
 
@@ -138,12 +154,13 @@ def update_submission(user, submission: Submission, **fields) -> Submission:
     for name in HEADER_FIELDS:
         if name in fields and getattr(submission, name) != fields[name]:
             setattr(submission, name, fields[name])
-            changed.append(str(Submission._meta.get_field(name).verbose_name))
+            changed.append(name)
     if changed:
         submission._history_user = user
         submission.save()
+        note, note_en = _notes(lambda: ", ".join(str(Submission._meta.get_field(f).verbose_name) for f in changed))
         WorkflowEvent.objects.create(submission=submission, actor=user, action="edit", from_status=submission.status,
-                                     to_status=submission.status, note=", ".join(changed))
+                                     to_status=submission.status, note=note, note_en=note_en)
     return submission
 
 
@@ -251,7 +268,7 @@ def receive(user, submission: Submission, today: datetime.date | None = None) ->
     submission.received_at = timezone.now()
     submission.due_on = add_working_days(today, days)
     return _move(submission, user, "receive", Status.RECEIVED,
-                 _("Appraisal due on %(date)s (%(days)s working days).") % {
+                 lambda: _("Appraisal due on %(date)s (%(days)s working days).") % {
                      "date": submission.due_on.strftime("%d/%m/%Y"), "days": days})
 
 
@@ -320,9 +337,11 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
     from .eligibility import release_initiatives
 
     release_initiatives([n for n in nominees.values() if n.appraisal == Appraisal.NOT_ELIGIBLE])
-    summary = "; ".join(f"{n.name}: {n.get_appraisal_display()}" + (f" ({n.appraisal_reason})"
-                                                                      if n.appraisal_reason else "")
-                        for n in nominees.values())
+    def summary():
+        return "; ".join(f"{n.name}: {n.get_appraisal_display()}" + (f" ({n.appraisal_reason})"
+                                                                    if n.appraisal_reason else "")
+                         for n in nominees.values())
+
     if any(v == Appraisal.INCOMPLETE for v, _r in verdicts.values()):
         days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, timezone.localdate()))
         submission.due_on = add_working_days(timezone.localdate(), days)
@@ -339,7 +358,8 @@ def open_public_comment(user, submission: Submission, today: datetime.date | Non
     days = int(parameter(ParameterKey.PUBLIC_COMMENT_DAYS, today))
     submission.public_comment_until = today + datetime.timedelta(days=days)
     return _move(submission, user, "open_public_comment", Status.PUBLIC_COMMENT,
-                 _("Public comment until %(date)s.") % {"date": submission.public_comment_until.strftime("%d/%m/%Y")})
+                 lambda: _("Public comment until %(date)s.") % {
+                     "date": submission.public_comment_until.strftime("%d/%m/%Y")})
 
 
 @transaction.atomic
@@ -458,21 +478,26 @@ def close_vote(user, submission: Submission) -> Submission:
             "names": ", ".join(missing)})
     today = timezone.localdate()
     members = council_size(submission.meeting)
-    lines = []
     for nominee in eligible:
         total = nominee.yes + nominee.no + nominee.abstain
-        passed, rule = vote_passes(nominee.award_type, nominee.yes, total, members, today)
+        passed, _rule = vote_passes(nominee.award_type, nominee.yes, total, members, today)
         nominee.votes_yes, nominee.votes_no, nominee.votes_abstain = nominee.yes, nominee.no, nominee.abstain
         nominee.outcome = Outcome.PASSED if passed else Outcome.FAILED
         nominee._history_user = user
         nominee.save()
-        lines.append(f"{nominee.name}: {nominee.yes}/{total} – {rule} ({nominee.get_outcome_display()})")
+
+    def lines():  # the rule applied, in the note's language
+        return "; ".join(
+            f"{n.name}: {n.yes}/{n.yes + n.no + n.abstain} – "
+            f"{vote_passes(n.award_type, n.yes, n.yes + n.no + n.abstain, members, today)[1]} "
+            f"({n.get_outcome_display()})" for n in eligible)
+
     from .eligibility import release_initiatives
 
     release_initiatives([n for n in eligible if n.outcome == Outcome.FAILED])
     if not any(n.outcome == Outcome.PASSED for n in eligible):
-        return _move(submission, user, "close_vote", Status.CLOSED, "; ".join(lines), event="vote")
-    return _move(submission, user, "close_vote", Status.VOTED, "; ".join(lines), event="vote")
+        return _move(submission, user, "close_vote", Status.CLOSED, lines, event="vote")
+    return _move(submission, user, "close_vote", Status.VOTED, lines, event="vote")
 
 
 # --- decisions ----------------------------------------------------------------------
@@ -544,14 +569,18 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED).exclude(pk__in=[n.pk for n in passed]),
                  Outcome.FORWARDED, user)
     fund.spend_for_decision(user, decision, total)
-    note = _("Decision No. %(code)s") % {"code": decision.code}
-    note += "; " + _("bonuses %(total)s đ") % {"total": number(total)}
     unknown = [n.name for n in passed if not bonuses[n.pk].known]
-    if unknown:
-        note += "; " + _("no bonus amount recorded for %(names)s") % {"names": ", ".join(unknown)}
-    if failing:
-        note += "; " + _("awarded against the eligibility check: %(names)s (%(reason)s)") % {
-            "names": ", ".join(n.name for n in failing), "reason": override_reason.strip()}
+
+    def note():
+        text = _("Decision No. %(code)s") % {"code": decision.code}
+        text += "; " + _("bonuses %(total)s đ") % {"total": number(total)}
+        if unknown:
+            text += "; " + _("no bonus amount recorded for %(names)s") % {"names": ", ".join(unknown)}
+        if failing:
+            text += "; " + _("awarded against the eligibility check: %(names)s (%(reason)s)") % {
+                "names": ", ".join(n.name for n in failing), "reason": override_reason.strip()}
+        return text
+
     _move(submission, user, "decide", Status.DECIDED, note)
     return decision
 
@@ -628,9 +657,10 @@ def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: st
     nominee.external_decision = decision.strip()[:120]
     nominee._history_user = user
     nominee.save()
+    note, note_en = _notes(lambda: f"{nominee.name}: {nominee.get_outcome_display()} ({decision})")
     WorkflowEvent.objects.create(
         submission=nominee.submission, actor=user, action="central_result", from_status=nominee.submission.status,
-        to_status=nominee.submission.status, note=f"{nominee.name}: {nominee.get_outcome_display()} ({decision})")
+        to_status=nominee.submission.status, note=note, note_en=note_en)
     return nominee
 
 

@@ -149,4 +149,10 @@ def test_leader_day(live_server, password):
         screenshot(page, "r6-leader-phone")
         _logout(page) if page.locator("nav .dropdown-toggle.btn").is_visible() else None
         assert page.console_errors == [], page.console_errors
+        # a wrong QR link: the portal's Vietnamese 404 in its own layout, no debug page (DEBUG is off, as in the
+        # README's first command: tests/test_settings.py checks that command's settings)
+        page.goto(f"{base}/xac-minh/00000000-0000-4000-8000-000000000000/")
+        assert page.get_by_role("heading", name="Không tìm thấy trang").is_visible()
+        assert "URLconf" not in page.content() and page.locator("nav.navbar").count() == 1
+        screenshot(page, "r7-wrong-qr-404")
     assert contrast == {}, contrast

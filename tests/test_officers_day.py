@@ -233,3 +233,17 @@ def test_eligibility_findings_read_in_the_readers_language(staff_client):
     changed = next(r for r in reasons if r["message"] != r["message_en"])
     assert escape(changed["message"]) in vietnamese and escape(changed["message_en"]) in english
     assert escape(changed["message"]) not in english
+
+
+def test_audit_notes_read_in_the_readers_language(officer_client, staff_client):
+    from django.conf import settings
+
+    submission = to_state(draft(), Status.RECEIVED)
+    event = WorkflowEvent.objects.filter(submission=submission, action="receive").get()
+    assert event.note.startswith("Hạn thẩm định") or "ngày làm việc" in event.note  # Vietnamese, whoever acted
+    assert event.note_en.startswith("Appraisal due on")
+    url = reverse("awards:submission_detail", args=[submission.pk])
+    assert event.note in staff_client.get(url).content.decode()
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = staff_client.get(url).content.decode()
+    assert event.note_en in english and event.note not in english

@@ -179,7 +179,8 @@ class WorkflowEvent(models.Model):
     action = models.CharField(_("action"), max_length=40)
     from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True)  # in the portal's language (Vietnamese)
+    note_en = models.TextField(_("note in English"), blank=True, default="", db_default="")  # for English readers
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
