@@ -77,8 +77,8 @@ def run(job_id: int) -> None:
         job = ImportJob.objects.select_for_update().select_related("user").get(pk=job_id)
         if job.status != ImportStatus.QUEUED:
             return
-        job.status = ImportStatus.RUNNING
-        job.save(update_fields=["status"])
+        job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
+        job.save(update_fields=["status", "started_at"])
     importer = import_string(IMPORTERS[job.kind])
     try:
         with job.upload.open("rb") as handle:
@@ -104,3 +104,21 @@ def queue_if_large(request, kind: str, upload, object_id: int | None = None):
     job = queue(request.user, kind, upload, object_id)
     messages.info(request, _("The file is large: it is imported in the background; this page shows how far."))
     return redirect("import_job", pk=job.pk)
+
+
+def sweep_stuck(now=None) -> int:
+    """Beat, every minute: an import left "running" past ``IMPORT_STALE_SECONDS`` (its worker died; the import's
+    transaction rolled back with it) is queued again. Returns how many were requeued."""
+    import datetime as dt
+
+    from .tasks import run_import
+
+    now = now or timezone.now()
+    limit = now - dt.timedelta(seconds=getattr(settings, "IMPORT_STALE_SECONDS", 600))
+    stuck = list(ImportJob.objects.filter(status=ImportStatus.RUNNING, started_at__lt=limit).values_list(
+        "pk", flat=True))
+    for job_id in stuck:
+        # Only the sweep that moves it back to "queued" requeues it (the update is the guard).
+        if ImportJob.objects.filter(pk=job_id, status=ImportStatus.RUNNING).update(status=ImportStatus.QUEUED):
+            transaction.on_commit(lambda job_id=job_id: run_import.delay(job_id))
+    return len(stuck)

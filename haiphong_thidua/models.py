@@ -38,6 +38,7 @@ class ImportJob(models.Model):
     imported = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)  # [[row, message], …] as the importer reports them
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

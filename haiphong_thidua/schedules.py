@@ -12,6 +12,7 @@ INTERVAL_TASKS = [
     # name, task, every (seconds)
     ("Nhịp tim worker (heartbeat)", HEARTBEAT_TASK, 60),
     ("Lập lại báo cáo bị gián đoạn", "reports.tasks.sweep_stuck_reports", 60),
+    ("Nhập lại tệp Excel bị gián đoạn", "haiphong_thidua.tasks.sweep_stuck_imports", 60),
 ]
 CRONTAB_TASKS = [
     # name, task, kwargs, crontab fields (Asia/Ho_Chi_Minh)

@@ -30,3 +30,10 @@ def run_import(job_id: int) -> None:
     from .import_jobs import run
 
     run(job_id)
+
+
+@shared_task(name="haiphong_thidua.tasks.sweep_stuck_imports")
+def sweep_stuck_imports() -> int:
+    from .import_jobs import sweep_stuck
+
+    return sweep_stuck()

@@ -92,3 +92,26 @@ def test_a_large_sheet_with_a_wrong_row_imports_nothing_and_lists_the_row(office
     assert job.errors[0][0] == 702  # the sheet's row number (header is row 1)
     assert "GIOI" in officer_client.get(response["Location"]).content.decode()
     assert not TaskRating.objects.filter(person_id__in=ids).exists()
+
+
+def test_an_import_whose_worker_died_is_run_again_by_the_sweep(officer_client, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from haiphong_thidua.import_jobs import sweep_stuck
+
+    ids = _persons(1050)
+    with django_capture_on_commit_callbacks():  # the worker never runs: it "died" after taking the job
+        officer_client.post(reverse("awards:ratings_import"), {
+            "upload": _workbook([(pk, "", "", 2024, "HTTNV") for pk in ids])})
+    job = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING,
+                                               started_at=timezone.now() - dt.timedelta(minutes=11))
+    assert sweep_stuck(now=timezone.now() - dt.timedelta(minutes=20)) == 0  # not yet stale then
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep_stuck() == 1
+    job.refresh_from_db()
+    assert (job.status, job.imported) == (ImportStatus.DONE, 1050)  # exactly once: all the rows, no duplicates
+    assert TaskRating.objects.filter(person_id__in=ids, year=2024).count() == 1050
+    assert sweep_stuck() == 0

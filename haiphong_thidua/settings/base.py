@@ -319,6 +319,7 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # The head of the Board who signs the periodic reports (the name under "TRƯỞNG BAN"); empty: signed by hand.
 REPORT_SIGNER_NAME = env.str("REPORT_SIGNER_NAME", default="")
 IMPORT_ASYNC_ROWS = env.int("IMPORT_ASYNC_ROWS", default=1000)
+IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=600)  # a "running" import older than this is requeued
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 2 * 1024 * 1024
 # An Office file (docx/xlsx) is a zip: refused when its parts would inflate past this (zip bombs).
 UPLOAD_MAX_INFLATED_BYTES = env.int("UPLOAD_MAX_INFLATED_MB", default=100) * 1024 * 1024
