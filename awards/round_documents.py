@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .documents import render_pdf
-from .models import Appraisal, CouncilMeeting, CouncilVote, Nominee, Submission, VoteChoice
+from .models import Appraisal, CouncilMeeting, CouncilVote, Nominee, Submission
 
 
 def submission_report_pdf(submission: Submission) -> bytes:
@@ -23,18 +23,16 @@ def submission_report_pdf(submission: Submission) -> bytes:
 
 
 def _tally(meeting: CouncilMeeting) -> dict:
-    from .services import council_size, vote_passes
+    from .services import council_size, vote_rules
 
     members = council_size(meeting)
     nominees = list(Nominee.objects.filter(submission__meeting=meeting, appraisal=Appraisal.ELIGIBLE).select_related(
-        "award_type", "submission__unit").annotate(
-        yes=Count("votes", filter=Q(votes__choice=VoteChoice.YES)),
-        no=Count("votes", filter=Q(votes__choice=VoteChoice.NO)),
-        abstain=Count("votes", filter=Q(votes__choice=VoteChoice.ABSTAIN)),
+        "award_type", "submission__unit").with_vote_counts().annotate(
         written=Count("votes", filter=Q(votes__in_writing=True))).order_by("submission_id", "award_type__order", "id"))
+    rules = vote_rules({n.award_type for n in nominees}, meeting.held_on)
     for nominee in nominees:
         cast = nominee.yes + nominee.no + nominee.abstain
-        nominee.passes, nominee.rule = vote_passes(nominee.award_type, nominee.yes, cast, members, meeting.held_on)
+        nominee.passes, nominee.rule = rules[nominee.award_type_id].judge(nominee.yes, cast, members)
         nominee.share = round(nominee.yes * 100 / members, 1) if members else None
     votes = CouncilVote.objects.filter(nominee__submission__meeting=meeting)
     present = votes.filter(in_writing=False).values("member").distinct().count()

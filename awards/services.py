@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -128,10 +128,7 @@ def next_number(name: str, year: int) -> int:
 @transaction.atomic
 def create_submission(user, *, unit: Unit, **fields) -> Submission:
     require_unit_actor(user, unit)
-    for name in ("title", "reference"):
-        if name in fields:
-            fields[name] = clean_text(fields[name] or "")
-    submission = Submission(unit=unit, created_by=user, status=Status.DRAFT, **fields)
+    submission = Submission(unit=unit, created_by=user, status=Status.DRAFT, **_clean_header(fields))
     submission._history_user = user
     submission.save()
     WorkflowEvent.objects.create(submission=submission, actor=user, action="create", to_status=Status.DRAFT)
@@ -141,6 +138,12 @@ def create_submission(user, *, unit: Unit, **fields) -> Submission:
 HEADER_FIELDS = ("title", "reference", "round_kind", "year", "movement", "commendation_type", "special_category")
 
 
+def _clean_header(fields: dict) -> dict:
+    """The header's typed texts without bidi controls or zero-width characters (organisation.text.clean_text)."""
+    return {name: clean_text(value or "") if name in ("title", "reference") else value
+            for name, value in fields.items()}
+
+
 @transaction.atomic
 def update_submission(user, submission: Submission, **fields) -> Submission:
     """Correct the dossier's header (title, number, round, year, movement, type) while the unit may still edit it;
@@ -148,9 +151,7 @@ def update_submission(user, submission: Submission, **fields) -> Submission:
     submission = _lock(submission)
     _require_editable(user, submission)
     changed = []
-    for name in ("title", "reference"):
-        if name in fields:
-            fields[name] = clean_text(fields[name] or "")
+    fields = _clean_header(fields)
     for name in HEADER_FIELDS:
         if name in fields and getattr(submission, name) != fields[name]:
             setattr(submission, name, fields[name])
@@ -285,7 +286,7 @@ def assign(user, submission: Submission, officer) -> Submission:
 def return_to_unit(user, submission: Submission, reason: str, today: datetime.date | None = None) -> Submission:
     """Send a dossier back before appraisal (at reception or once assigned), with what the unit must do."""
     submission = _begin("return_to_unit", user, submission, today)
-    reason = clean_text(reason or "").strip()
+    reason = clean_text(reason)  # trimmed too
     if not reason:
         raise ValidationError(_("Say what the unit must complete or correct."))
     today = today or timezone.localdate()
@@ -387,24 +388,53 @@ def council_size(meeting: CouncilMeeting | None) -> int:
     return User.objects.filter(is_active=True, groups__name=Role.COUNCIL_MEMBER).distinct().count()
 
 
+@dataclass(frozen=True)
+class VoteRule:
+    """Decree 98/2023 Art 30.7 for one award on one day: at least a share of *all* members (``of_members``: ≥ 90 %
+    for Chiến sĩ thi đua cấp tỉnh / toàn quốc, ≥ 80 % for Cờ thi đua, …), otherwise more than the general share of
+    the votes cast (``share``). Both are legal parameters."""
+
+    of_members: Decimal | None
+    share: Decimal | None
+    day: datetime.date
+
+    def judge(self, yes: int, cast: int, members: int) -> tuple[bool, str]:
+        """(passes, the rule applied in words, in the active language)."""
+        if self.of_members is not None:
+            needed = Decimal(members) * self.of_members
+            return Decimal(yes) >= needed, _("needs %(share)s%% of all %(members)s members (%(needed)s)") % {
+                "share": number(self.of_members * 100), "members": members, "needed": number(needed)}
+        if self.share is None:
+            raise ImproperlyConfigured(f"No legal parameter {ParameterKey.VOTE_PASS_SHARE!r} in force on "
+                                       f"{self.day:%d/%m/%Y}.")
+        return Decimal(yes) > self.share * cast, _("needs more than %(share)s%% of %(cast)s votes cast") % {
+            "share": number(self.share * 100), "cast": cast}
+
+
+def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
+    """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
+    general one, the latest in force first — as ``rules.parameter`` chooses)."""
+    from .models import Parameter
+    from .rules import in_force
+
+    rows = list(Parameter.objects.filter(in_force(day), key__in=[
+        ParameterKey.VOTE_SHARE_OF_MEMBERS, ParameterKey.VOTE_PASS_SHARE]).order_by("-effective_from"))
+
+    def first(key, award_type_id):
+        return next((r.value for r in rows if r.key == key and r.award_type_id == award_type_id), None)
+
+    general = first(ParameterKey.VOTE_PASS_SHARE, None)
+    result = {}
+    for award_type in award_types:
+        share = first(ParameterKey.VOTE_PASS_SHARE, award_type.pk)
+        result[award_type.pk] = VoteRule(first(ParameterKey.VOTE_SHARE_OF_MEMBERS, award_type.pk),
+                                         share if share is not None else general, day)
+    return result
+
+
 def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.date) -> tuple[bool, str]:
-    """Decree 98/2023 Art 30.7: for some awards at least a share of *all* members (not of votes cast) must vote
-    in favour (≥ 90 % for Chiến sĩ thi đua cấp tỉnh / toàn quốc, ≥ 80 % for Cờ thi đua, …); otherwise more than
-    the general share of the votes cast. Both are legal parameters."""
-    from decimal import Decimal
-
-    try:
-        of_members = parameter(ParameterKey.VOTE_SHARE_OF_MEMBERS, day, award_type, specific_only=True)
-    except LookupError:
-        of_members = None
-
-    if of_members is not None:
-        needed = Decimal(members) * of_members
-        return Decimal(yes) >= needed, _("needs %(share)s%% of all %(members)s members (%(needed)s)") % {
-            "share": number(of_members * 100), "members": members, "needed": number(needed)}
-    share = parameter(ParameterKey.VOTE_PASS_SHARE, day, award_type)
-    return Decimal(yes) > share * cast, _("needs more than %(share)s%% of %(cast)s votes cast") % {
-        "share": number(share * 100), "cast": cast}
+    """Does a nominee for ``award_type`` pass with ``yes`` of ``cast`` votes, the Council having ``members``?"""
+    return vote_rules([award_type], day)[award_type.pk].judge(yes, cast, members)
 
 
 @transaction.atomic
@@ -467,20 +497,18 @@ def close_vote(user, submission: Submission) -> Submission:
     """Count the votes per nominee; a nominee passes with more than the threshold share in favour."""
     submission = _begin("close_vote", user, submission)
     # The submission row is locked, which serialises every change to its nominees.
-    eligible = list(submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).select_related("award_type").annotate(
-        yes=Count("votes", filter=Q(votes__choice=VoteChoice.YES)),
-        no=Count("votes", filter=Q(votes__choice=VoteChoice.NO)),
-        abstain=Count("votes", filter=Q(votes__choice=VoteChoice.ABSTAIN)),
-    ))
+    eligible = list(submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).select_related("award_type")
+                    .with_vote_counts())
     missing = [n.name for n in eligible if n.yes + n.no + n.abstain == 0]
     if missing:
         raise ValidationError(_("Every eligible nominee needs at least one vote; none yet for: %(names)s.") % {
             "names": ", ".join(missing)})
     today = timezone.localdate()
     members = council_size(submission.meeting)
+    rules = vote_rules({n.award_type for n in eligible}, today)
     for nominee in eligible:
         total = nominee.yes + nominee.no + nominee.abstain
-        passed, _rule = vote_passes(nominee.award_type, nominee.yes, total, members, today)
+        passed, _rule = rules[nominee.award_type_id].judge(nominee.yes, total, members)
         nominee.votes_yes, nominee.votes_no, nominee.votes_abstain = nominee.yes, nominee.no, nominee.abstain
         nominee.outcome = Outcome.PASSED if passed else Outcome.FAILED
         nominee._history_user = user
@@ -489,7 +517,7 @@ def close_vote(user, submission: Submission) -> Submission:
     def lines():  # the rule applied, in the note's language
         return "; ".join(
             f"{n.name}: {n.yes}/{n.yes + n.no + n.abstain} – "
-            f"{vote_passes(n.award_type, n.yes, n.yes + n.no + n.abstain, members, today)[1]} "
+            f"{rules[n.award_type_id].judge(n.yes, n.yes + n.no + n.abstain, members)[1]} "
             f"({n.get_outcome_display()})" for n in eligible)
 
     from .eligibility import release_initiatives

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -347,21 +347,20 @@ def council(request):
     submissions = Submission.objects.filter(status__in=DOSSIER.sources("vote")).select_related(
         "unit", "meeting").prefetch_related(
         Prefetch("nominees", queryset=Nominee.objects.filter(appraisal=Appraisal.ELIGIBLE).select_related(
-            "award_type").annotate(
-                vote_count=Count("votes"), yes=Count("votes", filter=Q(votes__choice=VoteChoice.YES)),
-                no=Count("votes", filter=Q(votes__choice=VoteChoice.NO)),
-                abstain=Count("votes", filter=Q(votes__choice=VoteChoice.ABSTAIN))).prefetch_related(
+            "award_type").with_vote_counts().prefetch_related(
             Prefetch("votes", queryset=CouncilVote.objects.filter(member=request.user), to_attr="my_votes")),
             to_attr="eligible"))
     submissions = list(submissions)
-    today = timezone.localdate()
+    # The tally as it stands, before "Kiểm phiếu": votes per choice and what the count would decide now (the
+    # rules of every award on the page in one query).
+    rules = services.vote_rules({n.award_type for s in submissions for n in s.eligible}, timezone.localdate())
     sizes = {}
     for submission in submissions:
-        # The tally as it stands, before "Kiểm phiếu": votes per choice and what the count would decide now.
         members = sizes.setdefault(submission.meeting_id, services.council_size(submission.meeting))
         for nominee in submission.eligible:
-            nominee.passes_now, nominee.rule_now = services.vote_passes(
-                nominee.award_type, nominee.yes, nominee.vote_count, members, today)
+            nominee.vote_count = nominee.yes + nominee.no + nominee.abstain
+            nominee.passes_now, nominee.rule_now = rules[nominee.award_type_id].judge(
+                nominee.yes, nominee.vote_count, members)
         submission.members = members
     return render(request, "awards/council.html", {"submissions": submissions, "is_council": is_council(request.user),
                                                    "choices": VoteChoice.choices, "in_favour": VoteChoice.YES})

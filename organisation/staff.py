@@ -31,8 +31,8 @@ def _require(user, unit: Unit) -> None:
 
 def _check(fields: dict, today: datetime.date) -> dict:
     fields = dict(fields)
-    fields["full_name"] = clean_text(fields.get("full_name", "")).strip()
-    fields["position"] = clean_text(fields.get("position", "") or "").strip()
+    fields["full_name"] = clean_text(fields.get("full_name", ""))  # trimmed too
+    fields["position"] = clean_text(fields.get("position", ""))
     if not fields["full_name"]:
         raise ValidationError({"full_name": _("Give the person's full name.")})
     born, hired = fields.get("birth_date"), fields.get("hired_on")
@@ -81,7 +81,7 @@ def move_out(user, person: Person, *, left_on: datetime.date, reason: str) -> Pe
         raise ValidationError({"left_on": _("Record a move once it has happened (the date is in the future).")})
     if person.hired_on and left_on < person.hired_on:
         raise ValidationError({"left_on": _("The date is before the person was recruited.")})
-    reason = clean_text(reason or "").strip()
+    reason = clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why the person left (transfer, retirement, …).")})
     person.left_on, person.left_reason = left_on, reason

@@ -68,10 +68,11 @@ def _person(request, pk) -> Person:
 def person_edit(request, pk):
     enters_staff_records.require(request.user)
     person = _person(request, pk)
-    form = PersonForm(request.POST or None, user=request.user, instance=Person.objects.get(pk=person.pk))
+    form = PersonForm(request.POST or None, user=request.user, instance=person)  # the service locks and re-reads it
+    title = _("Staff record of %(name)s") % {"name": person.full_name}  # before the form changes the instance
     return form_page(request, form, lambda data: staff.update_person(request.user, person, **data),
                      success=_("Staff record saved."), next_url=reverse("organisation:person_list"),
-                     context={"title": _("Staff record of %(name)s") % {"name": person.full_name}})
+                     context={"title": title})
 
 
 def person_move_out(request, pk):

@@ -247,3 +247,18 @@ def test_audit_notes_read_in_the_readers_language(officer_client, staff_client):
     staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = staff_client.get(url).content.decode()
     assert event.note_en in english and event.note not in english
+
+
+def test_the_council_page_query_count_does_not_grow_with_nominees(council_client, django_assert_max_num_queries):
+    submission = to_state(draft(names=("Vũ Văn Một",)), Status.IN_COUNCIL)
+    url = reverse("awards:council")
+    with django_assert_max_num_queries(50) as one:
+        council_client.get(url)
+    first = submission.nominees.get()
+    for i, award in enumerate(("bang-khen-chu-tich", "chien-si-tien-tien", "bang-khen-chu-tich")):
+        first.pk, first.name = None, f"Người thứ {i}"
+        first.award_type = type(first.award_type).objects.get(code=award)
+        first.save()  # more eligible nominees on the same dossier, of several awards
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = council_client.get(url).content.decode()
+    assert "Người thứ 2" in page

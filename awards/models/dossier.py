@@ -25,6 +25,7 @@ from .enums import (
     SpecialCategory,
     Status,
     Subject,
+    VoteChoice,
 )
 
 
@@ -108,6 +109,12 @@ class NomineeQuerySet(FoldedNameQuerySet, models.QuerySet):
     def awarded(self):
         """Nominees whose award was decided (revoked ones included: the history shows the revocation)."""
         return self.filter(outcome=Outcome.AWARDED)
+
+    def with_vote_counts(self):
+        """Each nominee with ``yes``, ``no`` and ``abstain``: the Council's ballots counted in the query."""
+        return self.annotate(yes=models.Count("votes", filter=models.Q(votes__choice=VoteChoice.YES)),
+                             no=models.Count("votes", filter=models.Q(votes__choice=VoteChoice.NO)),
+                             abstain=models.Count("votes", filter=models.Q(votes__choice=VoteChoice.ABSTAIN)))
 
 
 class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
