@@ -1,18 +1,19 @@
 """Organisation pages: units (tree and history) and persons, scoped to the user."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.forms import form_page
+from haiphong_thidua.forms import form_page, run_service
 
-from . import staff
+from . import staff, unit_changes, unit_forms
 from .filters import PersonFilter, UnitFilter
 from .forms import MoveOutForm, PersonForm
-from .models import Person, UnitEvent
-from .permissions import enters_staff_records
+from .models import Person, Unit, UnitEvent
+from .permissions import enters_staff_records, is_board
 from .scoping import scope_to_user, visible_units
 
 PAGE_SIZE = 50
@@ -22,7 +23,8 @@ def unit_list(request):
     units = visible_units(request.user).select_related("parent")
     filterset = UnitFilter(request.GET, queryset=units)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "organisation/unit_list.html", {"filter": filterset, "page": page})
+    return render(request, "organisation/unit_list.html", {"filter": filterset, "page": page,
+                                                              "is_board": is_board(request.user)})
 
 
 def unit_detail(request, code):
@@ -41,8 +43,33 @@ def unit_detail(request, code):
             "children": children,
             "merged_events": events,
             "person_count": unit.persons.count(),
+            "changes": [c for c in unit_changes.CHANGES.values() if c.needs_unit] if is_board(request.user)
+            and unit.is_active else [],
         },
     )
+
+
+def unit_change(request, kind, code=None):
+    """The Board records a change of the organisation: the form, then a preview of what it does, then the change."""
+    is_board.require(request.user)
+    change = unit_changes.CHANGES.get(kind)
+    if change is None or change.needs_unit != (code is not None):
+        raise Http404
+    unit = get_object_or_404(Unit.objects.active(), code=code) if code is not None else None
+    form = getattr(unit_forms, change.form)(request.POST or None, unit=unit)
+    lines = None
+    if request.method == "POST" and form.is_valid():
+        if "confirm" in request.POST:
+            ok, result = run_service(request, lambda: unit_changes.record(request.user, change, unit, form.cleaned_data),
+                                     form=form, success=_("The change is recorded with its legal basis."))
+            if ok:
+                target = result if isinstance(result, Unit) else unit
+                return redirect("organisation:unit_detail", code=target.code)
+        else:
+            ok, lines = run_service(request, lambda: unit_changes.preview(request.user, change, unit,
+                                                                          form.cleaned_data), form=form)
+    return render(request, "organisation/unit_change.html", {"form": form, "unit": unit, "change": change,
+                                                             "lines": lines})
 
 
 def person_list(request):

@@ -17,7 +17,8 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
           "api-docs", "api-redoc"}
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
-              "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report"}
+              "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
+              "organisation:unit_change", "organisation:unit_establish"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
 # The fund's ledger: the Board and the leadership read it; unit staff and the Council do not.
 FUND_READERS = {"awards:fund_ledger", "awards:fund_excel"}
@@ -86,7 +87,7 @@ def _fill(name, route, objects):
     values = {
         "code": "so-ke-hoach-dau-tu" if name.startswith("organisation") else "van-hoa-cong-so",
         "year": "2023", "fmt": "pdf", "nominee_pk": str(objects["nominee"]),
-        "attachment_pk": str(objects["attachment"]),
+        "attachment_pk": str(objects["attachment"]), "kind": "doi-ten",
     }
     if name == "verify_award":
         values["code"] = str(objects["code"])
@@ -176,7 +177,7 @@ WRITERS = {
     "awards:submission_forward": BOARD, "awards:vote": {"demo_council"},
     "awards:vote_all": {"demo_council"}, "awards:submission_return": BOARD,
     "awards:submission_edit": UNIT_A, "organisation:person_create": STAFF_RECORDS,
-    "organisation:person_edit": STAFF_RECORDS, "organisation:person_move_out": STAFF_RECORDS,
+    "organisation:person_edit": STAFF_RECORDS, "organisation:unit_change": BOARD, "organisation:unit_establish": BOARD, "organisation:person_move_out": STAFF_RECORDS,
     "awards:initiative_list": STAFF_RECORDS,
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
