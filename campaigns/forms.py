@@ -6,6 +6,7 @@ from haiphong_thidua.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from legal.models import LegalDocument
 from organisation.models import Cluster
 from organisation.scoping import visible_units
+from organisation.text import clean_text
 
 from .models import (
     CriterionKind,
@@ -189,3 +190,31 @@ class ScoreLinesForm(forms.Form):
 
     def rows(self):
         return [(c, self[f"points_{c.pk}"], self[f"text_{c.pk}"]) for c in self.criteria]
+
+
+class MembersForm(forms.Form):
+    """A cluster's members in one year, with the head and deputy of that year."""
+
+    units = forms.ModelMultipleChoiceField(queryset=Cluster.objects.none(), label=_("Members"),
+                                           widget=forms.SelectMultiple(attrs={"size": 14}))
+    head = forms.ModelChoiceField(queryset=Cluster.objects.none(), label=_("Cluster head (rotating)"),
+                                  required=False)
+    deputy = forms.ModelChoiceField(queryset=Cluster.objects.none(), label=_("Deputy head"), required=False)
+
+    def __init__(self, *args, year, **kwargs):
+        from .clusters import units_of_year
+
+        super().__init__(*args, **kwargs)
+        units = units_of_year(year).order_by("path")
+        for name in ("units", "head", "deputy"):
+            self.fields[name].queryset = units
+
+
+class SigningForm(forms.Form):
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
+    signatories = forms.CharField(label=_("Signatories (one per line: name, title, unit)"),
+                                  widget=forms.Textarea(attrs={"rows": 5}), max_length=4000)
+    signed_file = _file_field(_("Signed copy (PDF or image; at most 10 MB)"), ("pdf", "image"))
+
+    def clean_signatories(self):
+        return "\n".join(clean_text(line) for line in self.cleaned_data["signatories"].splitlines() if line.strip())

@@ -409,6 +409,8 @@ class ClusterCovenant(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     signed_on = models.DateField(_("signed on"))
     content = models.TextField(_("covenant"), blank=True)
+    signatories = models.TextField(_("signatories (one per line: name, title, unit)"), blank=True)
+    signed_file = models.FileField(_("signed covenant"), upload_to=private_upload_to, blank=True)
     is_final = models.BooleanField(_("results final"), default=False)
     history = HistoricalRecords()
 

@@ -412,14 +412,18 @@ def create_covenant(user, *, cluster, year: int, signed_on: datetime.date, conte
     criteria = list(criteria)
     if not criteria:
         raise ValidationError(_("Add at least one criterion."))
+    if not ClusterMembership.objects.filter(cluster=cluster, year=year).exists():
+        raise ValidationError(_("The cluster has no members for %(year)s yet: record them (or start from last "
+                                "year's) on the cluster's page first.") % {"year": year})
     covenant = _as(ClusterCovenant(cluster=cluster, year=year, signed_on=signed_on, content=content), user)
     covenant.save()
     CovenantCriterion.objects.bulk_create(
         CovenantCriterion(covenant=covenant, order=i, name=name, kind=kind, max_points=points)
         for i, (name, kind, points) in enumerate(criteria, start=1)
     )
-    for membership in ClusterMembership.objects.filter(cluster=cluster, year=year):
-        MemberScore.objects.create(covenant=covenant, unit=membership.unit)
+    from .clusters import sync_scores
+
+    sync_scores(covenant)
     return covenant
 
 

@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from haiphong_thidua.params import YearConverter
 
-from . import views
+from . import views, views_clusters
 
 register_converter(YearConverter, "year")
 
@@ -29,10 +29,15 @@ urlpatterns = [
     path("dien-hinh/de-xuat/", views.model_propose, name="model_propose"),
     path("dien-hinh/<int:pk>/", views.model_detail, name="model_detail"),
     path("dien-hinh/<int:pk>/anh/", views.model_photo, name="model_photo"),
-    path("cum-thi-dua/", views.covenant_list, name="covenant_list"),
-    path("cum-thi-dua/<int:pk>/", views.covenant_detail, name="covenant_detail"),
-    path("cum-thi-dua/<int:pk>/ket-qua/", views.covenant_finalise, name="covenant_finalise"),
-    path("cham-diem/<int:pk>/", views.score_edit, name="score_edit"),
+    path("cum-thi-dua/", views_clusters.covenant_list, name="covenant_list"),
+    path("cum-thi-dua/<int:pk>/", views_clusters.covenant_detail, name="covenant_detail"),
+    path("cum-thi-dua/<int:pk>/ket-qua/", views_clusters.covenant_finalise, name="covenant_finalise"),
+    path("cum-thi-dua/<int:pk>/ky-ket/", views_clusters.covenant_signing, name="covenant_signing"),
+    path("cum-thi-dua/<int:pk>/ban-ky/", views_clusters.covenant_signed_file, name="covenant_signed_file"),
+    path("cum-thi-dua/<int:pk>/tai/<str:document>", views_clusters.covenant_document, name="covenant_document"),
+    path("cum/<int:pk>/<year:year>/", views_clusters.cluster_year, name="cluster_year"),
+    path("cham-diem/<int:pk>/", views_clusters.score_edit, name="score_edit"),
+    path("diem/<int:pk>/", views_clusters.score_detail, name="score_detail"),
     path("<slug:code>/", views.movement_detail, name="movement_detail"),
     path("<slug:code>/ket-thuc/", views.movement_close, name="movement_close"),
 ]

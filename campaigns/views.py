@@ -14,17 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
-from haiphong_thidua.params import id_list, year_param
+from haiphong_thidua.params import year_param
 from haiphong_thidua.uploads import serve_private
 from organisation.models import Unit
 from organisation.permissions import (
     acts_for_owner,
     acts_for_unit,
-    can_finalise_cluster,
     is_board,
     is_unit_staff,
     require_board,
-    sees_self_score,
 )
 from organisation.scoping import scope_to_user, visible_units
 
@@ -39,10 +37,8 @@ from .filters import (
 )
 from .models import (
     ActionProgramme,
-    ClusterCovenant,
     ExemplaryModel,
     InspectionVisit,
-    MemberScore,
     Movement,
     ProgrammeTask,
     Registration,
@@ -50,9 +46,8 @@ from .models import (
     RegistrationWindow,
     ReviewReport,
     ReviewRound,
-    ScoreStatus,
 )
-from .workflow import EXEMPLARY_MODEL, MEMBER_SCORE, MOVEMENT, REGISTRATION, REVIEW
+from .workflow import EXEMPLARY_MODEL, MOVEMENT, REGISTRATION, REVIEW
 
 PAGE_SIZE = 25
 # Pages with a filter form and a create form: distinct element ids keep every label tied to its own field.
@@ -388,68 +383,3 @@ def model_detail(request, pk):
 def model_photo(request, pk):
     model = get_object_or_404(scope_to_user(ExemplaryModel.objects.all(), request.user), pk=pk)
     return serve_private(model.photo, f"anh-{model.pk}{_ext(model.photo)}", inline=True)
-
-
-# --- Clusters ----------------------------------------------------------------
-
-def covenant_list(request):
-    covenants = ClusterCovenant.objects.select_related("cluster").annotate(members=Count("scores"))
-    form = forms.CovenantForm(request.POST or None, initial={"year": timezone.localdate().year})
-    criteria = forms.CriterionFormSet(request.POST or None, prefix="criteria")
-    if request.method == "POST":
-        require_board(request.user)
-        if form.is_valid() and criteria.is_valid():
-            rows = [(c["name"], c["kind"], c["max_points"]) for c in criteria.cleaned_data
-                    if c.get("name") and c.get("max_points") is not None]
-            ok, covenant = run_service(request, lambda: services.create_covenant(
-                request.user, criteria=rows, **form.cleaned_data), form=form, success=_("Covenant recorded."))
-            if ok:
-                return redirect("campaigns:covenant_detail", pk=covenant.pk)
-    return render(request, "campaigns/covenant_list.html", {
-        "covenants": covenants, "form": form, "criteria": criteria, "is_board": is_board(request.user)})
-
-
-def covenant_detail(request, pk):
-    covenant = get_object_or_404(ClusterCovenant.objects.select_related("cluster"), pk=pk)
-    criteria = list(covenant.criteria.all())
-    scores = list(services.score_table(covenant))
-    user = request.user
-    for score in scores:
-        score.covenant = covenant  # one covenant object for every row's checks
-        score.can_self_score = MEMBER_SCORE.allows("self_score", user, score)
-        score.can_cross_check = MEMBER_SCORE.allows("cross_check", user, score)
-        score.shows_self_score = sees_self_score(user, score)
-    return render(request, "campaigns/covenant_detail.html", {
-        "covenant": covenant, "criteria": criteria, "scores": scores,
-        "can_check": can_finalise_cluster(user, covenant),
-        "all_checked": bool(scores) and all(s.status == ScoreStatus.CHECKED for s in scores),
-    })
-
-
-def score_edit(request, pk):
-    score = get_object_or_404(MemberScore.objects.select_related("covenant__cluster", "unit"), pk=pk)
-    criteria = score.covenant.criteria.all()
-    checking = MEMBER_SCORE.is_in("cross_check", score)
-    action = "cross_check" if checking else "self_score"
-    MEMBER_SCORE[action].permission.require(request.user, score)
-    lines = {line.criterion_id: line for line in score.lines.all()}
-    form = forms.ScoreLinesForm(
-        request.POST or None, criteria=criteria,
-        text_label=_("Cross-check note") if checking else _("Evidence"),
-        initial_points={cid: line.self_points for cid, line in lines.items()},
-    )
-    save = services.cross_check if checking else services.submit_self_score
-    return form_page(request, form, lambda _data: save(request.user, score, form.lines()), success=_("Scores saved."),
-                     next_url=reverse("campaigns:covenant_detail", args=[score.covenant_id]),
-                     template="campaigns/score_form.html", context={"score": score, "checking": checking,
-                                                                    "lines": lines})
-
-
-@require_POST
-def covenant_finalise(request, pk):
-    covenant = get_object_or_404(ClusterCovenant, pk=pk)
-    can_finalise_cluster.require(request.user, covenant)
-    ids = id_list(request.POST.getlist("acclaimed"))
-    return posted_action(request, lambda _d: services.finalise_ranking(request.user, covenant, acclaimed_unit_ids=ids),
-                         back=reverse("campaigns:covenant_detail", args=[pk]),
-                         success=_("Ranking and acclaimed units recorded."))

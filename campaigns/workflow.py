@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _, gettext_lazy
 
 from haiphong_thidua.workflow import Transition, Workflow
-from organisation.permissions import acts_for_owner, can_cross_check, is_board, is_unit_staff
+from organisation.permissions import acts_for_owner, can_cross_check, enters_self_score, is_board, is_unit_staff
 
 from .models import ModelStatus, MovementStatus, RegistrationStatus, RoundStatus, ScoreStatus
 
@@ -51,7 +51,7 @@ EXEMPLARY_MODEL = Workflow("exemplary_model", ModelStatus, initial=ModelStatus.P
 ])
 
 MEMBER_SCORE = Workflow("member_score", ScoreStatus, initial=ScoreStatus.DRAFT, transitions=[
-    Transition("self_score", (ScoreStatus.DRAFT,), (ScoreStatus.SELF_SCORED,), acts_for_owner,
+    Transition("self_score", (ScoreStatus.DRAFT,), (ScoreStatus.SELF_SCORED,), enters_self_score,
                gettext_lazy("Self-score"), condition=_covenant_final,
                wrong_state=gettext_lazy("The self-score was already submitted.")),
     Transition("cross_check", (ScoreStatus.SELF_SCORED,), (ScoreStatus.CHECKED,), can_cross_check,

@@ -273,6 +273,8 @@ class ClusterMembership(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="cluster_memberships")
     year = models.PositiveSmallIntegerField(_("year"))
     is_head = models.BooleanField(_("cluster head"), default=False)
+    is_deputy = models.BooleanField(_("deputy head"), default=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("cluster membership")
@@ -283,6 +285,10 @@ class ClusterMembership(models.Model):
             models.UniqueConstraint(
                 fields=["cluster", "year"], condition=Q(is_head=True), name="cluster_one_head_a_year"
             ),
+            models.UniqueConstraint(
+                fields=["cluster", "year"], condition=Q(is_deputy=True), name="cluster_one_deputy_a_year"
+            ),
+            models.CheckConstraint(condition=~(Q(is_head=True) & Q(is_deputy=True)), name="cluster_head_not_deputy"),
         ]
 
     def __str__(self) -> str:

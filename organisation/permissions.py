@@ -179,6 +179,12 @@ def sees_self_score(user, score) -> bool:
             or is_cluster_head(user, score.covenant))
 
 
+@predicate(_("Only the member itself, or the Board on its behalf, enters its self-score."))
+def enters_self_score(user, score) -> bool:
+    """The member's own staff, or the Board for a member (a city of the national cluster) with no account."""
+    return is_board(user) or acts_for_owner(user, score)
+
+
 @predicate(_("Only the cluster head or the Board may finalise the results."))
 def can_finalise_cluster(user, covenant) -> bool:
     return is_board(user) or is_cluster_head(user, covenant)

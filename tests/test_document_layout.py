@@ -57,7 +57,7 @@ def _check_sizes(content: bytes, title: str, signer_title: str, agency: str):
     return problems
 
 
-def test_font_sizes_of_every_document(officer_client, django_capture_on_commit_callbacks):
+def test_font_sizes_of_every_document(officer_client, django_capture_on_commit_callbacks, covenant):
     import datetime as dt
 
     from awards import services
@@ -82,6 +82,8 @@ def test_font_sizes_of_every_document(officer_client, django_capture_on_commit_c
         "tờ trình": (officer_client.get(reverse("awards:submission_report", args=[submission.pk])).content,
                      "TỜ TRÌNH", "TRƯỞNG BAN", "BAN THI ĐUA - KHEN THƯỞNG"),
         "report": (report.pdf.read(), "BÁO CÁO", "TRƯỞNG BAN", "BAN THI ĐUA - KHEN THƯỞNG"),
+        "cluster score table": (officer_client.get(reverse("campaigns:covenant_document", args=[
+            covenant.pk, "bang-diem.pdf"])).content, "BẢNG ĐIỂM", "TRƯỞNG CỤM", "THÀNH PHỐ HÀ NỘI"),
     }
     assert VoteChoice.YES  # the Council's minutes share the header and have no recipients list (checked below)
     problems = {name: _check_sizes(content, *rest) for name, (content, *rest) in documents.items()}
