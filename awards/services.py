@@ -93,7 +93,12 @@ def _move(submission: Submission, user, action: str, to_status: str, note="", ev
     submission.save()
     WorkflowEvent.objects.create(submission=submission, actor=user, action=event or action, from_status=from_status,
                                  to_status=to_status, note=note, note_en=note_en)
-    _notify_unit(submission, to_status, note)
+    if DOSSIER[action].held_notice:
+        from . import outbox
+
+        outbox.hold(submission, action, to_status, note)
+    else:
+        _notify_unit(submission, to_status, note)
     return submission
 
 

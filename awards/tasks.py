@@ -17,3 +17,26 @@ def notify_submission_change(submission_id: int, status: str, note: str = "") ->
         title = translation.gettext("Dossier “%(title)s”: %(status)s") % {
             "title": submission.title, "status": Status(status).label}
     return deliver_to_unit(submission.unit_id, title, note, dossier_url(submission_id))
+
+
+@shared_task(name="awards.tasks.notify_awardees", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_awardees(submission_id: int) -> int:
+    """Tell each awardee of the dossier who has an account (in the portal and by e-mail) of the award."""
+    from django.urls import reverse
+
+    from haiphong_thidua.notify import deliver
+    from organisation.models import User
+
+    from .models import Nominee, Outcome
+
+    awarded = Nominee.objects.filter(submission_id=submission_id, outcome=Outcome.AWARDED,
+                                     person__account__is_active=True).select_related("award_type", "decision")
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for nominee in awarded:
+            user = User.objects.get(person_id=nominee.person_id)
+            title = translation.gettext("You are awarded: %(award)s") % {"award": nominee.award_type.name}
+            body = translation.gettext("Decision No. %(code)s of %(date)s.") % {
+                "code": nominee.decision.code, "date": nominee.decision.issued_on.strftime("%d/%m/%Y")}
+            sent += deliver([user], title, body, reverse("awards:my_awards"))
+    return sent

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_comments, views_fund
+from . import views, views_comments, views_fund, views_outbox
 
 app_name = "awards"
 urlpatterns = [
@@ -55,5 +55,7 @@ urlpatterns = [
     path("dien-dac-biet/", views.special_queue, name="special_queue"),
     path("xep-loai/", views.ratings_import, name="ratings_import"),
     path("thong-bao/", views.notifications, name="notifications"),
+    path("hop-thu-di/", views_outbox.outbox_page, name="outbox"),
+    path("cua-toi/", views_outbox.my_awards, name="my_awards"),
     path("thong-bao/<int:pk>/", views.notification_open, name="notification_open"),
 ]

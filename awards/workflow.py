@@ -133,16 +133,17 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gette
                url_name="awards:submission_to_council", condition=_council_not_yet, detail=_comment_until),
     Transition("vote", (S.IN_COUNCIL,), (), is_council, gettext_lazy("Vote")),
     Transition("close_vote", (S.IN_COUNCIL,), (S.VOTED, S.CLOSED), is_board, gettext_lazy("Count the votes"),
-               url_name="awards:submission_close_vote", detail=_meeting,
+               url_name="awards:submission_close_vote", detail=_meeting, held_notice=True,
                confirm=gettext_lazy("Close the vote and count it? Council members can no longer vote on this "
                                     "dossier.")),
     Transition("decide", (S.VOTED,), (S.DECIDED,), is_board, gettext_lazy("Issue the decision"),
                form="awards.forms.DecisionForm", form_initial=_today_initial, url_name="awards:submission_decide",
-               style="success", condition=_no_city_award, hide_when_unmet=True, detail=_bonus_preview,
+               style="success", condition=_no_city_award, hide_when_unmet=True, detail=_bonus_preview, held_notice=True,
                confirm=gettext_lazy("Issue the decision? It takes the next number of the year; an issued decision is "
                                     "never changed, only revoked by another decision.")),
     Transition("forward", (S.VOTED,), (S.FORWARDED,), is_board, gettext_lazy("Forward to the central level"),
                url_name="awards:submission_forward", condition=_city_award_pending, hide_when_unmet=True,
+               held_notice=True,
                confirm=gettext_lazy("Forward the dossier to the central level? The Prime Minister or the President "
                                     "decides; the city records the result when it comes back.")),
     Transition("record_central_result", (S.DECIDED, S.FORWARDED), (), is_board,

@@ -28,20 +28,33 @@ def render(message: str, params: dict) -> str:
     return text % params if params else text
 
 
-def deliver_to_unit(unit_id: int, title: str, body: str = "", link: str = "") -> int:
-    """Store the message for every active account of the unit and e-mail those with an address."""
+def absolute(link: str) -> str:
+    """A portal path as an address that works from an e-mail (``PORTAL_BASE_URL``)."""
+    if not link or "://" in link:
+        return link
+    return settings.PORTAL_BASE_URL.rstrip("/") + "/" + link.lstrip("/")
+
+
+def deliver(users, title: str, body: str = "", link: str = "") -> int:
+    """Store the message for each of ``users`` and e-mail those with an address (the link made absolute)."""
     from django.core.mail import send_mail
 
     from awards.models import Notification
-    from organisation.models import User
 
-    users = list(User.objects.filter(unit_id=unit_id, is_active=True))
+    users = list(users)
     Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link) for u in users)
     _forget_unread([u.pk for u in users])
     recipients = [u.email for u in users if u.email]
     if recipients:
-        send_mail(title, f"{body}\n\n{link}".strip(), settings.DEFAULT_FROM_EMAIL, recipients)
+        send_mail(title, f"{body}\n\n{absolute(link)}".strip(), settings.DEFAULT_FROM_EMAIL, recipients)
     return len(users)
+
+
+def deliver_to_unit(unit_id: int, title: str, body: str = "", link: str = "") -> int:
+    """Every active account of the unit."""
+    from organisation.models import User
+
+    return deliver(User.objects.filter(unit_id=unit_id, is_active=True), title, body, link)
 
 
 UNREAD_SECONDS = 60  # how stale the header's count may be where the cache is per process (no Redis)

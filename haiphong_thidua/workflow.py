@@ -38,6 +38,8 @@ class Transition:
     labels_by_source: dict = field(default_factory=dict)  # another wording of the label from some states
     wrong_state: object = None  # this action's own message when the record is not in a source state
     confirm: object = None  # an irreversible step: the question the page asks first, saying what will happen
+    # True: the unit's notice of this step waits in the Board's outbox until the Board releases it (awards/outbox.py)
+    held_notice: bool = False
 
     @property
     def target(self) -> str | None:

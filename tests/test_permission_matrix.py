@@ -18,7 +18,7 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
-              "organisation:unit_change", "organisation:unit_establish"}
+              "organisation:unit_change", "organisation:unit_establish", "awards:outbox"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
 # The fund's ledger: the Board and the leadership read it; unit staff and the Council do not.
 FUND_READERS = {"awards:fund_ledger", "awards:fund_excel"}
@@ -179,7 +179,8 @@ WRITERS = {
     "awards:vote_all": {"demo_council"}, "awards:submission_return": BOARD,
     "awards:submission_edit": UNIT_A, "organisation:person_create": STAFF_RECORDS,
     "organisation:person_edit": STAFF_RECORDS,
-    "organisation:unit_change": BOARD, "organisation:unit_establish": BOARD, "organisation:person_move_out": STAFF_RECORDS,
+    "organisation:unit_change": BOARD, "organisation:unit_establish": BOARD,
+    "awards:outbox": BOARD, "organisation:person_move_out": STAFF_RECORDS,
     "awards:initiative_list": STAFF_RECORDS,
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
