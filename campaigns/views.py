@@ -26,7 +26,7 @@ from organisation.permissions import (
 )
 from organisation.scoping import scope_to_user, visible_units
 
-from . import forms, services
+from . import deadlines, forms, services
 from .filters import (
     ExemplaryModelFilter,
     InspectionFilter,
@@ -169,6 +169,42 @@ def registration_overview(request, year):
         "year": year, "registrations": registrations, "missing": services.units_without_registration(year),
         "window": RegistrationWindow.objects.filter(year=year).first(),
     })
+
+
+@require_POST
+def registration_remind(request, year):
+    """The Board reminds now every unit that has not sent its registration for ``year``."""
+    require_board(request.user)
+    window = get_object_or_404(RegistrationWindow, year=year)
+    return posted_action(request, lambda _d: _remind(deadlines.unregistered(window)),
+                         back=reverse("campaigns:registration_overview", args=[year]),
+                         success=_reminded)
+
+
+@require_POST
+def review_remind(request, pk):
+    """The Board reminds now every registered unit without a report for the review round."""
+    require_board(request.user)
+    review_round = get_object_or_404(ReviewRound, pk=pk)
+    return posted_action(request, lambda _d: _remind(deadlines.unreported(review_round)),
+                         back=reverse("campaigns:review_detail", args=[pk]), success=_reminded)
+
+
+def _remind(rows) -> int:
+    from django.core.exceptions import ValidationError
+
+    from haiphong_thidua.reminders import remind_now
+
+    if not rows:
+        raise ValidationError(_("Every unit concerned has already sent it; nobody to remind."))
+    return remind_now(rows)
+
+
+def _reminded(n: int) -> str:
+    from django.utils.translation import ngettext
+
+    return ngettext("%(n)s unit reminded (in the portal and by e-mail).",
+                    "%(n)s units reminded (in the portal and by e-mail).", n) % {"n": n}
 
 
 def _targets():

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkerHeartbeat(models.Model):
@@ -47,3 +48,51 @@ class ImportJob(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+class ReminderKind(models.TextChoices):
+    REGISTRATION = "registration", _("Emulation registration")
+    REVIEW_REPORT = "review_report", _("Review report")
+    PROGRAMME_TASK = "programme_task", _("Programme task")
+    APPRAISAL = "appraisal", _("Appraisal of a dossier")
+    TARGET_FIGURES = "target_figures", _("Target figures")
+    PUBLIC_COMMENT = "public_comment", _("End of public comment")
+
+
+class ReminderRule(models.Model):
+    """A reminder ``days_before`` a kind of deadline (0: on the day). Data: the Board changes the schedule in the
+    admin; several rules of one kind make several reminders."""
+
+    kind = models.CharField(_("kind of deadline"), max_length=20, choices=ReminderKind.choices)
+    days_before = models.PositiveSmallIntegerField(_("days before the deadline"))
+    is_active = models.BooleanField(_("active"), default=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder rule")
+        verbose_name_plural = _("reminder rules")
+        ordering = ["kind", "-days_before"]
+        constraints = [models.UniqueConstraint(fields=["kind", "days_before"], name="one_reminder_rule_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.days_before}"
+
+
+class ReminderSent(models.Model):
+    """One reminder given: a deadline (kind, object, date), a step of the schedule and one recipient — never twice.
+    ``days_before`` is empty for the Board's own "remind now"."""
+
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    key = models.CharField(max_length=120)  # the object the deadline belongs to ("registration:2026")
+    due_on = models.DateField()
+    days_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    recipient = models.CharField(max_length=24)  # "unit:12" or "user:5"
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key", "due_on", "days_before", "recipient"],
+                                               name="reminder_sent_once")]
+        indexes = [models.Index(fields=["kind", "key", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} {self.due_on} → {self.recipient}"

@@ -5,9 +5,11 @@ import json
 
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
+from .models import ReminderKind
 from .tasks import HEARTBEAT_TASK
 
 REPORT_TASK = "reports.tasks.request_periodic_report"
+REMINDER_TASK = "haiphong_thidua.tasks.send_reminders"
 INTERVAL_TASKS = [
     # name, task, every (seconds)
     ("Nhịp tim worker (heartbeat)", HEARTBEAT_TASK, 60),
@@ -21,7 +23,15 @@ CRONTAB_TASKS = [
      {"minute": "30", "hour": "6", "day_of_month": "1", "month_of_year": "1,4,7,10"}),
     ("Báo cáo thống kê năm (TT 02/2023/TT-BNV)", REPORT_TASK, {"kind": "yearly_statistics"},
      {"minute": "0", "hour": "7", "day_of_month": "5", "month_of_year": "1"}),
+    ("Nhắc hạn (đăng ký, báo cáo, nhiệm vụ, thẩm định, số liệu, lấy ý kiến)", REMINDER_TASK, {},
+     {"minute": "0", "hour": "7", "day_of_month": "*"}),
 ]
+# The reminder schedule's defaults (ReminderRule): days before each kind of deadline. The Board changes them in the
+# admin; ensure_reminder_rules never overwrites a change.
+K = ReminderKind
+DEFAULT_REMINDERS = [(K.REGISTRATION, 7), (K.REGISTRATION, 1), (K.REVIEW_REPORT, 7), (K.REVIEW_REPORT, 1),
+                     (K.PROGRAMME_TASK, 3), (K.APPRAISAL, 3), (K.TARGET_FIGURES, 5), (K.TARGET_FIGURES, 1),
+                     (K.PUBLIC_COMMENT, 1)]
 
 
 def ensure_default_schedules() -> int:
@@ -36,3 +46,13 @@ def ensure_default_schedules() -> int:
         PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "crontab": crontab,
                                                                 "kwargs": json.dumps(kwargs)})
     return len(INTERVAL_TASKS) + len(CRONTAB_TASKS)
+
+
+def ensure_reminder_rules() -> int:
+    """Create the default reminder schedule where a kind has none yet."""
+    from .models import ReminderRule
+
+    kinds = set(ReminderRule.objects.values_list("kind", flat=True))
+    created = [ReminderRule(kind=kind, days_before=days) for kind, days in DEFAULT_REMINDERS if kind not in kinds]
+    ReminderRule.objects.bulk_create(created)
+    return len(created)

@@ -37,3 +37,11 @@ def sweep_stuck_imports() -> int:
     from .import_jobs import sweep_stuck
 
     return sweep_stuck()
+
+
+@shared_task(name="haiphong_thidua.tasks.send_reminders")
+def send_reminders() -> int:
+    """Daily: the reminders of deadlines due today (haiphong_thidua/reminders.py), each once."""
+    from .reminders import send_due
+
+    return send_due()

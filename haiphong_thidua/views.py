@@ -34,10 +34,11 @@ def ping(request):
 
 def home(request):
     """One home page; its panels depend on the user's roles."""
-    from awards.models import FINISHED_STATUSES, Status, Submission
+    from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
     from awards.workflow import DOSSIER
 
     from .notify import unread_count
+    from .reminders import upcoming_for
 
     user = request.user
     submissions = Submission.objects.visible_to(user)
@@ -56,6 +57,9 @@ def home(request):
         "is_admin": is_administrator(user),
         "unit": request.user.unit,
         "visible_unit_count": visible_units(request.user).count(),
+        "deadlines": upcoming_for(user)[:12],
+        "outbox_waiting": OutcomeNotice.objects.filter(status=NoticeStatus.HELD).values("submission").distinct()
+        .count() if is_board_officer(user) else 0,
     }
     return render(request, "home.html", context)
 

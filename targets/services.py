@@ -141,7 +141,7 @@ def late_reporters(year: int, today: datetime.date | None = None) -> list[tuple[
         kind = kinds.pop()
         days = deadlines.get(kind, 15)
         periods = range(1, 13) if kind == PeriodKind.MONTH else range(1, 5)
-        due = [p for p in periods if _period_end(year, kind, p) + datetime.timedelta(days=days) < today]
+        due = [p for p in periods if period_end(year, kind, p) + datetime.timedelta(days=days) < today]
         if not due:
             continue
         reported = {a.period for a in target.actuals.all() if a.period_kind == kind}
@@ -152,7 +152,7 @@ def late_reporters(year: int, today: datetime.date | None = None) -> list[tuple[
     return late
 
 
-def _period_end(year: int, kind: str, period: int) -> datetime.date:
+def period_end(year: int, kind: str, period: int) -> datetime.date:
     month = period * 3 if kind == PeriodKind.QUARTER else period
     if month == 12:
         return datetime.date(year, 12, 31)

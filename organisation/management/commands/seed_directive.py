@@ -16,6 +16,7 @@ SEEDERS = [
     "campaigns.seed.seed_movements",
     "targets.seed.seed_targets",
     "haiphong_thidua.schedules.ensure_default_schedules",
+    "haiphong_thidua.schedules.ensure_reminder_rules",
 ]
 
 
