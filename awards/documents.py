@@ -34,10 +34,16 @@ def render_pdf(template: str, context: dict) -> bytes:
 
 
 def decision_pdf(decision: Decision) -> bytes:
-    awardees = list(
-        decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
-        .order_by("award_type__order", "id")
-    ) if decision.kind == "award" else list(decision.revoked_awards.select_related("award_type"))
+    from organisation.history import show_as_of
+
+    from .payments import awardees as award_rows
+
+    awardees = award_rows(decision) if not decision.is_revocation else list(
+        decision.revoked_awards.select_related("award_type", "submission__unit"))
+    # The units as they were named on the day of the decision, also when it is printed years later.
+    show_as_of([decision.submission.unit] if decision.submission_id else [], decision.issued_on)
+    if decision.is_revocation:
+        show_as_of([n.submission.unit for n in awardees], decision.issued_on)
     groups: dict[str, list[Nominee]] = {}
     for nominee in awardees:
         groups.setdefault(nominee.award_type.name, []).append(nominee)
@@ -50,6 +56,9 @@ def decision_pdf(decision: Decision) -> bytes:
 def certificate_pdf(nominee: Nominee) -> bytes:
     if nominee.outcome != Outcome.AWARDED or nominee.decision is None:
         raise ValueError("Certificates exist only for awarded nominees.")
+    from organisation.history import show_as_of
+
+    show_as_of([nominee.submission.unit, nominee.collective_unit], nominee.decision.issued_on)
     url = verification_url(nominee)
     return render_pdf("awards/pdf/certificate.html", {"nominee": nominee, "decision": nominee.decision, "url": url,
                                                 "qr": qr_data_uri(url)})

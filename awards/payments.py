@@ -15,8 +15,13 @@ MONEY = "#,##0"
 
 
 def awardees(decision: Decision):
-    return list(decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
+    """The decision's awardees, their units named as on the day it was issued."""
+    from organisation.history import show_as_of
+
+    rows = list(decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
                 .order_by("award_type__order", "id"))
+    show_as_of([u for n in rows for u in (n.submission.unit, n.collective_unit)], decision.issued_on)
+    return rows
 
 
 def totals(rows) -> dict:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_noop
@@ -190,7 +190,13 @@ def expected_units(year: int):
     window = RegistrationWindow.objects.filter(year=year).first()
     kinds = window.expected_kinds if window else []
     day = datetime.date(year, 12, 31)
-    return Unit.objects.active_on(day).filter(kind__in=kinds)
+    # the units that exist at the end of the year, of an expected kind as they were then (a huyện of 2023 that is
+    # a thành phố today, the communes and wards from 01/7/2025): one version of each unit holds both conditions
+    from organisation.models import UnitVersion
+
+    then = UnitVersion.objects.filter(unit=OuterRef("pk"), kind__in=kinds, valid_from__lte=day).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+    return Unit.objects.active_on(day).filter(Exists(then))
 
 
 def units_without_registration(year: int, today: datetime.date | None = None, *, past_deadline: bool = False):

@@ -165,8 +165,12 @@ def registration_overview(request, year):
         "movements", Prefetch("targets", queryset=_targets())).order_by("unit__path")
     for registration in registrations:
         registration.can_reopen = REGISTRATION.allows("reopen", request.user, registration)
+    from organisation.history import show_as_of, year_end
+
+    missing = list(services.units_without_registration(year))
+    show_as_of([r.unit for r in registrations] + missing, year_end(year))  # a past year's names
     return render(request, "campaigns/registration_overview.html", {
-        "year": year, "registrations": registrations, "missing": services.units_without_registration(year),
+        "year": year, "registrations": registrations, "missing": missing,
         "window": RegistrationWindow.objects.filter(year=year).first(),
     })
 
@@ -336,6 +340,10 @@ def review_detail(request, pk):
     if board:
         reported = set(review_round.reports.values_list("unit_id", flat=True))
         missing = [u for u in services.expected_reporters(review_round).order_by("path") if u.pk not in reported]
+    from organisation.history import show_as_of
+
+    reports = list(reports)
+    show_as_of([r.unit for r in reports] + missing, review_round.period_end)  # names of the reviewed period
     return render(request, "campaigns/review_detail.html", {
         "round": review_round, "reports": reports, "form": form, "consolidate_form": consolidate_form,
         "is_board": board, "missing": missing, "is_open": REVIEW.is_in("report", review_round),

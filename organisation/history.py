@@ -40,6 +40,25 @@ def name_units_as_of(items: list, *, unit: Callable, day: Callable) -> list:
     return items
 
 
+def show_as_of(units: Iterable, day: datetime.date) -> list:
+    """Give these ``Unit`` objects, in memory only, the name, short name, kind, level and parent they had on ``day``
+    (one query), so templates, exports and the API that read ``unit.name`` tell the past as it was. A unit the
+    portal holds no version of for that day keeps today's state. Such an object refuses to be saved."""
+    units = [u for u in units if u is not None]
+    if not units:
+        return units
+    versions = {v.unit_id: v for v in UnitVersion.objects.filter(unit_id__in={u.pk for u in units}, valid_from__lte=day)
+                .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day)).select_related("parent")}
+    for unit in units:
+        version = versions.get(unit.pk)
+        if version is not None:
+            unit.name, unit.short_name, unit.kind, unit.level = (version.name, version.short_name, version.kind,
+                                                                 version.level)
+            unit.parent = version.parent
+        unit._as_of = day
+    return units
+
+
 def year_end(year: int, today: datetime.date | None = None) -> datetime.date:
     """The day a year's names are taken from: its last day, or today for the current year."""
     today = today or datetime.date.today()

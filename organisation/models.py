@@ -99,6 +99,8 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        if getattr(self, "_as_of", None) is not None:
+            raise ValueError("A unit shown as it was on a past day (organisation.history.show_as_of) is not saved.")
         self.search_name = fold(self.name)
         super().save(*args, **kwargs)
 

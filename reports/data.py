@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from awards.models import (
@@ -27,6 +27,7 @@ from campaigns.models import (
     RegistrationStatus,
     ReviewReport,
 )
+from organisation.models import UnitLevel
 from targets import services as target_services
 
 
@@ -68,6 +69,16 @@ def states_at(end: dt.date):
         state_then__isnull=False).exclude(state_then=Status.DRAFT)
 
 
+def _unit_was(**state):
+    """Whether the dossier's unit had ``state`` (a level, a kind) on the day of the nominee's decision: a huyện
+    that became an đặc khu in 2025 is not grassroots in a 2023 report."""
+    from organisation.models import UnitVersion
+
+    day = OuterRef("decision__issued_on")
+    return Exists(UnitVersion.objects.filter(unit=OuterRef("submission__unit"), valid_from__lte=day, **state).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=day)))
+
+
 def nominations(start: dt.date, end: dt.date) -> dict:
     labels = dict(Status.choices)
     then = states_at(end)
@@ -78,14 +89,15 @@ def nominations(start: dt.date, end: dt.date) -> dict:
     ]
     within = WorkflowEvent.objects.filter(at__gte=after(start - dt.timedelta(days=1)), at__lt=after(end))
     decisions = Decision.objects.filter(issued_on__range=(start, end))
-    awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, decision__issued_on__range=(start, end))
+    awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, decision__issued_on__range=(start, end)).annotate(
+        grassroots_then=_unit_was(level=UnitLevel.COMMUNE))
     totals = awarded.aggregate(
         all=Count("pk"),
         individuals=Count("pk", filter=Q(subject=Subject.INDIVIDUAL)),
         women=Count("pk", filter=Q(subject=Subject.INDIVIDUAL, person__sex="female")),
         direct=Count("pk", filter=Q(subject=Subject.INDIVIDUAL, person__is_direct_worker=True)),
         collectives=Count("pk", filter=Q(subject=Subject.COLLECTIVE)),
-        grassroots=Count("pk", filter=Q(submission__unit__level="commune")),
+        grassroots=Count("pk", filter=Q(grassroots_then=True)),  # the unit's level on the decision's day
         non_state=Count("pk", filter=Q(submission__unit__sector="non_state")),
     )
     return {

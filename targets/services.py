@@ -108,6 +108,10 @@ def dashboard(year: int, responsible_unit=None, through: datetime.date | None = 
     if responsible_unit is not None:
         targets = targets.filter(responsible_unit=responsible_unit)
     targets = list(targets)
+    from organisation.history import show_as_of, year_end
+
+    # the responsible units named as at the end of the year (or of the report's period): 2023 keeps 2023's names
+    show_as_of([t.responsible_unit for t in targets], min(through, year_end(year)) if through else year_end(year))
     previous = {t.indicator_id: t for t in Target.objects.filter(
         year=year - 1, indicator__in=[t.indicator_id for t in targets]).prefetch_related(actuals)}
     limits = thresholds(datetime.date(year, 12, 31))
