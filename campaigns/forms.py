@@ -51,6 +51,12 @@ class MovementForm(forms.ModelForm):
                   "description", "legal_basis"]
         widgets = {"starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 4})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from organisation.models import Unit
+
+        self.fields["launching_unit"].queryset = Unit.objects.active().order_by("path")  # not a dissolved unit
+
 
 class RegistrationWindowForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE
 from haiphong_thidua.forms import ExcelUploadForm
+from organisation.models import Unit
 
 from .models import PeriodKind, Target
 
@@ -30,6 +31,11 @@ class TargetForm(forms.ModelForm):
         fields = ["indicator", "year", "plan", "kind", "value_low", "value_high", "allowed_min", "allowed_max",
                   "is_about", "comparison", "statement", "responsible_unit", "legal_basis"]
         widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # a dissolved unit is not offered for a new record
+        self.fields["responsible_unit"].queryset = Unit.objects.active().order_by("path")
 
     def clean(self):
         data = super().clean()
