@@ -228,3 +228,30 @@ def test_every_post_action_for_every_role(objects, covenant):
                 problems.append(f"{role} may not write {name} but got {code}, {wrote} row(s) written")
     print(f"[security record] POST matrix: {len(WRITERS)} actions x {len(clients)} roles")
     assert problems == []
+
+
+# Pages that are not in WRITERS and may still write on a POST, and why.
+OTHER_WRITES = {
+    "public_comment": "a citizen's comment on a nominee (public, by design)",
+    "login": "the session and the sign-in record",
+    "logout": "the session",
+}
+
+
+def test_no_page_outside_the_matrix_writes_on_a_post(objects, covenant):
+    """Every POST-taking page is in WRITERS: a POST to any other page, by any role, writes nothing (a page that
+    starts to accept writes without being added to the matrix fails here)."""
+    routes = [(n, r) for n, r in _patterns() if not n.startswith("admin:") and "(?P" not in r
+              and not r.startswith("api/") and n not in WRITERS and n not in OTHER_WRITES]
+    clients = {role: _client(role) for role in ROLES}
+    problems = []
+    for name, route in routes:
+        url = _fill(name, route, objects)
+        for role, client in clients.items():
+            before = _writes()
+            code = client.post(url, {}).status_code
+            wrote = _writes() - before
+            if code >= 500 or wrote:
+                problems.append(f"{role} POST {url}: {code}, {wrote} row(s) written")
+    print(f"[security record] POST outside the matrix: {len(routes)} pages x {len(clients)} roles, no write")
+    assert problems == []
