@@ -44,3 +44,48 @@ def test_the_board_records_the_reform_and_a_cluster_year(live_server, password):
         assert "Trưởng cụm" in row.inner_text()
         screenshot(page, "o3-cluster-year")
         assert page.console_errors == []
+
+
+def test_outcome_notices_wait_for_the_decision_and_deadlines_reach_the_units(live_server, password):
+    import datetime as dt
+
+    from awards.models import NoticeStatus, OutcomeNotice, Status
+    from campaigns.models import RegistrationWindow
+    from organisation.models import UnitKind as Kind
+
+    from .awards_helpers import draft, to_state
+
+    submission = to_state(draft(names=("Nguyễn Thị Hoa",)), Status.VOTED)
+    today = dt.date.today()
+    RegistrationWindow.objects.update_or_create(year=today.year + 1, defaults={
+        "opens_on": today, "closes_on": today + dt.timedelta(days=10), "expected_kinds": [Kind.DEPARTMENT]})
+    base = live_server.url
+    with chromium_page("outbox-and-reminders") as page:
+        _login(page, base, "demo_officer", password)
+        page.goto(f"{base}/khen-thuong/hop-thu-di/")
+        row = page.get_by_role("row").filter(has_text=submission.title)
+        assert "chờ quyết định" in row.inner_text() and "Hội đồng đã biểu quyết" in row.inner_text()
+        screenshot(page, "n1-outbox-waiting")
+        to_state(submission, Status.DECIDED)
+        page.reload()
+        page.get_by_role("button", name="Gửi các thông báo đã chọn").click()
+        assert page.get_by_text("Đã gửi 2 thông báo.").is_visible()
+        screenshot(page, "n2-outbox-sent")
+        assert not OutcomeNotice.objects.filter(status=NoticeStatus.HELD).exists()
+        # the Board reminds the departments that have not registered for next year
+        page.goto(f"{base}/phong-trao/dang-ky/{today.year + 1}/tong-hop/")
+        page.get_by_role("button", name="Nhắc các đơn vị chưa đăng ký").click()
+        assert page.get_by_text("đơn vị đã được nhắc").is_visible()
+        page.get_by_role("button", name=page.locator("nav .dropdown-toggle.btn").inner_text()).click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Đăng xuất").click()
+        # the unit sees the outcome, the reminder and the deadline on its home page
+        _login(page, base, "demo_staff", password)
+        deadlines = page.locator("section").filter(has_text="Hạn sắp tới")
+        assert f"Đăng ký thi đua năm {today.year + 1}" in deadlines.inner_text()
+        screenshot(page, "n3-staff-home-deadlines")
+        page.goto(f"{base}/khen-thuong/thong-bao/")
+        assert page.get_by_text("Đã có quyết định").first.is_visible()
+        assert page.get_by_text(f"Nhắc hạn: đăng ký thi đua năm {today.year + 1}").first.is_visible()
+        screenshot(page, "n4-staff-notifications")
+        assert page.console_errors == []
