@@ -86,7 +86,7 @@ def test_a_dossier_closed_without_award_can_be_told_at_once(officer_client, djan
 
 
 @pytest.mark.parametrize("client_name", ["staff_client", "council_client", "leader_client"])
-def test_only_the_board_reads_and_releases_the_outbox(request, client_name, django_capture_on_commit_callbacks):
+def test_only_the_board_reads_and_releases_the_outbox(db, request, client_name, django_capture_on_commit_callbacks):
     submission = draft(names=("Lê Văn Cường",))
     with django_capture_on_commit_callbacks(execute=True):
         to_state(submission, Status.DECIDED)

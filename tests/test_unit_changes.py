@@ -106,7 +106,7 @@ def test_a_change_that_cannot_be_made_is_explained_and_nothing_is_kept(officer_c
 
 
 @pytest.mark.parametrize("client_name", ["staff_client", "leader_client", "council_client"])
-def test_only_the_board_records_changes(request, client_name):
+def test_only_the_board_records_changes(db, request, client_name):
     client = request.getfixturevalue(client_name)
     events = UnitEvent.objects.count()
     assert client.get(reverse("organisation:unit_change", args=["quan-do-son", "giai-the"])).status_code == 403
