@@ -48,11 +48,14 @@ def _signer(role: str):
     from pyhanko.sign import signers
 
     config = _config()
-    if config["BACKEND"] == "pkcs11":  # pragma: no cover - needs a hardware token and python-pkcs11
+    if config["BACKEND"] == "pkcs11":  # a token (tests/test_pkcs11.py: SoftHSM2 stands in for one)
+        from pyhanko.config.pkcs11 import TokenCriteria
         from pyhanko.sign import pkcs11
 
-        session = pkcs11.open_pkcs11_session(config["PKCS11_MODULE"], token_label=config["PKCS11_TOKEN_LABEL"],
-                                             user_pin=config["PKCS11_PIN"])
+        slot = config.get("PKCS11_SLOT")
+        session = pkcs11.open_pkcs11_session(
+            config["PKCS11_MODULE"], slot_no=int(slot) if slot not in (None, "") else None,
+            token_criteria=TokenCriteria(label=config["PKCS11_TOKEN_LABEL"] or None), user_pin=config["PKCS11_PIN"])
         label = config["PKCS11_SIGNER_KEY"] if role == SIGNER else config["PKCS11_AGENCY_KEY"]
         return pkcs11.PKCS11Signer(session, key_label=label, cert_label=label)
     _ensure_test_pki()
@@ -157,8 +160,13 @@ def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
     spec = fields.SigFieldSpec(sig_field_name=FIELDS[role], on_page=anchor.page, box=_box(anchor, role))
     key = _signer(role)
     who = key.signing_cert.subject.native.get("common_name", "")
-    output = signers.PdfSigner(meta, signer=key, stamp_style=_stamp(role, who, timezone.now()),
-                               new_field_spec=spec).sign_pdf(writer)
+    try:
+        output = signers.PdfSigner(meta, signer=key, stamp_style=_stamp(role, who, timezone.now()),
+                                   new_field_spec=spec).sign_pdf(writer)
+    finally:
+        session = getattr(key, "pkcs11_session", None)
+        if session is not None:  # a token's session is closed after each signature (the token is shared)
+            session.close()
     return output.getvalue()
 
 

@@ -240,6 +240,7 @@ DOCUMENT_SIGNING = {
     "TRUST_ROOTS": env.list("SIGNING_TRUST_ROOTS", default=[str(PKI_DIR / "ca.pem")]),
     "PKCS11_MODULE": env.str("SIGNING_PKCS11_MODULE", default=""),
     "PKCS11_TOKEN_LABEL": env.str("SIGNING_PKCS11_TOKEN_LABEL", default=""),
+    "PKCS11_SLOT": env.str("SIGNING_PKCS11_SLOT", default=""),  # a slot number, where no token label is given
     "PKCS11_PIN": env.str("SIGNING_PKCS11_PIN", default=""),
     "PKCS11_SIGNER_KEY": env.str("SIGNING_PKCS11_SIGNER_KEY", default=""),
     "PKCS11_AGENCY_KEY": env.str("SIGNING_PKCS11_AGENCY_KEY", default=""),

@@ -1,0 +1,83 @@
+"""Signing with keys on a PKCS#11 token (issue 19, item 3): the Government CA's tokens are PKCS#11 devices; here
+SoftHSM2 (Debian's softhsm2) stands in for one. The signer's and the agency's keys and certificates are put on a
+token, the portal is configured with the module, token label, PIN and key labels (as in production), a decision is
+signed twice through the pages and both signatures validate against the CA."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
+from django.urls import reverse
+
+from awards import signing
+from awards.models import Decision, SignatureStatus, SignedDocument, Status
+
+from .awards_helpers import draft, to_state
+
+MODULE = "/usr/lib/softhsm/libsofthsm2.so"
+PIN = "246810"
+pytestmark = pytest.mark.skipif(not (Path(MODULE).exists() and shutil.which("softhsm2-util")
+                                     and shutil.which("pkcs11-tool")),
+                                reason="SoftHSM2 and OpenSC are installed by scripts/setup.sh with WITH_TEST_TOOLS=1")
+
+
+def _run(*args, env):
+    subprocess.run(args, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def token(tmp_path, monkeypatch, settings):
+    from awards.pki import create_test_pki
+
+    (tmp_path / "tokens").mkdir()
+    conf = tmp_path / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\nobjectstore.backend = file\n")
+    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))
+    import os
+
+    env = dict(os.environ, SOFTHSM2_CONF=str(conf))
+    _run("softhsm2-util", "--init-token", "--free", "--label", "cong-tdkt", "--pin", PIN, "--so-pin", "13579",
+         env=env)
+    paths = create_test_pki(tmp_path / "pki", b"x", signer_name="Nguyễn Văn Tùng",
+                            agency_name="Ủy ban nhân dân thành phố Hải Phòng")
+    for number, label in enumerate(("signer", "agency"), start=1):
+        key, certificate, _chain = pkcs12.load_key_and_certificates(paths[label].read_bytes(), b"x")
+        (tmp_path / f"{label}.key").write_bytes(key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        (tmp_path / f"{label}.der").write_bytes(certificate.public_bytes(serialization.Encoding.DER))
+        key_id = f"0{number}"
+        _run("softhsm2-util", "--import", str(tmp_path / f"{label}.key"), "--token", "cong-tdkt", "--label",
+             f"portal-{label}", "--id", key_id, "--pin", PIN, env=env)
+        _run("pkcs11-tool", "--module", MODULE, "--token-label", "cong-tdkt", "--login", "--pin", PIN,
+             "--write-object", str(tmp_path / f"{label}.der"), "--type", "cert", "--label", f"portal-{label}",
+             "--id", key_id, env=env)
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "BACKEND": "pkcs11", "PKCS11_MODULE": MODULE,
+                                 "PKCS11_TOKEN_LABEL": "cong-tdkt", "PKCS11_PIN": PIN,
+                                 "PKCS11_SIGNER_KEY": "portal-signer", "PKCS11_AGENCY_KEY": "portal-agency",
+                                 "TRUST_ROOTS": [str(paths["ca"])]}
+    return paths
+
+
+def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, officer_client):
+    decision = Decision.objects.get(submission=to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED))
+    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+    document = SignedDocument.objects.get(decision=decision)
+    assert document.status == SignatureStatus.ISSUED
+    with document.file.open("rb") as handle:
+        content = handle.read()
+    reports = signing.read_signatures(content)
+    assert [r.ok for r in reports] == [True, True]
+    assert ["Nguyễn Văn Tùng" in r.signer for r in reports] == [True, False]
+    assert "Hải Phòng" in reports[1].signer
+
+
+def test_a_wrong_pin_is_a_clear_refusal_not_a_server_error(token, officer_client, settings):
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "PKCS11_PIN": "000000"}
+    decision = Decision.objects.get(submission=to_state(draft(names=("Trần Văn Bình",)), Status.DECIDED))
+    response = officer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
+    assert response.status_code == 200
+    assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()
