@@ -119,7 +119,14 @@ def check_upload(content: bytes) -> Verdict:
         return Verdict("unreadable", _("The PDF cannot be read."))
     if not reports:
         return Verdict("unsigned", _("The file carries no digital signature: it is not an issued document."))
-    document = SignedDocument.objects.filter(sha256=signing.sha256(content)).select_related("decision").first()
+    digest = signing.sha256(content)
+    document = SignedDocument.objects.filter(sha256=digest).select_related("decision").first()
+    if document is None:
+        from reports.models import SignedReportCopy
+
+        copy = SignedReportCopy.objects.filter(sha256=digest).select_related("report").first()
+        if copy is not None and all(r.intact and r.valid and r.trusted for r in reports):
+            return _report_verdict(copy, reports)
     if not all(r.intact and r.valid for r in reports):
         return Verdict("altered", _("The file was changed after it was signed: its signature no longer matches its "
                                     "content. Do not rely on it."), document, reports)
@@ -129,3 +136,15 @@ def check_upload(content: bytes) -> Verdict:
                        document, reports)
     return Verdict("valid", _("A signed, unaltered document of the register: decision No. %(code)s of %(date)s.") % {
         "code": document.decision.code, "date": f"{document.decision.issued_on:%d/%m/%Y}"}, document, reports)
+
+
+def _report_verdict(copy, signatures) -> Verdict:
+    report = copy.report
+    text = _("A signed, unaltered report of the register: report No. %(number)s/BC-BTĐKT issued on %(date)s "
+             "(%(period)s).") % {"number": report.number, "date": f"{report.issued_on:%d/%m/%Y}" if report.issued_on
+                                 else "—", "period": f"{report.period_start:%d/%m/%Y}–{report.period_end:%d/%m/%Y}"}
+    latest = report.signed_copies.order_by("-signed_at", "-id").first()
+    if latest is not None and latest.pk != copy.pk:
+        text += " " + _("It was produced again on %(date)s (the report says why): rely on the later copy.") % {
+            "date": f"{timezone.localtime(latest.signed_at):%d/%m/%Y}"}
+    return Verdict("valid", text, None, signatures)

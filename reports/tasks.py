@@ -46,7 +46,7 @@ def generate_report(self, report_id: int) -> str:
     from awards.services import next_number
 
     from . import data, figures, render
-    from .models import Report, ReportStatus
+    from .models import Report, ReportStatus, SignedReportCopy
 
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
@@ -73,7 +73,7 @@ def generate_report(self, report_id: int) -> str:
                     "Số liệu của kỳ đã được điều chỉnh: " + "; ".join(changed[:20]) + ("; …" if len(changed) > 20
                                                                                       else "") + "."
                     if changed else "Số liệu của kỳ không thay đổi."))
-        pdf = render.pdf_bytes(report, content)
+        pdf, signer = _signed(report, render.pdf_bytes(report, content))
         xlsx = render.xlsx_bytes(report, content)
         delay = float(os.environ.get("HPTD_REPORT_TEST_DELAY", "0"))  # lets a test kill the worker mid-report
         if delay:
@@ -88,12 +88,33 @@ def generate_report(self, report_id: int) -> str:
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}",
                                                    finished_at=timezone.now())
         return "failed"
+    if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
+        from awards.signing import sha256
+
+        SignedReportCopy.objects.get_or_create(sha256=sha256(pdf), defaults={"report_id": report_id, "signer": signer})
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
     transaction.on_commit(lambda: email_report.delay(report_id))
     return pdf_name
+
+
+def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
+    """The report signed with the agency's key (the Board's organisational signature, PAdES), and who signed; where
+    signing is off or the key cannot be used, the unsigned PDF (logged: the report itself is still produced)."""
+    if not settings.REPORT_SIGNING:
+        return pdf, None
+    from awards import signing
+
+    try:
+        signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
+                              reason=f"Báo cáo số {report.number}/BC-BTĐKT")
+        reports = signing.read_signatures(signed)
+    except Exception:
+        logger.exception("report %s could not be signed; kept unsigned", report.pk)
+        return pdf, None
+    return signed, reports[-1].signer if reports else ""
 
 
 @shared_task(name="reports.tasks.email_report", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

@@ -145,3 +145,38 @@ def test_a_revocation_decision_is_signed_like_a_decision(officer_client):
     reports = signing.read_signatures(content)
     assert [r.field for r in reports] == ["NguoiKy", "CoQuanBanHanh"] and all(r.ok for r in reports)
     assert "hủy bỏ" in pdf_text(content)
+
+
+def test_a_report_is_signed_and_its_earlier_copy_still_checks(db, django_capture_on_commit_callbacks):
+    """Reports carry the agency's signature (issue 19): a produced report's PDF validates, the public check knows
+    it, an altered byte fails; produced again after a correction, the earlier copy is still the portal's own and
+    the check says a later copy replaced it."""
+    import datetime as dt
+
+    from awards.signed_documents import check_upload
+    from reports.models import SignedReportCopy
+    from reports.services import request_report
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request_report("monthly", dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    report.refresh_from_db()
+    with report.pdf.open("rb") as handle:
+        first = handle.read()
+    signatures = signing.read_signatures(first)
+    assert [s.ok for s in signatures] == [True] and "Hải Phòng" in signatures[0].signer
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(first)
+        handle.flush()
+        listed = subprocess.run(["pdfsig", handle.name], capture_output=True, text=True).stdout
+    assert "Signature #1" in listed and "Signature #2" not in listed
+    verdict = check_upload(first)
+    assert verdict.kind == "valid" and f"{report.number}/BC-BTĐKT" in verdict.message
+    position = first.index(b"stream", 200) + 20
+    assert check_upload(first[:position] + bytes([first[position] ^ 0x01]) + first[position + 1:]).kind == "altered"
+    with django_capture_on_commit_callbacks(execute=True):
+        request_report("monthly", dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    assert SignedReportCopy.objects.filter(report=report).count() == 2
+    again = check_upload(first)
+    assert again.kind == "valid" and "lập lại" in again.message

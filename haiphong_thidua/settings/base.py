@@ -319,6 +319,8 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # Sheets of more rows than this are imported by a Celery worker with a progress page (haiphong_thidua/import_jobs.py).
 # The head of the Board who signs the periodic reports (the name under "TRƯỞNG BAN"); empty: signed by hand.
 REPORT_SIGNER_NAME = env.str("REPORT_SIGNER_NAME", default="")
+# Reports are signed with the agency's key when produced (the Board's organisational signature; reports/tasks.py).
+REPORT_SIGNING = env.bool("REPORT_SIGNING", default=True)
 IMPORT_ASYNC_ROWS = env.int("IMPORT_ASYNC_ROWS", default=1000)
 IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=600)  # a "running" import older than this is requeued
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 2 * 1024 * 1024
