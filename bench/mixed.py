@@ -39,7 +39,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from run import PORT, django, env_for, prepare  # noqa: E402
+from run import (  # noqa: E402
+    PORT,
+    django,
+    env_for,
+    prepare,
+    serve as serve_portal,  # noqa: E402
+)
 
 VAR = ROOT / "var"
 ACCESS_LOG = VAR / "bench-access.log"
@@ -176,23 +182,11 @@ end
 """
 
 
-def serve(env: dict, workers: int = 4):
-    """gunicorn as deployed (sync workers) with an access log of each request's own time."""
+def serve(env: dict):
+    """The portal as deployed, with an access log of each request's own time (microseconds)."""
     ACCESS_LOG.unlink(missing_ok=True)
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "haiphong_thidua.wsgi", "--bind",
-                             f"127.0.0.1:{PORT}", "--workers", str(workers), "--worker-class", "sync",
-                             "--log-level", "warning", "--backlog", "2048", "--access-logfile", str(ACCESS_LOG),
-                             "--access-logformat", "%(m)s %(U)s %(s)s %(D)s"], cwd=ROOT, env=env)
-    for _ in range(150):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            conn.request("GET", "/ping", headers={"Host": "localhost"})
-            if conn.getresponse().status == 200:
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.terminate()
-    raise RuntimeError("gunicorn did not start")
+    return serve_portal(env, ("--backlog", "2048", "--access-logfile", str(ACCESS_LOG),
+                              "--access-logformat", "%(m)s %(U)s %(s)s %(D)s"))
 
 
 def kind_of(method: str, path: str) -> str:

@@ -161,10 +161,11 @@ def report_cost(env: dict) -> dict:
     return {"seconds": float(seconds), "peak_mb": int(peak_mb), "pdf_bytes": int(size)}
 
 
-def serve(env: dict):
+def serve(env: dict, extra: tuple = ()):
+    """gunicorn as deployed (4 sync workers) on loopback, once it answers /ping; ``extra``: more gunicorn options."""
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "haiphong_thidua.wsgi", "--bind",
-                             f"127.0.0.1:{PORT}", "--workers", "4", "--worker-class", "sync", "--log-level", "warning"],
-                            cwd=ROOT, env=env)
+                             f"127.0.0.1:{PORT}", "--workers", "4", "--worker-class", "sync", "--log-level", "warning",
+                             *extra], cwd=ROOT, env=env)
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
