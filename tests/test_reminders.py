@@ -38,7 +38,7 @@ def _titles(username):
     return list(Notification.objects.filter(user__username=username).values_list("title", flat=True))
 
 
-def test_a_registration_deadline_is_reminded_once_per_step_and_unit(clock):
+def test_a_registration_deadline_is_reminded_once_per_step_and_unit(db, clock):
     RegistrationWindow.objects.update_or_create(year=2027, defaults={
         "opens_on": TODAY, "closes_on": dt.date(2026, 12, 15), "expected_kinds": [UnitKind.DEPARTMENT]})
     departments = Unit.objects.filter(kind=UnitKind.DEPARTMENT, dissolved_on__isnull=True).count()
@@ -63,7 +63,7 @@ def test_a_registration_deadline_is_reminded_once_per_step_and_unit(clock):
     assert send_reminders() == 0
 
 
-def test_a_step_passed_over_is_not_sent_on_top_of_a_nearer_one(clock):
+def test_a_step_passed_over_is_not_sent_on_top_of_a_nearer_one(db, clock):
     movement = Movement.objects.first()
     programme = ActionProgramme.objects.create(unit=Unit.objects.get(code="so-ke-hoach-dau-tu"), movement=movement,
                                                year=2026, title="CT 2026")
