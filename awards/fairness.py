@@ -37,20 +37,80 @@ class Share:
         return self.target is not None and self.percent is not None and self.percent < self.target
 
 
-def shares(year: int, extra=None, unit=None) -> list[Share]:
-    """Shares among awards decided for achievements of ``year`` (optionally plus the nominees in ``extra``)."""
-    awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, submission__year=year, revoked_by__isnull=True)
-    if unit is not None:
-        awarded = awarded.filter(submission__unit__path__startswith=unit.path)
-    if extra is not None:
-        awarded = Nominee.objects.filter(Q(pk__in=awarded.values("pk")) | Q(pk__in=extra.values("pk")))
+def _aggregates() -> dict:
     aggregates = {}
     for name, (condition, population) in DIMENSIONS.items():
         aggregates[f"{name}__n"] = Count("pk", filter=condition & population if population else condition)
         aggregates[f"{name}__of"] = Count("pk", filter=population) if population else Count("pk")
-    counts = awarded.aggregate(**aggregates)
+    return aggregates
+
+
+def _awarded(year: int):
+    return Nominee.objects.filter(outcome=Outcome.AWARDED, submission__year=year, revoked_by__isnull=True)
+
+
+def _shares(counts: dict) -> list[Share]:
     targets = dict(FairnessTarget.objects.values_list("dimension", "min_share"))
     return [Share(name, counts[f"{name}__n"], counts[f"{name}__of"], targets.get(name)) for name in DIMENSIONS]
+
+
+# The city's counts of a year scan every award of that year (a second at a million lines): they are kept in the
+# cache until an award is decided or revoked (a new decision), a staff record changes, or a central result comes
+# back (``forget``, after the commit; without a shared cache, another web process may keep those up to
+# COUNTS_SECONDS).
+COUNTS_SECONDS = 300
+
+
+def _epoch() -> int:
+    from django.core.cache import caches
+
+    return caches["fragments"].get_or_set("fairness:epoch", 0, None)
+
+
+def year_counts(year: int) -> dict:
+    """The year's counts, cached under the last decision's number, the organisation's data version (a corrected
+    staff record) and the epoch ``forget`` advances (a central result); counted afresh inside a transaction that
+    has written (it may see what is not committed)."""
+    from django.core.cache import caches
+    from django.db.models import Max
+
+    from haiphong_thidua.datacache import versions
+
+    from .models import Decision
+
+    stamp = versions("organisation")
+    if stamp is None:
+        return _awarded(year).aggregate(**_aggregates())
+    last = Decision.objects.aggregate(last=Max("pk"))["last"]
+    store, key = caches["fragments"], f"fairness:{year}:{_epoch()}:{stamp[0]}:{last}"
+    counts = store.get(key)
+    if counts is None:
+        counts = _awarded(year).aggregate(**_aggregates())
+        store.set(key, counts, COUNTS_SECONDS)
+    return counts
+
+
+def forget() -> None:
+    """The awarded set changed: the next reader counts again (services call it on commit)."""
+    from django.core.cache import caches
+
+    store = caches["fragments"]
+    try:
+        store.incr("fairness:epoch")
+    except ValueError:
+        store.set("fairness:epoch", 1, None)
+
+
+def shares(year: int, extra=None, unit=None) -> list[Share]:
+    """Shares among awards decided for achievements of ``year`` (optionally plus the nominees in ``extra``)."""
+    if unit is not None:
+        return _shares(_awarded(year).filter(submission__unit__path__startswith=unit.path).aggregate(**_aggregates()))
+    counts = dict(year_counts(year))
+    if extra is not None:  # the year's counts plus those of ``extra`` not counted in them yet
+        delta = extra.exclude(outcome=Outcome.AWARDED, submission__year=year, revoked_by__isnull=True).aggregate(
+            **_aggregates())
+        counts = {key: counts[key] + delta[key] for key in counts}
+    return _shares(counts)
 
 
 def warnings_for(submission) -> list[tuple[Share, Share]]:

@@ -539,6 +539,13 @@ def _fmt(day: datetime.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def _awards_changed() -> None:
+    """The set of awards changed: statistics kept in the cache are counted again after the commit."""
+    from . import fairness
+
+    transaction.on_commit(fairness.forget)
+
+
 def _check_decision_date(submission: Submission, issued_on: datetime.date) -> None:
     """A decision comes after the Council's vote (held at its meeting) and is not dated in the future or before
     the year of the achievements it rewards."""
@@ -615,6 +622,7 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         return text
 
     _move(submission, user, "decide", Status.DECIDED, note)
+    _awards_changed()
     return decision
 
 
@@ -648,6 +656,7 @@ def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, si
     WorkflowEvent.objects.create(submission=nominee.submission, actor=user, action="revoke",
                                  from_status=nominee.submission.status, to_status=nominee.submission.status,
                                  note=f"{nominee.name}: {grounds.strip()} ({decision.code})")
+    _awards_changed()
     return decision
 
 
@@ -694,6 +703,7 @@ def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: st
     WorkflowEvent.objects.create(
         submission=nominee.submission, actor=user, action="central_result", from_status=nominee.submission.status,
         to_status=nominee.submission.status, note=note, note_en=note_en)
+    _awards_changed()
     return nominee
 
 

@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from django.db import connection
 from django.urls import reverse
 
@@ -127,3 +128,18 @@ def test_special_category_queue(staff_client, officer_client):
     page = officer_client.get(reverse("awards:special_queue") + "?category=heroic_mother")
     assert [s.pk for s in page.context["page"]] == [submission.pk]
     assert response.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_years_counts_are_kept_until_the_awards_or_staff_records_change():
+    """The year's counts are cached (they scan every award of the year); a new decision or a corrected staff
+    record counts again, so the page never shows the counts of before."""
+    to_state(draft(names=("Nguyễn Thị Lan",)), Status.DECIDED)
+    first = {s.dimension: s for s in fairness.shares(2023)}
+    assert first["women"].total >= 1
+    assert {s.dimension: s.count for s in fairness.shares(2023)} == {k: v.count for k, v in first.items()}
+    to_state(draft(names=("Trần Văn Nam",)), Status.DECIDED)  # a new decision
+    second = {s.dimension: s for s in fairness.shares(2023)}
+    assert second["women"].total == first["women"].total + 1
+    Person.objects.filter(full_name="Nguyễn Thị Lan").update(sex="female")  # a corrected staff record
+    assert {s.dimension: s for s in fairness.shares(2023)}["women"].count == second["women"].count + 1
