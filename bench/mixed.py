@@ -316,7 +316,7 @@ def writers(stop: threading.Event, info: dict, pace: float, out: dict) -> None:
         if report:  # the responsible figure of a period, reported again (a correction, as units do)
             status, _ = api("POST", "/api/v1/actuals/", officer, {
                 "target": report["target"], "period_kind": report["period_kind"],
-                "period": (n % report["periods"]) + 1, "value": report["value"]})
+                "period": (n % report["periods"]) + 1, "value": report["value"], "source": "Cục Thống kê"})
             out["figures"] = out.get("figures", 0) + (1 if status in (200, 201) else 0)
         out["dossiers"] = out.get("dossiers", 0) + 1
         out["failed"] = out.get("failed", 0) + (0 if ok else 1)
