@@ -19,7 +19,7 @@ For each scale (its own database, generated once and reused: see bench/run.py):
 3. The database's own view: pg_stat_statements' top statements (when the server has the extension) and the
    cache hit rate (Redis' keyspace hits/misses, when REDIS_URL is set).
 4. Query counts of one page of each kind, so scales can be compared (they must be equal).
-Results go to bench/mixed-results.md and .json (and are quoted in bench/results.md and the README).
+Results go to bench/results.md and .json (quoted in the README); bench/profile_mix.py tells where the time goes.
 """
 
 from __future__ import annotations
@@ -567,7 +567,7 @@ def main():
     parser.add_argument("--writers", type=int, default=1)
     parser.add_argument("--deadline", type=int, default=200)
     parser.add_argument("--smoke", action="store_true", help="a few seconds at scale 0.01, no deadline day")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "mixed-results"))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     args = parser.parse_args()
     if args.smoke:
         args.scales, args.duration, args.users, args.deadline = [0.01], 3, 4, 5

@@ -7,7 +7,7 @@ For each scale it (1) generates the data into its own database if needed (`gener
 (what a page costs right after its data changed), and the queries left when its fragment is cached,
 (3) serves the portal with gunicorn on loopback and measures p50/p95/p99 latency and throughput under
 concurrent connections from wrk next to a trivial view (`/ping`), and (4) times the quarterly PDF report
-and its peak memory. Results go to bench/results.md, .json and .svg. Without DATABASE_URL the databases are
+and its peak memory. Results go to bench/pages-results.md, .json and .svg. Without DATABASE_URL the databases are
 created on the embedded PostgreSQL; with REDIS_URL, sessions and fragments are cached in Redis.
 """
 
@@ -227,9 +227,9 @@ def main():
     header = (f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, {args.users} concurrent "
               f"connections (wrk) for {args.duration:g} s per page, gunicorn 4 sync workers on loopback, "
               f"PostgreSQL on the same machine, cache: {cache}.\n\n")
-    (ROOT / "bench" / "results.md").write_text(header + "\n".join(lines) + "\n")
-    (ROOT / "bench" / "results.svg").write_text(chart(results))
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    (ROOT / "bench" / "pages-results.md").write_text(header + "\n".join(lines) + "\n")
+    (ROOT / "bench" / "pages-results.svg").write_text(chart(results))
+    (ROOT / "bench" / "pages-results.json").write_text(json.dumps(results, indent=2, default=str))
     print("\n".join(lines))
 
 
