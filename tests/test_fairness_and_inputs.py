@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from django.db import connection
 from django.urls import reverse
 
@@ -130,8 +129,7 @@ def test_special_category_queue(staff_client, officer_client):
     assert response.status_code == 302
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_years_counts_are_kept_until_the_awards_or_staff_records_change():
+def test_the_years_counts_are_kept_until_the_awards_or_staff_records_change(transactional_db):
     """The year's counts are cached (they scan every award of the year); a new decision or a corrected staff
     record counts again, so the page never shows the counts of before."""
     to_state(draft(names=("Nguyễn Thị Lan",)), Status.DECIDED)
