@@ -25,18 +25,17 @@ def notify_awardees(submission_id: int) -> int:
     from django.urls import reverse
 
     from haiphong_thidua.notify import deliver
-    from organisation.models import User
 
     from .models import Nominee, Outcome
 
     awarded = Nominee.objects.filter(submission_id=submission_id, outcome=Outcome.AWARDED,
-                                     person__account__is_active=True).select_related("award_type", "decision")
+                                     person__account__is_active=True).select_related(
+        "award_type", "decision", "person__account")
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for nominee in awarded:
-            user = User.objects.get(person_id=nominee.person_id)
             title = translation.gettext("You are awarded: %(award)s") % {"award": nominee.award_type.name}
             body = translation.gettext("Decision No. %(code)s of %(date)s.") % {
                 "code": nominee.decision.code, "date": nominee.decision.issued_on.strftime("%d/%m/%Y")}
-            sent += deliver([user], title, body, reverse("awards:my_awards"))
+            sent += deliver([nominee.person.account], title, body, reverse("awards:my_awards"))
     return sent

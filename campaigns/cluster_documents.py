@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from awards.documents import render_pdf
 from haiphong_thidua.excel import table_workbook
-from organisation.models import ClusterMembership
 from organisation.permissions import sees_self_score
 
+from .clusters import members
 from .models import ClusterCovenant
 from .workflow import MEMBER_SCORE
 
@@ -31,10 +31,9 @@ def score_rows(covenant: ClusterCovenant, user) -> list:
 
 
 def _context(covenant: ClusterCovenant, user) -> dict:
-    roles = {m.unit_id: m for m in ClusterMembership.objects.filter(cluster=covenant.cluster_id, year=covenant.year)
-             .select_related("unit")}
-    head = next((m.unit for m in roles.values() if m.is_head), None)
-    deputy = next((m.unit for m in roles.values() if m.is_deputy), None)
+    rows = members(covenant.cluster, covenant.year)
+    head = next((m.unit for m in rows if m.is_head), None)
+    deputy = next((m.unit for m in rows if m.is_deputy), None)
     scores = score_rows(covenant, user)
     return {"covenant": covenant, "scores": scores, "criteria": list(covenant.criteria.all()), "head": head,
             "deputy": deputy, "acclaimed": [s for s in scores if s.acclaimed], "today": timezone.localdate(),

@@ -18,6 +18,7 @@ from organisation.models import Cluster, ClusterMembership, Unit
 from organisation.permissions import require_board
 
 from .models import ClusterCovenant, MemberScore, ScoreStatus
+from .services import _as
 
 
 def units_of_year(year: int):
@@ -33,11 +34,6 @@ def members(cluster: Cluster, year: int) -> list[ClusterMembership]:
 
 def years(cluster: Cluster) -> list[int]:
     return sorted(set(ClusterMembership.objects.filter(cluster=cluster).values_list("year", flat=True)), reverse=True)
-
-
-def _as(obj, user):
-    obj._history_user = user
-    return obj
 
 
 def sync_scores(covenant: ClusterCovenant) -> None:
@@ -62,7 +58,8 @@ def set_members(user, cluster: Cluster, year: int, *, units, head: Unit | None, 
     units = {u.pk: u for u in units}
     if not units:
         raise ValidationError({"units": _("Choose the cluster's members.")})
-    outside = [u.name for u in units.values() if not units_of_year(year).filter(pk=u.pk).exists()]
+    existing = set(units_of_year(year).filter(pk__in=units).values_list("pk", flat=True))
+    outside = [u.name for pk, u in units.items() if pk not in existing]
     if outside:
         raise ValidationError({"units": _("%(names)s did not exist in %(year)s.") % {
             "names": ", ".join(outside), "year": year}})

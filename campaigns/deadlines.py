@@ -40,13 +40,12 @@ def registrations(start, end, unit_ids=None) -> list[Deadline]:
 
 def unreported(review: ReviewRound) -> list[Deadline]:
     """Registered units without a report for the review round."""
-    from .services import expected_reporters
+    from .services import units_without_report
 
-    reported = set(review.reports.values_list("unit_id", flat=True))
     return [Deadline(ReminderKind.REVIEW_REPORT, f"review:{review.pk}", review.due_on,
                      _("the report for “%(title)s”") % {"title": review.title},
                      reverse("campaigns:review_detail", args=[review.pk]), unit_id=u.pk)
-            for u in expected_reporters(review) if u.pk not in reported]
+            for u in units_without_report(review)]
 
 
 def review_reports(start, end, unit_ids=None) -> list[Deadline]:

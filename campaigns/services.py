@@ -291,6 +291,13 @@ def expected_reporters(review_round: ReviewRound):
     ).distinct()
 
 
+def units_without_report(review_round: ReviewRound):
+    """Registered units that have not sent their report for the round (the flagged list, the round's page and the
+    reminders ask this same question)."""
+    reported = ReviewReport.objects.filter(round=review_round, unit=OuterRef("pk"))
+    return expected_reporters(review_round).filter(~Exists(reported)).order_by("path")
+
+
 @transaction.atomic
 def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: str, attachment=None) -> ReviewReport:
     require_unit_actor(user, unit)
@@ -349,8 +356,7 @@ def flagged_units(year: int, today: datetime.date | None = None) -> list[Flag]:
 
     rounds = ReviewRound.objects.filter(year=year, due_on__lt=today).select_related("movement")
     for review_round in rounds:
-        reported = ReviewReport.objects.filter(round=review_round, unit=OuterRef("pk"))
-        for unit in expected_reporters(review_round).filter(~Exists(reported)):
+        for unit in units_without_report(review_round):
             flag(unit, _("No report for “%(round)s” (due %(date)s)") % {"round": review_round.title,
                                                                         "date": _fmt(review_round.due_on)})
     passive = InspectionVisit.objects.filter(visited_on__year=year, assessment=Assessment.PASSIVE).select_related(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
 from haiphong_thidua.params import year_param
-from haiphong_thidua.uploads import serve_private
+from haiphong_thidua.uploads import serve_private, suffix
 from organisation.models import Unit
 from organisation.permissions import (
     acts_for_owner,
@@ -293,13 +293,7 @@ def task_edit(request, pk):
 
 def task_evidence(request, pk):
     task = get_object_or_404(scope_to_user(ProgrammeTask.objects.all(), request.user, "programme__unit"), pk=pk)
-    return serve_private(task.evidence_file, f"minh-chung-{task.pk}{_ext(task.evidence_file)}")
-
-
-def _ext(field_file) -> str:
-    from pathlib import PurePath
-
-    return PurePath(field_file.name).suffix if field_file else ""
+    return serve_private(task.evidence_file, f"minh-chung-{task.pk}{suffix(task.evidence_file)}")
 
 
 # --- Reviews -----------------------------------------------------------------
@@ -338,8 +332,7 @@ def review_detail(request, pk):
         return redirect("campaigns:review_detail", pk=pk)
     missing = []
     if board:
-        reported = set(review_round.reports.values_list("unit_id", flat=True))
-        missing = [u for u in services.expected_reporters(review_round).order_by("path") if u.pk not in reported]
+        missing = list(services.units_without_report(review_round))
     from organisation.history import show_as_of
 
     reports = list(reports)
@@ -353,7 +346,7 @@ def review_detail(request, pk):
 
 def report_attachment(request, pk):
     report = get_object_or_404(scope_to_user(ReviewReport.objects.all(), request.user), pk=pk)
-    return serve_private(report.attachment, f"bao-cao-{report.pk}{_ext(report.attachment)}")
+    return serve_private(report.attachment, f"bao-cao-{report.pk}{suffix(report.attachment)}")
 
 
 def inspection_list(request):
@@ -426,4 +419,4 @@ def model_detail(request, pk):
 
 def model_photo(request, pk):
     model = get_object_or_404(scope_to_user(ExemplaryModel.objects.all(), request.user), pk=pk)
-    return serve_private(model.photo, f"anh-{model.pk}{_ext(model.photo)}", inline=True)
+    return serve_private(model.photo, f"anh-{model.pk}{suffix(model.photo)}", inline=True)

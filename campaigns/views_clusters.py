@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
 from haiphong_thidua.params import id_list
-from haiphong_thidua.uploads import serve_private
+from haiphong_thidua.uploads import serve_private, suffix
 from organisation.models import Cluster
 from organisation.permissions import can_finalise_cluster, is_board, require_board, sees_self_score
 
@@ -92,10 +92,7 @@ def covenant_signing(request, pk):
 
 def covenant_signed_file(request, pk):
     covenant = _covenant(pk)
-    if not covenant.signed_file:
-        raise Http404
-    ext = covenant.signed_file.name.rsplit(".", 1)[-1].lower() if "." in covenant.signed_file.name else "pdf"
-    return serve_private(covenant.signed_file, f"giao-uoc-{covenant.pk}.{ext}")
+    return serve_private(covenant.signed_file, f"giao-uoc-{covenant.pk}{suffix(covenant.signed_file)}")
 
 
 def covenant_document(request, pk, document):

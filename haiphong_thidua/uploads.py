@@ -183,6 +183,11 @@ def private_upload_to(instance, filename: str) -> str:
     return f"{label}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
+def suffix(field_file) -> str:
+    """A stored file's extension (".pdf"), for the name it is downloaded under; "" for no file."""
+    return PurePath(field_file.name).suffix if field_file else ""
+
+
 def serve_private(field_file, download_name: str, inline: bool = False) -> FileResponse:
     if not field_file:
         raise Http404
