@@ -104,8 +104,8 @@ for kind, urls in pools.items():
             status = client.get(urls[0]).status_code
     counts[kind] = {"url": urls[0], "queries": len(capture.captured_queries), "status": status}
 sessions = {u: session(User.objects.get(username=u)) for u in ("demo_officer", "demo_leader")}
-from rest_framework.authtoken.models import Token
-tokens = {u: Token.objects.get_or_create(user=User.objects.get(username=u))[0].key
+from organisation.models import ApiToken
+tokens = {u: ApiToken.objects.create(User.objects.get(username=u), name="bench", second_factor=True)[1]
           for u in ("demo_staff", "demo_officer")}
 officer = User.objects.get(username="demo_officer").pk
 import datetime

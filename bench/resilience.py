@@ -63,8 +63,8 @@ def main():
                API_USER_RATE="1000000/hour")
     prepare(args.scale, env)
     tokens = json.loads(django(
-        "import json\nfrom rest_framework.authtoken.models import Token\nfrom organisation.models import User\n"
-        "print(json.dumps({u: Token.objects.get_or_create(user=User.objects.get(username=u))[0].key "
+        "import json\nfrom organisation.models import ApiToken, User\n"
+        "print(json.dumps({u: ApiToken.objects.create(User.objects.get(username=u), name='bench')[1] "
         "for u in ('demo_staff', 'demo_officer', 'demo_leader', 'demo_council')}))", env).strip().splitlines()[-1])
     meeting = int(django("import datetime as dt\nfrom awards.models import CouncilMeeting\nprint(CouncilMeeting.objects"
                          ".create(held_on=dt.date(2025, 12, 20), title='Phiên họp tải thử').pk)", env).strip())

@@ -52,10 +52,13 @@ def _has_nul(data) -> bool:
 
 
 class RequireSecondFactorMiddleware:
-    """Accounts that need a second factor (``organisation.mfa.required``) reach only the enrolment and
-    verification pages, logout and public pages until their session is verified (ASVS 5.0 V6.3); the admin too."""
+    """Accounts that need a second factor (``organisation.mfa.required``) reach only enrolment, verification,
+    sign-out, the language switch and public pages until their session is verified (ASVS 5.0 V6.3): every other
+    page, the admin, exports and downloads included, sends them to enrolment or verification. The API under /api/
+    authenticates itself and refuses such a session, or a token issued without a second factor
+    (``organisation.tokens``)."""
 
-    EXEMPT = ("/xac-thuc/", "/dang-xuat/", "/i18n/", "/static/", "/api/")
+    EXEMPT_VIEWS = frozenset({"mfa_setup", "mfa_verify", "logout", "set_language"})
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,7 +73,9 @@ class RequireSecondFactorMiddleware:
 
         from organisation import mfa
 
-        if not getattr(view_func, "login_required", True) or request.path_info.startswith(self.EXEMPT):
+        if not getattr(view_func, "login_required", True) or request.path_info.startswith("/api/"):
+            return None
+        if request.resolver_match is not None and request.resolver_match.view_name in self.EXEMPT_VIEWS:
             return None
         user = request.user
         if not user.is_authenticated or mfa.is_verified(user) or not mfa.required(user):

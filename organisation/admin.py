@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Cluster, ClusterMembership, Person, Unit, UnitEvent, UnitVersion, User
+from .models import ApiToken, Cluster, ClusterMembership, Person, Unit, UnitEvent, UnitVersion, User
 
 
 class UnitVersionInline(admin.TabularInline):
@@ -73,3 +73,22 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "first_name", "last_name", "unit", "is_active")
     list_select_related = ("unit",)
     autocomplete_fields = ("unit", "person")
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Administrators list every account's API tokens and revoke them (delete); a token is created only by its
+    owner on the security page, where its key is shown once."""
+
+    list_display = ("user", "name", "token_key", "created", "expiry", "last_used_at", "second_factor")
+    list_select_related = ("user",)
+    list_filter = ("second_factor",)
+    search_fields = ("user__username", "name", "token_key")
+    fields = readonly_fields = ("user", "name", "token_key", "created", "expiry", "last_used_at", "second_factor")
+    actions = ["delete_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationConfig(AppConfig):
     name = "organisation"
     verbose_name = _("Organisation: units, persons, clusters and roles")
+
+    def ready(self):
+        from . import signals  # models are loaded only once the registry is ready
+
+        signals.connect()

@@ -1,4 +1,4 @@
-"""Multi-factor authentication (OWASP ASVS 5.0 L2, V6): TOTP with django-otp, recovery codes, expiring API tokens.
+"""Multi-factor authentication (OWASP ASVS 5.0 L2, V6): TOTP with django-otp, recovery codes.
 
 Who must use a second factor is a setting (``MFA_REQUIRED``) and a named predicate: Board officers, Council
 members, leadership and administrators (``needs_second_factor``). Unit staff may opt in; once a staff member has
@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .models import ApiToken
 from .permissions import needs_second_factor
 
 RECOVERY_CODES = 10
@@ -84,6 +85,7 @@ def confirm_enrolment(request, token: str) -> list[str]:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     _mark(request.user, True)
+    ApiToken.objects.revoke_all(request.user)  # tokens issued before the second factor stop working
     otp_login(request, device)
     return new_recovery_codes(request.user)
 
@@ -123,4 +125,5 @@ def remove_devices(user) -> int:
         device.delete()
         removed += 1
     _mark(user, False)
+    ApiToken.objects.revoke_all(user)
     return removed

@@ -16,7 +16,9 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken, AuthTokenManager
 from simple_history.models import HistoricalRecords
 
 from .text import FoldedNameQuerySet, fold
@@ -314,6 +316,52 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # What an API token was issued under: a change of any of these revokes every token of the account
+    # (organisation.tokens). Roles are groups, watched by a signal.
+    TOKEN_BOUND_FIELDS = ("unit_id", "is_active", "is_staff", "is_superuser")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user._loaded = {name: getattr(user, name) for name in cls.TOKEN_BOUND_FIELDS if name in user.__dict__}
+        return user
+
+    def save(self, *args, **kwargs):
+        password_changed = self._password is not None  # set_password() was called (cleared by save)
+        loaded = getattr(self, "_loaded", None)
+        changed = loaded is not None and any(getattr(self, name) != value for name, value in loaded.items())
+        super().save(*args, **kwargs)
+        if password_changed or changed:
+            ApiToken.objects.revoke_all(self)
+        self._loaded = {name: getattr(self, name) for name in self.TOKEN_BOUND_FIELDS}
+
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names, then the given name ("Phạm Minh Đức")."""
         return f"{self.last_name} {self.first_name}".strip()
+
+
+class ApiTokenManager(AuthTokenManager):
+    def revoke_all(self, user) -> int:
+        """Every token of ``user`` stops working at once."""
+        return self.filter(user=user).delete()[0]
+
+
+class ApiToken(AbstractAuthToken):
+    """An API key of one account (django-rest-knox): only its SHA-512 digest and first 15 characters are stored,
+    so a backup or a read of the table holds no usable key. Shown once when issued (``organisation.tokens``)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    # Issued from a session that gave its second factor, with a fresh code: a token without it is refused once
+    # the account needs a second factor (enrolled later, or the role or the setting changed).
+    second_factor = models.BooleanField(_("issued after a second factor"), default=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    objects = ApiTokenManager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.name}"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from haiphong_thidua.forms import run_service
 
 from . import mfa, tokens
+from .models import ApiToken
 from .permissions import needs_second_factor
 
 
@@ -27,14 +28,37 @@ def _next(request) -> str:
     return reverse("home")
 
 
-def security(request):
-    """The account's security page: the second factor, recovery codes and the API token."""
+class ApiTokenForm(forms.Form):
+    """A new API token: its name, and a fresh proof of who asks (a code from the app, or the password for staff
+    without a second factor)."""
+
+    name = forms.CharField(label=gettext_lazy("Name (what the token is for)"), max_length=100, widget=forms.TextInput(
+        attrs={"placeholder": gettext_lazy("e.g. the unit's reporting program")}))
+    code = forms.CharField(label=gettext_lazy("Code from the authenticator app"), max_length=24, required=False,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+    password = forms.CharField(label=gettext_lazy("Your password"), max_length=128, required=False, strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, *args, with_code: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["password" if with_code else "code"]
+        self.fields["code" if with_code else "password"].required = True
+
+
+def _token_form(request, data=None):
+    from django_otp import user_has_device
+
+    return ApiTokenForm(data, prefix="token", with_code=user_has_device(request.user, confirmed=True))
+
+
+def security(request, token_form=None):
+    """The account's security page: the second factor, recovery codes and the API tokens."""
     from django_otp import user_has_device
 
     return render(request, "organisation/security.html", {
         "enrolled": user_has_device(request.user, confirmed=True), "verified": mfa.is_verified(request.user),
-        "must": needs_second_factor(request.user), "token": tokens.current(request.user),
-        "token_days": tokens.lifetime_days()})
+        "must": needs_second_factor(request.user), "tokens": tokens.of_user(request.user),
+        "token_days": tokens.lifetime_days(), "token_form": token_form or _token_form(request)})
 
 
 def setup(request):
@@ -91,10 +115,20 @@ def disable(request):
 
 @require_POST
 def api_token(request):
-    """Create (or replace) the caller's API token, shown once; or revoke it."""
-    if request.POST.get("action") == "revoke":
-        tokens.revoke(request.user)
-        messages.success(request, _("Your API token was revoked; programs using it are refused from now on."))
+    """Create an API token (shown once), or revoke one or all of the caller's tokens."""
+    action = request.POST.get("action")
+    if action in ("revoke", "revoke_all"):
+        if action == "revoke":
+            tokens.revoke(request.user, request.POST.get("digest", ""))
+        else:
+            ApiToken.objects.revoke_all(request.user)
+        messages.success(request, _("Revoked: programs using it are refused from now on."))
         return redirect("security")
-    key = tokens.issue(request.user)
-    return render(request, "organisation/api_token.html", {"key": key, "days": tokens.lifetime_days()})
+    form = _token_form(request, request.POST)
+    if form.is_valid():
+        ok, issued = run_service(request, lambda: tokens.issue(request.user, verified=mfa.is_verified(request.user),
+                                                              **form.cleaned_data), form=form)
+        if ok:
+            token, key = issued
+            return render(request, "organisation/api_token.html", {"key": key, "token": token})
+    return security(request, token_form=form)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
@@ -132,3 +134,46 @@ def covenant(officer_client):
     response = officer_client.post(reverse("campaigns:covenant_list"), data)
     assert response.status_code == 302
     return ClusterCovenant.objects.get(cluster=cluster, year=2023)
+
+
+@pytest.fixture
+def objects(db):
+    """One object of each kind a URL pattern names (a decided dossier of unit A, its decision and certificate,
+    a programme, a model, a review, a report, a fund entry), by route name: for tests that visit every URL."""
+    from awards.models import Attachment, FundEntry, FundEntryKind, FundSource, Status
+    from campaigns.models import ActionProgramme, ExemplaryModel, Movement, ProgrammeTask, ReviewReport, ReviewRound
+    from organisation.models import Unit
+    from reports.models import Report
+
+    from .awards_helpers import draft, to_state
+    from .files import pdf, png
+
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
+    nominee = submission.nominees.get()
+    unit = Unit.objects.get(code="so-ke-hoach-dau-tu")
+    movement = Movement.objects.get(code="van-hoa-cong-so")
+    programme = ActionProgramme.objects.create(unit=unit, movement=movement, year=2023, title="CT")
+    task = ProgrammeTask.objects.create(programme=programme, title="t", owner="o", due_on=dt.date(2023, 5, 1),
+                                        evidence_file=pdf())
+    model = ExemplaryModel.objects.create(unit=unit, kind="advanced", title="T", subject_name="S", summary="s",
+                                          story="x", photo=png())
+    review = ReviewRound.objects.create(movement=movement, kind="mid_term", title="Sơ kết", year=2023,
+                                        period_start=dt.date(2023, 1, 1), period_end=dt.date(2023, 6, 30),
+                                        due_on=dt.date(2023, 7, 15))
+    report = ReviewReport.objects.create(round=review, unit=unit, text="x", attachment=pdf())
+    entry = FundEntry.objects.create(year=2026, kind=FundEntryKind.ALLOCATION, source=FundSource.CITY_BUDGET,
+                                     amount=1_000_000, entered_on=dt.date(2026, 1, 5), description="Dự toán")
+    return {
+        "pk": {"awards:submission_detail": submission.pk, "campaigns:programme_detail": programme.pk,
+               "campaigns:task_evidence": task.pk, "campaigns:task_edit": task.pk, "campaigns:model_detail": model.pk,
+               "campaigns:model_photo": model.pk, "campaigns:report_attachment": report.pk,
+               "campaigns:review_detail": review.pk, "campaigns:review_remind": review.pk, "reports:detail": None,
+               "awards:decision_detail": nominee.decision_id, "awards:decision_pdf": nominee.decision_id,
+               "awards:payment_list_pdf": nominee.decision_id, "awards:payment_list_xlsx": nominee.decision_id,
+               "awards:fund_reverse": entry.pk, "awards:decision_sign": nominee.decision_id,
+               "awards:decision_seal": nominee.decision_id},
+        "submission": submission.pk, "nominee": nominee.pk, "attachment": Attachment.objects.first().pk,
+        "code": nominee.certificate_code, "decision": nominee.decision_id, "model": model.pk,
+        "report": Report.objects.create(kind="monthly", period_start=dt.date(2023, 1, 1),
+                                        period_end=dt.date(2023, 1, 31)).pk,
+    }

@@ -1,10 +1,9 @@
 """REST API: token authentication, the same scoping and rules as the pages, JSON errors, schema."""
 
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from awards.models import Status
-from organisation.models import User
+from organisation.models import ApiToken, User
 
 from .awards_helpers import draft, to_state
 
@@ -12,8 +11,8 @@ from .awards_helpers import draft, to_state
 def api(username=None):
     client = APIClient()
     if username:
-        token, _ = Token.objects.get_or_create(user=User.objects.get(username=username))
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = ApiToken.objects.create(User.objects.get(username=username), name="test")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 

@@ -27,11 +27,9 @@ def in_process(db):
 
 @pytest.fixture
 def tokens(in_process):
-    from rest_framework.authtoken.models import Token
+    from organisation.models import ApiToken, User
 
-    from organisation.models import User
-
-    return {name: Token.objects.get_or_create(user=User.objects.get(username=name))[0].key
+    return {name: ApiToken.objects.create(User.objects.get(username=name), name="fuzz")[1]
             for name in ("demo_officer", "demo_staff")}
 
 

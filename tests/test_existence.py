@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .test_permission_matrix import _client, _fill, _patterns, objects  # noqa: F401
+from .test_permission_matrix import _client, _fill, _patterns
 
 MISSING = "987654321"
 
@@ -24,7 +24,7 @@ def _missing(url: str, route: str) -> str:
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_an_object_the_role_may_not_see_answers_like_one_that_does_not_exist(objects, method):  # noqa: F811
+def test_an_object_the_role_may_not_see_answers_like_one_that_does_not_exist(objects, method):
     patterns = [(n, r) for n, r in _patterns() if "<int:" in r and not n.startswith("admin:")
                 and not r.startswith("api/")]
     assert len(patterns) > 25

@@ -8,11 +8,7 @@ from django.utils.datastructures import MultiValueDict
 
 from organisation.models import User
 
-from .test_permission_matrix import (
-    _fill,
-    _patterns,
-    objects as objects,  # noqa: F401 - the fixture
-)
+from .test_permission_matrix import _fill, _patterns
 
 HOSTILE = ["a\x00b", "abc", "99999", "²", "1e30", "-1", "\u202egnp.exe", "x" * 100_000]
 ROLES = ["demo_staff", "demo_officer", "demo_leader"]
@@ -47,7 +43,7 @@ def _params_read(client, url, monkeypatch) -> set[str]:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_server_error_from_hostile_query_values(objects, role, monkeypatch):  # noqa: F811
+def test_no_server_error_from_hostile_query_values(objects, role, monkeypatch):
     client = Client(raise_request_exception=False)
     client.force_login(User.objects.get(username=role))
     patterns = [(n, r) for n, r in _patterns() if not n.startswith("admin:") and "(?P" not in r
@@ -66,7 +62,7 @@ def test_no_server_error_from_hostile_query_values(objects, role, monkeypatch): 
     assert problems == []
 
 
-def test_a_nul_byte_is_refused_with_the_portals_400_page(objects):  # noqa: F811
+def test_a_nul_byte_is_refused_with_the_portals_400_page(objects):
     client = Client()
     client.force_login(User.objects.get(username="demo_officer"))
     response = client.get("/khen-thuong/lich-su/", {"q": "a\x00b"})

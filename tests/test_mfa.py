@@ -98,23 +98,26 @@ def test_every_role_that_decides_needs_the_factor_and_staff_may_opt_in(password)
 
 
 def test_api_tokens_expire_and_are_revoked_by_their_owner(password):
-    from rest_framework.authtoken.models import Token
+    from organisation.models import ApiToken
 
     staff = User.objects.get(username="demo_staff")
     client = _session("demo_staff", password)
-    page = client.post(reverse("api_token"), {"action": "issue"}).content.decode()
-    key = re.search(r'id="api-token">([0-9a-f]{40})<', page).group(1)
+    page = client.post(reverse("api_token"), {"action": "issue", "token-name": "Báo cáo",
+                                              "token-password": password}).content.decode()
+    key = re.search(r'id="api-token">([0-9a-f]{64})<', page).group(1)
     api = Client(HTTP_AUTHORIZATION=f"Token {key}")
     assert api.get("/api/v1/submissions/").status_code == 200
-    Token.objects.filter(user=staff).update(created=timezone.now() - dt.timedelta(days=91))
+    ApiToken.objects.filter(user=staff).update(expiry=timezone.now() - dt.timedelta(days=1))
     expired = api.get("/api/v1/submissions/")
     assert expired.status_code in (401, 403) and "expired" in expired.json()["detail"] or \
         "hết hạn" in expired.json()["detail"]
-    Token.objects.filter(user=staff).update(created=timezone.now())
+    page = client.post(reverse("api_token"), {"action": "issue", "token-name": "Báo cáo",
+                                              "token-password": password}).content.decode()
+    api = Client(HTTP_AUTHORIZATION=f"Token {re.search(r'id=.api-token.>([0-9a-f]{64})<', page).group(1)}")
     assert api.get("/api/v1/submissions/").status_code == 200
-    client.post(reverse("api_token"), {"action": "revoke"})
+    client.post(reverse("api_token"), {"action": "revoke_all"})
     assert api.get("/api/v1/submissions/").status_code in (401, 403)
-    assert not Token.objects.filter(user=staff).exists()
+    assert not ApiToken.objects.filter(user=staff).exists()
     # an officer's session that has not given its code does not reach the API either
     officer = _session("demo_officer", password)
     assert officer.get("/api/v1/submissions/").status_code in (401, 403)

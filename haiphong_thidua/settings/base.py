@@ -4,6 +4,7 @@
 Every setting that differs between machines is read with django-environ.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -41,7 +42,7 @@ INSTALLED_APPS = [
     "axes",
     "django_celery_beat",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -183,6 +184,17 @@ MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
 OTP_TOTP_ISSUER = "Thi đua - Khen thưởng Hải Phòng"
 OTP_TOTP_THROTTLE_FACTOR = 1  # wrong codes make the next try wait 1, 2, 4, … seconds (django-otp)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
+# API tokens (django-rest-knox): stored as SHA-512 digests in organisation.ApiToken, each with a name and expiry.
+KNOX_TOKEN_MODEL = "organisation.ApiToken"
+# knox's own migrations would create its unused (swapped) table with a foreign key to the users.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS),
+    "TOKEN_LIMIT_PER_USER": env.int("API_TOKENS_PER_USER", default=5),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+}
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
@@ -264,8 +276,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "organisation.tokens.VerifiedSessionAuthentication",
+        # the token first: a refused token answers 401 with "WWW-Authenticate: Token"
         "organisation.tokens.ExpiringTokenAuthentication",
+        "organisation.tokens.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
