@@ -1,5 +1,7 @@
 from rest_framework import serializers, viewsets
 
+from haiphong_thidua.api import RightsFirst
+from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
 
 from . import services
@@ -16,9 +18,10 @@ class MovementSerializer(serializers.ModelSerializer):
         read_only_fields = ["code", "status"]
 
 
-class MovementViewSet(viewsets.ModelViewSet):
+class MovementViewSet(RightsFirst, viewsets.ModelViewSet):
     """Movements; the Board launches new ones (POST)."""
 
+    write_rights = {"create": is_board}
     serializer_class = MovementSerializer
     lookup_field = "code"
     filterset_fields = ["kind", "status", "authority"]
@@ -41,7 +44,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
         fields = ["id", "unit", "year", "status", "movements", "note", "submitted_at"]
 
 
-class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
+class RegistrationViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     serializer_class = RegistrationSerializer
     filterset_fields = ["year", "status"]
 

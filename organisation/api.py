@@ -6,6 +6,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from haiphong_thidua.api import RightsFirst
+
 from .filters import PersonFilter
 from .history import show_as_of
 from .models import Person, Unit
@@ -28,7 +30,7 @@ ON = OpenApiParameter("on", OpenApiTypes.DATE, description=(
 
 
 @extend_schema_view(list=extend_schema(parameters=[ON]), retrieve=extend_schema(parameters=[ON]))
-class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+class UnitViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     """Units the user may see (staff: their unit and the units under it); with ``?on=`` as they were that day."""
 
     serializer_class = UnitSerializer
@@ -75,7 +77,7 @@ class PersonSerializer(serializers.ModelSerializer):
                   "is_leader"]
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     serializer_class = PersonSerializer
     filterset_class = PersonApiFilter
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from haiphong_thidua.api import BoardOrLeadership
+from haiphong_thidua.api import BoardOrLeadership, RightsFirst
 
 from .models import Report
 
@@ -13,7 +13,7 @@ class ReportSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "period_start", "period_end", "code", "status", "error", "attempts", "finished_at"]
 
 
-class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+class ReportViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReportSerializer
     permission_classes = [BoardOrLeadership]
     filterset_fields = ["kind", "status"]

@@ -1,5 +1,8 @@
 from rest_framework import mixins, serializers, viewsets
 
+from haiphong_thidua.api import RightsFirst
+from organisation.permissions import reports_figures
+
 from . import services
 from .models import Actual, Target
 
@@ -15,7 +18,7 @@ class TargetSerializer(serializers.ModelSerializer):
                   "statement", "responsible_unit", "milestone_done_on"]
 
 
-class TargetViewSet(viewsets.ReadOnlyModelViewSet):
+class TargetViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     serializer_class = TargetSerializer
     filterset_fields = ["year", "kind"]
 
@@ -33,9 +36,11 @@ class ActualSerializer(serializers.ModelSerializer):
         validators = []
 
 
-class ActualViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ActualViewSet(RightsFirst, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Reported figures; POST reports (or corrects) one period for the responsible unit."""
 
+    # The role first, as on the page; whether the caller answers for the target named in the body is the service's.
+    write_rights = {"create": reports_figures}
     serializer_class = ActualSerializer
     filterset_fields = ["target", "period_kind"]
 
