@@ -444,10 +444,12 @@ def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.dat
 
 @transaction.atomic
 def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilMeeting:
-    """A Council meeting the Board puts dossiers before."""
+    """A Council meeting the Board puts dossiers before: the open one of that day and title if there is one (two
+    officers sending dossiers to the same new meeting at once share it)."""
     DOSSIER["to_council"].permission.require(user)
-    return CouncilMeeting.objects.create(
-        held_on=held_on, title=title or _("Meeting of the Emulation and Commendation Council"))
+    meeting, _created = CouncilMeeting.objects.get_or_create(
+        held_on=held_on, title=title or _("Meeting of the Emulation and Commendation Council"), is_closed=False)
+    return meeting
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.integrity import refused_as
 from organisation.models import Person
 from organisation.permissions import acts_for_unit, enters_staff_records
 from organisation.scoping import scope_to_user
@@ -55,14 +56,19 @@ def record_unit_decision(user, *, unit, award_type, year: int, decision_number: 
     if unknown:
         raise ValidationError({"person_codes": _("No person with code %(codes)s in the unit's staff list.") % {
             "codes": ", ".join(unknown)}})
+    def recorded(names) -> ValidationError:
+        return ValidationError({"person_codes": _("Already recorded for %(year)s: %(names)s") % {
+            "year": year, "names": ", ".join(sorted(names))}})
+
     already = set(PastAward.objects.filter(person__in=persons.values(), award_type=award_type, year=year)
                   .values_list("person__full_name", flat=True))
     if already:
-        raise ValidationError({"person_codes": _("Already recorded for %(year)s: %(names)s") % {
-            "year": year, "names": ", ".join(sorted(already))}})
+        raise recorded(already)
     decider = authority.decider_on(award_type, decided_on)
-    return PastAward.objects.bulk_create(
-        PastAward(person=p, award_type=award_type, year=year, commendation_type=CommendationType.REGULAR,
-                  decision_number=decision_number.strip(), decided_by=decider, decided_on=decided_on,
-                  signer_name=signer_name.strip(), signer_title=signer_title.strip(), deciding_unit=unit,
-                  recorded_by=user) for p in persons.values())
+    # The same decision recorded at the same moment: its persons are the ones already recorded.
+    with refused_as({"unit_decision_once_a_year": recorded(p.full_name for p in persons.values())}):
+        return PastAward.objects.bulk_create(
+            PastAward(person=p, award_type=award_type, year=year, commendation_type=CommendationType.REGULAR,
+                      decision_number=decision_number.strip(), decided_by=decider, decided_on=decided_on,
+                      signer_name=signer_name.strip(), signer_title=signer_title.strip(), deciding_unit=unit,
+                      recorded_by=user) for p in persons.values())

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.integrity import refused_as
 from organisation.models import Cluster, ClusterMembership, Unit
 from organisation.permissions import require_board
 
@@ -34,6 +35,11 @@ def members(cluster: Cluster, year: int) -> list[ClusterMembership]:
 
 def years(cluster: Cluster) -> list[int]:
     return sorted(set(ClusterMembership.objects.filter(cluster=cluster).values_list("year", flat=True)), reverse=True)
+
+
+def _lock(cluster: Cluster) -> Cluster:
+    """One change of a cluster's years at a time: a second waits, then sees the first's members."""
+    return Cluster.objects.select_for_update().get(pk=cluster.pk)
 
 
 def sync_scores(covenant: ClusterCovenant) -> None:
@@ -68,6 +74,7 @@ def set_members(user, cluster: Cluster, year: int, *, units, head: Unit | None, 
             raise ValidationError({field: _("The head and the deputy must be members of the cluster.")})
     if head is not None and deputy is not None and head.pk == deputy.pk:
         raise ValidationError({"deputy": _("The deputy head is another member than the head.")})
+    cluster = _lock(cluster)
     covenant = ClusterCovenant.objects.select_for_update().filter(cluster=cluster, year=year).first()
     if covenant is not None and covenant.is_final:
         raise ValidationError(_("The results of %(year)s are final; the members can no longer change.") % {
@@ -100,16 +107,19 @@ def start_year(user, cluster: Cluster, year: int) -> int:
     """``year``'s members copied from the last year that has members (units that still exist in ``year``); the
     head and deputy rotate, so the Board names them."""
     require_board(user)
+    cluster = _lock(cluster)
+    started = ValidationError(_("The cluster already has members for %(year)s.") % {"year": year})
     if ClusterMembership.objects.filter(cluster=cluster, year=year).exists():
-        raise ValidationError(_("The cluster already has members for %(year)s.") % {"year": year})
+        raise started
     source = previous_year(cluster, year)
     if source is None:
         raise ValidationError(_("No earlier year has members to start from."))
     alive = units_of_year(year)
     copied = [_as(ClusterMembership(cluster=cluster, year=year, unit_id=m.unit_id), user)
               for m in ClusterMembership.objects.filter(cluster=cluster, year=source, unit__in=alive)]
-    for membership in copied:
-        membership.save()
+    with refused_as({"cluster_member_once_a_year": started}):
+        for membership in copied:
+            membership.save()
     covenant = ClusterCovenant.objects.select_for_update().filter(cluster=cluster, year=year).first()
     if covenant is not None:
         sync_scores(covenant)

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -62,6 +63,10 @@ class MovementQuerySet(models.QuerySet):
         )
 
 
+# The check of a launch (the form, the model's validation) and the constraint it rests on say the same.
+MOVEMENT_NAME_TAKEN = _("A movement with this name already exists.")
+
+
 class Movement(models.Model):
     code = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=400)
@@ -94,6 +99,8 @@ class Movement(models.Model):
         verbose_name_plural = _("emulation movements")
         ordering = ["kind", "name"]
         indexes = [models.Index(fields=["status", "kind"]), models.Index(fields=["starts_on", "ends_on"])]
+        constraints = [models.UniqueConstraint(Lower("name"), name="movement_name_unique",
+                                               violation_error_message=MOVEMENT_NAME_TAKEN)]
 
     def __str__(self) -> str:
         return self.name

@@ -16,11 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_noop
 
+from haiphong_thidua.integrity import refused_as, unique_field
 from haiphong_thidua.notify import notify_unit_after_commit
 from organisation.models import ClusterMembership, Unit
 from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
 
 from .models import (
+    MOVEMENT_NAME_TAKEN,
     ActionProgramme,
     Assessment,
     ClusterCovenant,
@@ -88,8 +90,11 @@ def launch_movement(user, *, legal_basis: Iterable = (), **fields) -> Movement:
     if not fields.get("code"):
         fields["code"] = _unique_code(fields["name"])
     movement = _as(Movement(launched_by=user, status=MovementStatus.ACTIVE, **fields), user)
-    movement.full_clean()
-    movement.save()
+    movement.full_clean()  # checks the name (movement_name_unique)
+    taken = ValidationError({"name": MOVEMENT_NAME_TAKEN})
+    # The same name launched at the same moment takes the code made of it, or the name, first.
+    with refused_as({"movement_name_unique": taken, unique_field(Movement, "code"): taken}):
+        movement.save()
     movement.legal_basis.set(legal_basis)
     return movement
 
@@ -216,12 +221,14 @@ def units_without_registration(year: int, today: datetime.date | None = None, *,
 @transaction.atomic
 def create_programme(user, *, unit: Unit, movement: Movement, year: int, title: str) -> ActionProgramme:
     require_unit_actor(user, unit)
+    taken = ValidationError(_("Your unit already has a programme for this movement and year."))
     if ActionProgramme.objects.filter(unit=unit, movement=movement, year=year).exists():
-        raise ValidationError(_("Your unit already has a programme for this movement and year."))
+        raise taken
     if movement.status == MovementStatus.CLOSED:
         raise ValidationError(_("This movement is closed."))
     programme = _as(ActionProgramme(unit=unit, movement=movement, year=year, title=title, created_by=user), user)
-    programme.save()
+    with refused_as({"programme_once_per_movement_year": taken}):
+        programme.save()
     return programme
 
 
@@ -419,8 +426,9 @@ def create_covenant(user, *, cluster, year: int, signed_on: datetime.date, conte
                     criteria: Iterable[tuple[str, str, Decimal]]) -> ClusterCovenant:
     """``criteria``: (name, kind, max_points) in order."""
     require_board(user)
+    taken = ValidationError(_("This cluster already has a covenant for %(year)s.") % {"year": year})
     if ClusterCovenant.objects.filter(cluster=cluster, year=year).exists():
-        raise ValidationError(_("This cluster already has a covenant for %(year)s.") % {"year": year})
+        raise taken
     criteria = list(criteria)
     if not criteria:
         raise ValidationError(_("Add at least one criterion."))
@@ -428,7 +436,8 @@ def create_covenant(user, *, cluster, year: int, signed_on: datetime.date, conte
         raise ValidationError(_("The cluster has no members for %(year)s yet: record them (or start from last "
                                 "year's) on the cluster's page first.") % {"year": year})
     covenant = _as(ClusterCovenant(cluster=cluster, year=year, signed_on=signed_on, content=content), user)
-    covenant.save()
+    with refused_as({"one_covenant_per_cluster_year": taken}):
+        covenant.save()
     CovenantCriterion.objects.bulk_create(
         CovenantCriterion(covenant=covenant, order=i, name=name, kind=kind, max_points=points)
         for i, (name, kind, points) in enumerate(criteria, start=1)
@@ -525,7 +534,9 @@ def open_registration(user, *, year: int, opens_on: datetime.date, closes_on: da
     require_board(user)
     if closes_on < opens_on:
         raise ValidationError({"closes_on": _("The deadline is before the opening date.")})
-    window = RegistrationWindow.objects.select_for_update().filter(year=year).first() or RegistrationWindow(year=year)
+    window, _created = RegistrationWindow.objects.get_or_create(
+        year=year, defaults={"opens_on": opens_on, "closes_on": closes_on, "basis": basis})
+    window = RegistrationWindow.objects.select_for_update().get(pk=window.pk)
     window.opens_on, window.closes_on, window.basis = opens_on, closes_on, basis
     _as(window, user).save()
     return window

@@ -212,6 +212,10 @@ class PersonQuerySet(FoldedNameQuerySet, models.QuerySet):
         return self.filter(left_on__isnull=True)
 
 
+# organisation.staff checks it before the constraint person_once_on_a_staff refuses it.
+PERSON_ON_STAFF = _("This person is already on the unit's staff (the same full name and date of birth).")
+
+
 class Person(models.Model):
     full_name = models.CharField(_("full name"), max_length=120)
     search_name = models.CharField(max_length=120, editable=False, default="", db_index=True)
@@ -242,6 +246,9 @@ class Person(models.Model):
         ordering = ["unit", "full_name", "id"]
         # Diacritic-insensitive "contains" search on the folded name.
         indexes = [GinIndex(fields=["search_name"], name="person_search_trgm", opclasses=["gin_trgm_ops"])]
+        # One current record of a person in a unit; without a date of birth namesakes cannot be told apart.
+        constraints = [models.UniqueConstraint(Lower("full_name"), "unit", "birth_date", condition=Q(left_on__isnull=True),
+                                               name="person_once_on_a_staff", violation_error_message=PERSON_ON_STAFF)]
 
     def __str__(self) -> str:
         return self.full_name

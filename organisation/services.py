@@ -14,10 +14,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Length, Substr
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
+from haiphong_thidua.integrity import refused_as, unique_field
+
 from .models import Unit, UnitEvent, UnitEventKind, UnitVersion
+
+# The establishing form checks it first (organisation.unit_forms); the unique code is the guarantee.
+CODE_TAKEN = gettext_lazy("Another unit already has this code.")
 
 _VERSIONED_FIELDS = ("name", "short_name", "kind", "level", "parent_id")
 
@@ -75,16 +80,17 @@ def create_unit(
     existed before the portal knew it, recorded from ``recorded_from``."""
     if (established_on is None) == (recorded_from is None):
         raise ValueError("Give exactly one of established_on and recorded_from.")
-    unit = Unit.objects.create(
-        code=code,
-        name=name,
-        short_name=short_name,
-        kind=kind,
-        level=level,
-        sector=sector,
-        parent=parent,
-        established_on=established_on,
-    )
+    with refused_as({unique_field(Unit, "code"): ValidationError({"code": CODE_TAKEN})}):
+        unit = Unit.objects.create(
+            code=code,
+            name=name,
+            short_name=short_name,
+            kind=kind,
+            level=level,
+            sector=sector,
+            parent=parent,
+            established_on=established_on,
+        )
     unit.path = _path_for(unit, parent)
     unit.save(update_fields=["path"])
     valid_from = established_on or recorded_from
@@ -184,8 +190,11 @@ def merge_units(
         for person in movers:
             person.unit = into
         # One history row per person, so each person's record shows the move.
-        bulk_update_with_history(movers, Person, ["unit"], batch_size=500,
-                                 default_change_reason=f"merge:{event.pk}")
+        with refused_as({"person_once_on_a_staff": ValidationError(_(
+                "Two of the units have the same person on their staff (the same full name and date of birth): "
+                "record one of the two as moved out before the merge."))}):
+            bulk_update_with_history(movers, Person, ["unit"], batch_size=500,
+                                     default_change_reason=f"merge:{event.pk}")
         User.objects.filter(unit=source).update(unit=into)
         _close_current_version(source, effective_on)
         source.dissolved_on = effective_on

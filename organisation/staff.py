@@ -14,7 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Person, Unit
+from haiphong_thidua.integrity import refused_as
+
+from .models import PERSON_ON_STAFF, Person, Unit
 from .permissions import enters_staff_records
 from .scoping import can_act_for_unit
 from .text import clean_text
@@ -48,13 +50,24 @@ def _check(fields: dict, today: datetime.date) -> dict:
     return fields
 
 
+def _save(user, person: Person) -> Person:
+    """Save a record that is not a second current record of the same person in its unit (checked first; the
+    constraint person_once_on_a_staff stops one saved at the same moment)."""
+    twice = ValidationError({"full_name": PERSON_ON_STAFF})
+    if person.birth_date and person.left_on is None and Person.objects.current().filter(
+            unit=person.unit, birth_date=person.birth_date, full_name__iexact=person.full_name).exclude(
+            pk=person.pk).exists():
+        raise twice
+    person._history_user = user
+    with refused_as({"person_once_on_a_staff": twice}):
+        person.save()
+    return person
+
+
 @transaction.atomic
 def add_person(user, **fields) -> Person:
     _require(user, fields["unit"])
-    person = Person(**_check(fields, timezone.localdate()))
-    person._history_user = user
-    person.save()
-    return person
+    return _save(user, Person(**_check(fields, timezone.localdate())))
 
 
 @transaction.atomic
@@ -65,9 +78,7 @@ def update_person(user, person: Person, **fields) -> Person:
     _require(user, fields["unit"])  # a move to another unit stays inside the actor's units
     for name in FIELDS:
         setattr(person, name, fields[name])
-    person._history_user = user
-    person.save()
-    return person
+    return _save(user, person)
 
 
 @transaction.atomic

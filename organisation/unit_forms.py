@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import DATE
 from .models import Sector, Unit, UnitKind, UnitLevel
+from .services import CODE_TAKEN
 from .text import clean_text, fold
 
 
@@ -105,5 +106,5 @@ class EstablishForm(ChangeForm):
             if not data["code"]:
                 self.add_error("code", _("Give the unit a code of letters and digits."))
             elif Unit.objects.filter(code=data["code"]).exists():
-                self.add_error("code", _("Another unit already has this code."))
+                self.add_error("code", CODE_TAKEN)
         return data

@@ -5,6 +5,7 @@ One row per (kind, period): a re-run replaces the file rather than adding a repo
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,7 +49,11 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-period_start", "kind"]
-        constraints = [models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period"),
+            # The register's numbers (awards.services.next_number) never repeat within a year of issue.
+            models.UniqueConstraint(ExtractYear("issued_on"), "number", name="report_number_unique_per_year"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.period_label}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from organisation.permissions import require_board
@@ -18,12 +18,9 @@ def request_report(kind: str, start: dt.date, end: dt.date, user=None) -> Report
     from .tasks import generate_report
 
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                report, _ = Report.objects.get_or_create(kind=kind, period_start=start,
-                                                         defaults={"period_end": end, "requested_by": user})
-        except IntegrityError:  # another request created it at the same moment
-            report = Report.objects.get(kind=kind, period_start=start)
+        # get_or_create reads the row another request created at the same moment (one_report_per_period).
+        report, _ = Report.objects.get_or_create(kind=kind, period_start=start,
+                                                 defaults={"period_end": end, "requested_by": user})
         report = Report.objects.select_for_update().get(pk=report.pk)
         stale = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS)
         if report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and report.started_at is not None \

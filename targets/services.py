@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
+from haiphong_thidua.integrity import refused_as
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
 
@@ -30,7 +31,9 @@ def create_target(user, **fields) -> Target:
     require_board(user)
     target = Target(**fields)
     target._history_user = user
-    target.save()
+    # The form checks the indicator's year (the model's unique check); the constraint says the same at a race.
+    with refused_as({"one_target_per_indicator_year": target.unique_error_message(Target, ("indicator", "year"))}):
+        target.save()
     return target
 
 

@@ -45,7 +45,8 @@ def _after(submission, day):
 
 
 def _meeting(submission):
-    return CouncilMeeting.objects.create(held_on=_after(submission, 10), title="Phiên họp Hội đồng")
+    """A meeting of its own for each dossier (one open meeting per day and title)."""
+    return CouncilMeeting.objects.create(held_on=_after(submission, 10), title=f"Phiên họp Hội đồng {submission.pk}")
 
 
 def _perform(action, submission, verdict, vote):

@@ -115,3 +115,15 @@ def test_only_the_board_records_changes(db, request, client_name):
     assert response.status_code == 403 and UnitEvent.objects.count() == events
     page = client.get(reverse("organisation:unit_list")).content.decode()
     assert reverse("organisation:unit_establish") not in page
+
+
+def test_a_merge_that_would_put_one_person_twice_on_a_staff_says_why(officer_client):
+    le_chan = Unit.objects.get(code="quan-le-chan")
+    for code in ("quan-le-chan", "quan-hong-bang"):  # the same person on both staffs (person_once_on_a_staff)
+        Person.objects.create(full_name="Vũ Văn Trùng", birth_date=dt.date(1980, 5, 1), sex="male",
+                              category="civil_servant", unit=Unit.objects.get(code=code))
+    response = _change(officer_client, "quan-hong-bang", "sap-nhap",
+                       {"sources": [le_chan.pk], "effective_on": "2025-07-01", "basis": BASIS}, confirm=True)
+    assert response.status_code == 200
+    assert "cùng một người trong danh sách cán bộ (trùng họ tên và ngày sinh)" in response.content.decode()
+    assert Unit.objects.get(code="quan-le-chan").dissolved_on is None

@@ -19,6 +19,9 @@ class CouncilMeeting(models.Model):
         verbose_name = _("Council meeting")
         verbose_name_plural = _("Council meetings")
         ordering = ["-held_on"]
+        # A new meeting asked for by the day and title of an open one is that meeting (awards.services.create_meeting).
+        constraints = [models.UniqueConstraint(fields=["held_on", "title"], condition=models.Q(is_closed=False),
+                                               name="one_open_meeting_per_day_and_title")]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"

@@ -119,6 +119,10 @@ class PastAward(models.Model):
         verbose_name = _("earlier award")
         verbose_name_plural = _("earlier awards")
         ordering = ["-year"]
+        # A unit records its own decision on a person's title of a year once (awards.unit_decisions).
+        constraints = [models.UniqueConstraint(fields=["person", "award_type", "year"],
+                                               condition=models.Q(deciding_unit__isnull=False),
+                                               name="unit_decision_once_a_year")]
 
     def __str__(self) -> str:
         return f"{self.person or self.unit}: {self.award_type} {self.year}"

@@ -125,14 +125,20 @@ class Command(BaseCommand):
         first_person = _next_id("organisation_person")
 
         def person_rows():
+            seen = set()  # one current record of a person in a unit (person_once_on_a_staff)
             for i in range(n_persons):
                 female = rng.random() < 0.48
                 name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F if female else MIDDLE_M)} " \
                        f"{rng.choice(GIVEN_F if female else GIVEN_M)}"
-                yield (first_person + i, name, fold(name), "female" if female else "male",
-                       f"{rng.randint(1960, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                       rng.choice(all_units), "Chuyên viên", rng.choice(["civil_servant", "public_employee", "worker"]),
-                       rng.random() < 0.35, rng.random() < 0.1, False, "")
+                while True:
+                    born = f"{rng.randint(1960, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                    unit = rng.choice(all_units)
+                    if (name, born, unit) not in seen:
+                        break
+                seen.add((name, born, unit))
+                yield (first_person + i, name, fold(name), "female" if female else "male", born, unit, "Chuyên viên",
+                       rng.choice(["civil_servant", "public_employee", "worker"]), rng.random() < 0.35,
+                       rng.random() < 0.1, False, "")
 
         _copy("organisation_person", ["id", "full_name", "search_name", "sex", "birth_date", "unit_id", "position",
                                       "category", "is_direct_worker", "is_leader", "is_deceased", "left_reason"],
