@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import DATE, UnitField
+from campaigns.forms import UnitField
 from campaigns.models import Movement, MovementKind
-from haiphong_thidua.forms import ExcelUploadForm, UploadForm
+from haiphong_thidua.forms import DATE, ExcelUploadForm, UploadForm
 from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
 

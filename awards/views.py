@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from haiphong_thidua.datacache import fragment, split
 from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
 from haiphong_thidua.import_jobs import queue_if_large
+from haiphong_thidua.models import Notification
 from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.params import id_list, year_param
 from haiphong_thidua.uploads import serve_private
@@ -39,7 +40,6 @@ from .models import (
     CouncilVote,
     Decision,
     Nominee,
-    Notification,
     Outcome,
     Submission,
     VoteChoice,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardType
+from haiphong_thidua.forms import DATE
 from haiphong_thidua.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from legal.models import LegalDocument
 from organisation.models import Cluster
@@ -17,8 +18,6 @@ from .models import (
     ReviewKind,
     TaskStatus,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class UnitField(forms.ModelChoiceField):

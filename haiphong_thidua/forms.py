@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .uploads import validate_upload
 
+# The date input every form uses (the browser's date picker; ISO value).
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class UploadForm(forms.Form):
     """One file, checked by content and size for the ``kinds`` the form takes."""

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from .models import Notification
+
 
 def notify_unit_after_commit(unit_id: int, title: str, body: str = "", params: dict | None = None,
                              link: str = "") -> None:
@@ -38,8 +40,6 @@ def absolute(link: str) -> str:
 def deliver(users, title: str, body: str = "", link: str = "") -> int:
     """Store the message for each of ``users`` and e-mail those with an address (the link made absolute)."""
     from django.core.mail import send_mail
-
-    from awards.models import Notification
 
     users = list(users)
     Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link) for u in users)
@@ -71,8 +71,6 @@ def unread_count(user) -> int:
     and dropped whenever a notification is delivered or read, instead of a query per page."""
     from django.core.cache import caches
 
-    from awards.models import Notification
-
     store, key = caches["fragments"], _unread_key(user.pk)
     count = store.get(key)
     if count is None:
@@ -91,8 +89,6 @@ def open_notification(user, pk: int) -> str:
     """Mark one of ``user``'s notifications read and give the link it points to (404 for anyone else's)."""
     from django.shortcuts import get_object_or_404
 
-    from awards.models import Notification
-
     notification = get_object_or_404(Notification, pk=pk, user=user)
     if notification.read_at is None:
         notification.read_at = timezone.now()
@@ -103,8 +99,6 @@ def open_notification(user, pk: int) -> str:
 
 
 def mark_all_read(user) -> int:
-    from awards.models import Notification
-
     count = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
     _forget_unread([user.pk])
     return count

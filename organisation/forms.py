@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.forms import DATE
+
 from .models import Person
 from .scoping import visible_units
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonForm(forms.ModelForm):

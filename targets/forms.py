@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import DATE
-from haiphong_thidua.forms import ExcelUploadForm
+from haiphong_thidua.forms import DATE, ExcelUploadForm
 from organisation.models import Unit
 
 from .models import PeriodKind, Target

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from awards.models import Appraisal, Nominee, Notification, Status, Submission
+from awards.models import Appraisal, Nominee, Status, Submission
+from haiphong_thidua.models import Notification
 
 from .awards_helpers import draft, person, to_state, users
 from .browser import chromium_page, screenshot

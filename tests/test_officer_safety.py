@@ -94,7 +94,7 @@ def test_a_negative_fdi_figure_is_refused_with_a_message(staff_client):
 
 
 def test_the_header_counts_unread_notifications_and_opening_one_marks_it_read(staff_client, staff_b_client):
-    from awards.models import Notification
+    from haiphong_thidua.models import Notification
 
     staff = users()["demo_staff"]
     submission = draft(names=("Phan Văn Quang",))

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from awards.models import Notification
+from haiphong_thidua.models import Notification
 from campaigns.models import (
     ActionProgramme,
     Movement,

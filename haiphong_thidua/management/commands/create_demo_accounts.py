@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from awards.demo import demo_fund
 from organisation.seed import DEMO_PASSWORD, create_demo_accounts
 
 
@@ -12,7 +13,5 @@ class Command(BaseCommand):
             raise CommandError("Demo accounts are disabled by these settings (production).")
         names = create_demo_accounts()
         self.stdout.write(f"Demo accounts ({DEMO_PASSWORD}): {', '.join(names)}")
-        from awards.demo import demo_fund
-
         if demo_fund():
             self.stdout.write("Demo allocation recorded in this year's emulation and commendation fund.")
