@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from haiphong_thidua.models import Notification
 from campaigns.models import (
     ActionProgramme,
     Movement,
@@ -18,7 +17,7 @@ from campaigns.models import (
     RegistrationWindow,
     ReviewRound,
 )
-from haiphong_thidua.models import ReminderKind, ReminderRule, ReminderSent
+from haiphong_thidua.models import Notification, ReminderKind, ReminderRule, ReminderSent
 from haiphong_thidua.tasks import send_reminders
 from organisation.models import Unit, UnitKind, User
 
