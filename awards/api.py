@@ -4,10 +4,10 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from haiphong_thidua.api import FundReaders, RightsFirst
 from organisation.models import Person, Unit, User
-from organisation.permissions import acts_for_unit, is_unit_staff
+from organisation.permissions import acts_for_unit, can_read_fund, is_unit_staff
 from organisation.scoping import visible_units
+from utilities.api import RightsFirst, allowed_by
 
 from . import services
 from .models import Appraisal, AwardType, CouncilMeeting, Decision, FundEntry, Nominee, Submission, VoteChoice
@@ -265,7 +265,7 @@ class FundEntryViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     """The emulation and commendation fund's ledger (append-only), for the Board and the leadership."""
 
     serializer_class = FundEntrySerializer
-    permission_classes = [FundReaders]
+    permission_classes = [allowed_by(can_read_fund, read_only=True)]  # the Board and the leadership
     filterset_fields = ["year", "kind", "source"]
     queryset = FundEntry.objects.order_by("year", "entered_on", "id")
 

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from haiphong_thidua.params import YearFilter
+from utilities.params import YearFilter
 
 from .models import AwardType, Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
 

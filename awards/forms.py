@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import UnitField
 from campaigns.models import Movement, MovementKind
-from haiphong_thidua.forms import DATE, ExcelUploadForm, UploadForm
-from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
 from organisation.models import Person, Unit
+from utilities.forms import DATE, ExcelUploadForm, UploadForm
+from utilities.uploads import DOCUMENT_KINDS, validate_upload
 
 from .models import (
     Appraisal,

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 from organisation.text import fold
+from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 
 from .models import AwardType, Subject, Submission
 

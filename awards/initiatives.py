@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.params import is_id
 from organisation.models import Person
 from organisation.permissions import enters_staff_records
 from organisation.scoping import scope_to_user
+from utilities.params import is_id
 
 from .models import Initiative
 

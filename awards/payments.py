@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import table_workbook
 from haiphong_thidua.vnwords import money_in_words
+from utilities.excel import table_workbook
 
 from .models import Decision
 

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.client import client_address
-from haiphong_thidua.forms import run_service
+from utilities.client import client_address
+from utilities.forms import run_service
 
 from . import comments
 from .forms import PublicCommentForm

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, workbook_bytes
 from organisation.models import Person
 from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
+from utilities.excel import UnreadableWorkbook, capped, data_rows, workbook_bytes
 
 from .models import Rating, TaskRating
 
@@ -37,7 +37,7 @@ def import_ratings(user, upload, today=None, progress=None) -> tuple[int, list[t
     from django.utils import timezone
     from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-    from haiphong_thidua.params import YEAR_MIN
+    from utilities.params import YEAR_MIN
 
     try:
         sheet_rows = data_rows(upload, 5, progress)

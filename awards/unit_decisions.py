@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.integrity import refused_as
 from organisation.models import Person
 from organisation.permissions import acts_for_unit, enters_staff_records
 from organisation.scoping import scope_to_user
+from utilities.integrity import refused_as
 
 from . import authority
 from .initiatives import parse_person_codes

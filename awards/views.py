@@ -15,12 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haiphong_thidua.datacache import fragment, split
-from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
 from haiphong_thidua.import_jobs import queue_if_large
 from haiphong_thidua.models import Notification
-from haiphong_thidua.pagination import CappedPaginator
-from haiphong_thidua.params import id_list, year_param
-from haiphong_thidua.uploads import serve_private
 from organisation.permissions import (
     can_open_council,
     can_view_fairness,
@@ -30,6 +26,10 @@ from organisation.permissions import (
     is_unit_staff,
 )
 from organisation.scoping import scope_key
+from utilities.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
+from utilities.pagination import CappedPaginator
+from utilities.params import id_list, year_param
+from utilities.uploads import serve_private
 
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter

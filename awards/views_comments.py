@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.forms import posted_action
 from organisation.permissions import is_board
+from utilities.forms import posted_action
 
 from . import comments
 from .models import CommentStatus, PublicComment

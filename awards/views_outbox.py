@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _, ngettext
 
-from haiphong_thidua.forms import run_service
-from haiphong_thidua.params import id_list
 from organisation.permissions import is_board
+from utilities.forms import run_service
+from utilities.params import id_list
 
 from . import outbox
 from .models import Nominee

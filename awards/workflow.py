@@ -13,8 +13,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
-from haiphong_thidua.workflow import Transition, Workflow
 from organisation.permissions import acts_for_owner, is_board, is_council, signs_documents
+from utilities.workflow import Transition, Workflow
 
 from .models.enums import EDITABLE_STATUSES, Appraisal, CommentStatus, Outcome, Status
 from .models.signatures import SignatureStatus

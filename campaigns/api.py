@@ -1,8 +1,8 @@
 from rest_framework import serializers, viewsets
 
-from haiphong_thidua.api import RightsFirst
 from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
+from utilities.api import RightsFirst
 
 from . import services
 from .models import Movement, Registration

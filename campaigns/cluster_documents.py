@@ -7,8 +7,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from awards.documents import render_pdf
-from haiphong_thidua.excel import table_workbook
 from organisation.permissions import sees_self_score
+from utilities.excel import table_workbook
 
 from .clusters import members
 from .models import ClusterCovenant

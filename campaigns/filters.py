@@ -1,8 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from haiphong_thidua.params import YearFilter
 from organisation.text import fold
+from utilities.params import YearFilter
 
 from .models import (
     ActionProgramme,

@@ -2,12 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardType
-from haiphong_thidua.forms import DATE
-from haiphong_thidua.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from legal.models import LegalDocument
 from organisation.models import Cluster
 from organisation.scoping import visible_units
 from organisation.text import clean_text
+from utilities.forms import DATE
+from utilities.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 
 from .models import (
     CriterionKind,

@@ -24,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from haiphong_thidua.uploads import private_upload_to
 from organisation.models import Cluster, Unit, UnitKind
+from utilities.uploads import private_upload_to
 
 
 class MovementKind(models.TextChoices):

@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from haiphong_thidua.datacache import fragment
-from haiphong_thidua.uploads import serve_private
+from utilities.uploads import serve_private
 
 from .models import ExemplaryModel
 

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_noop
 
-from haiphong_thidua.integrity import refused_as, unique_field
 from haiphong_thidua.notify import notify_unit_after_commit
 from organisation.models import ClusterMembership, Unit
 from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
+from utilities.integrity import refused_as, unique_field
 
 from .models import (
     MOVEMENT_NAME_TAKEN,

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from haiphong_thidua.params import YearConverter
+from utilities.params import YearConverter
 
 from . import views, views_clusters
 

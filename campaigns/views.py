@@ -13,9 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
-from haiphong_thidua.params import year_param
-from haiphong_thidua.uploads import serve_private, suffix
 from organisation.models import Unit
 from organisation.permissions import (
     acts_for_owner,
@@ -25,6 +22,9 @@ from organisation.permissions import (
     require_board,
 )
 from organisation.scoping import scope_to_user, visible_units
+from utilities.forms import form_page, posted_action, require_on_post, run_service
+from utilities.params import year_param
+from utilities.uploads import serve_private, suffix
 
 from . import deadlines, forms, services
 from .filters import (

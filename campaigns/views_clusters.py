@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.forms import form_page, posted_action, require_on_post, run_service
-from haiphong_thidua.params import id_list
-from haiphong_thidua.uploads import serve_private, suffix
 from organisation.models import Cluster
 from organisation.permissions import can_finalise_cluster, is_board, require_board, sees_self_score
+from utilities.forms import form_page, posted_action, require_on_post, run_service
+from utilities.params import id_list
+from utilities.uploads import serve_private, suffix
 
 from . import cluster_documents, clusters, forms, services
 from .models import ClusterCovenant, MemberScore, ScoreStatus

@@ -1,4 +1,4 @@
-"""The campaigns' workflows, each as one table (see haiphong_thidua/workflow.py).
+"""The campaigns' workflows, each as one table (see utilities/workflow.py).
 
 Movements (under way → closed), units' registrations (draft ⇄ submitted), review rounds (collecting
 reports → consolidated), exemplary models (proposed → approved or not) and cluster member scores
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _, gettext_lazy
 
-from haiphong_thidua.workflow import Transition, Workflow
 from organisation.permissions import acts_for_owner, can_cross_check, enters_self_score, is_board, is_unit_staff
+from utilities.workflow import Transition, Workflow
 
 from .models import ModelStatus, MovementStatus, RegistrationStatus, RoundStatus, ScoreStatus
 

@@ -21,7 +21,7 @@ class ImportStatus(models.TextChoices):
 
 
 def _import_upload_to(instance, filename):
-    from .uploads import private_upload_to
+    from utilities.uploads import private_upload_to
 
     return private_upload_to(instance, filename)
 

@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from haiphong_thidua.api import RightsFirst
+from utilities.api import RightsFirst
 
 from .filters import PersonFilter
 from .history import show_as_of

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from haiphong_thidua.forms import DATE
+from utilities.forms import DATE
 
 from .models import Person
 from .scoping import visible_units

@@ -17,7 +17,7 @@ from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _, gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
-from haiphong_thidua.integrity import refused_as, unique_field
+from utilities.integrity import refused_as, unique_field
 
 from .models import Unit, UnitEvent, UnitEventKind, UnitVersion
 

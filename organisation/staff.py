@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.integrity import refused_as
+from utilities.integrity import refused_as
 
 from .models import PERSON_ON_STAFF, Person, Unit
 from .permissions import enters_staff_records

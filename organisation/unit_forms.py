@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from haiphong_thidua.forms import DATE
+from utilities.forms import DATE
 
 from .models import Sector, Unit, UnitKind, UnitLevel
 from .services import CODE_TAKEN

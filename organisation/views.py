@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.forms import form_page, run_service
+from utilities.forms import form_page, run_service
 
 from . import staff, unit_changes, unit_forms
 from .filters import PersonFilter, UnitFilter

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.forms import run_service
+from utilities.forms import run_service
 
 from . import mfa, tokens
 from .models import ApiToken

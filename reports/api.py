@@ -1,6 +1,7 @@
 from rest_framework import serializers, viewsets
 
-from haiphong_thidua.api import BoardOrLeadership, RightsFirst
+from organisation.permissions import can_read_reports
+from utilities.api import RightsFirst, allowed_by
 
 from .models import Report
 
@@ -15,7 +16,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 class ReportViewSet(RightsFirst, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReportSerializer
-    permission_classes = [BoardOrLeadership]
+    permission_classes = [allowed_by(can_read_reports)]
     filterset_fields = ["kind", "status"]
 
     def get_queryset(self):

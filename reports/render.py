@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from haiphong_thidua.excel import workbook_bytes
+from utilities.excel import workbook_bytes
 
 from . import charts
 from .models import Report, ReportKind
@@ -65,7 +65,7 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
     and widths; every label Vietnamese."""
     from openpyxl import Workbook
 
-    from haiphong_thidua.excel import add_table
+    from utilities.excel import add_table
 
     title = f"{KIND_TITLES[report.kind]} {report.period_label} – Số {report.code}"
     period = (f"Kỳ báo cáo: từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y}; "

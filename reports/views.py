@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
-from haiphong_thidua.forms import require_on_post
-from haiphong_thidua.uploads import serve_private
 from organisation.permissions import can_read_reports, can_request_reports
+from utilities.forms import require_on_post
+from utilities.uploads import serve_private
 
 from . import periods, services
 from .models import Report, ReportKind

@@ -1,7 +1,7 @@
 from rest_framework import mixins, serializers, viewsets
 
-from haiphong_thidua.api import RightsFirst
 from organisation.permissions import reports_figures
+from utilities.api import RightsFirst
 
 from . import services
 from .models import Actual, Target

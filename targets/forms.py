@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from haiphong_thidua.forms import DATE, ExcelUploadForm
 from organisation.models import Unit
+from utilities.forms import DATE, ExcelUploadForm
 
 from .models import PeriodKind, Target
 

@@ -12,10 +12,10 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
-from haiphong_thidua.integrity import refused_as
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
+from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
+from utilities.integrity import refused_as
 
 from . import progress
 from .models import Actual, PeriodKind, ProgressThreshold, ReportingDeadline, Target, TargetKind

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.datacache import fragment
-from haiphong_thidua.forms import form_page, require_on_post
-from haiphong_thidua.params import year_param
 from organisation.models import Unit
 from organisation.permissions import is_board, reports_figures, require_board
+from utilities.forms import form_page, require_on_post
+from utilities.params import year_param
 
 from . import forms, services
 from .models import Actual, Target, TargetKind
@@ -150,7 +150,7 @@ def target_create(request):
 
 
 def _excel(rows, year):
-    from haiphong_thidua.excel import table_workbook
+    from utilities.excel import table_workbook
 
     headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mục tiêu (cận trên, nếu là khoảng)", "Thực hiện",
                "Đến kỳ", "% kế hoạch", "Dự báo cả năm", "% dự báo", "Tình trạng", "Đơn vị chịu trách nhiệm"]

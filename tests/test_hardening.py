@@ -265,7 +265,7 @@ def _xlsx_bytes(extra_parts=()):
 def test_polyglots_active_pdfs_broken_images_and_zip_bombs_are_refused(name, body, code):
     from django.core.exceptions import ValidationError
 
-    from haiphong_thidua.uploads import validate_upload
+    from utilities.uploads import validate_upload
 
     from .files import png
 
@@ -280,7 +280,7 @@ def test_polyglots_active_pdfs_broken_images_and_zip_bombs_are_refused(name, bod
 
 
 def test_ordinary_documents_still_pass():
-    from haiphong_thidua.uploads import validate_upload
+    from utilities.uploads import validate_upload
 
     from .files import pdf, png
 

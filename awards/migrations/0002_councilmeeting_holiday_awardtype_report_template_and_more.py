@@ -3,7 +3,7 @@
 import django.contrib.postgres.fields
 import django.contrib.postgres.indexes
 import django.db.models.deletion
-import haiphong_thidua.uploads
+import utilities.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -277,7 +277,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('council_minutes', "Minutes of the unit's emulation council"), ('ballot_result', 'Ballot result'), ('initiative_recognition', 'Recognition of the initiative'), ('earlier_decision', 'Copy of an earlier award decision'), ('achievement_report', 'Signed achievement report'), ('other', 'Other document')], max_length=32, verbose_name='document')),
-                ('file', models.FileField(upload_to=haiphong_thidua.uploads.private_upload_to, verbose_name='file')),
+                ('file', models.FileField(upload_to=utilities.uploads.private_upload_to, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255)),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -6,9 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from haiphong_thidua.uploads import private_upload_to
 from organisation.scoping import scope_key, scope_to_user
 from organisation.text import FoldedNameQuerySet
+from utilities.uploads import private_upload_to
 
 from .appraisal import AppraisalRecord
 from .catalogue import AwardType

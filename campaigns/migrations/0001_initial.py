@@ -4,7 +4,7 @@ import campaigns.models
 import django.contrib.postgres.fields
 import django.db.models.deletion
 import django.utils.timezone
-import haiphong_thidua.uploads
+import utilities.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -463,7 +463,7 @@ class Migration(migrations.Migration):
                 ('subject_name', models.CharField(max_length=255, verbose_name='person or collective')),
                 ('summary', models.CharField(max_length=500, verbose_name='summary')),
                 ('story', models.TextField(verbose_name='story')),
-                ('photo', models.ImageField(blank=True, upload_to=haiphong_thidua.uploads.private_upload_to, verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, upload_to=utilities.uploads.private_upload_to, verbose_name='photo')),
                 ('status', models.CharField(choices=[('proposed', 'Proposed'), ('approved', 'Approved and published'), ('rejected', 'Not approved')], default='proposed', max_length=10, verbose_name='status')),
                 ('proposed_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('reviewed_at', models.DateTimeField(blank=True, null=True)),
@@ -495,7 +495,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='not_started', max_length=12, verbose_name='status')),
                 ('completed_on', models.DateField(blank=True, null=True, verbose_name='completed on')),
                 ('evidence', models.TextField(blank=True, verbose_name='evidence')),
-                ('evidence_file', models.FileField(blank=True, upload_to=haiphong_thidua.uploads.private_upload_to, verbose_name='evidence file')),
+                ('evidence_file', models.FileField(blank=True, upload_to=utilities.uploads.private_upload_to, verbose_name='evidence file')),
                 ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='campaigns.actionprogramme')),
             ],
             options={
@@ -601,7 +601,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('text', models.TextField(verbose_name='report')),
-                ('attachment', models.FileField(blank=True, upload_to=haiphong_thidua.uploads.private_upload_to, verbose_name='attachment')),
+                ('attachment', models.FileField(blank=True, upload_to=utilities.uploads.private_upload_to, verbose_name='attachment')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted at')),
                 ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='review_reports', to='organisation.unit', verbose_name='unit')),

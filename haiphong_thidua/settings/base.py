@@ -210,11 +210,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# The client's address (haiphong_thidua.client, python-ipware): REMOTE_ADDR directly; behind PROXY_COUNT reverse
+# The client's address (utilities.client, python-ipware): REMOTE_ADDR directly; behind PROXY_COUNT reverse
 # proxies, the address in X-Forwarded-For the outermost proxy appended. Login lockout and the public comments'
 # throttle both read it, so one client's failures never lock out the others.
 PROXY_COUNT = env.int("PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
-AXES_CLIENT_IP_CALLABLE = "haiphong_thidua.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "utilities.client.client_address"
 
 # --- Internationalisation ----------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -237,7 +237,7 @@ STORAGES = {
 # Uploaded files live outside the static tree and are served only through views
 # that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
-# Excel imports: a sheet of more rows is refused before any work (haiphong_thidua.excel.data_rows).
+# Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
 # Digital signatures of the portal's documents (awards/signing.py, pyHanko PAdES). Demo and development: PKCS#12
@@ -283,7 +283,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "EXCEPTION_HANDLER": "haiphong_thidua.api.exception_handler",
+    "EXCEPTION_HANDLER": "utilities.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     # Per signed-in API client; load tests (bench/resilience.py) raise it.
     "DEFAULT_THROTTLE_RATES": {"user": env.str("API_USER_RATE", default="2000/hour")},

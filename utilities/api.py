@@ -8,8 +8,7 @@ from django.core.exceptions import (
 from rest_framework import exceptions, permissions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from organisation.permissions import Predicate, can_read_fund, can_read_reports
-
+from .predicates import Predicate
 from .workflow import Transition
 
 
@@ -98,13 +97,14 @@ class RightsFirst:
         return self._record
 
 
-class BoardOrLeadership(permissions.BasePermission):
-    def has_permission(self, request, view):
-        return can_read_reports(request.user)
+def allowed_by(predicate: Predicate, *, read_only: bool = False) -> type[permissions.BasePermission]:
+    """A DRF permission class answering with a named predicate (and, ``read_only``, only for reads)."""
 
+    class Allowed(permissions.BasePermission):
+        message = predicate.message
 
-class FundReaders(permissions.BasePermission):
-    """The fund's ledger: the Board and the leadership, read-only."""
+        def has_permission(self, request, view):
+            return predicate(request.user) and (not read_only or request.method in permissions.SAFE_METHODS)
 
-    def has_permission(self, request, view):
-        return can_read_fund(request.user) and request.method in permissions.SAFE_METHODS
+    Allowed.__name__ = Allowed.__qualname__ = f"AllowedBy_{predicate.__name__}"
+    return Allowed
