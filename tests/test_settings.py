@@ -66,7 +66,9 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "SECRET_KEY": "x7#kq9!v2m$w8z@c4r^t6y&u1i*o3p(l5j)h0g_f-d+s=a~b|n<e>1234567890",
         "ALLOWED_HOSTS": "thidua.haiphong.gov.vn",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "HPTD_VAR_DIR": str(tmp_path),
+        "HPTD_VAR_DIR": str(tmp_path), "REDIS_URL": "redis://127.0.0.1:6379/3",
+        "EMAIL_URL": "smtp+tls://thidua:secret@127.0.0.1:587", "PORTAL_BASE_URL": "https://thidua.haiphong.gov.vn",
+        "MEDIA_ROOT": str(tmp_path / "media"),
     }
     code = "import sys; from django.core.management import execute_from_command_line;" \
            "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"

@@ -101,20 +101,18 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------
-# DATABASE_URL selects a server; without it an embedded PostgreSQL is started
-# under VAR_DIR (see haiphong_thidua/embedded_db.py).
-DATABASE_NAME_EMBEDDED = env.str("HPTD_EMBEDDED_DB_NAME", default="haiphong_thidua")
-if env.str("DATABASE_URL", default=""):
-    DATABASES = {"default": env.db_url("DATABASE_URL")}
-    DATABASE_IS_EMBEDDED = False
-else:
-    from haiphong_thidua.embedded_db import embedded_database
+# DATABASE_URL selects the server. Without it the local/demo settings start an embedded PostgreSQL under VAR_DIR
+# (haiphong_thidua/embedded_db.py); production refuses to start.
+def database(config: dict) -> dict:
+    """A database's settings with the portal's connection options."""
+    config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    config["CONN_HEALTH_CHECKS"] = True
+    config.setdefault("TEST", {})
+    return config
 
-    DATABASES = {"default": embedded_database(VAR_DIR, DATABASE_NAME_EMBEDDED)}
-    DATABASE_IS_EMBEDDED = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"].setdefault("TEST", {})
+
+DATABASES = {"default": database(env.db_url("DATABASE_URL"))} if env.str("DATABASE_URL", default="") else {}
+DATABASE_IS_EMBEDDED = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
@@ -124,42 +122,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (cached_db: written through to the database, so nothing is lost when Redis restarts).
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=120)
 _REDIS_CACHE_URL = env.str("CACHE_URL", default=env.str("REDIS_URL", default=""))
-if _REDIS_CACHE_URL:
+if _REDIS_CACHE_URL:  # without it the local/demo settings keep fragments in each process's memory
     _redis_cache = {"BACKEND": "haiphong_thidua.cache_backends.PortalRedisCache", "LOCATION": _REDIS_CACHE_URL,
                     "KEY_PREFIX": "hptd", "TIMEOUT": 300}
     CACHES = {"default": _redis_cache, "fragments": _redis_cache}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
-                      "OPTIONS": {"MAX_ENTRIES": 2000}},
-    }
 
 # --- Celery ---------------------------------------------------------------
-# Redis when REDIS_URL (or CELERY_BROKER_URL) is set; otherwise kombu's
-# filesystem transport, which needs no server, so worker and beat still run.
+# Redis when REDIS_URL (or CELERY_BROKER_URL) is set; without it the local/demo settings use kombu's filesystem
+# transport, which needs no server, so worker and beat still run; production refuses to start.
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
-if CELERY_BROKER_URL.startswith("filesystem://"):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
-        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
-        "processed_folder": str(CELERY_BROKER_DIR / "processed"),
-        "control_folder": str(CELERY_BROKER_DIR / "control"),
-        "store_processed": False,
-    }
-    for _folder in ("queue", "processed", "control"):
-        (CELERY_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
-else:
-    # A task taken by a worker that dies is delivered again after the visibility timeout: sized to the reports'
-    # real duration (seconds; README "Reports"), not Redis' default hour, so a killed report is back in minutes.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=120),
-        "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
-        "unacked_restore_throttle": 1,
-    }
+# A task taken by a worker that dies is delivered again after the visibility timeout: sized to the reports'
+# real duration (seconds; README "Reports"), not Redis' default hour, so a killed report is back in minutes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=120),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
+}
 # A report "running" for longer than this has lost its worker: the minute sweep (reports.tasks.sweep_stuck_reports)
 # and "Lập báo cáo ngay" queue it again. Reports take a few seconds; keep it below the visibility timeout.
 REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=90)
@@ -264,8 +245,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- E-mail ---------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# Mail: EMAIL_URL (e.g. smtp+tls://user:pass@mail.example:587); the local/demo settings print mail to the console.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ban Thi đua - Khen thưởng <thidua@haiphong.gov.vn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -339,4 +321,4 @@ IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=600)  # a "runnin
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 2 * 1024 * 1024
 # An Office file (docx/xlsx) is a zip: refused when its parts would inflate past this (zip bombs).
 UPLOAD_MAX_INFLATED_BYTES = env.int("UPLOAD_MAX_INFLATED_MB", default=100) * 1024 * 1024
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")  # absolute links in PDFs, QR codes, e-mails
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="")  # absolute links in PDFs, QR codes, e-mails (local: 127.0.0.1)

@@ -1,14 +1,44 @@
-"""Production settings: safe defaults; secrets must come from the environment.
+"""Production settings: safe defaults; secrets and services must come from the environment.
 
-Use with ``DJANGO_SETTINGS_MODULE=haiphong_thidua.settings.production``.
-``manage.py check --deploy`` is clean with these settings.
+Use with ``DJANGO_SETTINGS_MODULE=haiphong_thidua.settings.production``. Start-up stops with one line naming each
+variable that is missing (``REQUIRED``): there is no embedded database, file broker, per-process cache or console
+mail here — those exist only in the local/demo settings. ``manage.py check --deploy`` is clean with these settings.
+Every variable is listed with its meaning in ``.env.example``.
 """
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
 from .base import env
 
+# What production cannot run without, with what each is for (the message names the variable).
+REQUIRED = {
+    "SECRET_KEY": "the key that signs sessions and tokens",
+    "ALLOWED_HOSTS": "the portal's host names",
+    "DATABASE_URL": "the PostgreSQL server (postgres://user:password@host:5432/name)",
+    "REDIS_URL": "the Redis server of the Celery broker and the shared cache (or both CELERY_BROKER_URL and "
+                 "CACHE_URL)",
+    "EMAIL_URL": "the mail server (smtp+tls://user:password@host:587)",
+    "PORTAL_BASE_URL": "the public https:// address in certificates' QR codes, PDFs and e-mails",
+    "MEDIA_ROOT": "where uploaded and generated files are stored (a folder every web and worker node shares)",
+}
+
+
+def _missing() -> list[str]:
+    missing = [name for name in REQUIRED if not env.str(name, default="")]
+    if "REDIS_URL" in missing and env.str("CELERY_BROKER_URL", default="") and env.str("CACHE_URL", default=""):
+        missing.remove("REDIS_URL")
+    return missing
+
+
+if _missing():
+    raise ImproperlyConfigured("Production settings need " + "; ".join(
+        f"{name} ({REQUIRED[name]})" for name in _missing()) + ". See .env.example.")
+if not env.str("PORTAL_BASE_URL").startswith("https://"):
+    raise ImproperlyConfigured("PORTAL_BASE_URL must be the portal's https:// address.")
+
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY")  # required: no default in production
+SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DEMO_ACCOUNTS_ALLOWED = False
 
