@@ -63,7 +63,7 @@ def release(user, submission_ids: Iterable[int]) -> int:
     from .tasks import notify_awardees, notify_submission_change
 
     for notice in notices:
-        transaction.on_commit(lambda n=notice: notify_submission_change.delay(n.submission_id, n.to_status, n.note))
+        notify_submission_change.delay(notice.submission_id, notice.to_status, notice.note)
     for submission in submissions:
-        transaction.on_commit(lambda pk=submission.pk: notify_awardees.delay(pk))
+        notify_awardees.delay(submission.pk)  # both sent on commit (TransactionAwareTask)
     return len(notices)

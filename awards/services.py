@@ -3,7 +3,7 @@
 1. checks the actor's role (and unit) and the dossier's state,
 2. locks the submission row (``select_for_update``),
 3. changes it and writes an append-only ``WorkflowEvent``,
-4. queues notifications to the submitting unit with ``transaction.on_commit``.
+4. queues notifications to the submitting unit (the task leaves once the transaction commits: TransactionAwareTask).
 
 Views call these functions and nothing else changes a dossier's state.
 """
@@ -105,8 +105,7 @@ def _move(submission: Submission, user, action: str, to_status: str, note="", ev
 def _notify_unit(submission: Submission, to_status: str, note: str) -> None:
     from .tasks import notify_submission_change
 
-    submission_id = submission.pk
-    transaction.on_commit(lambda: notify_submission_change.delay(submission_id, to_status, note))
+    notify_submission_change.delay(submission.pk, to_status, note)  # sent on commit (TransactionAwareTask)
 
 
 def _set_outcome(nominees, outcome: str, user) -> int:

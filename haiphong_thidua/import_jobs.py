@@ -47,7 +47,7 @@ def queue(user, kind: str, upload, object_id: int | None = None) -> ImportJob:
 
     job = ImportJob.objects.create(kind=kind, user=user, object_id=object_id, upload=upload,
                                    original_name=(upload.name or "")[:255], rows_total=declared_rows(upload))
-    transaction.on_commit(lambda: run_import.delay(job.pk))
+    run_import.delay(job.pk)  # sent once the request's transaction commits (TransactionAwareTask)
     return job
 
 
@@ -120,5 +120,5 @@ def sweep_stuck(now=None) -> int:
     for job_id in stuck:
         # Only the sweep that moves it back to "queued" requeues it (the update is the guard).
         if ImportJob.objects.filter(pk=job_id, status=ImportStatus.RUNNING).update(status=ImportStatus.QUEUED):
-            transaction.on_commit(lambda job_id=job_id: run_import.delay(job_id))
+            run_import.delay(job_id)
     return len(stuck)

@@ -8,7 +8,6 @@ the language of the user who acted.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone, translation
 
 
@@ -18,7 +17,7 @@ def notify_unit_after_commit(unit_id: int, title: str, body: str = "", params: d
     from .tasks import notify_unit
 
     params = {k: str(v) for k, v in (params or {}).items()}
-    transaction.on_commit(lambda: notify_unit.delay(unit_id, title, body, params, link))
+    notify_unit.delay(unit_id, title, body, params, link)  # sent on commit (TransactionAwareTask)
 
 
 def render(message: str, params: dict) -> str:

@@ -31,8 +31,7 @@ def request_report(kind: str, start: dt.date, end: dt.date, user=None) -> Report
         if user is not None:
             report.requested_by = user
         report.save()
-        report_id = report.pk
-        transaction.on_commit(lambda: generate_report.delay(report_id))
+        generate_report.delay(report.pk)  # sent on commit (TransactionAwareTask)
     return report
 
 

@@ -96,7 +96,7 @@ def generate_report(self, report_id: int) -> str:
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
-    transaction.on_commit(lambda: email_report.delay(report_id))
+    email_report.delay(report_id)
     return pdf_name
 
 
