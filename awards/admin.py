@@ -56,6 +56,7 @@ class SubmissionAdmin(SimpleHistoryAdmin):
     list_select_related = ("unit", "officer")
     readonly_fields = ("status",)  # state changes only through awards.services
     inlines = [NomineeInline]
+    view_on_site = False  # get_absolute_url is the notices' link; the admin keeps no "view on site" button
 
 
 @admin.register(models.Decision)

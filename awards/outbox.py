@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from organisation.permissions import is_board
 
 from .models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Submission
+from .tasks import notify_awardees, notify_submission_change
 
 
 def hold(submission: Submission, action: str, to_status: str, note: str) -> OutcomeNotice:
@@ -60,8 +61,6 @@ def release(user, submission_ids: Iterable[int]) -> int:
     for notice in notices:
         notice.status, notice.released_at, notice.released_by = NoticeStatus.SENT, now, user
     OutcomeNotice.objects.bulk_update(notices, ["status", "released_at", "released_by"])
-    from .tasks import notify_awardees, notify_submission_change
-
     for notice in notices:
         notify_submission_change.delay(notice.submission_id, notice.to_status, notice.note)
     for submission in submissions:
