@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .coverage import gaps
 
 
 class DecidingAuthorityInline(admin.TabularInline):
@@ -25,8 +26,6 @@ class AwardTypeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("years without criteria (công trạng)"))
     def criteria_gaps(self, obj):
-        from .coverage import gaps
-
         return ", ".join(str(y) for y in gaps(obj)) or "—"
 
 
