@@ -1,5 +1,6 @@
 """The worker's list of the tasks of this package: each task lives beside the work it runs and is imported here so
-that ``autodiscover_tasks`` registers it. Nothing but the worker (and a test) imports this module."""
+that ``autodiscover_tasks`` registers it; the heartbeat, which has no other home, is defined here. Services import a
+task from its own module, never from here (only the worker, the schedules and tests import this one)."""
 
 import socket
 
