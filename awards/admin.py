@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .coverage import gaps
 
 
 class DecidingAuthorityInline(admin.TabularInline):
@@ -25,8 +26,6 @@ class AwardTypeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("years without criteria (công trạng)"))
     def criteria_gaps(self, obj):
-        from .coverage import gaps
-
         return ", ".join(str(y) for y in gaps(obj)) or "—"
 
 
@@ -56,6 +55,7 @@ class SubmissionAdmin(SimpleHistoryAdmin):
     list_select_related = ("unit", "officer")
     readonly_fields = ("status",)  # state changes only through awards.services
     inlines = [NomineeInline]
+    view_on_site = False  # get_absolute_url is the notices' link; the admin keeps no "view on site" button
 
 
 @admin.register(models.Decision)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from organisation.permissions import is_board
 
 from .models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Submission
+from .tasks import notify_awardees, notify_submission_change
 
 
 def hold(submission: Submission, action: str, to_status: str, note: str) -> OutcomeNotice:
@@ -60,10 +61,8 @@ def release(user, submission_ids: Iterable[int]) -> int:
     for notice in notices:
         notice.status, notice.released_at, notice.released_by = NoticeStatus.SENT, now, user
     OutcomeNotice.objects.bulk_update(notices, ["status", "released_at", "released_by"])
-    from .tasks import notify_awardees, notify_submission_change
-
     for notice in notices:
-        transaction.on_commit(lambda n=notice: notify_submission_change.delay(n.submission_id, n.to_status, n.note))
+        notify_submission_change.delay(notice.submission_id, notice.to_status, notice.note)
     for submission in submissions:
-        transaction.on_commit(lambda pk=submission.pk: notify_awardees.delay(pk))
+        notify_awardees.delay(submission.pk)  # both sent on commit (TransactionAwareTask)
     return len(notices)

@@ -3,7 +3,7 @@
 1. checks the actor's role (and unit) and the dossier's state,
 2. locks the submission row (``select_for_update``),
 3. changes it and writes an append-only ``WorkflowEvent``,
-4. queues notifications to the submitting unit with ``transaction.on_commit``.
+4. queues notifications to the submitting unit (the task leaves once the transaction commits: TransactionAwareTask).
 
 Views call these functions and nothing else changes a dossier's state.
 """
@@ -16,22 +16,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from haiphong_thidua.templatetags.portal import number
-from organisation.models import Person, Unit
-from organisation.permissions import is_board, require_unit_actor
+from organisation.models import Person, Unit, User
+from organisation.permissions import is_board, is_council, require_unit_actor
+from organisation.roles import Role
 from organisation.text import clean_text
 
-from . import authority
+from . import authority, bonus, eligibility, fairness, fund, outbox
+from .eligibility import consume_initiatives, release_initiatives
 from .models import (
     Appraisal,
     Attachment,
+    AttachmentKind,
     AwardType,
     CommendationType,
     CouncilMeeting,
@@ -41,13 +44,15 @@ from .models import (
     Nominee,
     NumberSequence,
     Outcome,
+    Parameter,
     ParameterKey,
     Status,
     Submission,
     VoteChoice,
     WorkflowEvent,
 )
-from .rules import add_working_days, parameter
+from .rules import add_working_days, in_force, parameter
+from .tasks import notify_submission_change
 from .workflow import DOSSIER, needs_public_comment
 
 __all__ = ["needs_public_comment"]  # re-exported: pages and the API ask services, not the table's helpers
@@ -71,9 +76,6 @@ def _notes(note) -> tuple[str, str]:
     in both) or a function that composes it, called once in each language."""
     if not callable(note):
         return note, note
-    from django.conf import settings
-    from django.utils import translation
-
     with translation.override(settings.LANGUAGE_CODE):
         text = note()
     with translation.override("en"):
@@ -94,8 +96,6 @@ def _move(submission: Submission, user, action: str, to_status: str, note="", ev
     WorkflowEvent.objects.create(submission=submission, actor=user, action=event or action, from_status=from_status,
                                  to_status=to_status, note=note, note_en=note_en)
     if DOSSIER[action].held_notice:
-        from . import outbox
-
         outbox.hold(submission, action, to_status, note)
     else:
         _notify_unit(submission, to_status, note)
@@ -103,10 +103,7 @@ def _move(submission: Submission, user, action: str, to_status: str, note="", ev
 
 
 def _notify_unit(submission: Submission, to_status: str, note: str) -> None:
-    from .tasks import notify_submission_change
-
-    submission_id = submission.pk
-    transaction.on_commit(lambda: notify_submission_change.delay(submission_id, to_status, note))
+    notify_submission_change.delay(submission.pk, to_status, note)  # sent on commit (TransactionAwareTask)
 
 
 def _set_outcome(nominees, outcome: str, user) -> int:
@@ -236,8 +233,6 @@ def missing_documents(submission: Submission) -> list[str]:
         return []
     present = set(submission.attachments.values_list("kind", flat=True))
     needed: dict[str, str] = {}
-    from .models import AttachmentKind
-
     labels = dict(AttachmentKind.choices)
     for award in AwardType.objects.filter(nominees__submission=submission).distinct():
         for kind in award.required_attachments:
@@ -256,8 +251,6 @@ def submit(user, submission: Submission) -> Submission:
         raise ValidationError(_("The dossier lacks: %(documents)s.") % {"documents": "; ".join(missing)})
     resubmission = submission.status == Status.RETURNED
     submission.submitted_at = timezone.now()
-    from . import eligibility
-
     for nominee in submission.nominees.select_related("award_type", "person", "collective_unit", "submission"):
         eligibility.reserve_initiatives(nominee)  # held for this dossier until it is decided or refused
         eligibility.record(nominee)  # shown to the unit and the Board; the officer decides
@@ -323,8 +316,6 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
     nominees = {n.pk: n for n in submission.nominees.select_for_update()}
     if set(verdicts) != set(nominees):
         raise ValidationError(_("Give a verdict for every nominee."))
-    from . import eligibility
-
     for nominee_id, (verdict, reason) in verdicts.items():
         if verdict not in (Appraisal.ELIGIBLE, Appraisal.NOT_ELIGIBLE, Appraisal.INCOMPLETE):
             raise ValidationError(_("Give a verdict for every nominee."))
@@ -340,8 +331,6 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
             nominee.outcome = Outcome.REJECTED
         nominee._history_user = user
         nominee.save()
-    from .eligibility import release_initiatives
-
     release_initiatives([n for n in nominees.values() if n.appraisal == Appraisal.NOT_ELIGIBLE])
     def summary():
         return "; ".join(f"{n.name}: {n.get_appraisal_display()}" + (f" ({n.appraisal_reason})"
@@ -385,9 +374,6 @@ def send_to_council(user, submission: Submission, meeting: CouncilMeeting,
 
 def council_size(meeting: CouncilMeeting | None) -> int:
     """All members of the Council, present or not: the meeting's recorded number, else the active accounts."""
-    from organisation.models import User
-    from organisation.roles import Role
-
     if meeting is not None and meeting.member_count:
         return meeting.member_count
     return User.objects.filter(is_active=True, groups__name=Role.COUNCIL_MEMBER).distinct().count()
@@ -419,9 +405,6 @@ class VoteRule:
 def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
     """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
     general one, the latest in force first — as ``rules.parameter`` chooses)."""
-    from .models import Parameter
-    from .rules import in_force
-
     rows = list(Parameter.objects.filter(in_force(day), key__in=[
         ParameterKey.VOTE_SHARE_OF_MEMBERS, ParameterKey.VOTE_PASS_SHARE]).order_by("-effective_from"))
 
@@ -484,8 +467,6 @@ def cast_votes(user, submission: Submission, choices: dict[int, str]) -> int:
 @transaction.atomic
 def record_written_vote(user, nominee: Nominee, member, choice: str) -> CouncilVote:
     """An absent member's written vote, entered by a Board officer (Decree 98/2023 Art 30.7)."""
-    from organisation.permissions import is_council
-
     DOSSIER["close_vote"].permission.require(user, nominee.submission)
     _begin("vote", member, nominee.submission)
     if not is_council(member):
@@ -527,8 +508,6 @@ def close_vote(user, submission: Submission) -> Submission:
             f"{rules[n.award_type_id].judge(n.yes, n.yes + n.no + n.abstain, members)[1]} "
             f"({n.get_outcome_display()})" for n in eligible)
 
-    from .eligibility import release_initiatives
-
     release_initiatives([n for n in eligible if n.outcome == Outcome.FAILED])
     if not any(n.outcome == Outcome.PASSED for n in eligible):
         return _move(submission, user, "close_vote", Status.CLOSED, lines, event="vote")
@@ -543,8 +522,6 @@ def _fmt(day: datetime.date) -> str:
 
 def _awards_changed() -> None:
     """The set of awards changed: statistics kept in the cache are counted again after the commit."""
-    from . import fairness
-
     transaction.on_commit(fairness.forget)
 
 
@@ -574,15 +551,11 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     if not passed:
         raise ValidationError(_("No nominee passed for an award the city Chairman decides on %(date)s.") % {
             "date": issued_on.strftime("%d/%m/%Y")})
-    from . import eligibility
-
     failing = [n for n in passed if eligibility.check(n, issued_on).result == eligibility.NOT_ELIGIBLE]
     if failing and not override_reason.strip():
         raise ValidationError({"override_reason": _(
             "The eligibility check no longer passes %(names)s: give the reason for awarding all the same, or take "
             "the nominee out of the decision.") % {"names": ", ".join(n.name for n in failing)}})
-    from . import bonus, fund
-
     year = issued_on.year
     bonuses = bonus.settle(passed, issued_on)
     total = sum((b.amount for b in bonuses.values() if b.known), Decimal(0))
@@ -592,8 +565,6 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         title=_("On awarding emulation titles and commendations: %(title)s") % {"title": submission.title},
         signer_name=signer_name, signer_title=signer_title, submission=submission, issued_by=user,
     )
-    from .eligibility import consume_initiatives
-
     for nominee in passed:
         if nominee in failing:
             nominee.override_reason = override_reason.strip()
@@ -677,8 +648,6 @@ def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonu
     if nominee.bonus_amount is not None and bonus_recovered > nominee.bonus_amount:
         raise ValidationError({"bonus_recovered": _(
             "The award paid %(paid)s đ; no more than that is recovered.") % {"paid": number(nominee.bonus_amount)}})
-    from . import fund
-
     fund.record_recovery(user, nominee, bonus_recovered - nominee.bonus_recovered,
                          recovered_on or timezone.localdate())
     nominee.certificate_recovered, nominee.bonus_recovered, nominee.recovered_on = (
@@ -707,7 +676,3 @@ def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: st
         to_status=nominee.submission.status, note=note, note_en=note_en)
     _awards_changed()
     return nominee
-
-
-def dossier_url(submission_id: int) -> str:
-    return reverse("awards:submission_detail", args=[submission_id])

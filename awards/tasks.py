@@ -1,33 +1,29 @@
+"""The dossier's notices, sent by a worker (queued by awards.services and awards.outbox)."""
+
 from celery import shared_task
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
+
+from haiphong_thidua.notify import deliver, deliver_to_unit
+
+from .models import Nominee, Outcome, Status, Submission
 
 
 @shared_task(name="awards.tasks.notify_submission_change", autoretry_for=(OSError,), retry_backoff=True,
              max_retries=5)
 def notify_submission_change(submission_id: int, status: str, note: str = "") -> int:
     """Tell the submitting unit's accounts (in the portal and by e-mail) that their dossier moved."""
-    from haiphong_thidua.notify import deliver_to_unit
-
-    from .models import Status, Submission
-    from .services import dossier_url
-
     submission = Submission.objects.get(pk=submission_id)
     with translation.override(settings.LANGUAGE_CODE):
         title = translation.gettext("Dossier “%(title)s”: %(status)s") % {
             "title": submission.title, "status": Status(status).label}
-    return deliver_to_unit(submission.unit_id, title, note, dossier_url(submission_id))
+    return deliver_to_unit(submission.unit_id, title, note, submission.get_absolute_url())
 
 
 @shared_task(name="awards.tasks.notify_awardees", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notify_awardees(submission_id: int) -> int:
     """Tell each awardee of the dossier who has an account (in the portal and by e-mail) of the award."""
-    from django.urls import reverse
-
-    from haiphong_thidua.notify import deliver
-
-    from .models import Nominee, Outcome
-
     awarded = Nominee.objects.filter(submission_id=submission_id, outcome=Outcome.AWARDED,
                                      person__account__is_active=True).select_related(
         "award_type", "decision", "person__account")

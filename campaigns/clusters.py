@@ -14,12 +14,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from haiphong_thidua.history import authored_by
 from organisation.models import Cluster, ClusterMembership, Unit
 from organisation.permissions import require_board
 from utilities.integrity import refused_as
 
 from .models import ClusterCovenant, MemberScore, ScoreStatus
-from .services import _as
 
 
 def units_of_year(year: int):
@@ -82,16 +82,16 @@ def set_members(user, cluster: Cluster, year: int, *, units, head: Unit | None, 
     current = {m.unit_id: m for m in ClusterMembership.objects.select_for_update().filter(cluster=cluster, year=year)}
     for unit_id, membership in current.items():
         if unit_id not in units:
-            _as(membership, user).delete()
+            authored_by(membership, user).delete()
         elif membership.is_head or membership.is_deputy:  # clear roles first: one head and one deputy a year
             membership.is_head = membership.is_deputy = False
-            _as(membership, user).save()
+            authored_by(membership, user).save()
     for unit_id in units:
         membership = current.get(unit_id) or ClusterMembership(cluster=cluster, year=year, unit_id=unit_id)
         membership.is_head = head is not None and unit_id == head.pk
         membership.is_deputy = deputy is not None and unit_id == deputy.pk
         if membership.pk is None or membership.is_head or membership.is_deputy:
-            _as(membership, user).save()
+            authored_by(membership, user).save()
     if covenant is not None:
         sync_scores(covenant)
     return len(units)
@@ -115,7 +115,7 @@ def start_year(user, cluster: Cluster, year: int) -> int:
     if source is None:
         raise ValidationError(_("No earlier year has members to start from."))
     alive = units_of_year(year)
-    copied = [_as(ClusterMembership(cluster=cluster, year=year, unit_id=m.unit_id), user)
+    copied = [authored_by(ClusterMembership(cluster=cluster, year=year, unit_id=m.unit_id), user)
               for m in ClusterMembership.objects.filter(cluster=cluster, year=source, unit__in=alive)]
     with refused_as({"cluster_member_once_a_year": started}):
         for membership in copied:
@@ -138,5 +138,5 @@ def record_signing(user, covenant: ClusterCovenant, *, signed_on: datetime.date,
     covenant.signed_on, covenant.signatories = signed_on, signatories
     if signed_file:
         covenant.signed_file = signed_file
-    _as(covenant, user).save()
+    authored_by(covenant, user).save()
     return covenant

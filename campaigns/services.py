@@ -9,18 +9,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _, gettext_noop
 
+from haiphong_thidua.history import authored_by
 from haiphong_thidua.notify import notify_unit_after_commit
-from organisation.models import ClusterMembership, Unit
+from organisation.models import ClusterMembership, Unit, UnitVersion
 from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
+from organisation.text import fold
 from utilities.integrity import refused_as, unique_field
 
+from .clusters import sync_scores
 from .models import (
     MOVEMENT_NAME_TAKEN,
     ActionProgramme,
@@ -48,19 +53,13 @@ from .models import (
 from .workflow import EXEMPLARY_MODEL, MEMBER_SCORE, MOVEMENT, REGISTRATION, REVIEW
 
 
-def _as(obj, user):
-    """Record ``user`` as the author of the next history row of ``obj``."""
-    obj._history_user = user
-    return obj
-
-
 def _take(workflow, action: str, user, obj, today: datetime.date | None = None):
     """Check ``action`` against its workflow table (role, state, condition) and move ``obj`` to the action's
     state, if it has one; the caller has locked ``obj`` and saves it (simple-history keeps the audit row)."""
     transition = workflow.check(action, user, obj, today)
     if transition.target:
         setattr(obj, workflow.state_field, transition.target)
-    return _as(obj, user)
+    return authored_by(obj, user)
 
 
 def _fmt(day: datetime.date) -> str:
@@ -70,10 +69,6 @@ def _fmt(day: datetime.date) -> str:
 # --- Movements ---------------------------------------------------------------
 
 def _unique_code(name: str) -> str:
-    from django.utils.text import slugify
-
-    from organisation.text import fold
-
     base = slugify(fold(name))[:70] or "phong-trao"
     code, n = base, 1
     while Movement.objects.filter(code=code).exists():
@@ -89,7 +84,7 @@ def launch_movement(user, *, legal_basis: Iterable = (), **fields) -> Movement:
         raise ValidationError({"ends_on": _("The end date is before the start date.")})
     if not fields.get("code"):
         fields["code"] = _unique_code(fields["name"])
-    movement = _as(Movement(launched_by=user, status=MovementStatus.ACTIVE, **fields), user)
+    movement = authored_by(Movement(launched_by=user, status=MovementStatus.ACTIVE, **fields), user)
     movement.full_clean()  # checks the name (movement_name_unique)
     taken = ValidationError({"name": MOVEMENT_NAME_TAKEN})
     # The same name launched at the same moment takes the code made of it, or the name, first.
@@ -145,7 +140,7 @@ def save_registration(
         _take(REGISTRATION, "submit", user, registration)
         registration.submitted_at = timezone.now()
         registration.submitted_by = user
-    _as(registration, user).save()
+    authored_by(registration, user).save()
     registration.movements.set(movements)
     registration.targets.all().delete()
     RegistrationTarget.objects.bulk_create(
@@ -166,10 +161,6 @@ def reopen_registration(user, registration: Registration, *, days: int | None = 
                         today: datetime.date | None = None) -> Registration:
     """Reopen a unit's registration for changes. After the year's deadline the unit gets its own deadline
     (``REGISTRATION_REOPEN_DAYS`` days from today, 7 by default) and is told so; it is not flagged meanwhile."""
-    from django.conf import settings
-
-    from haiphong_thidua.notify import notify_unit_after_commit
-
     registration = Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
     _take(REGISTRATION, "reopen", user, registration)
     today = today or timezone.localdate()
@@ -179,9 +170,6 @@ def reopen_registration(user, registration: Registration, *, days: int | None = 
         registration.extended_until = today + datetime.timedelta(days=days)
     registration.save(update_fields=["status", "extended_until"])
     until = deadline_for(window, registration)
-    from django.urls import reverse
-    from django.utils.translation import gettext_noop
-
     notify_unit_after_commit(
         registration.unit_id, gettext_noop("Emulation registration for %(year)s reopened"),
         gettext_noop("The Board reopened your unit's emulation registration for %(year)s; send it again by "
@@ -197,8 +185,6 @@ def expected_units(year: int):
     day = datetime.date(year, 12, 31)
     # the units that exist at the end of the year, of an expected kind as they were then (a huyện of 2023 that is
     # a thành phố today, the communes and wards from 01/7/2025): one version of each unit holds both conditions
-    from organisation.models import UnitVersion
-
     then = UnitVersion.objects.filter(unit=OuterRef("pk"), kind__in=kinds, valid_from__lte=day).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=day))
     return Unit.objects.active_on(day).filter(Exists(then))
@@ -226,7 +212,7 @@ def create_programme(user, *, unit: Unit, movement: Movement, year: int, title: 
         raise taken
     if movement.status == MovementStatus.CLOSED:
         raise ValidationError(_("This movement is closed."))
-    programme = _as(ActionProgramme(unit=unit, movement=movement, year=year, title=title, created_by=user), user)
+    programme = authored_by(ActionProgramme(unit=unit, movement=movement, year=year, title=title, created_by=user), user)
     with refused_as({"programme_once_per_movement_year": taken}):
         programme.save()
     return programme
@@ -242,7 +228,7 @@ def _check_task_date(programme: ActionProgramme, due_on: datetime.date) -> None:
 def add_task(user, programme: ActionProgramme, *, title: str, owner: str, due_on: datetime.date) -> ProgrammeTask:
     require_unit_actor(user, programme.unit)
     _check_task_date(programme, due_on)
-    task = _as(ProgrammeTask(programme=programme, title=title, owner=owner, due_on=due_on), user)
+    task = authored_by(ProgrammeTask(programme=programme, title=title, owner=owner, due_on=due_on), user)
     task.save()
     return task
 
@@ -256,7 +242,7 @@ def edit_task(user, task: ProgrammeTask, *, title: str, owner: str, due_on: date
         raise ValidationError(_("A task reported done is kept as it is; add a new task instead."))
     _check_task_date(task.programme, due_on)
     task.title, task.owner, task.due_on = title, owner, due_on
-    _as(task, user).save()
+    authored_by(task, user).save()
     return task
 
 
@@ -273,7 +259,7 @@ def update_task(user, task: ProgrammeTask, *, status: str, evidence: str = "", e
         task.evidence = evidence
     if evidence_file:
         task.evidence_file = evidence_file
-    _as(task, user).save()
+    authored_by(task, user).save()
     return task
 
 
@@ -284,7 +270,7 @@ def open_review_round(user, **fields) -> ReviewRound:
     require_board(user)
     if fields["period_end"] < fields["period_start"]:
         raise ValidationError({"period_end": _("The period ends before it starts.")})
-    review_round = _as(ReviewRound(created_by=user, **fields), user)
+    review_round = authored_by(ReviewRound(created_by=user, **fields), user)
     review_round.save()
     return review_round
 
@@ -320,7 +306,7 @@ def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: s
     report.submitted_by = user
     if attachment:
         report.attachment = attachment
-    _as(report, user).save()
+    authored_by(report, user).save()
     return report
 
 
@@ -334,14 +320,14 @@ def consolidate_round(user, review_round: ReviewRound, *, summary: str) -> Revie
     review_round.consolidated_summary = summary
     review_round.consolidated_at = timezone.now()
     review_round.consolidated_by = user
-    _as(review_round, user).save()
+    authored_by(review_round, user).save()
     return review_round
 
 
 @transaction.atomic
 def record_inspection(user, **fields) -> InspectionVisit:
     require_board(user)
-    visit = _as(InspectionVisit(recorded_by=user, **fields), user)
+    visit = authored_by(InspectionVisit(recorded_by=user, **fields), user)
     visit.save()
     return visit
 
@@ -384,7 +370,7 @@ def flagged_units(year: int, today: datetime.date | None = None) -> list[Flag]:
 @transaction.atomic
 def propose_model(user, *, unit: Unit, **fields) -> ExemplaryModel:
     require_unit_actor(user, unit)
-    model = _as(ExemplaryModel(unit=unit, proposed_by=user, status=ModelStatus.PROPOSED, **fields), user)
+    model = authored_by(ExemplaryModel(unit=unit, proposed_by=user, status=ModelStatus.PROPOSED, **fields), user)
     model.save()
     return model
 
@@ -397,7 +383,7 @@ def _review_model(user, model: ExemplaryModel, action: str, note: str) -> Exempl
     model.reviewed_at = timezone.now()
     if model.status == ModelStatus.APPROVED:
         model.published_at = model.reviewed_at
-    _as(model, user).save()
+    authored_by(model, user).save()
     return model
 
 
@@ -435,15 +421,13 @@ def create_covenant(user, *, cluster, year: int, signed_on: datetime.date, conte
     if not ClusterMembership.objects.filter(cluster=cluster, year=year).exists():
         raise ValidationError(_("The cluster has no members for %(year)s yet: record them (or start from last "
                                 "year's) on the cluster's page first.") % {"year": year})
-    covenant = _as(ClusterCovenant(cluster=cluster, year=year, signed_on=signed_on, content=content), user)
+    covenant = authored_by(ClusterCovenant(cluster=cluster, year=year, signed_on=signed_on, content=content), user)
     with refused_as({"one_covenant_per_cluster_year": taken}):
         covenant.save()
     CovenantCriterion.objects.bulk_create(
         CovenantCriterion(covenant=covenant, order=i, name=name, kind=kind, max_points=points)
         for i, (name, kind, points) in enumerate(criteria, start=1)
     )
-    from .clusters import sync_scores
-
     sync_scores(covenant)
     return covenant
 
@@ -491,7 +475,7 @@ def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]])
         points, note = lines.get(line.criterion_id, (line.self_points, ""))
         _check_points(line.criterion, points)
         line.checked_points, line.check_note = points, note
-        _as(line, user).save()
+        authored_by(line, user).save()
         total += _signed(line.criterion, points)
     score.final_total = total
     _take(MEMBER_SCORE, "cross_check", user, score).save()
@@ -517,9 +501,9 @@ def finalise_ranking(user, covenant: ClusterCovenant, *, acclaimed_unit_ids: Ite
             rank, previous = position, score.final_total
         score.rank = rank
         score.acclaimed = score.unit_id in acclaimed
-        _as(score, user).save(update_fields=["rank", "acclaimed"])
+        authored_by(score, user).save(update_fields=["rank", "acclaimed"])
     covenant.is_final = True
-    _as(covenant, user).save(update_fields=["is_final"])
+    authored_by(covenant, user).save(update_fields=["is_final"])
     return scores
 
 
@@ -538,5 +522,5 @@ def open_registration(user, *, year: int, opens_on: datetime.date, closes_on: da
         year=year, defaults={"opens_on": opens_on, "closes_on": closes_on, "basis": basis})
     window = RegistrationWindow.objects.select_for_update().get(pk=window.pk)
     window.opens_on, window.closes_on, window.basis = opens_on, closes_on, basis
-    _as(window, user).save()
+    authored_by(window, user).save()
     return window

@@ -4,9 +4,12 @@ import os
 
 from celery import Celery
 
+from .tasks_base import TransactionAwareTask
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haiphong_thidua.settings.local")
 
-app = Celery("haiphong_thidua")
+# Every task waits for the commit of the transaction that queued it (haiphong_thidua/tasks_base.py).
+app = Celery("haiphong_thidua", task_cls=TransactionAwareTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
 app.autodiscover_tasks()

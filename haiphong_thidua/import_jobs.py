@@ -1,17 +1,23 @@
 """Large Excel imports go to a Celery worker, with their progress on a page of their own.
 
 A sheet that declares more than ``IMPORT_ASYNC_ROWS`` rows (default 1,000; at most ``IMPORT_MAX_ROWS``) is stored
-privately, queued after the request's transaction commits and imported by ``tasks.run_import``: the same
+privately, queued after the request's transaction commits and imported by ``run_import`` (below): the same
 importer, all rows or none, with the same row errors. The reader counts rows into the cache every 250 rows (the
 import's own transaction is not visible until it commits), and the page polls it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from celery import shared_task
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from .models import ImportJob, ImportStatus
 
@@ -26,7 +32,7 @@ PROGRESS_EVERY = 250
 
 def declared_rows(upload) -> int:
     """The rows a workbook says its first sheet has (read from its dimension, nothing is parsed)."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy: loaded only when an upload is looked at, not with every view
 
     try:
         upload.seek(0)
@@ -43,11 +49,9 @@ def should_queue(upload) -> bool:
 
 
 def queue(user, kind: str, upload, object_id: int | None = None) -> ImportJob:
-    from .tasks import run_import
-
     job = ImportJob.objects.create(kind=kind, user=user, object_id=object_id, upload=upload,
                                    original_name=(upload.name or "")[:255], rows_total=declared_rows(upload))
-    transaction.on_commit(lambda: run_import.delay(job.pk))
+    run_import.delay(job.pk)  # sent once the request's transaction commits (TransactionAwareTask)
     return job
 
 
@@ -95,10 +99,6 @@ def run(job_id: int) -> None:
 
 def queue_if_large(request, kind: str, upload, object_id: int | None = None):
     """For a view: a large sheet is queued and the user sent to its progress page; None for a small one."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-    from django.utils.translation import gettext as _
-
     if not should_queue(upload):
         return None
     job = queue(request.user, kind, upload, object_id)
@@ -109,10 +109,6 @@ def queue_if_large(request, kind: str, upload, object_id: int | None = None):
 def sweep_stuck(now=None) -> int:
     """Beat, every minute: an import left "running" past ``IMPORT_STALE_SECONDS`` (its worker died; the import's
     transaction rolled back with it) is queued again. Returns how many were requeued."""
-    import datetime as dt
-
-    from .tasks import run_import
-
     now = now or timezone.now()
     limit = now - dt.timedelta(seconds=getattr(settings, "IMPORT_STALE_SECONDS", 600))
     stuck = list(ImportJob.objects.filter(status=ImportStatus.RUNNING, started_at__lt=limit).values_list(
@@ -120,5 +116,19 @@ def sweep_stuck(now=None) -> int:
     for job_id in stuck:
         # Only the sweep that moves it back to "queued" requeues it (the update is the guard).
         if ImportJob.objects.filter(pk=job_id, status=ImportStatus.RUNNING).update(status=ImportStatus.QUEUED):
-            transaction.on_commit(lambda job_id=job_id: run_import.delay(job_id))
+            run_import.delay(job_id)
     return len(stuck)
+
+
+# The tasks keep the names they were registered under in haiphong_thidua.tasks (the beat's PeriodicTask rows and
+# messages already queued name them so).
+
+@shared_task(name="haiphong_thidua.tasks.run_import", acks_late=True)
+def run_import(job_id: int) -> None:
+    """A large Excel import, in a worker."""
+    run(job_id)
+
+
+@shared_task(name="haiphong_thidua.tasks.sweep_stuck_imports")
+def sweep_stuck_imports() -> int:
+    return sweep_stuck()

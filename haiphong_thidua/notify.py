@@ -7,9 +7,15 @@ the language of the user who acted.
 
 from __future__ import annotations
 
+from celery import shared_task
 from django.conf import settings
-from django.db import transaction
+from django.core.cache import caches
+from django.core.mail import send_mail
+from django.db import connection
+from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
+
+from organisation.models import User
 
 from .models import Notification
 
@@ -17,10 +23,8 @@ from .models import Notification
 def notify_unit_after_commit(unit_id: int, title: str, body: str = "", params: dict | None = None,
                              link: str = "") -> None:
     """``title`` and ``body`` are message ids (mark them with ``gettext_noop``) with ``%(name)s`` ``params``."""
-    from .tasks import notify_unit
-
     params = {k: str(v) for k, v in (params or {}).items()}
-    transaction.on_commit(lambda: notify_unit.delay(unit_id, title, body, params, link))
+    notify_unit.delay(unit_id, title, body, params, link)  # sent on commit (TransactionAwareTask)
 
 
 def render(message: str, params: dict) -> str:
@@ -39,8 +43,6 @@ def absolute(link: str) -> str:
 
 def deliver(users, title: str, body: str = "", link: str = "") -> int:
     """Store the message for each of ``users`` and e-mail those with an address (the link made absolute)."""
-    from django.core.mail import send_mail
-
     users = list(users)
     Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link) for u in users)
     _forget_unread([u.pk for u in users])
@@ -52,25 +54,27 @@ def deliver(users, title: str, body: str = "", link: str = "") -> int:
 
 def deliver_to_unit(unit_id: int, title: str, body: str = "", link: str = "") -> int:
     """Every active account of the unit."""
-    from organisation.models import User
-
     return deliver(User.objects.filter(unit_id=unit_id, is_active=True), title, body, link)
+
+
+@shared_task(name="haiphong_thidua.tasks.notify_unit", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_unit(unit_id: int, title: str, body: str = "", params: dict | None = None, link: str = "") -> int:
+    """Render a message in the portal's language and deliver it to a unit's accounts; returns how many.
+    (Registered under its first module's name: queued messages and the worker keep finding it.)"""
+    params = params or {}
+    return deliver_to_unit(unit_id, render(title, params), render(body, params), link)
 
 
 UNREAD_SECONDS = 60  # how stale the header's count may be where the cache is per process (no Redis)
 
 
 def _unread_key(user_id: int) -> str:
-    from django.db import connection
-
     return f"unread:{connection.settings_dict['NAME']}:{user_id}"
 
 
 def unread_count(user) -> int:
     """Unread notifications of ``user``; the header shows it on every page, so it is kept in the cache (Redis)
     and dropped whenever a notification is delivered or read, instead of a query per page."""
-    from django.core.cache import caches
-
     store, key = caches["fragments"], _unread_key(user.pk)
     count = store.get(key)
     if count is None:
@@ -80,15 +84,11 @@ def unread_count(user) -> int:
 
 
 def _forget_unread(user_ids) -> None:
-    from django.core.cache import caches
-
     caches["fragments"].delete_many([_unread_key(pk) for pk in user_ids])
 
 
 def open_notification(user, pk: int) -> str:
     """Mark one of ``user``'s notifications read and give the link it points to (404 for anyone else's)."""
-    from django.shortcuts import get_object_or_404
-
     notification = get_object_or_404(Notification, pk=pk, user=user)
     if notification.read_at is None:
         notification.read_at = timezone.now()

@@ -1,4 +1,5 @@
-"""Celery tasks that produce the reports.
+"""Celery tasks that produce the reports (queued by reports.services, which also holds the beat's
+``request_periodic_report``).
 
 Safe to run again and to lose a worker in the middle: the task is acknowledged
 late (the broker delivers it again if the worker dies), the files are written to
@@ -18,8 +19,15 @@ from pathlib import Path
 
 from celery import shared_task
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import OperationalError, transaction
 from django.utils import timezone
+
+from awards import signing
+from awards.services import next_number
+
+from . import data, figures, render
+from .models import Report, ReportStatus, SignedReportCopy, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +51,6 @@ def _write_atomically(relative: str, content: bytes) -> str:
 @shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
              autoretry_for=(OperationalError, OSError), retry_backoff=5, retry_backoff_max=300, max_retries=5)
 def generate_report(self, report_id: int) -> str:
-    from awards.services import next_number
-
-    from . import data, figures, render
-    from .models import Report, ReportStatus, SignedReportCopy
-
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
         if report.status == ReportStatus.DONE and report.finished_at and report.started_at and \
@@ -89,14 +92,13 @@ def generate_report(self, report_id: int) -> str:
                                                    finished_at=timezone.now())
         return "failed"
     if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
-        from awards.signing import sha256
-
-        SignedReportCopy.objects.get_or_create(sha256=sha256(pdf), defaults={"report_id": report_id, "signer": signer})
+        SignedReportCopy.objects.get_or_create(sha256=signing.sha256(pdf),
+                                               defaults={"report_id": report_id, "signer": signer})
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
-    transaction.on_commit(lambda: email_report.delay(report_id))
+    email_report.delay(report_id)
     return pdf_name
 
 
@@ -105,8 +107,6 @@ def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
     signing is off or the key cannot be used, the unsigned PDF (logged: the report itself is still produced)."""
     if not settings.REPORT_SIGNING:
         return pdf, None
-    from awards import signing
-
     try:
         signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
                               reason=f"Báo cáo số {report.number}/BC-BTĐKT")
@@ -119,10 +119,6 @@ def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
 
 @shared_task(name="reports.tasks.email_report", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def email_report(report_id: int) -> int:
-    from django.core.mail import EmailMessage
-
-    from .models import Report, Subscriber
-
     report = Report.objects.get(pk=report_id)
     recipients = list(Subscriber.objects.filter(is_active=True, kinds__contains=[report.kind]).values_list(
         "email", flat=True))
@@ -139,22 +135,10 @@ def email_report(report_id: int) -> int:
     return len(recipients)
 
 
-@shared_task(name="reports.tasks.request_periodic_report")
-def request_periodic_report(kind: str) -> int:
-    """Run by beat: queue the report of the last complete period of ``kind``."""
-    from .periods import previous_period
-    from .services import request_report
-
-    start, end = previous_period(kind, timezone.localdate())
-    return request_report(kind, start, end).pk
-
-
 @shared_task(name="reports.tasks.sweep_stuck_reports")
 def sweep_stuck_reports() -> int:
     """Run by beat every minute: a report left "running" past REPORT_STALE_SECONDS (its worker died) is queued
     again; the task's own checks make the report come out exactly once."""
-    from .models import Report, ReportStatus
-
     limit = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS)
     stuck = list(Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=limit).values_list("pk", flat=True))
     for report_id in stuck:

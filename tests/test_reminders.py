@@ -18,7 +18,7 @@ from campaigns.models import (
     ReviewRound,
 )
 from haiphong_thidua.models import Notification, ReminderKind, ReminderRule, ReminderSent
-from haiphong_thidua.tasks import send_reminders
+from haiphong_thidua.reminders import send_reminders
 from organisation.models import Unit, UnitKind, User
 
 pytestmark = pytest.mark.django_db

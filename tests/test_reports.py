@@ -108,7 +108,7 @@ def test_beat_schedules_are_in_the_database(db):
 
 
 def test_periodic_task_queues_the_last_complete_period(db, django_capture_on_commit_callbacks):
-    from reports.tasks import request_periodic_report
+    from reports.services import request_periodic_report
 
     with django_capture_on_commit_callbacks(execute=True):
         report_id = request_periodic_report("monthly")

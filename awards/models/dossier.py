@@ -3,11 +3,13 @@ and public comments."""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from organisation.scoping import scope_key, scope_to_user
-from organisation.text import FoldedNameQuerySet
+from organisation.text import FoldedNameQuerySet, fold
 from utilities.uploads import private_upload_to
 
 from .appraisal import AppraisalRecord
@@ -37,8 +39,6 @@ class SubmissionQuerySet(models.QuerySet):
         return scope_to_user(self, user)
 
     def overdue(self, day=None):
-        from django.utils import timezone
-
         return self.filter(status__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=day or timezone.localdate())
 
 
@@ -84,6 +84,10 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """The dossier's page (the link of its notices)."""
+        return reverse("awards:submission_detail", args=[self.pk])
+
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
@@ -94,8 +98,6 @@ class Submission(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        from django.utils import timezone
-
         return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
 
@@ -157,8 +159,6 @@ class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
         return f"{self.name} – {self.award_type}"
 
     def save(self, *args, **kwargs):
-        from organisation.text import fold
-
         self.search_name = fold(self.name)
         super().save(*args, **kwargs)
 
