@@ -14,9 +14,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.history import authored_by
 from organisation.models import Cluster, ClusterMembership, Unit
 from organisation.permissions import require_board
+from utilities.history import authored_by
 from utilities.integrity import refused_as
 
 from .models import ClusterCovenant, MemberScore, ScoreStatus

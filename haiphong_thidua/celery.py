@@ -4,11 +4,11 @@ import os
 
 from celery import Celery
 
-from .tasks_base import TransactionAwareTask
+from utilities.tasks import TransactionAwareTask
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haiphong_thidua.settings.local")
 
-# Every task waits for the commit of the transaction that queued it (haiphong_thidua/tasks_base.py).
+# Every task waits for the commit of the transaction that queued it (utilities/tasks.py).
 app = Celery("haiphong_thidua", task_cls=TransactionAwareTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
