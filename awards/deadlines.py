@@ -1,4 +1,4 @@
-"""The awards' deadlines for reminders and home pages (haiphong_thidua/reminders.py): the officer in charge's
+"""The awards' deadlines for reminders and home pages (core/reminders.py): the officer in charge's
 appraisal deadline and the end of a dossier's public comment. The states come from the workflow table."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.models import ReminderKind
-from haiphong_thidua.reminders import Deadline
+from core.models import ReminderKind
+from core.reminders import Deadline
 
 from .models import Submission
 from .workflow import DOSSIER

@@ -74,7 +74,7 @@ def year_counts(year: int) -> dict:
     from django.core.cache import caches
     from django.db.models import Max
 
-    from haiphong_thidua.datacache import versions
+    from core.datacache import versions
 
     from .models import Decision
 

@@ -109,7 +109,7 @@ def import_nominees(user, submission: Submission, upload, progress=None) -> tupl
 
 
 def run_job(job, upload, progress):
-    """A large nominee list, in a worker (haiphong_thidua/import_jobs.py)."""
+    """A large nominee list, in a worker (core/import_jobs.py)."""
     submission = Submission.objects.get(pk=job.object_id)
     try:
         count, errors = import_nominees(job.user, submission, upload, progress)

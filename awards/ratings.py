@@ -104,5 +104,5 @@ def _whole(value) -> int | None:
 
 
 def run_job(job, upload, progress):
-    """A large ratings sheet, in a worker (haiphong_thidua/import_jobs.py)."""
+    """A large ratings sheet, in a worker (core/import_jobs.py)."""
     return import_ratings(job.user, upload, progress=progress)

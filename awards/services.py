@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from haiphong_thidua.templatetags.portal import number
+from core.templatetags.portal import number
 from organisation.models import Person, Unit, User
 from organisation.permissions import is_board, is_council, require_unit_actor
 from organisation.roles import Role

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from haiphong_thidua.notify import deliver, deliver_to_unit
+from core.notify import deliver, deliver_to_unit
 
 from .models import Nominee, Outcome, Status, Submission
 

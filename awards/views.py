@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from haiphong_thidua.datacache import fragment, split
-from haiphong_thidua.import_jobs import queue_if_large
-from haiphong_thidua.models import Notification
+from core.datacache import fragment, split
+from core.import_jobs import queue_if_large
+from core.models import Notification
 from organisation.permissions import (
     can_open_council,
     can_view_fairness,
@@ -626,7 +626,7 @@ def history(request):
 def notifications(request):
     items = Notification.objects.filter(user=request.user)[:100]
     if request.method == "POST":
-        from haiphong_thidua.notify import mark_all_read
+        from core.notify import mark_all_read
 
         mark_all_read(request.user)
         return redirect("awards:notifications")
@@ -684,7 +684,7 @@ def criteria_coverage(request):
 
 def notification_open(request, pk):
     """Opening a notification marks it read and goes where it points."""
-    from haiphong_thidua.notify import open_notification
+    from core.notify import open_notification
 
     return redirect(open_notification(request.user, pk))
 

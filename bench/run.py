@@ -50,7 +50,7 @@ def django(code: str, env: dict) -> str:
 
 def prepare(scale: float, env: dict) -> None:
     if env.get("DATABASE_URL"):  # (the embedded server's settings create their database themselves)
-        from haiphong_thidua.embedded_db import ensure_database
+        from utilities.embedded_db import ensure_database
 
         ensure_database(env["DATABASE_URL"].rsplit("/", 1)[1], dsn=env["DATABASE_URL"])
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)

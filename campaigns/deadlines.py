@@ -1,4 +1,4 @@
-"""The campaigns' deadlines for reminders and home pages (haiphong_thidua/reminders.py): units' registrations,
+"""The campaigns' deadlines for reminders and home pages (core/reminders.py): units' registrations,
 review reports and programme tasks not yet done."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.models import ReminderKind
-from haiphong_thidua.reminders import Deadline
+from core.models import ReminderKind
+from core.reminders import Deadline
 
 from .models import OPEN_TASK_STATUSES, ProgrammeTask, Registration, RegistrationWindow, ReviewRound, RoundStatus
 

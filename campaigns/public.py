@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from haiphong_thidua.datacache import fragment
+from core.datacache import fragment
 from utilities.uploads import serve_private
 
 from .models import ExemplaryModel

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _, gettext_noop
 
-from haiphong_thidua.notify import notify_unit_after_commit
+from core.notify import notify_unit_after_commit
 from organisation.models import ClusterMembership, Unit, UnitVersion
 from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
 from organisation.text import fold

@@ -197,7 +197,7 @@ def review_remind(request, pk):
 def _remind(rows) -> int:
     from django.core.exceptions import ValidationError
 
-    from haiphong_thidua.reminders import remind_now
+    from core.reminders import remind_now
 
     if not rows:
         raise ValidationError(_("Every unit concerned has already sent it; nobody to remind."))

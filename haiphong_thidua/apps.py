@@ -1,13 +1,9 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class PortalConfig(AppConfig):
+    """The configuration package: settings, URLs, the WSGI and Celery apps, and the commands that set up a whole
+    portal (seed, demo accounts and data, the embedded database). It has no models."""
+
     name = "haiphong_thidua"
     verbose_name = "Hải Phòng thi đua - khen thưởng"
-
-    def ready(self):
-        from .datacache import install_triggers
-
-        # After every migrate, every table of the data domains carries its version trigger.
-        post_migrate.connect(install_triggers, sender=self, dispatch_uid="portal_data_version_triggers")

@@ -8,6 +8,6 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from .notify import unread_count
+    from core.notify import unread_count
 
     return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

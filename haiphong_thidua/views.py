@@ -3,10 +3,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.health import broker_status, database_status, worker_status
 from organisation.permissions import is_administrator, is_board_officer, is_council, is_leader, is_unit_staff
 from organisation.scoping import visible_units
-
-from .health import broker_status, database_status, worker_status
 
 
 @login_not_required
@@ -36,9 +35,8 @@ def home(request):
     """One home page; its panels depend on the user's roles."""
     from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
     from awards.workflow import DOSSIER
-
-    from .notify import unread_count
-    from .reminders import upcoming_for
+    from core.notify import unread_count
+    from core.reminders import upcoming_for
 
     user = request.user
     submissions = Submission.objects.visible_to(user)
@@ -68,8 +66,8 @@ def import_job(request, pk):
     """A large Excel import's progress and result; only its owner sees it (another id is a 404)."""
     from django.shortcuts import get_object_or_404
 
-    from .import_jobs import rows_read
-    from .models import ImportJob
+    from core.import_jobs import rows_read
+    from core.models import ImportJob
 
     job = get_object_or_404(ImportJob, pk=pk, user=request.user)
     template = "_import_job_status.html" if request.headers.get("HX-Request") else "import_job.html"

@@ -17,7 +17,7 @@ from .roles import Role, is_city_wide, user_roles
 def scope_key(user) -> tuple:
     """The one decision behind every scoping below: two users with the same key see the same rows.
 
-    Cached fragments of scoped lists carry it (haiphong_thidua/datacache.py)."""
+    Cached fragments of scoped lists carry it (core/datacache.py)."""
     if is_city_wide(user):
         return ("city",)
     if Role.UNIT_STAFF in user_roles(user) and user.unit_id:

@@ -1,4 +1,4 @@
-"""The targets' deadlines for reminders and home pages (haiphong_thidua/reminders.py): each responsible unit's
+"""The targets' deadlines for reminders and home pages (core/reminders.py): each responsible unit's
 figures for a period, due ``ReportingDeadline.days_after`` days after it ends; one reminder per unit and period for
 all its targets not yet reported."""
 
@@ -10,8 +10,8 @@ from collections import defaultdict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.models import ReminderKind
-from haiphong_thidua.reminders import Deadline
+from core.models import ReminderKind
+from core.reminders import Deadline
 
 from .models import PeriodKind, ReportingDeadline, Target, TargetKind
 from .services import period_end

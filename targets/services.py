@@ -49,7 +49,7 @@ def record_actual(user, target: Target, *, period_kind: str, period: int, value:
         raise ValidationError(_("A milestone is marked as reached, not reported with figures."))
     low, high = target.allowed_min, target.allowed_max
     if (low is not None and value < low) or (high is not None and value > high):
-        from haiphong_thidua.templatetags.portal import number
+        from core.templatetags.portal import number
 
         bounds = " – ".join(number(b) if b is not None else "…" for b in (low, high))
         raise ValidationError({"value": _("“%(value)s” is outside the figures this target allows (%(bounds)s %(measure)s)."
@@ -239,7 +239,7 @@ def import_actuals(user, upload, progress=None) -> tuple[int, list[tuple[int, st
 
 
 def run_import_job(job, upload, progress):
-    """A large figures sheet, in a worker (haiphong_thidua/import_jobs.py)."""
+    """A large figures sheet, in a worker (core/import_jobs.py)."""
     try:
         return import_actuals(job.user, upload, progress)
     except PermissionDenied as exc:

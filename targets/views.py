@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.datacache import fragment
+from core.datacache import fragment
 from organisation.models import Unit
 from organisation.permissions import is_board, reports_figures, require_board
 from utilities.forms import form_page, require_on_post
@@ -68,7 +68,7 @@ def dashboard(request):
             "counts": counts, "summary": summary, "charts": _chart_data(rows), "is_board": board})
 
     # Leaders open this page often and the figures change a few times a month: the rendered body is
-    # reused until a target, a figure, a threshold or a unit changes (haiphong_thidua/datacache.py).
+    # reused until a target, a figure, a threshold or a unit changes (core/datacache.py).
     html = fragment("targets-dashboard", (year, unit.pk if unit else None, board),
                     ("targets", "organisation", "legal"), body)
     return render(request, "targets/dashboard.html", {"body": html, "year": year})
@@ -116,7 +116,7 @@ def import_actuals(request):
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
-        from haiphong_thidua.import_jobs import queue_if_large
+        from core.import_jobs import queue_if_large
 
         queued = queue_if_large(request, "targets.actuals", form.cleaned_data["upload"])
         if queued:

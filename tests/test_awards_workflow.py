@@ -18,7 +18,7 @@ from awards.models import (
     Submission,
 )
 from awards.rules import add_working_days
-from haiphong_thidua.models import Notification
+from core.models import Notification
 from organisation.models import Unit
 
 from .awards_helpers import draft, to_state, users, xlsx

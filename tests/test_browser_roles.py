@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from awards.models import Appraisal, Nominee, Status, Submission
-from haiphong_thidua.models import Notification
+from core.models import Notification
 
 from .awards_helpers import draft, person, to_state, users
 from .browser import chromium_page, screenshot

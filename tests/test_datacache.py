@@ -16,7 +16,7 @@ from django.urls import reverse
 from awards import services as award_services
 from awards.models import Status, Submission
 from campaigns.models import ExemplaryModel, ModelStatus
-from haiphong_thidua import datacache
+from core import datacache
 from organisation.models import Unit, User
 from targets import services as target_services
 from targets.models import Target

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.urls import reverse
 
-from haiphong_thidua.models import WorkerHeartbeat
+from core.models import WorkerHeartbeat
 
 
 def test_healthz_tells_anonymous_callers_only_the_status(client, db):
@@ -29,8 +29,8 @@ def test_a_real_worker_runs_the_heartbeat(transactional_db):
     from celery.signals import task_postrun
     from django.db import connection
 
+    from core.tasks import heartbeat
     from haiphong_thidua.celery import app
-    from haiphong_thidua.tasks import heartbeat
 
     def close_connection(**kwargs):
         connection.close()  # the worker thread's own connection, so the test database can be dropped

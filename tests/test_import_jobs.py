@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards.models import TaskRating
-from haiphong_thidua.models import ImportJob, ImportStatus
+from core.models import ImportJob, ImportStatus
 from organisation.models import Person, PersonCategory, Sex, Unit
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_an_import_whose_worker_died_is_run_again_by_the_sweep(officer_client, d
 
     from django.utils import timezone
 
-    from haiphong_thidua.import_jobs import sweep_stuck
+    from core.import_jobs import sweep_stuck
 
     ids = _persons(1050)
     with django_capture_on_commit_callbacks():  # the worker never runs: it "died" after taking the job

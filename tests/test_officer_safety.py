@@ -94,16 +94,16 @@ def test_a_negative_fdi_figure_is_refused_with_a_message(staff_client):
 
 
 def test_the_header_counts_unread_notifications_and_opening_one_marks_it_read(staff_client, staff_b_client):
-    from haiphong_thidua.models import Notification
+    from core.models import Notification
 
     staff = users()["demo_staff"]
     submission = draft(names=("Phan Văn Quang",))
     note = Notification.objects.create(user=staff, title="Hồ sơ đã được tiếp nhận",
                                        link=reverse("awards:submission_detail", args=[submission.pk]))
     Notification.objects.create(user=staff, title="Thông báo thứ hai")
-    from haiphong_thidua.notify import _forget_unread
+    from core.notify import _forget_unread
 
-    _forget_unread([staff.pk])  # rows made here, not delivered through haiphong_thidua.notify
+    _forget_unread([staff.pk])  # rows made here, not delivered through core.notify
     page = staff_client.get(reverse("home")).content.decode()
     assert 'id="unread-count">2<' in page
     assert staff_b_client.get(reverse("awards:notification_open", args=[note.pk])).status_code == 404

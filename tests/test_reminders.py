@@ -17,8 +17,8 @@ from campaigns.models import (
     RegistrationWindow,
     ReviewRound,
 )
-from haiphong_thidua.models import Notification, ReminderKind, ReminderRule, ReminderSent
-from haiphong_thidua.reminders import send_reminders
+from core.models import Notification, ReminderKind, ReminderRule, ReminderSent
+from core.reminders import send_reminders
 from organisation.models import Unit, UnitKind, User
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ TODAY = dt.date(2026, 12, 1)
 def clock(monkeypatch):
     """The day beat's task believes it is."""
     day = {"today": TODAY}
-    monkeypatch.setattr("haiphong_thidua.reminders.timezone.localdate", lambda: day["today"])
+    monkeypatch.setattr("core.reminders.timezone.localdate", lambda: day["today"])
     return day
 
 

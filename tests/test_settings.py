@@ -40,7 +40,7 @@ def test_without_database_url_an_embedded_postgres_is_started(tmp_path):
         assert out["broker"] == "filesystem://"
         assert (tmp_path / "pgdata" / "PG_VERSION").exists()
     finally:
-        _run({"HPTD_VAR_DIR": str(tmp_path)}, code="from haiphong_thidua import embedded_db; from pathlib import Path;"
+        _run({"HPTD_VAR_DIR": str(tmp_path)}, code="from utilities import embedded_db; from pathlib import Path;"
              f"embedded_db.stop(Path({str(tmp_path)!r}))")
 
 
@@ -115,7 +115,7 @@ def test_vietnamese_catalogue_is_complete_and_compiled():
 
 
 def test_number_filter_groups_and_trims():
-    from haiphong_thidua.templatetags.portal import number
+    from core.templatetags.portal import number
 
     with translation.override("vi"):
         assert number(Decimal("116442.1340")) == "116.442,134"

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Project apps
+    "core",
     "organisation",
     "legal",
     "campaigns",
@@ -102,7 +103,7 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 # DATABASE_URL selects the server. Without it the local/demo settings start an embedded PostgreSQL under VAR_DIR
-# (haiphong_thidua/embedded_db.py); production refuses to start.
+# (utilities/embedded_db.py); production refuses to start.
 def database(config: dict) -> dict:
     """A database's settings with the portal's connection options."""
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
@@ -116,7 +117,7 @@ DATABASE_IS_EMBEDDED = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
-# Rendered page fragments keyed on data versions (haiphong_thidua/datacache.py): in Redis when
+# Rendered page fragments keyed on data versions (core/datacache.py): in Redis when
 # REDIS_URL is set, shared by every web worker; otherwise in each process's memory, which is still
 # correct because a key changes with the data. With Redis, sessions are read from the cache too
 # (cached_db: written through to the database, so nothing is lost when Redis restarts).
@@ -311,7 +312,7 @@ LOGGING = {
 }
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # A whole request (a form with its files) may be a little larger than one upload; over it: 413 before reading.
-# Sheets of more rows than this are imported by a Celery worker with a progress page (haiphong_thidua/import_jobs.py).
+# Sheets of more rows than this are imported by a Celery worker with a progress page (core/import_jobs.py).
 # The head of the Board who signs the periodic reports (the name under "TRƯỞNG BAN"); empty: signed by hand.
 REPORT_SIGNER_NAME = env.str("REPORT_SIGNER_NAME", default="")
 # Reports are signed with the agency's key when produced (the Board's organisational signature; reports/tasks.py).

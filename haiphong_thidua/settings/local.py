@@ -6,7 +6,7 @@ from .base import CELERY_BROKER_DIR, CELERY_BROKER_URL, DATABASES, VAR_DIR, data
 # What the demo runs on when nothing is configured (production refuses to start instead, settings/production.py):
 # an embedded PostgreSQL, kombu's filesystem broker, each process's memory as cache, mail on the console.
 if not DATABASES:
-    from haiphong_thidua.embedded_db import embedded_database
+    from utilities.embedded_db import embedded_database
 
     DATABASES = {"default": database(embedded_database(VAR_DIR, env.str("HPTD_EMBEDDED_DB_NAME",
                                                                         default="haiphong_thidua")))}

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from haiphong_thidua import embedded_db
+from utilities import embedded_db
 
 
 class Command(BaseCommand):

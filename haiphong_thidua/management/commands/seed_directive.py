@@ -15,8 +15,8 @@ SEEDERS = [
     "awards.bonus_seed.seed_bonus_rates",
     "campaigns.seed.seed_movements",
     "targets.seed.seed_targets",
-    "haiphong_thidua.schedules.ensure_default_schedules",
-    "haiphong_thidua.schedules.ensure_reminder_rules",
+    "core.schedules.ensure_default_schedules",
+    "core.schedules.ensure_reminder_rules",
 ]
 
 

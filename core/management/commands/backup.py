@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from haiphong_thidua.backup import backup
+from core.backup import backup
 
 
 class Command(BaseCommand):

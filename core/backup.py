@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-from .embedded_db import ensure_database
+from utilities.embedded_db import ensure_database
 
 
 def _bin(name: str) -> str:

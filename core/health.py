@@ -1,7 +1,11 @@
 """Liveness and readiness: is the database reachable, is the Celery broker reachable?"""
 
+from celery import current_app
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
+
+from .models import WorkerHeartbeat
 
 
 def database_status() -> dict:
@@ -15,8 +19,7 @@ def database_status() -> dict:
 
 
 def broker_status(timeout: float = 2.0) -> dict:
-    from haiphong_thidua.celery import app
-
+    app = current_app  # the portal's Celery app (haiphong_thidua.celery), set as current when it is made
     transport = app.conf.broker_url.split("://", 1)[0]
     try:
         with app.connection_for_write() as conn:
@@ -28,10 +31,6 @@ def broker_status(timeout: float = 2.0) -> dict:
 
 def worker_status(stale_after_seconds: int = 180) -> dict:
     """When did a worker last run the periodic heartbeat (sent by beat)?"""
-    from django.utils import timezone
-
-    from .models import WorkerHeartbeat
-
     try:
         beat = WorkerHeartbeat.objects.filter(name="worker").first()
     except Exception as exc:

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from haiphong_thidua.backup import restore
+from core.backup import restore
 
 
 class Command(BaseCommand):

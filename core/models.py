@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from utilities.uploads import private_upload_to
+
 
 class WorkerHeartbeat(models.Model):
     """Written by the periodic ``heartbeat`` task: proves that beat and a worker run."""
@@ -8,6 +10,9 @@ class WorkerHeartbeat(models.Model):
     name = models.CharField(max_length=64, unique=True)
     last_seen = models.DateTimeField()
     hostname = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        db_table = "haiphong_thidua_workerheartbeat"  # the kernel's models were haiphong_thidua's: tables kept
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.last_seen:%Y-%m-%d %H:%M:%S}"
@@ -20,14 +25,12 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-def _import_upload_to(instance, filename):
-    from utilities.uploads import private_upload_to
-
+def _import_upload_to(instance, filename):  # named by the migration that made the field
     return private_upload_to(instance, filename)
 
 
 class ImportJob(models.Model):
-    """A large Excel import run by a Celery worker (haiphong_thidua/import_jobs.py); its page shows the progress."""
+    """A large Excel import run by a Celery worker (core/import_jobs.py); its page shows the progress."""
 
     kind = models.CharField(max_length=32)  # a key of import_jobs.IMPORTERS
     user = models.ForeignKey("organisation.User", on_delete=models.CASCADE, related_name="import_jobs")
@@ -41,6 +44,10 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+
+    class Meta:
+        db_table = "haiphong_thidua_importjob"  # the kernel's models were haiphong_thidua's: tables kept
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.status})"
@@ -69,6 +76,7 @@ class ReminderRule(models.Model):
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     class Meta:
+        db_table = "haiphong_thidua_reminderrule"  # the kernel's models were haiphong_thidua's: tables kept
         verbose_name = _("reminder rule")
         verbose_name_plural = _("reminder rules")
         ordering = ["kind", "-days_before"]
@@ -90,16 +98,17 @@ class ReminderSent(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "haiphong_thidua_remindersent"  # the kernel's models were haiphong_thidua's: tables kept
         constraints = [models.UniqueConstraint(fields=["kind", "key", "due_on", "days_before", "recipient"],
                                                name="reminder_sent_once")]
-        indexes = [models.Index(fields=["kind", "key", "due_on"])]
+        indexes = [models.Index(fields=["kind", "key", "due_on"], name="haiphong_th_kind_205be2_idx")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} {self.due_on} → {self.recipient}"
 
 
 class Notification(models.Model):
-    """An in-portal message to one user; every app sends them through ``haiphong_thidua.notify``."""
+    """An in-portal message to one user; every app sends them through ``core.notify``."""
 
     user = models.ForeignKey("organisation.User", on_delete=models.CASCADE, related_name="notifications")
     title = models.CharField(max_length=255)
@@ -109,9 +118,9 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        db_table = "awards_notification"  # moved from awards (issue 28): the table keeps its name and rows
+        db_table = "awards_notification"  # moved from awards, then haiphong_thidua (issue 28): table and rows kept
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [models.Index(fields=["user", "read_at"], name="awards_noti_user_id_b2cc95_idx")]
 
     def __str__(self) -> str:
         return self.title
