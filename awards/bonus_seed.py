@@ -1,6 +1,7 @@
-"""Bonus amounts as data (DOMAIN.md §7): the base salary by period and each award's multiple of it, with the
-decree and article they come from. Awards whose amount was not retrieved have no row for the period: the portal
-shows "chưa có mức tiền thưởng" for them until the Board records the rate (admin: Mức tiền thưởng)."""
+"""Bonus amounts as data (docs/fund.md cites each decree and article): the base salary by period and each
+award's multiple of it, with the decree and article they come from. Awards whose amount was not retrieved have
+no row for the period: the portal shows "chưa có mức tiền thưởng" for them until the Board records
+the rate (admin: Mức tiền thưởng)."""
 
 from __future__ import annotations
 

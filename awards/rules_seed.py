@@ -1,4 +1,4 @@
-"""Eligibility rules as data, each row with its law, article and dates (DOMAIN.md §3 and §7).
+"""Eligibility rules as data, each row with its law, article and dates (docs/eligibility.md, docs/law.md).
 
 Three rule sets, chosen by the achievement year (the version in force on 31 December of that year):
 - the old law (Luật TĐKT 2003, sửa đổi 2013, and Nghị định 91/2017/NĐ-CP) for achievements up to 2023;
@@ -6,8 +6,8 @@ Three rule sets, chosen by the achievement year (the version in force on 31 Dece
 - the same law with Nghị định 152/2025/NĐ-CP, which replaced Decree 98/2023 from 01/7/2025.
 
 Merit criteria apply to regular merit (công trạng) only; other types of commendation have their own rows or
-none, and "no rule in force" is a finding for the officer, never a pass. Rows whose source DOMAIN.md marks
-"(verify)", or whose article number was not confirmed in a published text, say "(cần xác minh)".
+none, and "no rule in force" is a finding for the officer, never a pass. Rows whose reading is still to
+verify, or whose article number was not confirmed in a published text, say "(cần xác minh)".
 
 Readings chosen where the law can be read two ways (each is a parameter of its row, changed in the admin):
 - "02 lần liên tục" Chiến sĩ thi đua cấp tỉnh (for CSTĐ toàn quốc) = two consecutive three-year cycles

@@ -1,4 +1,5 @@
-"""The catalogue of titles and forms of commendation of Law 06/2022/QH15 (DOMAIN.md §2)."""
+"""The catalogue of titles and forms of commendation of Law 06/2022/QH15 (titles Art 21–29, orders Art 33, medals
+Art 54, state honorary titles Art 59, prizes Art 66–67, Kỷ niệm chương Art 71; each group below cites its article)."""
 
 from datetime import date, timedelta
 
@@ -156,7 +157,7 @@ RENAMES = [
 ]
 
 
-# Documents a regular (non ad hoc) dossier must include, per award (DOMAIN.md §4).
+# Documents a regular (non ad hoc) dossier must include, per award (docs/awards.md, "Rules of the workflow").
 REQUIRED_ATTACHMENTS = {
     "cstd-toan-quoc": ["council_minutes", "ballot_result", "initiative_recognition"],
     "cstd-thanh-pho": ["council_minutes", "ballot_result", "initiative_recognition"],
@@ -168,7 +169,7 @@ REQUIRED_ATTACHMENTS = {
     "bang-khen-thu-tuong-tap-the": ["council_minutes", "earlier_decision"],
 }
 
-# Public comment on the portal before the Council (DOMAIN.md §7, verify): orders, state honorary titles,
+# Public comment on the portal before the Council (docs/awards.md, `/lay-y-kien/`; verify): orders, state honorary titles,
 # the Hồ Chí Minh and State prizes, Chiến sĩ thi đua toàn quốc.
 PUBLIC_COMMENT = {"cstd-toan-quoc", "ba-me-viet-nam-anh-hung", "giai-thuong-ho-chi-minh", "giai-thuong-nha-nuoc",
                   "nha-giao-nhan-dan", "nha-giao-uu-tu", "thay-thuoc-nhan-dan", "thay-thuoc-uu-tu",

@@ -3,7 +3,7 @@
 Every state a dossier can be in, every action between states, who may take it, its label and its form
 are written here and nowhere else. ``awards.services`` asks ``DOSSIER.check(action, user, dossier)``
 before changing anything; the dossier page shows ``DOSSIER.offered(user, dossier)``; the API's actions,
-the tests' ``to_state`` helper and the README's diagram walk the same rows.
+the tests' ``to_state`` helper and docs/workflows.md's diagram walk the same rows.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ For each scale (its own database, generated once and reused: see bench/run.py):
 3. The database's own view: pg_stat_statements' top statements (when the server has the extension) and the
    cache hit rate (Redis' keyspace hits/misses, when REDIS_URL is set).
 4. Query counts of one page of each kind, so scales can be compared (they must be equal).
-Results go to bench/results.md and .json (quoted in the README); bench/profile_mix.py tells where the time goes.
+Results go to bench/results.md and .json (quoted in bench/README.md); bench/profile_mix.py tells where the time goes.
 """
 
 from __future__ import annotations

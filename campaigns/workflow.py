@@ -3,7 +3,7 @@
 Movements (under way → closed), units' registrations (draft ⇄ submitted), review rounds (collecting
 reports → consolidated), exemplary models (proposed → approved or not) and cluster member scores
 (self-scoring → self-score submitted → cross-checked). Services check these rows; pages ask them which
-actions a user has; tests and the README read them.
+actions a user has; tests and docs/workflows.md read them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from core.health import broker_status, database_status, worker_status
-from organisation.permissions import is_administrator, is_board_officer, is_council, is_leader, is_unit_staff
+from organisation.permissions import is_board_officer
 from organisation.scoping import visible_units
 
 
@@ -48,11 +48,6 @@ def home(request):
         "dossiers_returned": submissions.filter(status=Status.RETURNED).count(),
         "dossiers_in_council": submissions.filter(status__in=DOSSIER.sources("close_vote")).count(),
         "unread": unread_count(request.user),
-        "is_staff_role": is_unit_staff(user),
-        "is_officer": is_board_officer(user),
-        "is_council": is_council(user),
-        "is_leader": is_leader(user),
-        "is_admin": is_administrator(user),
         "unit": request.user.unit,
         "visible_unit_count": visible_units(request.user).count(),
         "deadlines": upcoming_for(user)[:12],

@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-LIMIT = 300
+LIMIT = 160
 ROOT = Path(__file__).resolve().parent.parent
 BREAK = re.compile(r"(</(?:th|td|tr|li|thead|tbody|tfoot|table|ul|ol|dl|dd|dt|div|p|section|nav|form|h[1-6]|caption|"
                    r"fieldset|details)>)(?=\s*<)")

@@ -1,8 +1,8 @@
 """The eligibility engine against cases drawn from the law.
 
 Each case's name carries its legal reference: L06 = Luật Thi đua, khen thưởng 06/2022/QH15 (in force
-01/01/2024, article numbers as in DOMAIN.md); ND91 = Nghị định 91/2017/NĐ-CP under the 2003 law, which
-applies to achievements up to 2023. "(xm)" marks rules DOMAIN.md lists as still to verify.
+01/01/2024, article numbers as in awards/rules_seed.py and docs/law.md); ND91 = Nghị định 91/2017/NĐ-CP under
+the 2003 law, which applies to achievements up to 2023. "(xm)" marks rules still to verify ("cần xác minh" on their rows).
 """
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The workflow tables are the one source of the states: services, pages, the API, the README and these
+"""The workflow tables are the one source of the states: services, pages, the API, docs/workflows.md and these
 tests read them, and no view, template, API module or test spells a state out."""
 
 import re
@@ -47,9 +47,9 @@ def test_no_state_literal_outside_the_tables_and_models():
 
 
 def test_readme_shows_the_tables_as_they_are():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "workflows.md").read_text(encoding="utf-8")
     for workflow in (DOSSIER, COMMENT, SIGNATURE, *WORKFLOWS):
-        assert f"```mermaid\n{workflow.mermaid()}\n```" in readme, f"README diagram of {workflow.name} is stale"
+        assert f"```mermaid\n{workflow.mermaid()}\n```" in readme, f"docs/workflows.md diagram of {workflow.name} is stale"
 
 
 def test_every_state_is_reachable_and_every_api_action_is_in_the_table():

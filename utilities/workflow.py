@@ -4,7 +4,7 @@ A ``Workflow`` lists ``Transition`` rows: the action's name, the states it start
 leads to, the named permission predicate (``organisation.permissions``) that says who may take it, its
 label and its form. Services call ``workflow.check(action, user, obj)`` after locking the row; pages
 call ``workflow.offered(user, obj)`` to build the buttons this user has now; the API, the tests and the
-README's diagrams read the same rows (``workflow.mermaid()``).
+docs/workflows.md's diagrams read the same rows (``workflow.mermaid()``).
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ class Workflow:
         return offers
 
     def mermaid(self) -> str:
-        """The table as a Mermaid state diagram (the README shows it; a test keeps them equal)."""
+        """The table as a Mermaid state diagram (docs/workflows.md shows it; a test keeps them equal)."""
         lines = ["stateDiagram-v2"]
         if self.initial:
             lines.append(f"    [*] --> {self.initial}")

@@ -67,3 +67,21 @@ def sort_header(context, field: str, label, css: str = "") -> str:
     arrow = " ▲" if ascending else " ▼" if descending else ""
     return format_html('<th scope="col" class="{}" aria-sort="{}"><a class="link-body-emphasis" href="?{}">{}{}</a>'
                        '</th>', css, state, params.urlencode(), label, arrow)
+
+
+@register.filter
+def may(user, names: str) -> bool:
+    """``{% if user|may:"can_read_reports" %}``: the named predicate of ``organisation/permissions.py``, so a
+    template asks the rule, never a role name. ``"is_council or is_board_officer"`` is true when any of them is.
+    A name that is not a predicate raises ``TemplateSyntaxError`` when the page renders, never a silent False
+    (use the filter alone in ``{% if %}``: Django's ``if`` turns errors inside ``and``/``or``/``not`` into
+    False)."""
+    from organisation import permissions
+
+    answers = []
+    for name in names.split(" or "):
+        test = getattr(permissions, name.strip(), None)
+        if not isinstance(test, permissions.Predicate):
+            raise template.TemplateSyntaxError(f"organisation.permissions has no predicate named {name.strip()!r}")
+        answers.append(test)
+    return any(test(user) for test in answers)

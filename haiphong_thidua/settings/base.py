@@ -136,7 +136,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
 # A task taken by a worker that dies is delivered again after the visibility timeout: sized to the reports'
-# real duration (seconds; README "Reports"), not Redis' default hour, so a killed report is back in minutes.
+# real duration (seconds; docs/reports.md), not Redis' default hour, so a killed report is back in minutes.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=120),
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),

@@ -1,4 +1,4 @@
-"""Print the workflow tables as Mermaid diagrams for the README (a test keeps the README equal to them)."""
+"""Print the workflow tables as Mermaid diagrams for docs/workflows.md (a test keeps that page equal to them)."""
 
 from django.core.management.base import BaseCommand
 
