@@ -37,6 +37,15 @@ def _directive_data(request):
         _seed()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    """Each test starts with no API throttle history (DRF counts requests per account in the default cache, which
+    lives on in a test process): one test's hundreds of API calls must not make the next one's first call a 429."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
 @pytest.fixture
 def password():
     return DEMO_PASSWORD

@@ -20,7 +20,8 @@ from organisation.models import ApiToken, Unit, User
 
 from .test_permission_matrix import PUBLIC, _fill, _patterns
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("db")]  # db: the seed is found again after a
+# transactional test of the same process emptied the tables (tests/conftest.py)
 
 PRIVILEGED = ("demo_officer", "demo_council", "demo_leader", "demo_admin")
 # The only pages a session without its second factor may use (besides public pages, open to anyone).
