@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from documents.pdf import render_pdf
+from documents.vnwords import money_in_words
 from haiphong_thidua.excel import table_workbook
-from haiphong_thidua.vnwords import money_in_words
 
 from .models import Decision
 
@@ -32,8 +33,6 @@ def totals(rows) -> dict:
 
 
 def payment_pdf(decision: Decision) -> bytes:
-    from .documents import render_pdf
-
     rows = awardees(decision)
     return render_pdf("awards/pdf/payment_list.html", {"decision": decision, "awardees": rows, **totals(rows)})
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from haiphong_thidua.templatetags.portal import number
+from documents.formats import number
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
 from organisation.text import clean_text

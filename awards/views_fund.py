@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents.formats import number
 from haiphong_thidua.excel import table_workbook
 from haiphong_thidua.forms import posted_action, require_on_post, run_service
-from haiphong_thidua.templatetags.portal import number
 from organisation.permissions import can_read_fund, keeps_fund
 
 from . import forms, fund as ledger

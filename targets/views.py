@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.pdf import render_pdf
 from haiphong_thidua.datacache import fragment
 from haiphong_thidua.forms import form_page, require_on_post
 from haiphong_thidua.params import year_param
@@ -177,10 +178,8 @@ def _float(value):
 
 
 def _pdf(rows, year):
-    from weasyprint import HTML
-
-    html = render_to_string("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
-                                                           "today": timezone.localdate()})
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    content = render_pdf("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
+                                                        "today": timezone.localdate()})
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chi-tieu-{year}.pdf"'
     return response

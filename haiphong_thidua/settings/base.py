@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     # Project apps
     "organisation",
     "legal",
+    "documents",  # the documents floor: every feature app below may import it, it imports none of them
     "campaigns",
     "awards",
     "targets",
