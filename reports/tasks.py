@@ -89,7 +89,7 @@ def generate_report(self, report_id: int) -> str:
                                                    finished_at=timezone.now())
         return "failed"
     if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
-        from awards.signing import sha256
+        from documents.signing import sha256
 
         SignedReportCopy.objects.get_or_create(sha256=sha256(pdf), defaults={"report_id": report_id, "signer": signer})
     Report.objects.filter(pk=report_id).update(
@@ -105,7 +105,7 @@ def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
     signing is off or the key cannot be used, the unsigned PDF (logged: the report itself is still produced)."""
     if not settings.REPORT_SIGNING:
         return pdf, None
-    from awards import signing
+    from documents import signing
 
     try:
         signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from awards import signing
 from awards.models import Decision, SignatureStatus, SignedDocument, Status
+from documents import signing
 
 from .awards_helpers import draft, to_state
 from .test_awards_workflow import pdf_text
