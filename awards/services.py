@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from documents.formats import number
+from documents.numbering import next_number
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
 from organisation.text import clean_text
@@ -39,7 +40,6 @@ from .models import (
     Decision,
     DecisionKind,
     Nominee,
-    NumberSequence,
     Outcome,
     ParameterKey,
     Status,
@@ -117,15 +117,6 @@ def _set_outcome(nominees, outcome: str, user) -> int:
     if rows:
         bulk_update_with_history(rows, Nominee, ["outcome"], default_user=user)
     return len(rows)
-
-
-def next_number(name: str, year: int) -> int:
-    """The next number of a gapless yearly sequence; the row lock serialises concurrent callers."""
-    NumberSequence.objects.get_or_create(name=name, year=year)
-    sequence = NumberSequence.objects.select_for_update().get(name=name, year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return sequence.last
 
 
 # --- drafting (unit staff) ----------------------------------------------------

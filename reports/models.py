@@ -51,7 +51,7 @@ class Report(models.Model):
         ordering = ["-period_start", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period"),
-            # The register's numbers (awards.services.next_number) never repeat within a year of issue.
+            # The register's numbers (documents.numbering.next_number) never repeat within a year of issue.
             models.UniqueConstraint(ExtractYear("issued_on"), "number", name="report_number_unique_per_year"),
         ]
 

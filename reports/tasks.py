@@ -43,7 +43,7 @@ def _write_atomically(relative: str, content: bytes) -> str:
 @shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
              autoretry_for=(OperationalError, OSError), retry_backoff=5, retry_backoff_max=300, max_retries=5)
 def generate_report(self, report_id: int) -> str:
-    from awards.services import next_number
+    from documents.numbering import next_number
 
     from . import data, figures, render
     from .models import Report, ReportStatus, SignedReportCopy
