@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents import signing
-from documents.verification import Registered, Verdict, check_pdf
+from documents.register import Registered
+from documents.verification import Verdict, check_pdf
 
 from . import documents
 from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE
 
-__all__ = ["Verdict", "check_upload", "seal", "served_pdf", "sign"]
+__all__ = ["Verdict", "check_upload", "find", "seal", "served_pdf", "sign"]
 
 
 def _document(decision: Decision) -> SignedDocument:
@@ -88,30 +89,15 @@ def served_pdf(decision: Decision) -> bytes:
     return documents.decision_pdf(decision)
 
 
-def _lookup(digest: str) -> Registered | None:
-    """The decisions' register of signed documents, then the reports' register of signed copies."""
+def find(digest: str) -> Registered | None:
+    """The decisions' register of signed documents (documents.register asks it first, see AwardsConfig.ready)."""
     document = SignedDocument.objects.filter(sha256=digest).select_related("decision").first()
-    if document is not None:
-        return Registered(_("A signed, unaltered document of the register: decision No. %(code)s of %(date)s.") % {
-            "code": document.decision.code, "date": f"{document.decision.issued_on:%d/%m/%Y}"}, document)
-    from reports.models import SignedReportCopy
-
-    copy = SignedReportCopy.objects.filter(sha256=digest).select_related("report").first()
-    return Registered(_report_text(copy)) if copy is not None else None
+    if document is None:
+        return None
+    return Registered(_("A signed, unaltered document of the register: decision No. %(code)s of %(date)s.") % {
+        "code": document.decision.code, "date": f"{document.decision.issued_on:%d/%m/%Y}"}, document)
 
 
 def check_upload(content: bytes) -> Verdict:
-    """Is ``content`` a signed, unaltered document of the portal's register?"""
-    return check_pdf(content, _lookup)
-
-
-def _report_text(copy) -> str:
-    report = copy.report
-    text = _("A signed, unaltered report of the register: report No. %(number)s/BC-BTĐKT issued on %(date)s "
-             "(%(period)s).") % {"number": report.number, "date": f"{report.issued_on:%d/%m/%Y}" if report.issued_on
-                                 else "—", "period": f"{report.period_start:%d/%m/%Y}–{report.period_end:%d/%m/%Y}"}
-    latest = report.signed_copies.order_by("-signed_at", "-id").first()
-    if latest is not None and latest.pk != copy.pk:
-        text += " " + _("It was produced again on %(date)s (the report says why): rely on the later copy.") % {
-            "date": f"{timezone.localtime(latest.signed_at):%d/%m/%Y}"}
-    return text
+    """Is ``content`` a signed, unaltered document of the portal's registers (documents.register.lookup)?"""
+    return check_pdf(content)

@@ -1,5 +1,6 @@
 """The public check of a PDF: are its signatures intact and trusted, and is it a document of one of the portal's
-registers? Generic: the registers are asked through ``lookup`` (a digest -> what the register says about it)."""
+registers? Generic: the registers are asked through one function, ``documents.register.lookup`` (a digest -> what
+the register says about it)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from . import signing
-
-
-@dataclass
-class Registered:
-    """What a register says about a digest it holds: the sentence shown when the file checks, and the register's
-    entry (or None where the page should not link to one)."""
-
-    text: str
-    entry: object | None = None
+from . import register, signing
+from .register import Registered
 
 
 @dataclass
@@ -34,8 +27,8 @@ class Verdict:
         return self.kind == "valid"
 
 
-def check_pdf(content: bytes, lookup: Callable[[str], Registered | None]) -> Verdict:
-    """Is ``content`` a signed, unaltered document that ``lookup(sha256)`` knows?"""
+def check_pdf(content: bytes, lookup: Callable[[str], Registered | None] = register.lookup) -> Verdict:
+    """Is ``content`` a signed, unaltered document that ``lookup(sha256)`` (the registers) knows?"""
     if not content.startswith(b"%PDF"):
         return Verdict("unreadable", _("The file is not a PDF document."))
     try:

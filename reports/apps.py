@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Progress reports")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from documents import register
+
+        from . import signed_copies
+        from .models import Report
+
+        register.describe(signed_copies.KIND, signed_copies.describe)
+        post_delete.connect(signed_copies.forget, sender=Report, dispatch_uid="reports.forget_signed_copies")

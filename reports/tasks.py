@@ -46,7 +46,7 @@ def generate_report(self, report_id: int) -> str:
     from documents.numbering import next_number
 
     from . import data, figures, render
-    from .models import Report, ReportStatus, SignedReportCopy
+    from .models import Report, ReportStatus
 
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
@@ -89,9 +89,9 @@ def generate_report(self, report_id: int) -> str:
                                                    finished_at=timezone.now())
         return "failed"
     if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
-        from documents.signing import sha256
+        from .signed_copies import keep
 
-        SignedReportCopy.objects.get_or_create(sha256=sha256(pdf), defaults={"report_id": report_id, "signer": signer})
+        keep(report_id, pdf, signer)
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
