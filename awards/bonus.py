@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
-from core.templatetags.portal import number
+from documents.formats import number
 
 from .models import AwardCategory, BaseSalary, BonusRate, Nominee, Outcome, ParameterKey
 from .rules import in_force, parameter

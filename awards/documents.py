@@ -1,42 +1,23 @@
-"""PDFs of decisions and certificates (WeasyPrint), in the official administrative layout."""
+"""PDFs of decisions and certificates, in the official administrative layout (rendered by the documents floor,
+documents.pdf)."""
 
 from __future__ import annotations
 
-import base64
-import io
-
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from documents.pdf import qr_data_uri, render_pdf
+
 from .models import Decision, Nominee, Outcome
+from .payments import awardees as award_rows, totals
 
 
 def verification_url(nominee: Nominee) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + reverse("verify_award", args=[nominee.certificate_code])
 
 
-def qr_data_uri(text: str) -> str:
-    import qrcode
-    import qrcode.image.svg
-
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
-def render_pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-
-
 def decision_pdf(decision: Decision) -> bytes:
     from organisation.history import show_as_of
-
-    from .payments import awardees as award_rows
 
     awardees = award_rows(decision) if not decision.is_revocation else list(
         decision.revoked_awards.select_related("award_type", "submission__unit"))
@@ -47,8 +28,6 @@ def decision_pdf(decision: Decision) -> bytes:
     groups: dict[str, list[Nominee]] = {}
     for nominee in awardees:
         groups.setdefault(nominee.award_type.name, []).append(nominee)
-    from .payments import totals
-
     return render_pdf("awards/pdf/decision.html", {"decision": decision, "groups": groups, "awardees": awardees,
                                                     **(totals(awardees) if not decision.is_revocation else {})})
 

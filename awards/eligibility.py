@@ -383,7 +383,7 @@ def _leadership_years(rule, ev, year, nominee):
     if woman:
         needed = needed * 2 / 3
     shown = held.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    from core.templatetags.portal import number
+    from documents.formats import number
 
     return Finding(held >= needed, _("%(held)s year(s) in the post by the end of %(year)s; needs %(needed)s%(women)s")
                    % {"held": number(shown), "year": year, "needed": number(needed.normalize()),

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
-from core.templatetags.portal import number
+from documents.formats import number
 from organisation.permissions import keeps_fund
 
 from .models import FundEntry, FundEntryKind, FundSource

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from haiphong_thidua.vnwords import money_in_words
+from documents.pdf import render_pdf
+from documents.vnwords import money_in_words
 from utilities.excel import table_workbook
 
 from .models import Decision
@@ -32,8 +33,6 @@ def totals(rows) -> dict:
 
 
 def payment_pdf(decision: Decision) -> bytes:
-    from .documents import render_pdf
-
     rows = awardees(decision)
     return render_pdf("awards/pdf/payment_list.html", {"decision": decision, "awardees": rows, **totals(rows)})
 

@@ -23,7 +23,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from core.templatetags.portal import number
+from documents.formats import number
+from documents.numbering import next_number
 from organisation.models import Person, Unit, User
 from organisation.permissions import is_board, is_council, require_unit_actor
 from organisation.roles import Role
@@ -42,7 +43,6 @@ from .models import (
     Decision,
     DecisionKind,
     Nominee,
-    NumberSequence,
     Outcome,
     Parameter,
     ParameterKey,
@@ -114,15 +114,6 @@ def _set_outcome(nominees, outcome: str, user) -> int:
     if rows:
         bulk_update_with_history(rows, Nominee, ["outcome"], default_user=user)
     return len(rows)
-
-
-def next_number(name: str, year: int) -> int:
-    """The next number of a gapless yearly sequence; the row lock serialises concurrent callers."""
-    NumberSequence.objects.get_or_create(name=name, year=year)
-    sequence = NumberSequence.objects.select_for_update().get(name=name, year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return sequence.last
 
 
 # --- drafting (unit staff) ----------------------------------------------------

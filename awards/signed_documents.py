@@ -1,21 +1,23 @@
-"""Signing the Chairman's decisions and checking a PDF against the register of signed documents."""
+"""Signing the Chairman's decisions (the SIGNATURE steps, the decision's register of signed documents) and the
+public check of a PDF against the registers. Signing, keys and validation are the documents floor's
+(documents.signing, documents.verification)."""
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, field
-
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import documents, signing
+from documents import signing
+from documents.register import Registered
+from documents.verification import Verdict, check_pdf
+
+from . import documents
 from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE
 
-logger = logging.getLogger(__name__)
+__all__ = ["Verdict", "check_upload", "find", "seal", "served_pdf", "sign"]
 
 
 def _document(decision: Decision) -> SignedDocument:
@@ -28,20 +30,12 @@ def _store(document: SignedDocument, content: bytes, suffix: str) -> None:
     document.file.save(f"quyet-dinh-{decision.year}-{decision.number:02d}-{suffix}.pdf", ContentFile(content),
                        save=False)
     document.sha256 = signing.sha256(content)
-    document.signers = [{"field": r.field, "signer": r.signer,
-                         "signed_at": r.signed_at.isoformat() if r.signed_at else None,
-                         "shown": timezone.localtime(r.signed_at).strftime("%d/%m/%Y %H:%M:%S") if r.signed_at else ""}
-                        for r in signing.read_signatures(content)]
+    document.signers = signing.signature_summary(content)
 
 
 def _signed(content: bytes, role: str, decision: Decision, reason: str) -> bytes:
-    """The signature, or a clear refusal: a missing key, a locked token or a damaged file is not a server error."""
-    try:
-        return signing.sign(content, role, name_on_document=decision.signer_name, reason=reason)
-    except Exception as exc:
-        logger.exception("signing decision %s failed", decision.pk)
-        raise ValidationError(_("The document could not be signed (%(error)s). Check the signing key or token and "
-                                "try again; nothing was changed.") % {"error": type(exc).__name__}) from exc
+    return signing.sign_or_refuse(content, role, name_on_document=decision.signer_name, reason=reason,
+                                  what=f"decision {decision.pk}")
 
 
 def _audit(user, decision: Decision, action: str, note: str) -> None:
@@ -95,56 +89,15 @@ def served_pdf(decision: Decision) -> bytes:
     return documents.decision_pdf(decision)
 
 
-@dataclass
-class Verdict:
-    """What the public check says about an uploaded PDF."""
-
-    kind: str  # "valid", "altered", "foreign", "unsigned", "unreadable"
-    message: str
-    document: SignedDocument | None = None
-    signatures: list = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.kind == "valid"
+def find(digest: str) -> Registered | None:
+    """The decisions' register of signed documents (documents.register asks it first, see AwardsConfig.ready)."""
+    document = SignedDocument.objects.filter(sha256=digest).select_related("decision").first()
+    if document is None:
+        return None
+    return Registered(_("A signed, unaltered document of the register: decision No. %(code)s of %(date)s.") % {
+        "code": document.decision.code, "date": f"{document.decision.issued_on:%d/%m/%Y}"}, document)
 
 
 def check_upload(content: bytes) -> Verdict:
-    """Is ``content`` a signed, unaltered document of the portal's register?"""
-    if not content.startswith(b"%PDF"):
-        return Verdict("unreadable", _("The file is not a PDF document."))
-    try:
-        reports = signing.read_signatures(content)
-    except Exception:  # a damaged or hostile PDF: no answer but "unreadable"
-        return Verdict("unreadable", _("The PDF cannot be read."))
-    if not reports:
-        return Verdict("unsigned", _("The file carries no digital signature: it is not an issued document."))
-    digest = signing.sha256(content)
-    document = SignedDocument.objects.filter(sha256=digest).select_related("decision").first()
-    if document is None:
-        from reports.models import SignedReportCopy
-
-        copy = SignedReportCopy.objects.filter(sha256=digest).select_related("report").first()
-        if copy is not None and all(r.intact and r.valid and r.trusted for r in reports):
-            return _report_verdict(copy, reports)
-    if not all(r.intact and r.valid for r in reports):
-        return Verdict("altered", _("The file was changed after it was signed: its signature no longer matches its "
-                                    "content. Do not rely on it."), document, reports)
-    if not all(r.trusted for r in reports) or document is None:
-        return Verdict("foreign", _("The signatures are intact, but the file is not a document of the portal's "
-                                    "register (signed by a certificate it does not trust, or a different file)."),
-                       document, reports)
-    return Verdict("valid", _("A signed, unaltered document of the register: decision No. %(code)s of %(date)s.") % {
-        "code": document.decision.code, "date": f"{document.decision.issued_on:%d/%m/%Y}"}, document, reports)
-
-
-def _report_verdict(copy, signatures) -> Verdict:
-    report = copy.report
-    text = _("A signed, unaltered report of the register: report No. %(number)s/BC-BTĐKT issued on %(date)s "
-             "(%(period)s).") % {"number": report.number, "date": f"{report.issued_on:%d/%m/%Y}" if report.issued_on
-                                 else "—", "period": f"{report.period_start:%d/%m/%Y}–{report.period_end:%d/%m/%Y}"}
-    latest = report.signed_copies.order_by("-signed_at", "-id").first()
-    if latest is not None and latest.pk != copy.pk:
-        text += " " + _("It was produced again on %(date)s (the report says why): rely on the later copy.") % {
-            "date": f"{timezone.localtime(latest.signed_at):%d/%m/%Y}"}
-    return Verdict("valid", text, None, signatures)
+    """Is ``content`` a signed, unaltered document of the portal's registers (documents.register.lookup)?"""
+    return check_pdf(content)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.templatetags.portal import number
+from documents.formats import number
 from organisation.permissions import can_read_fund, keeps_fund
 from utilities.excel import table_workbook
 from utilities.forms import posted_action, require_on_post, run_service

@@ -52,7 +52,7 @@ def _passed(submission, central: bool, today) -> bool:
 
 def _bonus_preview(submission) -> str:
     """What the decision would pay if issued today, and the fund's balance: the warning before an overdraft."""
-    from core.templatetags.portal import number
+    from documents.formats import number
 
     from .bonus import preview
 

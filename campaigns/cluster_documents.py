@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from awards.documents import render_pdf
+from documents.pdf import render_pdf
 from organisation.permissions import sees_self_score
 from utilities.excel import table_workbook
 

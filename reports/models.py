@@ -51,7 +51,7 @@ class Report(models.Model):
         ordering = ["-period_start", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period"),
-            # The register's numbers (awards.services.next_number) never repeat within a year of issue.
+            # The register's numbers (documents.numbering.next_number) never repeat within a year of issue.
             models.UniqueConstraint(ExtractYear("issued_on"), "number", name="report_number_unique_per_year"),
         ]
 
@@ -100,19 +100,3 @@ class Subscriber(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
-
-
-class SignedReportCopy(models.Model):
-    """Each signed PDF a report was issued as (append-only): a copy e-mailed before the report was produced again
-    still checks as the portal's own, and the check says a later version replaced it."""
-
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="signed_copies")
-    sha256 = models.CharField(max_length=64, unique=True)
-    signer = models.CharField(max_length=255, blank=True)
-    signed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["signed_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.report_id}: {self.sha256[:12]}"

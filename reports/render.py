@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
-
+from documents.pdf import render_pdf
 from utilities.excel import workbook_bytes
 
 from . import charts
@@ -47,11 +46,9 @@ def _enrich(report: Report, data: dict) -> dict:
 
 
 def pdf_bytes(report: Report, data: dict) -> bytes:
-    from weasyprint import HTML
-
     template = "reports/pdf/statistics.html" if report.kind == ReportKind.YEARLY_STATISTICS else \
         "reports/pdf/progress.html"
-    return HTML(string=render_to_string(template, _enrich(report, data))).write_pdf()
+    return render_pdf(template, _enrich(report, data))
 
 
 KIND_TITLES = {ReportKind.MONTHLY: "BÁO CÁO TIẾN ĐỘ THÁNG", ReportKind.QUARTERLY: "BÁO CÁO TIẾN ĐỘ QUÝ",

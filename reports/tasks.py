@@ -23,11 +23,12 @@ from django.core.mail import EmailMessage
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
-from awards import signing
-from awards.services import next_number
+from documents import signing
+from documents.numbering import next_number
 
 from . import data, figures, render
-from .models import Report, ReportStatus, SignedReportCopy, Subscriber
+from .models import Report, ReportStatus, Subscriber
+from .signed_copies import keep
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +93,7 @@ def generate_report(self, report_id: int) -> str:
                                                    finished_at=timezone.now())
         return "failed"
     if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
-        SignedReportCopy.objects.get_or_create(sha256=signing.sha256(pdf),
-                                               defaults={"report_id": report_id, "signer": signer})
+        keep(report_id, pdf, signer)
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,

@@ -49,7 +49,7 @@ def record_actual(user, target: Target, *, period_kind: str, period: int, value:
         raise ValidationError(_("A milestone is marked as reached, not reported with figures."))
     low, high = target.allowed_min, target.allowed_max
     if (low is not None and value < low) or (high is not None and value > high):
-        from core.templatetags.portal import number
+        from documents.formats import number
 
         bounds = " – ".join(number(b) if b is not None else "…" for b in (low, high))
         raise ValidationError({"value": _("“%(value)s” is outside the figures this target allows (%(bounds)s %(measure)s)."

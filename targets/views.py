@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.datacache import fragment
+from documents.pdf import render_pdf
 from organisation.models import Unit
 from organisation.permissions import is_board, reports_figures, require_board
 from utilities.forms import form_page, require_on_post
@@ -177,10 +178,8 @@ def _float(value):
 
 
 def _pdf(rows, year):
-    from weasyprint import HTML
-
-    html = render_to_string("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
-                                                           "today": timezone.localdate()})
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    content = render_pdf("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
+                                                        "today": timezone.localdate()})
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chi-tieu-{year}.pdf"'
     return response

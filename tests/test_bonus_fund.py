@@ -26,7 +26,7 @@ from awards.models import (
     Outcome,
     Status,
 )
-from haiphong_thidua.vnwords import money_in_words
+from documents.vnwords import money_in_words
 from organisation.models import User
 
 from .awards_helpers import draft, person, to_state, users

@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.urls import reverse
 
-from awards import signing
 from awards.models import Decision, SignatureStatus, SignedDocument, Status
+from documents import signing
 
 from .awards_helpers import draft, to_state
 
@@ -30,7 +30,7 @@ def _run(*args, env):
 
 @pytest.fixture
 def token(tmp_path, monkeypatch, settings):
-    from awards.pki import create_test_pki
+    from documents.pki import create_test_pki
 
     (tmp_path / "tokens").mkdir()
     conf = tmp_path / "softhsm2.conf"

@@ -115,7 +115,7 @@ def test_vietnamese_catalogue_is_complete_and_compiled():
 
 
 def test_number_filter_groups_and_trims():
-    from core.templatetags.portal import number
+    from documents.formats import number
 
     with translation.override("vi"):
         assert number(Decimal("116442.1340")) == "116.442,134"

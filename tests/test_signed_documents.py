@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from awards import signing
 from awards.models import Decision, SignatureStatus, SignedDocument, Status
+from documents import signing
 
 from .awards_helpers import draft, to_state
 from .test_awards_workflow import pdf_text
@@ -154,7 +154,7 @@ def test_a_report_is_signed_and_its_earlier_copy_still_checks(db, django_capture
     import datetime as dt
 
     from awards.signed_documents import check_upload
-    from reports.models import SignedReportCopy
+    from documents.models import SignedCopy
     from reports.services import request_report
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -177,6 +177,6 @@ def test_a_report_is_signed_and_its_earlier_copy_still_checks(db, django_capture
     assert check_upload(first[:position] + bytes([first[position] ^ 0x01]) + first[position + 1:]).kind == "altered"
     with django_capture_on_commit_callbacks(execute=True):
         request_report("monthly", dt.date(2023, 3, 1), dt.date(2023, 3, 31))
-    assert SignedReportCopy.objects.filter(report=report).count() == 2
+    assert SignedCopy.objects.filter(kind="report", reference=report.pk).count() == 2
     again = check_upload(first)
     assert again.kind == "valid" and "lập lại" in again.message

@@ -11,6 +11,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
+    # Its NumberSequence table is the documents floor's register of numbers since documents 0001 (state only).
+    run_before = [('documents', '0001_initial')]
+
     dependencies = [
         ('awards', '0001_initial'),
         ('campaigns', '0001_initial'),

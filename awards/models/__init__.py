@@ -4,7 +4,7 @@ from .appraisal import AppraisalRecord  # noqa: F401
 from .bonus import BaseSalary, BonusRate  # noqa: F401
 from .catalogue import AwardType  # noqa: F401
 from .council import CouncilMeeting, CouncilVote  # noqa: F401
-from .decisions import Decision, NumberSequence  # noqa: F401
+from .decisions import Decision  # noqa: F401
 from .dossier import (  # noqa: F401
     Attachment,
     Nominee,

@@ -56,20 +56,6 @@ class Decision(models.Model):
         return f"{self.number:02d}/QĐ-UBND"
 
 
-class NumberSequence(models.Model):
-    """Gapless yearly counters (decision numbers, golden-book numbers), locked row by row."""
-
-    name = models.CharField(max_length=32)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["name", "year"], name="sequence_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.name} {self.year}: {self.last}"
-
-
 class AwardRecord(models.Model):
     """A nominee's award once decided: the decision, the golden-book number and certificate code, and, if the
     award is revoked, the revoking decision, its grounds and what was recovered."""

@@ -151,7 +151,7 @@ class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
         ordering = ["submission", "id"]
         indexes = [GinIndex(fields=["search_name"], name="nominee_search_trgm", opclasses=["gin_trgm_ops"]),
                    models.Index(fields=["outcome", "award_type"])]
-        # "12/2024": numbered by awards.services.next_number, never given twice.
+        # "12/2024": numbered by documents.numbering.next_number, never given twice.
         constraints = [models.UniqueConstraint(fields=["golden_book_number"], condition=~models.Q(golden_book_number=""),
                                                name="golden_book_number_unique")]
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "core",
     "organisation",
     "legal",
+    "documents",  # the documents floor: every feature app below may import it, it imports none of them
     "campaigns",
     "awards",
     "targets",
@@ -222,7 +223,7 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
 # Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
-# Digital signatures of the portal's documents (awards/signing.py, pyHanko PAdES). Demo and development: PKCS#12
+# Digital signatures of the portal's documents (documents/signing.py, pyHanko PAdES). Demo and development: PKCS#12
 # files of a local test CA, created by `manage.py create_test_pki` (and on first use where demo data is allowed).
 # Production: SIGNING_BACKEND=pkcs11 with the Government CA's token (install python-pkcs11), or real PKCS#12 files.
 PKI_DIR = Path(env.str("SIGNING_PKI_DIR", default=str(VAR_DIR / "pki")))

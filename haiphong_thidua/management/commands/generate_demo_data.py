@@ -201,13 +201,11 @@ class Command(BaseCommand):
                                   "submission_id", "revokes_id", "issued_by_id", "created_at"], decisions)
         _copy("awards_workflowevent", ["submission_id", "actor_id", "action", "from_status", "to_status", "note", "at"],
               events)
-        from awards.models import NumberSequence
+        from documents.numbering import skip_to
 
         for year in YEARS:  # new decisions continue the numbering without a gap
             for name, used in (("decision", numbers[year]), ("golden_book", golden[year])):
-                sequence, _ = NumberSequence.objects.get_or_create(name=name, year=year + 1)
-                sequence.last = max(sequence.last, used)
-                sequence.save()
+                skip_to(name, year + 1, used)
         # Fill names and search names from the persons (one UPDATE, in SQL).
         _copy("awards_nominee", ["id", "submission_id", "subject", "person_id", "collective_unit_id", "name",
                                  "search_name", "award_type_id", "achievement_summary", "achievement_report",

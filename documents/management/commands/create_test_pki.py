@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.pki import create_test_pki
+from documents.pki import create_test_pki
 
 
 class Command(BaseCommand):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 SIGNER, AGENCY = "signer", "agency"
 FIELDS = {SIGNER: "NguoiKy", AGENCY: "CoQuanBanHanh"}
+logger = logging.getLogger(__name__)
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"  # liberation2 has all Vietnamese letters
 
 
@@ -216,3 +218,22 @@ def read_signatures(pdf: bytes) -> list[SignatureReport]:
             status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")))
     return reports
 
+
+def sign_or_refuse(pdf: bytes, role: str, *, name_on_document: str, reason: str, what: str = "") -> bytes:
+    """``sign``, or a clear refusal: a missing key, a locked token or a damaged file is not a server error."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    try:
+        return sign(pdf, role, name_on_document=name_on_document, reason=reason)
+    except Exception as exc:
+        logger.exception("signing %s failed", what or "a document")
+        raise ValidationError(_("The document could not be signed (%(error)s). Check the signing key or token and "
+                                "try again; nothing was changed.") % {"error": type(exc).__name__}) from exc
+
+
+def signature_summary(pdf: bytes) -> list[dict]:
+    """The signatures of ``pdf`` as a register keeps them (field, signer, time as ISO and as shown)."""
+    return [{"field": r.field, "signer": r.signer, "signed_at": r.signed_at.isoformat() if r.signed_at else None,
+             "shown": timezone.localtime(r.signed_at).strftime("%d/%m/%Y %H:%M:%S") if r.signed_at else ""}
+            for r in read_signatures(pdf)]
