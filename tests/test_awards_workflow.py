@@ -12,13 +12,13 @@ from django.urls import reverse
 from awards.models import (
     Attachment,
     Decision,
-    Notification,
     Outcome,
     PublicComment,
     Status,
     Submission,
 )
 from awards.rules import add_working_days
+from haiphong_thidua.models import Notification
 from organisation.models import Unit
 
 from .awards_helpers import draft, to_state, users, xlsx
