@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from legal import models as legal_models
+
 from . import models
 
 
@@ -11,11 +13,11 @@ class DecidingAuthorityInline(admin.TabularInline):
 
 
 class AwardTypeNameInline(admin.TabularInline):
-    model = models.AwardTypeName
+    model = legal_models.AwardTypeName
     extra = 0
 
 
-@admin.register(models.AwardType)
+@admin.register(legal_models.AwardType)
 class AwardTypeAdmin(admin.ModelAdmin):
     list_display = ("name", "category", "subject", "level", "decided_by", "goes_to_central", "criteria_gaps",
                     "is_active")

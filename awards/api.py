@@ -5,12 +5,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from haiphong_thidua.api import FundReaders, RightsFirst
+from legal.models import AwardType
 from organisation.models import Person, Unit, User
 from organisation.permissions import acts_for_unit, is_unit_staff
 from organisation.scoping import visible_units
 
 from . import services
-from .models import Appraisal, AwardType, CouncilMeeting, Decision, FundEntry, Nominee, Submission, VoteChoice
+from .models import Appraisal, CouncilMeeting, Decision, FundEntry, Nominee, Submission, VoteChoice
 from .workflow import DOSSIER
 
 

@@ -11,8 +11,9 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from legal.periods import in_force
+
 from .models import CENTRAL_DECIDERS, LOCAL_DECIDERS, Decider, DecidingAuthority
-from .rules import in_force
 
 
 def authority_on(award_type, day: datetime.date) -> DecidingAuthority | None:

@@ -86,7 +86,9 @@ PARAMETERS = [
 
 
 def seed_bonus_rates() -> int:
-    from .models import AwardType, BaseSalary, BonusRate, Parameter
+    from legal.models import AwardType
+
+    from .models import BaseSalary, BonusRate, Parameter
 
     for amount, start, end, basis in BASE_SALARIES:
         BaseSalary.objects.update_or_create(effective_from=start, defaults={

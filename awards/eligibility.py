@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from legal.periods import in_force
 from organisation.text import fold
 
 from .models import (
@@ -35,7 +36,6 @@ from .models import (
     Subject,
     TaskRating,
 )
-from .rules import in_force
 
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"
 SERIOUS_DISCIPLINE = ("canh cao", "ha bac", "giang chuc", "cach chuc", "buoc thoi viec")
@@ -164,7 +164,7 @@ def _consecutive_ratings(rule, ev, year, nominee):
 
 
 def _title_name(code):
-    from .models import AwardType
+    from legal.models import AwardType
 
     award = AwardType.objects.filter(code=code).first()
     return award.name if award else code

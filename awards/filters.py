@@ -2,8 +2,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from haiphong_thidua.params import YearFilter
+from legal.models import AwardType
 
-from .models import AwardType, Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
+from .models import Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
 
 
 class SubmissionFilter(django_filters.FilterSet):

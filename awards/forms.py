@@ -5,12 +5,12 @@ from campaigns.forms import UnitField
 from campaigns.models import Movement, MovementKind
 from haiphong_thidua.forms import DATE, ExcelUploadForm, UploadForm
 from haiphong_thidua.uploads import DOCUMENT_KINDS, validate_upload
+from legal.models import AwardType
 from organisation.models import Person, Unit
 
 from .models import (
     Appraisal,
     AttachmentKind,
-    AwardType,
     CommendationType,
     CouncilMeeting,
     FundEntryKind,

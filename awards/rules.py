@@ -8,13 +8,9 @@ from decimal import Decimal
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
+from legal.periods import in_force
+
 from .models import Holiday, Parameter
-
-
-def in_force(day: datetime.date, prefix: str = "") -> Q:
-    """Rows (effective_from/effective_to, through ``prefix`` for a related model) in force on ``day``."""
-    return Q(**{f"{prefix}effective_from__lte": day}) & (
-        Q(**{f"{prefix}effective_to__isnull": True}) | Q(**{f"{prefix}effective_to__gte": day}))
 
 
 def parameter(key: str, on: datetime.date, award_type=None, specific_only: bool = False) -> Decimal:

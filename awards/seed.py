@@ -2,9 +2,9 @@
 
 from datetime import date, timedelta
 
-from legal.models import LegalDocument
+from legal.models import AwardType, LegalDocument
 
-from .models import AwardCategory as C, AwardLevel as L, AwardType, Decider as D, Subject as S
+from .models import AwardCategory as C, AwardLevel as L, Decider as D, Subject as S
 
 LAW = ("06/2022/QH15",)
 
@@ -211,7 +211,9 @@ def seed_vote_thresholds() -> None:
 
 
 def seed_award_catalogue() -> int:
-    from .models import AwardTypeName, DecidingAuthority, Parameter
+    from legal.models import AwardTypeName
+
+    from .models import DecidingAuthority, Parameter
 
     law = LegalDocument.objects.filter(number="06/2022/QH15").first()
     catalogue = list(full_catalogue())

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from haiphong_thidua.templatetags.portal import number
+from legal.models import AwardType
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
 from organisation.text import clean_text
@@ -32,7 +33,6 @@ from . import authority
 from .models import (
     Appraisal,
     Attachment,
-    AwardType,
     CommendationType,
     CouncilMeeting,
     CouncilVote,
@@ -419,8 +419,9 @@ class VoteRule:
 def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
     """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
     general one, the latest in force first — as ``rules.parameter`` chooses)."""
+    from legal.periods import in_force
+
     from .models import Parameter
-    from .rules import in_force
 
     rows = list(Parameter.objects.filter(in_force(day), key__in=[
         ParameterKey.VOTE_SHARE_OF_MEMBERS, ParameterKey.VOTE_PASS_SHARE]).order_by("-effective_from"))

@@ -21,6 +21,7 @@ from haiphong_thidua.models import Notification
 from haiphong_thidua.pagination import CappedPaginator
 from haiphong_thidua.params import id_list, year_param
 from haiphong_thidua.uploads import serve_private
+from legal.models import AwardType
 from organisation.permissions import (
     can_open_council,
     can_view_fairness,
@@ -33,17 +34,7 @@ from organisation.scoping import scope_key
 
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
-from .models import (
-    Appraisal,
-    Attachment,
-    AwardType,
-    CouncilVote,
-    Decision,
-    Nominee,
-    Outcome,
-    Submission,
-    VoteChoice,
-)
+from .models import Appraisal, Attachment, CouncilVote, Decision, Nominee, Outcome, Submission, VoteChoice
 from .workflow import DOSSIER
 
 PAGE_SIZE = 25

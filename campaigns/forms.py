@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import AwardType
 from haiphong_thidua.forms import DATE
 from haiphong_thidua.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
-from legal.models import LegalDocument
+from legal.models import AwardType, LegalDocument
 from organisation.models import Cluster
 from organisation.scoping import visible_units
 from organisation.text import clean_text

@@ -1,7 +1,14 @@
-"""Legal documents (văn bản) that movements, rules and targets cite as their basis."""
+"""The law as data: the legal documents (văn bản) cited as a basis, the catalogue of emulation titles and forms of
+commendation (Law 06/2022/QH15) with their names by period.
 
+Rows that hold for a period answer "in force on day D" through legal.periods (``Model.objects.in_force(on=D)``)."""
+
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .enums import AttachmentKind, AwardCategory, AwardLevel, Decider, Subject
+from .periods import InForceQuerySet, is_in_force
 
 
 class DocumentKind(models.TextChoices):
@@ -40,3 +47,73 @@ class LegalDocument(models.Model):
     def citation(self) -> str:
         """How Vietnamese documents cite it: "Chỉ thị số 19/CT-TTg ngày 16/7/2021"."""
         return f"{self.number} ngày {self.issued_on.day}/{self.issued_on.month}/{self.issued_on.year}"
+
+
+class AwardType(models.Model):
+    """An emulation title or form of commendation of the law, with who decides it and what its dossier needs."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    category = models.CharField(_("category"), max_length=20, choices=AwardCategory.choices)
+    subject = models.CharField(_("subject"), max_length=12, choices=Subject.choices)
+    level = models.CharField(_("level"), max_length=12, choices=AwardLevel.choices)
+    decided_by = models.CharField(_("decided by"), max_length=20, choices=Decider.choices)
+    goes_to_central = models.BooleanField(
+        _("submitted to the central level"), default=False,
+        help_text=_("The city submits it; the Prime Minister or the President decides."),
+    )
+    legal_basis = models.ForeignKey(
+        "legal.LegalDocument", verbose_name=_("legal basis"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    article = models.CharField(_("article"), max_length=64, blank=True)
+    requires_public_comment = models.BooleanField(
+        _("public comment on the portal before the Council"), default=False)
+    required_attachments = ArrayField(
+        models.CharField(max_length=32, choices=AttachmentKind.choices), default=list, blank=True,
+        verbose_name=_("documents the dossier must include"),
+    )
+    report_template = models.TextField(
+        _("achievement report template"), blank=True,
+        help_text=_("The outline the nominee's achievement report follows."),
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("award type")
+        verbose_name_plural = _("award types")
+        db_table = "awards_awardtype"  # moved from awards (issue 28): table and rows kept
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def name_on(self, day) -> str:
+        """The award's name on ``day`` (a renamed award keeps its old name for earlier dates)."""
+        for row in self.names.all():
+            if is_in_force(row, day):
+                return row.name
+        return self.name
+
+
+class AwardTypeName(models.Model):
+    """A name an award carries in a period: a decree that renames it adds a row, the old name stays."""
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="names",
+                                   verbose_name=_("award"))
+    name = models.CharField(_("name"), max_length=255)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        db_table = "awards_awardtypename"
+        verbose_name = _("award name in a period")
+        verbose_name_plural = _("award names by period")
+        ordering = ["award_type", "effective_from"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,18 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from awards import authority, eligibility, services
-from awards.models import (
-    AwardType,
-    CouncilMeeting,
-    Decider,
-    Initiative,
-    Nominee,
-    Outcome,
-    PastAward,
-    Status,
-    Submission,
-    VoteChoice,
-)
+from awards.models import CouncilMeeting, Decider, Initiative, Nominee, Outcome, PastAward, Status, Submission, VoteChoice
+from legal.models import AwardType
 from organisation.models import Person, Unit
 
 from .awards_helpers import draft, person, to_state, users

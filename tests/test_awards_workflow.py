@@ -43,7 +43,7 @@ def _create_via_web(staff_client):
 
 def test_full_journey_through_the_web(staff_client, officer_client, council_client,
                                       django_capture_on_commit_callbacks):
-    from awards.models import AwardType
+    from legal.models import AwardType
 
     from .awards_helpers import person
 

@@ -11,7 +11,6 @@ import pytest
 
 from awards import eligibility
 from awards.models import (
-    AwardType,
     BlockingRecord,
     EligibilityRule,
     Initiative,
@@ -22,6 +21,7 @@ from awards.models import (
     Submission,
     TaskRating,
 )
+from legal.models import AwardType
 from organisation.models import Person, Unit
 
 E, N, R = "eligible", "not_eligible", "needs_review"

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from awards import services as award_services
-from awards.models import AwardType, CouncilMeeting, Decision, NumberSequence, PastAward, Status, Submission
+from awards.models import CouncilMeeting, Decision, NumberSequence, PastAward, Status, Submission
 from campaigns.models import ActionProgramme, ClusterCovenant, Movement, Registration, RegistrationWindow
+from legal.models import AwardType
 from organisation.models import Cluster, ClusterMembership, Person, PersonCategory, Sex, Unit, UnitKind, UnitLevel, User
 from targets.models import Indicator, Target
 

@@ -2,7 +2,6 @@
 
 from .appraisal import AppraisalRecord  # noqa: F401
 from .bonus import BaseSalary, BonusRate  # noqa: F401
-from .catalogue import AwardType  # noqa: F401
 from .council import CouncilMeeting, CouncilVote  # noqa: F401
 from .decisions import Decision, NumberSequence  # noqa: F401
 from .dossier import (  # noqa: F401
@@ -45,5 +44,5 @@ from .enums import (  # noqa: F401
 from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
 from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .outbox import NoticeStatus, OutcomeNotice  # noqa: F401
-from .rules import AwardTypeName, DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401
+from .rules import DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401
 from .signatures import SignatureStatus, SignedDocument  # noqa: F401

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import AwardType
+from legal.models import AwardType
 
 
 class BaseSalary(models.Model):

@@ -4,7 +4,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import AwardType
+from legal.models import AwardType
+
 from .enums import CommendationType, Decider, ParameterKey, RuleKind
 
 
@@ -115,23 +116,3 @@ class DecidingAuthority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award_type}: {self.get_decider_display()}"
-
-
-class AwardTypeName(models.Model):
-    """A name an award carries in a period: a decree that renames it adds a row, the old name stays."""
-
-    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="names",
-                                   verbose_name=_("award"))
-    name = models.CharField(_("name"), max_length=255)
-    legal_basis = models.CharField(_("legal basis"), max_length=200)
-    effective_from = models.DateField(_("effective from"))
-    effective_to = models.DateField(_("effective until"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("award name in a period")
-        verbose_name_plural = _("award names by period")
-        ordering = ["award_type", "effective_from"]
-
-    def __str__(self) -> str:
-        return self.name
-
