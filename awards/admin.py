@@ -8,7 +8,7 @@ from . import models
 
 
 class DecidingAuthorityInline(admin.TabularInline):
-    model = models.DecidingAuthority
+    model = legal_models.DecidingAuthority
     extra = 0
 
 
@@ -30,17 +30,6 @@ class AwardTypeAdmin(admin.ModelAdmin):
         from .coverage import gaps
 
         return ", ".join(str(y) for y in gaps(obj)) or "—"
-
-
-@admin.register(models.Parameter)
-class ParameterAdmin(admin.ModelAdmin):
-    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article")
-    list_filter = ("key",)
-
-
-@admin.register(models.Holiday)
-class HolidayAdmin(admin.ModelAdmin):
-    list_display = ("date", "name")
 
 
 class NomineeInline(admin.TabularInline):

@@ -17,10 +17,10 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from haiphong_thidua.templatetags.portal import number
+from legal.calendar import parameter
 from legal.periods import in_force
 
 from .models import AwardCategory, BaseSalary, BonusRate, Nominee, Outcome, ParameterKey
-from .rules import parameter
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ MEMBER_THRESHOLDS = [
 
 
 def seed_vote_thresholds() -> None:
-    from .models import Parameter
+    from legal.models import Parameter
 
     for codes, share in MEMBER_THRESHOLDS:
         for award in AwardType.objects.filter(code__in=codes):
@@ -211,9 +211,7 @@ def seed_vote_thresholds() -> None:
 
 
 def seed_award_catalogue() -> int:
-    from legal.models import AwardTypeName
-
-    from .models import DecidingAuthority, Parameter
+    from legal.models import AwardTypeName, DecidingAuthority, Parameter
 
     law = LegalDocument.objects.filter(number="06/2022/QH15").first()
     catalogue = list(full_catalogue())

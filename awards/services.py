@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from haiphong_thidua.templatetags.portal import number
+from legal.calendar import add_working_days, parameter
 from legal.models import AwardType
 from organisation.models import Person, Unit
 from organisation.permissions import is_board, require_unit_actor
@@ -47,7 +48,6 @@ from .models import (
     VoteChoice,
     WorkflowEvent,
 )
-from .rules import add_working_days, parameter
 from .workflow import DOSSIER, needs_public_comment
 
 __all__ = ["needs_public_comment"]  # re-exported: pages and the API ask services, not the table's helpers
@@ -418,12 +418,10 @@ class VoteRule:
 
 def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
     """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
-    general one, the latest in force first — as ``rules.parameter`` chooses)."""
-    from legal.periods import in_force
+    general one, the latest in force first — as ``legal.calendar.parameter`` chooses)."""
+    from legal.models import Parameter
 
-    from .models import Parameter
-
-    rows = list(Parameter.objects.filter(in_force(day), key__in=[
+    rows = list(Parameter.objects.in_force(day).filter(key__in=[
         ParameterKey.VOTE_SHARE_OF_MEMBERS, ParameterKey.VOTE_PASS_SHARE]).order_by("-effective_from"))
 
     def first(key, award_type_id):

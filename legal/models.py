@@ -1,5 +1,6 @@
 """The law as data: the legal documents (văn bản) cited as a basis, the catalogue of emulation titles and forms of
-commendation (Law 06/2022/QH15) with their names by period.
+commendation (Law 06/2022/QH15) with their names by period, the legal parameters (deadlines, thresholds), public
+holidays (the working-day calendar, legal.calendar) and who decides each award in a period.
 
 Rows that hold for a period answer "in force on day D" through legal.periods (``Model.objects.in_force(on=D)``)."""
 
@@ -7,7 +8,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AttachmentKind, AwardCategory, AwardLevel, Decider, Subject
+from .enums import AttachmentKind, AwardCategory, AwardLevel, Decider, ParameterKey, Subject
 from .periods import InForceQuerySet, is_in_force
 
 
@@ -117,3 +118,68 @@ class AwardTypeName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Parameter(models.Model):
+    """A number the law sets (deadline, threshold), valid for a period and optionally one award type."""
+
+    key = models.CharField(_("parameter"), max_length=40, choices=ParameterKey.choices)
+    award_type = models.ForeignKey(AwardType, verbose_name=_("award type"), null=True, blank=True,
+                                   on_delete=models.CASCADE, related_name="parameters",
+                                   help_text=_("Empty: applies to every award type."))
+    value = models.DecimalField(_("value"), max_digits=8, decimal_places=3)
+    legal_basis = models.ForeignKey("legal.LegalDocument", verbose_name=_("legal basis"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    article = models.CharField(_("article"), max_length=120, blank=True)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        db_table = "awards_parameter"  # moved from awards (issue 28): table and rows kept
+        verbose_name = _("legal parameter")
+        verbose_name_plural = _("legal parameters")
+        ordering = ["key", "-effective_from"]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} = {self.value}"
+
+
+class Holiday(models.Model):
+    """Public holidays and compensatory days off, excluded from working-day deadlines."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=160)
+
+    class Meta:
+        db_table = "awards_holiday"  # moved from awards (issue 28): table and rows kept
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class DecidingAuthority(models.Model):
+    """Who decides an award in a period (Law 06/2022 Art 77–80; communes' powers from 01/7/2025)."""
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="authorities",
+                                   verbose_name=_("award"))
+    decider = models.CharField(_("decided by"), max_length=20, choices=Decider.choices)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    article = models.CharField(_("article"), max_length=120, blank=True)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        db_table = "awards_decidingauthority"  # moved from awards (issue 28): table and rows kept
+        verbose_name = _("deciding authority")
+        verbose_name_plural = _("deciding authorities")
+        ordering = ["award_type", "effective_from"]
+
+    def __str__(self) -> str:
+        return f"{self.award_type}: {self.get_decider_display()}"

@@ -44,5 +44,5 @@ from .enums import (  # noqa: F401
 from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
 from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .outbox import NoticeStatus, OutcomeNotice  # noqa: F401
-from .rules import DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401
+from .rules import EligibilityRule, FairnessTarget  # noqa: F401
 from .signatures import SignatureStatus, SignedDocument  # noqa: F401

@@ -1,4 +1,5 @@
-"""Reading legal parameters and counting working days."""
+"""Reading the law in force: legal parameters on a day, and the working-day calendar (weekends and recorded public
+holidays excluded) that deadlines are counted in."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from decimal import Decimal
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
-from legal.periods import in_force
-
 from .models import Holiday, Parameter
 
 
 def parameter(key: str, on: datetime.date, award_type=None, specific_only: bool = False) -> Decimal:
     """The value in force on ``on``: a row for the award type wins over a general one. With ``specific_only``
     only a row for the award type counts, and ``LookupError`` says there is none."""
-    rows = Parameter.objects.filter(in_force(on), key=key)
+    rows = Parameter.objects.in_force(on).filter(key=key)
     if specific_only:
         row = rows.filter(award_type=award_type).order_by("-effective_from").first() if award_type else None
         if row is None:
