@@ -89,23 +89,6 @@ class LeadershipTenureAdmin(admin.ModelAdmin):
 
 
 
-@admin.register(models.BaseSalary)
-class BaseSalaryAdmin(admin.ModelAdmin):
-    """A new base salary: add a row from its date and close the previous one; paid amounts never change."""
-
-    list_display = ("amount", "effective_from", "effective_to", "legal_basis")
-
-
-@admin.register(models.BonusRate)
-class BonusRateAdmin(admin.ModelAdmin):
-    """An award's bonus as a multiple of the base salary for a period; a new decree is new rows."""
-
-    list_display = ("award_type", "multiple", "effective_from", "effective_to", "legal_basis")
-    list_filter = ("effective_from", "award_type__category", "award_type__subject")
-    search_fields = ("award_type__name", "award_type__code", "legal_basis")
-    autocomplete_fields = ("award_type",)
-
-
 @admin.register(models.FundEntry)
 class FundEntryAdmin(admin.ModelAdmin):
     """The ledger is append-only: entries are added and reversed on the fund's page, never edited here."""

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 
 from haiphong_thidua.templatetags.portal import number
 from legal.calendar import parameter
-from legal.periods import in_force
+from legal.models import BaseSalary, BonusRate
 
-from .models import AwardCategory, BaseSalary, BonusRate, Nominee, Outcome, ParameterKey
+from .models import AwardCategory, Nominee, Outcome, ParameterKey
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,13 @@ def _date(day: datetime.date) -> str:
 
 
 def base_salary_on(day: datetime.date) -> BaseSalary | None:
-    return BaseSalary.objects.filter(in_force(day)).order_by("-effective_from").first()
+    return BaseSalary.objects.in_force(day).order_by("-effective_from").first()
 
 
 def rates_on(day: datetime.date, award_types) -> dict[int, BonusRate]:
     """The rate in force on ``day`` for each of ``award_types`` that has one (one query)."""
     rates = {}
-    for rate in BonusRate.objects.filter(in_force(day), award_type__in=list(award_types)).order_by("effective_from"):
+    for rate in BonusRate.objects.in_force(day).filter(award_type__in=list(award_types)).order_by("effective_from"):
         rates[rate.award_type_id] = rate
     return rates
 
