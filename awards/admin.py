@@ -66,7 +66,7 @@ class CouncilMeetingAdmin(admin.ModelAdmin):
     list_display = ("title", "held_on", "is_closed")
 
 
-@admin.register(models.EligibilityRule)
+@admin.register(legal_models.EligibilityRule)
 class EligibilityRuleAdmin(admin.ModelAdmin):
     """A new decree: add rule rows with their dates (and close the old ones); no code change."""
 

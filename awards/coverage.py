@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from legal.models import AwardType
+from legal.models import AwardType, EligibilityRule
 
-from .models import CommendationType, EligibilityRule
+from .models import CommendationType
 
 YEARS = (2023, 2024, 2025, 2026)
 

@@ -21,9 +21,9 @@ Readings chosen where the law can be read two ways (each is a parameter of its r
 
 import datetime as dt
 
-from legal.models import AwardType
+from legal.models import AwardType, EligibilityRule
 
-from .models import CommendationType, EligibilityRule, FairnessTarget
+from .models import CommendationType, FairnessTarget
 
 D = dt.date
 OLD_FROM, OLD_TO = D(2004, 1, 1), D(2023, 12, 31)

@@ -1,7 +1,8 @@
 """The law as data: the legal documents (văn bản) cited as a basis, the catalogue of emulation titles and forms of
 commendation (Law 06/2022/QH15) with their names by period, the legal parameters (deadlines, thresholds), public
-holidays (the working-day calendar, legal.calendar), who decides each award in a period, and the bonus amounts: the
-base salary (lương cơ sở) by period and each award's multiple of it.
+holidays (the working-day calendar, legal.calendar), who decides each award in a period, the bonus amounts (the
+base salary, lương cơ sở, by period and each award's multiple of it) and the eligibility criteria of each award
+(the engine that applies them is awards/eligibility.py).
 
 Rows that hold for a period answer "in force on day D" through legal.periods (``Model.objects.in_force(on=D)``)."""
 
@@ -9,7 +10,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AttachmentKind, AwardCategory, AwardLevel, Decider, ParameterKey, Subject
+from .enums import AttachmentKind, AwardCategory, AwardLevel, CommendationType, Decider, ParameterKey, RuleKind, Subject
 from .periods import InForceQuerySet, is_in_force
 
 
@@ -112,7 +113,7 @@ class AwardTypeName(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_awardtypename"
+        db_table = "awards_awardtypename"  # moved from awards (issue 28): table and rows kept
         verbose_name = _("award name in a period")
         verbose_name_plural = _("award names by period")
         ordering = ["award_type", "effective_from"]
@@ -229,3 +230,38 @@ class BonusRate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award_type}: {self.multiple if self.multiple is not None else '?'}"
+
+
+class EligibilityRule(models.Model):
+    """One criterion of one award, as the law states it, valid for a period.
+
+    A new decree is a new row (with its dates), never a code change: the check for
+    each ``kind`` is implemented once in awards/eligibility.py and reads ``params``.
+    """
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="rules",
+                                   verbose_name=_("award"))
+    kind = models.CharField(_("check"), max_length=24, choices=RuleKind.choices)
+    params = models.JSONField(_("parameters"), default=dict)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    article = models.CharField(_("article"), max_length=120, blank=True)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+    description = models.CharField(_("criterion"), max_length=300)
+    commendation_types = ArrayField(
+        models.CharField(max_length=12, choices=CommendationType.choices), default=list, blank=True,
+        verbose_name=_("types of commendation"), help_text=_("Empty: the rule applies to every type."))
+    group = models.CharField(
+        _("alternative group"), max_length=40, blank=True,
+        help_text=_("Rules of one award sharing a group are alternatives: meeting one of them is enough."))
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        db_table = "awards_eligibilityrule"  # moved from awards (issue 28): table and rows kept
+        verbose_name = _("eligibility rule")
+        verbose_name_plural = _("eligibility rules")
+        ordering = ["award_type", "effective_from", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.award_type}: {self.description}"

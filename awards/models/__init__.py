@@ -43,5 +43,5 @@ from .enums import (  # noqa: F401
 from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
 from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .outbox import NoticeStatus, OutcomeNotice  # noqa: F401
-from .rules import EligibilityRule, FairnessTarget  # noqa: F401
+from .policy import FairnessTarget  # noqa: F401
 from .signatures import SignatureStatus, SignedDocument  # noqa: F401
