@@ -71,7 +71,7 @@ def submission_list(request):
     # The queue is read far more often than dossiers move: its rendered body is reused until any
     # awards or organisation data changes; "overdue" depends on today, so the date is in the key.
     html = fragment("awards-queue", (scope_key(user), board, timezone.localdate(), sorted(request.GET.lists())),
-                    ("awards", "organisation"), body)
+                    ("awards", "organisation", "legal"), body)
     return render(request, "awards/submission_list.html", {
         "body": html, "can_create": is_unit_staff(user), "is_board": board})
 
@@ -610,7 +610,9 @@ def history(request):
         page = CappedPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
         return render_to_string("awards/_history_body.html", {"request": request, "page": page})
 
-    html = fragment("awards-history", (scope_key(user), sorted(request.GET.lists())), ("awards", "organisation"), body)
+    # Award names come from the law's catalogue (legal).
+    html = fragment("awards-history", (scope_key(user), sorted(request.GET.lists())),
+                    ("awards", "organisation", "legal"), body)
     return render(request, "awards/history.html", {"body": html, "q": q, "unit_q": unit_q})
 
 
