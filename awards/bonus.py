@@ -2,7 +2,7 @@
 decree says, computed once when the decision is issued and kept on the awardee.
 
 The multiples, the base salary and the rounding are data (``BonusRate``, ``BaseSalary``, ``Parameter``) with their
-legal basis and dates (awards/bonus_seed.py). Where no amount is known for an award on a date the result says so
+legal basis and dates (legal/bonus_seed.py). Where no amount is known for an award on a date the result says so
 (``Bonus.amount is None`` with the reason), never zero.
 """
 

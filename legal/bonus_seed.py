@@ -86,7 +86,7 @@ PARAMETERS = [
 
 
 def seed_bonus_rates() -> int:
-    from legal.models import AwardType, BaseSalary, BonusRate, Parameter
+    from .models import AwardType, BaseSalary, BonusRate, Parameter
 
     for amount, start, end, basis in BASE_SALARIES:
         BaseSalary.objects.update_or_create(effective_from=start, defaults={

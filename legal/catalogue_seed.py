@@ -2,9 +2,8 @@
 
 from datetime import date, timedelta
 
-from legal.models import AwardType, LegalDocument
-
-from .models import AwardCategory as C, AwardLevel as L, Decider as D, Subject as S
+from .enums import AwardCategory as C, AwardLevel as L, Decider as D, Subject as S
+from .models import AwardType, LegalDocument
 
 LAW = ("06/2022/QH15",)
 
@@ -199,7 +198,7 @@ MEMBER_THRESHOLDS = [
 
 
 def seed_vote_thresholds() -> None:
-    from legal.models import Parameter
+    from .models import Parameter
 
     for codes, share in MEMBER_THRESHOLDS:
         for award in AwardType.objects.filter(code__in=codes):
@@ -211,7 +210,7 @@ def seed_vote_thresholds() -> None:
 
 
 def seed_award_catalogue() -> int:
-    from legal.models import AwardTypeName, DecidingAuthority, Parameter
+    from .models import AwardTypeName, DecidingAuthority, Parameter
 
     law = LegalDocument.objects.filter(number="06/2022/QH15").first()
     catalogue = list(full_catalogue())
