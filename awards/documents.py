@@ -6,8 +6,9 @@ import base64
 import io
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from haiphong_thidua.pdf import render_pdf
 
 from .models import Decision, Nominee, Outcome
 
@@ -24,13 +25,6 @@ def qr_data_uri(text: str) -> str:
     buffer = io.BytesIO()
     image.save(buffer)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
-def render_pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def decision_pdf(decision: Decision) -> bytes:

@@ -32,7 +32,7 @@ def totals(rows) -> dict:
 
 
 def payment_pdf(decision: Decision) -> bytes:
-    from .documents import render_pdf
+    from haiphong_thidua.pdf import render_pdf
 
     rows = awardees(decision)
     return render_pdf("awards/pdf/payment_list.html", {"decision": decision, "awardees": rows, **totals(rows)})

@@ -8,7 +8,8 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .documents import render_pdf
+from haiphong_thidua.pdf import render_pdf
+
 from .models import Appraisal, CouncilMeeting, CouncilVote, Nominee, Submission
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from awards.documents import render_pdf
 from haiphong_thidua.excel import table_workbook
+from haiphong_thidua.pdf import render_pdf
 from organisation.permissions import sees_self_score
 
 from .clusters import members

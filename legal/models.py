@@ -86,7 +86,7 @@ class AwardType(models.Model):
     class Meta:
         verbose_name = _("award type")
         verbose_name_plural = _("award types")
-        db_table = "awards_awardtype"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_awardtype"  # the awards app's table, moved here (issue 28): name and rows kept
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
@@ -113,7 +113,7 @@ class AwardTypeName(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_awardtypename"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_awardtypename"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("award name in a period")
         verbose_name_plural = _("award names by period")
         ordering = ["award_type", "effective_from"]
@@ -139,7 +139,7 @@ class Parameter(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_parameter"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_parameter"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("legal parameter")
         verbose_name_plural = _("legal parameters")
         ordering = ["key", "-effective_from"]
@@ -155,7 +155,7 @@ class Holiday(models.Model):
     name = models.CharField(_("name"), max_length=160)
 
     class Meta:
-        db_table = "awards_holiday"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_holiday"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("public holiday")
         verbose_name_plural = _("public holidays")
         ordering = ["date"]
@@ -178,7 +178,7 @@ class DecidingAuthority(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_decidingauthority"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_decidingauthority"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("deciding authority")
         verbose_name_plural = _("deciding authorities")
         ordering = ["award_type", "effective_from"]
@@ -198,7 +198,7 @@ class BaseSalary(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_basesalary"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_basesalary"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("base salary")
         verbose_name_plural = _("base salaries")
         ordering = ["-effective_from"]
@@ -222,7 +222,7 @@ class BonusRate(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_bonusrate"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_bonusrate"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("bonus rate")
         verbose_name_plural = _("bonus rates")
         ordering = ["award_type__order", "-effective_from"]
@@ -258,7 +258,7 @@ class EligibilityRule(models.Model):
     objects = InForceQuerySet.as_manager()
 
     class Meta:
-        db_table = "awards_eligibilityrule"  # moved from awards (issue 28): table and rows kept
+        db_table = "awards_eligibilityrule"  # the awards app's table, moved here (issue 28): name and rows kept
         verbose_name = _("eligibility rule")
         verbose_name_plural = _("eligibility rules")
         ordering = ["award_type", "effective_from", "id"]

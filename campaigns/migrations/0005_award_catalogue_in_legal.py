@@ -1,4 +1,4 @@
-"""The registered titles point at legal.AwardType (moved from awards, issue 28): state only, the foreign key's
+"""The registered titles point at legal.AwardType (moved out of the awards app, issue 28): state only, the foreign key's
 constraint already targets the table awards_awardtype."""
 
 import django.db.models.deletion

@@ -1,5 +1,5 @@
-"""The catalogue of titles and forms (AwardType, AwardTypeName) moves from awards to legal (issue 28): state only;
-the tables awards_awardtype and awards_awardtypename keep their names, rows, indexes and constraints."""
+"""The catalogue of titles and forms (AwardType, AwardTypeName) moves out of the awards app into legal (issue 28):
+state only; the tables awards_awardtype and awards_awardtypename keep their names, rows, indexes and constraints."""
 
 import django.contrib.postgres.fields
 import django.db.models.deletion

@@ -1,4 +1,4 @@
-"""Parameter, Holiday and DecidingAuthority move from awards to legal (issue 28): state only; the tables
+"""Parameter, Holiday and DecidingAuthority move out of the awards app into legal (issue 28): state only; the tables
 awards_parameter, awards_holiday and awards_decidingauthority keep their names, rows and constraints."""
 
 import django.db.models.deletion

@@ -1,4 +1,4 @@
-"""BaseSalary and BonusRate move from awards to legal (issue 28): state only; the tables awards_basesalary and
+"""BaseSalary and BonusRate move out of the awards app into legal (issue 28): state only; the tables awards_basesalary and
 awards_bonusrate keep their names, rows and constraints (bonus_rate_unique)."""
 
 import django.db.models.deletion

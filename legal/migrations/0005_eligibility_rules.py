@@ -1,4 +1,4 @@
-"""EligibilityRule moves from awards to legal (issue 28): state only; the table awards_eligibilityrule keeps its
+"""EligibilityRule moves out of the awards app into legal (issue 28): state only; the table awards_eligibilityrule keeps its
 name and rows. The engine that applies the rules stays in awards (awards/eligibility.py)."""
 
 import django.contrib.postgres.fields

@@ -1,5 +1,5 @@
-"""The tables moved from awards (issue 28, migrations 0002-0005) now belong to the legal data domain: their data-version
-triggers (haiphong_thidua/datacache.py) still advance portal_data_version_awards on a database migrated before the
+"""The tables moved out of the awards app (issue 28, migrations 0002-0005) now belong to the legal data domain: their
+data-version triggers (haiphong_thidua/datacache.py) still advance portal_data_version_awards on a database migrated before the
 move. Dropping them lets install_triggers (post_migrate, right after this migration) create them again for legal.
 On a new database the triggers do not exist yet and this does nothing."""
 
