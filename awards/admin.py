@@ -2,21 +2,23 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from legal import models as legal_models
+
 from . import models
 from .coverage import gaps
 
 
 class DecidingAuthorityInline(admin.TabularInline):
-    model = models.DecidingAuthority
+    model = legal_models.DecidingAuthority
     extra = 0
 
 
 class AwardTypeNameInline(admin.TabularInline):
-    model = models.AwardTypeName
+    model = legal_models.AwardTypeName
     extra = 0
 
 
-@admin.register(models.AwardType)
+@admin.register(legal_models.AwardType)
 class AwardTypeAdmin(admin.ModelAdmin):
     list_display = ("name", "category", "subject", "level", "decided_by", "goes_to_central", "criteria_gaps",
                     "is_active")
@@ -27,17 +29,6 @@ class AwardTypeAdmin(admin.ModelAdmin):
     @admin.display(description=_("years without criteria (công trạng)"))
     def criteria_gaps(self, obj):
         return ", ".join(str(y) for y in gaps(obj)) or "—"
-
-
-@admin.register(models.Parameter)
-class ParameterAdmin(admin.ModelAdmin):
-    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article")
-    list_filter = ("key",)
-
-
-@admin.register(models.Holiday)
-class HolidayAdmin(admin.ModelAdmin):
-    list_display = ("date", "name")
 
 
 class NomineeInline(admin.TabularInline):
@@ -75,7 +66,7 @@ class CouncilMeetingAdmin(admin.ModelAdmin):
     list_display = ("title", "held_on", "is_closed")
 
 
-@admin.register(models.EligibilityRule)
+@admin.register(legal_models.EligibilityRule)
 class EligibilityRuleAdmin(admin.ModelAdmin):
     """A new decree: add rule rows with their dates (and close the old ones); no code change."""
 
@@ -96,23 +87,6 @@ class LeadershipTenureAdmin(admin.ModelAdmin):
     search_fields = ("person__full_name", "post")
     autocomplete_fields = ("person",)
 
-
-
-@admin.register(models.BaseSalary)
-class BaseSalaryAdmin(admin.ModelAdmin):
-    """A new base salary: add a row from its date and close the previous one; paid amounts never change."""
-
-    list_display = ("amount", "effective_from", "effective_to", "legal_basis")
-
-
-@admin.register(models.BonusRate)
-class BonusRateAdmin(admin.ModelAdmin):
-    """An award's bonus as a multiple of the base salary for a period; a new decree is new rows."""
-
-    list_display = ("award_type", "multiple", "effective_from", "effective_to", "legal_basis")
-    list_filter = ("effective_from", "award_type__category", "award_type__subject")
-    search_fields = ("award_type__name", "award_type__code", "legal_basis")
-    autocomplete_fields = ("award_type",)
 
 
 @admin.register(models.FundEntry)

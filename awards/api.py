@@ -4,13 +4,14 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from legal.models import AwardType
 from organisation.models import Person, Unit, User
 from organisation.permissions import acts_for_unit, can_read_fund, is_unit_staff
 from organisation.scoping import visible_units
 from utilities.api import RightsFirst, allowed_by
 
 from . import services
-from .models import Appraisal, AwardType, CouncilMeeting, Decision, FundEntry, Nominee, Submission, VoteChoice
+from .models import Appraisal, CouncilMeeting, Decision, FundEntry, Nominee, Submission, VoteChoice
 from .workflow import DOSSIER
 
 

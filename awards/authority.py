@@ -11,12 +11,13 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from .models import CENTRAL_DECIDERS, LOCAL_DECIDERS, Decider, DecidingAuthority
-from .rules import in_force
+from legal.models import DecidingAuthority
+
+from .models import CENTRAL_DECIDERS, LOCAL_DECIDERS, Decider
 
 
 def authority_on(award_type, day: datetime.date) -> DecidingAuthority | None:
-    return DecidingAuthority.objects.filter(in_force(day), award_type=award_type).order_by("-effective_from").first()
+    return DecidingAuthority.objects.in_force(day).filter(award_type=award_type).order_by("-effective_from").first()
 
 
 def decider_on(award_type, day: datetime.date) -> str:

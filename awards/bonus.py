@@ -2,7 +2,7 @@
 decree says, computed once when the decision is issued and kept on the awardee.
 
 The multiples, the base salary and the rounding are data (``BonusRate``, ``BaseSalary``, ``Parameter``) with their
-legal basis and dates (awards/bonus_seed.py). Where no amount is known for an award on a date the result says so
+legal basis and dates (legal/bonus_seed.py). Where no amount is known for an award on a date the result says so
 (``Bonus.amount is None`` with the reason), never zero.
 """
 
@@ -17,9 +17,10 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from documents.formats import number
+from legal.calendar import parameter
+from legal.models import BaseSalary, BonusRate
 
-from .models import AwardCategory, BaseSalary, BonusRate, Nominee, Outcome, ParameterKey
-from .rules import in_force, parameter
+from .models import AwardCategory, Nominee, Outcome, ParameterKey
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,13 @@ def _date(day: datetime.date) -> str:
 
 
 def base_salary_on(day: datetime.date) -> BaseSalary | None:
-    return BaseSalary.objects.filter(in_force(day)).order_by("-effective_from").first()
+    return BaseSalary.objects.in_force(day).order_by("-effective_from").first()
 
 
 def rates_on(day: datetime.date, award_types) -> dict[int, BonusRate]:
     """The rate in force on ``day`` for each of ``award_types`` that has one (one query)."""
     rates = {}
-    for rate in BonusRate.objects.filter(in_force(day), award_type__in=list(award_types)).order_by("effective_from"):
+    for rate in BonusRate.objects.in_force(day).filter(award_type__in=list(award_types)).order_by("effective_from"):
         rates[rate.award_type_id] = rate
     return rates
 

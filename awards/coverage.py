@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from .models import AwardType, CommendationType, EligibilityRule
+from legal.models import AwardType, EligibilityRule
+
+from .models import CommendationType
 
 YEARS = (2023, 2024, 2025, 2026)
 

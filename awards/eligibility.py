@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from legal.models import EligibilityRule
 from organisation.text import fold
 
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     BlockingRecord,
     BlockKind,
     CommendationType,
-    EligibilityRule,
     Initiative,
     Nominee,
     Outcome,
@@ -35,7 +35,6 @@ from .models import (
     Subject,
     TaskRating,
 )
-from .rules import in_force
 
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"
 SERIOUS_DISCIPLINE = ("canh cao", "ha bac", "giang chuc", "cach chuc", "buoc thoi viec")
@@ -71,7 +70,7 @@ def rules_for(award_type, year: int, commendation_type: str | None = None) -> li
     """The rule versions in force at the end of the achievement year, for the type of commendation (a rule with
     no types listed applies to every type)."""
     day = dt.date(year, 12, 31)
-    rules = EligibilityRule.objects.filter(in_force(day), award_type=award_type).order_by("group", "id")
+    rules = EligibilityRule.objects.in_force(day).filter(award_type=award_type).order_by("group", "id")
     if commendation_type:
         rules = rules.filter(Q(commendation_types=[]) | Q(commendation_types__contains=[commendation_type]))
     return list(rules)
@@ -164,7 +163,7 @@ def _consecutive_ratings(rule, ev, year, nominee):
 
 
 def _title_name(code):
-    from .models import AwardType
+    from legal.models import AwardType
 
     award = AwardType.objects.filter(code=code).first()
     return award.name if award else code

@@ -1,9 +1,10 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from legal.models import AwardType
 from utilities.params import YearFilter
 
-from .models import AwardType, Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
+from .models import Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
 
 
 class SubmissionFilter(django_filters.FilterSet):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import UnitField
 from campaigns.models import Movement, MovementKind
+from legal.models import AwardType
 from organisation.models import Person, Unit
 from utilities.forms import DATE, ExcelUploadForm, UploadForm
 from utilities.uploads import DOCUMENT_KINDS, validate_upload
@@ -10,7 +11,6 @@ from utilities.uploads import DOCUMENT_KINDS, validate_upload
 from .models import (
     Appraisal,
     AttachmentKind,
-    AwardType,
     CommendationType,
     CouncilMeeting,
     FundEntryKind,

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from legal.models import AwardType
 from organisation.text import fold
 from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 
-from .models import AwardType, Subject, Submission
+from .models import Subject, Submission
 
 HEADERS = ["Đối tượng (Cá nhân / Tập thể / Hộ gia đình)", "Họ tên hoặc tên tập thể, hộ gia đình",
            "Danh hiệu, hình thức khen thưởng (mã hoặc tên)", "Tóm tắt thành tích", "Báo cáo thành tích (không bắt buộc)"]

@@ -25,6 +25,8 @@ from simple_history.utils import bulk_update_with_history
 
 from documents.formats import number
 from documents.numbering import next_number
+from legal.calendar import add_working_days, parameter
+from legal.models import AwardType, Parameter
 from organisation.models import Person, Unit, User
 from organisation.permissions import is_board, is_council, require_unit_actor
 from organisation.roles import Role
@@ -36,7 +38,6 @@ from .models import (
     Appraisal,
     Attachment,
     AttachmentKind,
-    AwardType,
     CommendationType,
     CouncilMeeting,
     CouncilVote,
@@ -44,14 +45,12 @@ from .models import (
     DecisionKind,
     Nominee,
     Outcome,
-    Parameter,
     ParameterKey,
     Status,
     Submission,
     VoteChoice,
     WorkflowEvent,
 )
-from .rules import add_working_days, in_force, parameter
 from .tasks import notify_submission_change
 from .workflow import DOSSIER, needs_public_comment
 
@@ -395,8 +394,8 @@ class VoteRule:
 
 def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
     """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
-    general one, the latest in force first — as ``rules.parameter`` chooses)."""
-    rows = list(Parameter.objects.filter(in_force(day), key__in=[
+    general one, the latest in force first — as ``legal.calendar.parameter`` chooses)."""
+    rows = list(Parameter.objects.in_force(day).filter(key__in=[
         ParameterKey.VOTE_SHARE_OF_MEMBERS, ParameterKey.VOTE_PASS_SHARE]).order_by("-effective_from"))
 
     def first(key, award_type_id):

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from legal.models import AwardType
+from legal.periods import in_force
 from organisation.models import Person
 from organisation.permissions import acts_for_unit, enters_staff_records
 from organisation.scoping import scope_to_user
@@ -20,8 +22,7 @@ from utilities.integrity import refused_as
 
 from . import authority
 from .initiatives import parse_person_codes
-from .models import LOCAL_DECIDERS, AwardType, CommendationType, PastAward
-from .rules import in_force
+from .models import LOCAL_DECIDERS, CommendationType, PastAward
 
 
 def local_award_types(day: datetime.date):

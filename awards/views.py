@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from core.datacache import fragment, split
 from core.import_jobs import queue_if_large
 from core.models import Notification
+from legal.models import AwardType
 from organisation.permissions import (
     can_open_council,
     can_view_fairness,
@@ -33,17 +34,7 @@ from utilities.uploads import serve_private
 
 from . import documents, forms, imports, services
 from .filters import DecisionFilter, SubmissionFilter
-from .models import (
-    Appraisal,
-    Attachment,
-    AwardType,
-    CouncilVote,
-    Decision,
-    Nominee,
-    Outcome,
-    Submission,
-    VoteChoice,
-)
+from .models import Appraisal, Attachment, CouncilVote, Decision, Nominee, Outcome, Submission, VoteChoice
 from .workflow import DOSSIER
 
 PAGE_SIZE = 25
@@ -80,7 +71,7 @@ def submission_list(request):
     # The queue is read far more often than dossiers move: its rendered body is reused until any
     # awards or organisation data changes; "overdue" depends on today, so the date is in the key.
     html = fragment("awards-queue", (scope_key(user), board, timezone.localdate(), sorted(request.GET.lists())),
-                    ("awards", "organisation"), body)
+                    ("awards", "organisation", "legal"), body)
     return render(request, "awards/submission_list.html", {
         "body": html, "can_create": is_unit_staff(user), "is_board": board})
 
@@ -619,7 +610,9 @@ def history(request):
         page = CappedPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
         return render_to_string("awards/_history_body.html", {"request": request, "page": page})
 
-    html = fragment("awards-history", (scope_key(user), sorted(request.GET.lists())), ("awards", "organisation"), body)
+    # Award names come from the law's catalogue (legal).
+    html = fragment("awards-history", (scope_key(user), sorted(request.GET.lists())),
+                    ("awards", "organisation", "legal"), body)
     return render(request, "awards/history.html", {"body": html, "q": q, "unit_q": unit_q})
 
 

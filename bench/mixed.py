@@ -125,7 +125,7 @@ import json
 from django.conf import settings
 from django.contrib.auth.models import Group
 from importlib import import_module
-from awards.models import AwardType
+from legal.models import AwardType
 from organisation.models import Unit, User, UnitKind
 n = int(__N__)
 SessionStore = import_module(settings.SESSION_ENGINE).SessionStore

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import AwardType
-from legal.models import LegalDocument
+from legal.models import AwardType, LegalDocument
 from organisation.models import Cluster
 from organisation.scoping import visible_units
 from organisation.text import clean_text

@@ -177,7 +177,7 @@ class RegistrationTarget(models.Model):
     """A title the unit aims for: for itself or a sub-collective, or a number of individuals."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="targets")
-    award_type = models.ForeignKey("awards.AwardType", verbose_name=_("title or award"), on_delete=models.PROTECT,
+    award_type = models.ForeignKey("legal.AwardType", verbose_name=_("title or award"), on_delete=models.PROTECT,
                                    related_name="+")
     quantity = models.PositiveSmallIntegerField(_("number"), default=1)
     note = models.CharField(_("for whom"), max_length=255, blank=True)

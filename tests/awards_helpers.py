@@ -5,8 +5,9 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards import services
-from awards.models import Appraisal, AwardType, CouncilMeeting, Submission
+from awards.models import Appraisal, CouncilMeeting, Submission
 from awards.workflow import DOSSIER
+from legal.models import AwardType
 from organisation.models import Person, PersonCategory, Sex, Unit, User
 
 from .files import pdf

@@ -37,7 +37,7 @@ def test_person_search_without_diacritics(db):
 
 
 def test_submission_workflow_through_the_api(db):
-    from awards.models import AwardType
+    from legal.models import AwardType
 
     from .awards_helpers import person
 

@@ -11,18 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from awards import authority, eligibility, services
-from awards.models import (
-    AwardType,
-    CouncilMeeting,
-    Decider,
-    Initiative,
-    Nominee,
-    Outcome,
-    PastAward,
-    Status,
-    Submission,
-    VoteChoice,
-)
+from awards.models import CouncilMeeting, Decider, Initiative, Nominee, Outcome, PastAward, Status, Submission, VoteChoice
+from legal.models import AwardType
 from organisation.models import Person, Unit
 
 from .awards_helpers import draft, person, to_state, users
@@ -247,7 +237,7 @@ def test_one_initiative_cannot_rest_under_two_dossiers_sent_at_once(transactiona
         for kind in _award("bang-khen-chu-tich").required_attachments:
             services.add_attachment(staff, submission, kind=kind, upload=pdf(f"{kind}.pdf"))
         dossiers.append(submission)
-    from awards.models import EligibilityRule
+    from legal.models import EligibilityRule
 
     # One initiative is all this award needs here (a data change, as a decree would make it).
     EligibilityRule.objects.filter(award_type__code="bang-khen-chu-tich", kind="initiative").update(
@@ -284,7 +274,8 @@ def test_the_board_sees_which_awards_have_no_criteria(officer_client, staff_clie
 
 def test_women_leaders_need_one_third_less_time_in_post(db):
     """Decree 98/2023 Art 4 (152/2025 Art 4): the tenure rule of a long-service award, as data."""
-    from awards.models import EligibilityRule, LeadershipTenure
+    from awards.models import LeadershipTenure
+    from legal.models import EligibilityRule
 
     award = _award("huan-chuong-lao-dong-3")
     EligibilityRule.objects.create(

@@ -17,8 +17,8 @@ from awards.models import (
     Status,
     Submission,
 )
-from awards.rules import add_working_days
 from core.models import Notification
+from legal.calendar import add_working_days
 from organisation.models import Unit
 
 from .awards_helpers import draft, to_state, users, xlsx
@@ -43,7 +43,7 @@ def _create_via_web(staff_client):
 
 def test_full_journey_through_the_web(staff_client, officer_client, council_client,
                                       django_capture_on_commit_callbacks):
-    from awards.models import AwardType
+    from legal.models import AwardType
 
     from .awards_helpers import person
 
@@ -188,7 +188,7 @@ def test_sent_dossier_cannot_be_edited(staff_client):
 
 
 def test_vote_threshold_is_data(db):
-    from awards.models import Parameter
+    from legal.models import Parameter
 
     submission = to_state(draft(), Status.IN_COUNCIL)
     nominee = submission.nominees.get()
@@ -311,7 +311,7 @@ def test_queue_filters_and_bulk_actions(officer_client):
 
 
 def test_working_days_skip_weekends_and_holidays(db):
-    from awards.models import Holiday
+    from legal.models import Holiday
 
     friday = dt.date(2024, 4, 26)
     assert add_working_days(friday, 1) == dt.date(2024, 4, 29)  # Monday

@@ -14,19 +14,9 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from awards import bonus, fund
-from awards.models import (
-    AwardType,
-    BaseSalary,
-    BonusRate,
-    Decision,
-    FundEntry,
-    FundEntryKind,
-    FundSource,
-    Nominee,
-    Outcome,
-    Status,
-)
+from awards.models import Decision, FundEntry, FundEntryKind, FundSource, Nominee, Outcome, Status
 from documents.vnwords import money_in_words
+from legal.models import AwardType, BaseSalary, BonusRate
 from organisation.models import User
 
 from .awards_helpers import draft, person, to_state, users

@@ -106,7 +106,7 @@ def _registration_post(movements, submit=True, award_id=None):
 
 
 def test_staff_registers_and_board_sees_who_has_not(window, staff_client, officer_client):
-    from awards.models import AwardType
+    from legal.models import AwardType
 
     url = reverse("campaigns:registration_edit", args=[YEAR])
     movements = list(Movement.objects.filter(code__in=["van-hoa-cong-so", "vi-nguoi-ngheo"]))

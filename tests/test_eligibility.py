@@ -10,18 +10,8 @@ import datetime as dt
 import pytest
 
 from awards import eligibility
-from awards.models import (
-    AwardType,
-    BlockingRecord,
-    EligibilityRule,
-    Initiative,
-    Nominee,
-    Outcome,
-    PastAward,
-    Status,
-    Submission,
-    TaskRating,
-)
+from awards.models import BlockingRecord, Initiative, Nominee, Outcome, PastAward, Status, Submission, TaskRating
+from legal.models import AwardType, EligibilityRule
 from organisation.models import Person, Unit
 
 E, N, R = "eligible", "not_eligible", "needs_review"

@@ -28,7 +28,7 @@ def test_payloads_are_escaped_in_pages_and_pdfs(staff_client, officer_client):
         "commendation_type": "ad_hoc"})
     submission = Submission.objects.get(reference="<i>1</i>/TTr")
     an = person("Nguyễn Văn An")
-    from awards.models import AwardType
+    from legal.models import AwardType
 
     staff_client.post(reverse("awards:nominee_add", args=[submission.pk]), {
         "subject": "individual", "person": an.pk, "name": f"An {PAYLOAD}", "award_type": AwardType.objects.get(

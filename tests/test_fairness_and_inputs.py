@@ -115,7 +115,7 @@ def test_special_category_queue(staff_client, officer_client):
         "unit": unit.pk, "title": "Đề nghị truy tặng danh hiệu Bà mẹ Việt Nam anh hùng", "round_kind": "ad_hoc",
         "year": 2023, "commendation_type": "ad_hoc", "special_category": "heroic_mother"})
     submission = Submission.objects.get(special_category="heroic_mother")
-    from awards.models import AwardType
+    from legal.models import AwardType
 
     staff_client.post(reverse("awards:nominee_add", args=[submission.pk]), {
         "subject": "individual", "name": "Cụ Nguyễn Thị Tư", "award_type": AwardType.objects.get(

@@ -42,7 +42,7 @@ def test_references_to_another_units_records_are_refused(db):
     from rest_framework.test import APIClient
 
     from awards import services
-    from awards.models import AwardType
+    from legal.models import AwardType
     from organisation.models import Unit, User
 
     from .awards_helpers import person

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from awards import services as award_services
-from awards.models import AwardType, CouncilMeeting, Decision, PastAward, Status, Submission
+from awards.models import CouncilMeeting, Decision, PastAward, Status, Submission
 from campaigns.models import ActionProgramme, ClusterCovenant, Movement, Registration, RegistrationWindow
 from documents.models import NumberSequence
+from legal.models import AwardType
 from organisation.models import Cluster, ClusterMembership, Person, PersonCategory, Sex, Unit, UnitKind, UnitLevel, User
 from targets.models import Indicator, Target
 

@@ -1,8 +1,6 @@
 """The awards app's models, one module per concept; every name is re-exported here so imports stay stable."""
 
 from .appraisal import AppraisalRecord  # noqa: F401
-from .bonus import BaseSalary, BonusRate  # noqa: F401
-from .catalogue import AwardType  # noqa: F401
 from .council import CouncilMeeting, CouncilVote  # noqa: F401
 from .decisions import Decision  # noqa: F401
 from .dossier import (  # noqa: F401
@@ -45,5 +43,5 @@ from .enums import (  # noqa: F401
 from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
 from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .outbox import NoticeStatus, OutcomeNotice  # noqa: F401
-from .rules import AwardTypeName, DecidingAuthority, EligibilityRule, FairnessTarget, Holiday, Parameter  # noqa: F401
+from .policy import FairnessTarget  # noqa: F401
 from .signatures import SignatureStatus, SignedDocument  # noqa: F401

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from legal.models import AwardType
 from organisation.scoping import scope_key, scope_to_user
 from organisation.text import FoldedNameQuerySet, fold
 from utilities.uploads import private_upload_to
 
 from .appraisal import AppraisalRecord
-from .catalogue import AwardType
 from .council import CouncilTally
 from .decisions import AwardRecord
 from .enums import (

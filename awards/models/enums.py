@@ -1,70 +1,20 @@
-"""Choices of the awards app: subjects, levels, states, verdicts, outcomes, ratings, rule kinds."""
+"""Choices of the awards app: states, verdicts, outcomes, ratings; the law's own choices live in legal.enums."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class AttachmentKind(models.TextChoices):
-    COUNCIL_MINUTES = "council_minutes", _("Minutes of the unit's emulation council")
-    BALLOT_RESULT = "ballot_result", _("Ballot result")
-    INITIATIVE_RECOGNITION = "initiative_recognition", _("Recognition of the initiative")
-    EARLIER_DECISION = "earlier_decision", _("Copy of an earlier award decision")
-    ACHIEVEMENT_REPORT = "achievement_report", _("Signed achievement report")
-    OTHER = "other", _("Other document")
-
-
-class AwardCategory(models.TextChoices):
-    EMULATION_TITLE = "emulation_title", _("Emulation title (danh hiệu thi đua)")
-    COMMENDATION = "commendation", _("Form of commendation (hình thức khen thưởng)")
-
-
-class Subject(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    COLLECTIVE = "collective", _("Collective")
-    HOUSEHOLD = "household", _("Household")
-
-
-class AwardLevel(models.TextChoices):
-    STATE = "state", _("State (President, Prime Minister)")
-    CITY = "city", _("City")
-    GRASSROOTS = "grassroots", _("Grassroots")
-
-
-class Decider(models.TextChoices):
-    PRESIDENT = "president", _("President")
-    PRIME_MINISTER = "prime_minister", _("Prime Minister")
-    CITY_CHAIRMAN = "city_chairman", _("Chairman of the city People's Committee")
-    UNIT_HEAD = "unit_head", _("Head of the unit")
-    DISTRICT_CHAIRMAN = "district_chairman", _("Chairman of the district People's Committee")
-    COMMUNE_CHAIRMAN = "commune_chairman", _("Chairman of the commune People's Committee")
-    MINISTER = "minister", _("Minister or head of a central body")
-
-
-# Who decides, seen from the city: the city's own decision, a submission upwards, or a unit's own decision.
-CENTRAL_DECIDERS = (Decider.PRESIDENT, Decider.PRIME_MINISTER)
-LOCAL_DECIDERS = (Decider.UNIT_HEAD, Decider.DISTRICT_CHAIRMAN, Decider.COMMUNE_CHAIRMAN)
-
-
-class ParameterKey(models.TextChoices):
-    APPRAISAL_WORKING_DAYS = "appraisal_working_days", _("Working days for the Board to appraise a dossier")
-    RESUBMIT_WORKING_DAYS = "resubmit_working_days", _("Working days for a unit to complete a returned dossier")
-    PUBLIC_COMMENT_DAYS = "public_comment_days", _("Days of public comment on the portal")
-    VOTE_PASS_SHARE = "vote_pass_share", _("Share of Council votes in favour needed (greater than)")
-    VOTE_SHARE_OF_MEMBERS = "vote_share_of_members", _(
-        "Share of all Council members who must vote in favour (at least)")
-    BONUS_ROUND_UP_TO = "bonus_round_up_to", _("Bonus amounts are rounded up to a multiple of (VND)")
-    BONUS_HIGHEST_TITLE_ONLY = "bonus_highest_title_only", _(
-        "Several emulation titles for one achievement: only the highest bonus is paid (1) or each one (0)")
-
-
-class CommendationType(models.TextChoices):
-    REGULAR = "regular", _("Regular merit (công trạng)")
-    AD_HOC = "ad_hoc", _("Ad hoc (đột xuất)")
-    THEMATIC = "thematic", _("Per movement or thematic (theo đợt, chuyên đề)")
-    SERVICE = "service", _("Long service (quá trình cống hiến)")
-    TENURE = "tenure", _("Years of service (niên hạn)")
-    FOREIGN = "foreign", _("Foreign relations (đối ngoại)")
-    RESISTANCE = "resistance", _("Resistance war (kháng chiến)")
+from legal.enums import (  # noqa: F401  (the law's choices, re-exported for the awards app)
+    CENTRAL_DECIDERS,
+    LOCAL_DECIDERS,
+    AttachmentKind,
+    AwardCategory,
+    AwardLevel,
+    CommendationType,
+    Decider,
+    ParameterKey,
+    RuleKind,
+    Subject,
+)
 
 
 class RoundKind(models.TextChoices):
@@ -160,21 +110,3 @@ class BlockKind(models.TextChoices):
     COMPLAINT = "complaint", _("Pending complaint or denunciation")
 
 
-class RuleKind(models.TextChoices):
-    RATING_AT_LEAST = "rating_at_least", _("Yearly rating at least")
-    CONSECUTIVE_RATINGS = "consecutive_ratings", _("Consecutive years rated at least")
-    CONSECUTIVE_TITLES = "consecutive_titles", _("Consecutive years holding a title")
-    TITLES_WITHIN = "titles_within", _("A title a number of times within a period")
-    HOLDS_AWARD = "holds_award", _("Already holds an award")
-    INITIATIVE = "initiative", _("Recognised initiative(s) not yet used")
-    MEMBERS_SHARE = "members_share", _("Share of the collective's members holding a title")
-    MEMBERS_COUNT = "members_count", _("Members holding a title")
-    NO_MEMBER_DISCIPLINE = "no_member_discipline", _("No member disciplined")
-    QUOTA_SHARE = "quota_share", _("Quota: at most a share of another title in the city")
-    COLLECTIVE_RATING = "collective_rating", _("The collective's own yearly rating at least")
-    LEADS_CLUSTER = "leads_cluster", _("Leads its emulation cluster (campaigns' results)")
-    MARTYRS = "martyrs", _("Number of martyrs of the family")
-    OFFICER_JUDGMENT = "officer_judgment", _("A criterion the appraising officer judges")
-    SERVICE_MONTHS = "service_months", _("Months in service by the end of the year at least")
-    ABSENCE_AT_MOST = "absence_at_most", _("Working days absent in the year at most")
-    LEADERSHIP_YEARS = "leadership_years", _("Years in a leadership post (one third less for women)")

@@ -4,10 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from legal.models import AwardType
 from organisation.models import Person
 from organisation.scoping import scope_key, scope_to_user
 
-from .catalogue import AwardType
 from .enums import BlockKind, CommendationType, Decider, InitiativeLevel, Rating
 
 

@@ -88,7 +88,7 @@ class Command(BaseCommand):
         self.stdout.write(" ".join(f"{k}={v}" for k, v in counts.items()))
 
     def generate(self, rng, scale) -> dict:
-        from awards.models import AwardType
+        from legal.models import AwardType
         from organisation.models import Unit, UnitEvent
         from targets.models import Target
 

@@ -1,4 +1,5 @@
-"""Reading legal parameters and counting working days."""
+"""Reading the law in force: legal parameters on a day, and the working-day calendar (weekends and recorded public
+holidays excluded) that deadlines are counted in."""
 
 from __future__ import annotations
 
@@ -11,16 +12,10 @@ from django.db.models import Q
 from .models import Holiday, Parameter
 
 
-def in_force(day: datetime.date, prefix: str = "") -> Q:
-    """Rows (effective_from/effective_to, through ``prefix`` for a related model) in force on ``day``."""
-    return Q(**{f"{prefix}effective_from__lte": day}) & (
-        Q(**{f"{prefix}effective_to__isnull": True}) | Q(**{f"{prefix}effective_to__gte": day}))
-
-
 def parameter(key: str, on: datetime.date, award_type=None, specific_only: bool = False) -> Decimal:
     """The value in force on ``on``: a row for the award type wins over a general one. With ``specific_only``
     only a row for the award type counts, and ``LookupError`` says there is none."""
-    rows = Parameter.objects.filter(in_force(on), key=key)
+    rows = Parameter.objects.in_force(on).filter(key=key)
     if specific_only:
         row = rows.filter(award_type=award_type).order_by("-effective_from").first() if award_type else None
         if row is None:

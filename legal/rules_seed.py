@@ -21,7 +21,8 @@ Readings chosen where the law can be read two ways (each is a parameter of its r
 
 import datetime as dt
 
-from .models import AwardType, CommendationType, EligibilityRule, FairnessTarget
+from .enums import CommendationType
+from .models import AwardType, EligibilityRule
 
 D = dt.date
 OLD_FROM, OLD_TO = D(2004, 1, 1), D(2023, 12, 31)
@@ -188,12 +189,6 @@ def rows():
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
 
 
-FAIRNESS = [
-    ("grassroots", 30, "Chỉ thị 01/CT-UBND mục 8: hướng về cơ sở (tỷ lệ mục tiêu, cần xác minh)"),
-    ("direct_workers", 40, "Chỉ thị 01/CT-UBND mục 6, 8: người trực tiếp lao động (tỷ lệ mục tiêu, cần xác minh)"),
-    ("women", 30, "Ưu tiên nữ (tỷ lệ mục tiêu, cần xác minh)"),
-    ("non_state", 10, "Chỉ thị 01/CT-UBND mục 8: khu vực ngoài nhà nước (tỷ lệ mục tiêu, cần xác minh)"),
-]
 SEEDED_BASES = ("Luật TĐKT 2003", "Nghị định 91/2017", "Luật Thi đua, khen thưởng 06/2022")
 
 
@@ -212,6 +207,4 @@ def seed_rules() -> int:
         kept.append(rule.pk)
     for prefix in SEEDED_BASES:
         EligibilityRule.objects.filter(legal_basis__startswith=prefix).exclude(pk__in=kept).delete()
-    for dimension, share, basis in FAIRNESS:
-        FairnessTarget.objects.get_or_create(dimension=dimension, defaults={"min_share": share, "basis": basis})
     return len(kept)

@@ -3,9 +3,8 @@ Art 54, state honorary titles Art 59, prizes Art 66–67, Kỷ niệm chương A
 
 from datetime import date, timedelta
 
-from legal.models import LegalDocument
-
-from .models import AwardCategory as C, AwardLevel as L, AwardType, Decider as D, Subject as S
+from .enums import AwardCategory as C, AwardLevel as L, Decider as D, Subject as S
+from .models import AwardType, LegalDocument
 
 LAW = ("06/2022/QH15",)
 

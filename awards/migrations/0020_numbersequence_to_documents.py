@@ -15,7 +15,7 @@ def _move_content_type(source: str, target: str):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0015_notification_to_kernel'),
+        ('awards', '0019_eligibility_rules_to_legal'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('documents', '0001_initial'),
     ]
