@@ -36,12 +36,17 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> Creating virtualenv .venv"
   "$PYTHON" -m venv .venv
 fi
+# Python packages from the locks, every one pinned with its hashes (pip-tools; the inputs are requirements/*.in):
+# the runtime always, the test suite's and .ci/run's tools only with WITH_TEST_TOOLS=1.
+locks=(requirements/runtime.txt)
+if [ "${WITH_TEST_TOOLS:-0}" = "1" ]; then locks+=(requirements/test.txt); fi
 stamp=.venv/.requirements.sha256
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
+want=$(cat "${locks[@]}" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  echo "==> Installing Python packages (requirements.txt)"
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -r requirements.txt
+  echo "==> Installing Python packages (${locks[*]}, hashes checked)"
+  args=()
+  for lock in "${locks[@]}"; do args+=(-r "$lock"); done
+  .venv/bin/pip install -q --require-hashes "${args[@]}"
   echo "$want" > "$stamp"
 fi
 
