@@ -27,9 +27,10 @@ def _directive_data(request):
     flush that empties the tables, so any test that finds the seed gone seeds again.
     """
     names = request.fixturenames
-    if "transactional_db" in names or "live_server" in names:
+    marker = request.node.get_closest_marker("django_db")  # tests that ask for the database by marker only
+    if "transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction")):
         request.getfixturevalue("transactional_db")
-    elif "db" in names:
+    elif "db" in names or marker:
         request.getfixturevalue("db")
     else:
         return
