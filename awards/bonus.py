@@ -20,6 +20,7 @@ from documents.formats import number
 from legal.calendar import parameter
 from legal.models import BaseSalary, BonusRate
 
+from . import authority, fund
 from .models import AwardCategory, Nominee, Outcome, ParameterKey
 
 
@@ -153,8 +154,6 @@ def apply(nominee, bonus: Bonus) -> None:
 
 def preview(submission, day: datetime.date) -> dict:
     """What issuing the decision on ``day`` would pay: the total, how many amounts are unknown, the fund after."""
-    from . import authority, fund
-
     passed = [n for n in submission.nominees.filter(outcome=Outcome.PASSED).select_related("award_type",
                                                                                           "submission")
               if authority.is_city_award(n.award_type, day)]

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from legal.models import AwardType, EligibilityRule
 
+from .eligibility import rules_for
 from .models import CommendationType
 
 YEARS = (2023, 2024, 2025, 2026)
@@ -32,8 +33,6 @@ def covered(years=YEARS) -> dict[tuple[int, str], set[int]]:
 
 def gaps(award: AwardType, years=YEARS, kind: str = CommendationType.REGULAR) -> list[int]:
     """The years without a rule in force for ``award`` and type ``kind`` (the check's own rule lookup)."""
-    from .eligibility import rules_for
-
     return [year for year in years if not rules_for(award, year, kind)]
 
 

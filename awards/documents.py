@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from documents.pdf import qr_data_uri, render_pdf
+from organisation.history import show_as_of
 
 from .models import Decision, Nominee, Outcome
 from .payments import awardees as award_rows, totals
@@ -17,8 +18,6 @@ def verification_url(nominee: Nominee) -> str:
 
 
 def decision_pdf(decision: Decision) -> bytes:
-    from organisation.history import show_as_of
-
     awardees = award_rows(decision) if not decision.is_revocation else list(
         decision.revoked_awards.select_related("award_type", "submission__unit"))
     # The units as they were named on the day of the decision, also when it is printed years later.
@@ -35,7 +34,6 @@ def decision_pdf(decision: Decision) -> bytes:
 def certificate_pdf(nominee: Nominee) -> bytes:
     if nominee.outcome != Outcome.AWARDED or nominee.decision is None:
         raise ValueError("Certificates exist only for awarded nominees.")
-    from organisation.history import show_as_of
 
     show_as_of([nominee.submission.unit, nominee.collective_unit], nominee.decision.issued_on)
     url = verification_url(nominee)

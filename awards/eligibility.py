@@ -12,12 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
-from legal.models import EligibilityRule
+from campaigns.models import MemberScore
+from documents.formats import number
+from legal.models import AwardType, EligibilityRule
+from organisation.models import Person
 from organisation.text import fold
 
 from .models import (
@@ -27,6 +33,7 @@ from .models import (
     BlockKind,
     CommendationType,
     Initiative,
+    LeadershipTenure,
     Nominee,
     Outcome,
     PastAward,
@@ -119,8 +126,6 @@ class Evidence:
 
 
 def _members(unit):
-    from organisation.models import Person
-
     return list(Person.objects.filter(unit=unit))
 
 
@@ -163,8 +168,6 @@ def _consecutive_ratings(rule, ev, year, nominee):
 
 
 def _title_name(code):
-    from legal.models import AwardType
-
     award = AwardType.objects.filter(code=code).first()
     return award.name if award else code
 
@@ -320,8 +323,6 @@ def _collective_rating(rule, ev, year, nominee):
 
 def _leads_cluster(rule, ev, year, nominee):
     """Leads its emulation cluster in the year: acclaimed, or ranked first, in the cluster's final results."""
-    from campaigns.models import MemberScore
-
     scores = list(MemberScore.objects.filter(unit=ev.unit, covenant__year=year, covenant__is_final=True)
                   .select_related("covenant__cluster"))
     if not scores:
@@ -366,10 +367,6 @@ def _absence_at_most(rule, ev, year, nominee):
 
 def _leadership_years(rule, ev, year, nominee):
     """Years in posts of ``levels`` up to the end of the year; a woman needs ``years`` less one third."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    from .models import LeadershipTenure
-
     if ev.person is None:
         return Finding(None, _("only a person's time in post counts"))
     end = dt.date(year, 12, 31)
@@ -382,7 +379,6 @@ def _leadership_years(rule, ev, year, nominee):
     if woman:
         needed = needed * 2 / 3
     shown = held.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    from documents.formats import number
 
     return Finding(held >= needed, _("%(held)s year(s) in the post by the end of %(year)s; needs %(needed)s%(women)s")
                    % {"held": number(shown), "year": year, "needed": number(needed.normalize()),
@@ -503,9 +499,6 @@ def _judge(rules, ev, year, nominee) -> list[Finding]:
 
 def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     """Check and store the verdict on the nominee (shown to staff and officers)."""
-    from django.conf import settings
-    from django.utils import translation
-
     # Stored in the portal's language and in English, so that each reader sees the findings in their own.
     with translation.override(settings.LANGUAGE_CODE):
         verdict = check(nominee, today)
@@ -549,7 +542,6 @@ def _usable(nominee: Nominee, level: str, within: int, *, lock: bool):
 
 def _save_initiatives(rows, fields) -> None:
     if rows:  # each with its history row, as a queryset update() would not write
-        from simple_history.utils import bulk_update_with_history
 
         bulk_update_with_history(rows, Initiative, fields)
 

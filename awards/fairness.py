@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.core.cache import caches
+from django.db.models import Count, Max, Q
 
-from .models import FairnessTarget, Nominee, Outcome, Subject
+from core.datacache import versions
+
+from .models import Decision, FairnessTarget, Nominee, Outcome, Subject
 
 # dimension -> (filter on awarded nominees, filter defining the population it is a share of)
 DIMENSIONS = {
@@ -62,8 +65,6 @@ COUNTS_SECONDS = 300
 
 
 def _epoch() -> int:
-    from django.core.cache import caches
-
     return caches["fragments"].get_or_set("fairness:epoch", 0, None)
 
 
@@ -71,13 +72,6 @@ def year_counts(year: int) -> dict:
     """The year's counts, cached under the last decision's number, the organisation's data version (a corrected
     staff record) and the epoch ``forget`` advances (a central result); counted afresh inside a transaction that
     has written (it may see what is not committed)."""
-    from django.core.cache import caches
-    from django.db.models import Max
-
-    from core.datacache import versions
-
-    from .models import Decision
-
     stamp = versions("organisation")
     if stamp is None:
         return _awarded(year).aggregate(**_aggregates())
@@ -92,8 +86,6 @@ def year_counts(year: int) -> dict:
 
 def forget() -> None:
     """The awarded set changed: the next reader counts again (services call it on commit)."""
-    from django.core.cache import caches
-
     store = caches["fragments"]
     try:
         store.incr("fairness:epoch")

@@ -1,10 +1,12 @@
 import django_filters
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from legal.models import AwardType
+from organisation.text import fold
 from utilities.params import YearFilter
 
-from .models import Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status, Submission
+from .models import Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Nominee, Status, Submission
 
 
 class SubmissionFilter(django_filters.FilterSet):
@@ -27,13 +29,9 @@ class SubmissionFilter(django_filters.FilterSet):
         fields = ["q", "status", "unit", "award", "year", "overdue"]
 
     def search(self, queryset, name, value):
-        from organisation.text import fold
-
         return queryset.filter(title__unaccent__icontains=fold(value))
 
     def by_unit(self, queryset, name, value):
-        from organisation.text import fold
-
         return queryset.filter(unit__search_name__contains=fold(value))
 
     def only_overdue(self, queryset, name, value):
@@ -52,12 +50,6 @@ class DecisionFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         """A number ("12" or "12/QĐ-UBND"), words of the summary, or an awardee's name (accents optional)."""
-        from django.db.models import Exists, OuterRef, Q
-
-        from organisation.text import fold
-
-        from .models import Nominee
-
         value = value.strip()
         number = value.split("/", 1)[0].strip()
         folded = fold(value)

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.forms import UnitField
 from campaigns.models import Movement, MovementKind
 from legal.models import AwardType
-from organisation.models import Person, Unit
+from organisation.models import Person, Unit, User
 from utilities.forms import DATE, ExcelUploadForm, UploadForm
 from utilities.uploads import DOCUMENT_KINDS, validate_upload
 
+from .initiatives import parse_person_codes
 from .models import (
     Appraisal,
     AttachmentKind,
@@ -91,7 +92,6 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from organisation.models import User
 
         self.fields["officer"].queryset = User.objects.filter(
             groups__name__in=["board_officer"], is_active=True).distinct().order_by("last_name", "first_name")
@@ -190,8 +190,6 @@ class InitiativeForm(forms.Form):
     recognised_on = forms.DateField(label=_("Recognised on"), widget=DATE)
 
     def clean_authors(self):
-        from .initiatives import parse_person_codes
-
         return parse_person_codes(self.cleaned_data["authors"])
 
 

@@ -13,6 +13,7 @@ from organisation.text import fold
 from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 
 from .models import Subject, Submission
+from .services import save_nominee
 
 HEADERS = ["Đối tượng (Cá nhân / Tập thể / Hộ gia đình)", "Họ tên hoặc tên tập thể, hộ gia đình",
            "Danh hiệu, hình thức khen thưởng (mã hoặc tên)", "Tóm tắt thành tích", "Báo cáo thành tích (không bắt buộc)"]
@@ -22,8 +23,8 @@ MAX_ROWS = 2000
 
 
 def template_workbook() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
+    from openpyxl.styles import Font  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     book = Workbook()
     sheet = book.active
@@ -95,8 +96,6 @@ def parse(upload, progress=None) -> tuple[list[dict], list[RowError]]:
 @transaction.atomic
 def import_nominees(user, submission: Submission, upload, progress=None) -> tuple[int, list[RowError]]:
     """Add every row, or none if any row is wrong (so nothing is half-imported)."""
-    from .services import save_nominee
-
     rows, errors = parse(upload, progress)
     if errors:
         return 0, errors

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from documents.pdf import render_pdf
 from documents.vnwords import money_in_words
+from organisation.history import show_as_of
 from utilities.excel import table_workbook
 
 from .models import Decision
@@ -17,8 +18,6 @@ MONEY = "#,##0"
 
 def awardees(decision: Decision):
     """The decision's awardees, their units named as on the day it was issued."""
-    from organisation.history import show_as_of
-
     rows = list(decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
                 .order_by("award_type__order", "id"))
     show_as_of([u for n in rows for u in (n.submission.unit, n.collective_unit)], decision.issued_on)

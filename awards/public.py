@@ -9,8 +9,9 @@ from utilities.client import client_address
 from utilities.forms import run_service
 
 from . import comments
-from .forms import PublicCommentForm
-from .models import Appraisal, Nominee, Status
+from .forms import DocumentCheckForm, PublicCommentForm
+from .models import Appraisal, Nominee, SignedDocument, Status
+from .signed_documents import check_upload
 
 
 @login_not_required
@@ -18,7 +19,6 @@ def verify(request, code):
     nominee = get_object_or_404(
         Nominee.objects.select_related("award_type", "decision", "submission__unit", "revoked_by"),
         certificate_code=code, decision__isnull=False)
-    from .models import SignedDocument
 
     signed = SignedDocument.objects.filter(decision=nominee.decision).first()
     return render(request, "awards/verify.html", {"nominee": nominee, "signed": signed})
@@ -52,9 +52,6 @@ def public_comment(request, pk):
 @login_not_required
 def verify_document(request):
     """Anyone can upload a PDF to learn whether it is a signed, unaltered document of the portal's register."""
-    from .forms import DocumentCheckForm
-    from .signed_documents import check_upload
-
     form = DocumentCheckForm(request.POST or None, request.FILES or None)
     verdict = None
     if request.method == "POST" and form.is_valid():

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from organisation.models import Person
 from organisation.permissions import is_board
 from organisation.scoping import scope_to_user
 from utilities.excel import UnreadableWorkbook, capped, data_rows, workbook_bytes
+from utilities.params import YEAR_MIN
 
 from .models import Rating, TaskRating
 
@@ -20,7 +23,7 @@ def _persons(user):
 
 
 def template(user, year: int) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     book = Workbook()
     sheet = book.active
@@ -34,11 +37,6 @@ def template(user, year: int) -> bytes:
 def import_ratings(user, upload, today=None, progress=None) -> tuple[int, list[tuple[int, str]]]:
     """All rows or none; every problem is a row error (unknown person codes, years outside 1945 to next year,
     unknown ratings), and the rows are written in bulk (two queries, whatever their number) with their history."""
-    from django.utils import timezone
-    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-
-    from utilities.params import YEAR_MIN
-
     try:
         sheet_rows = data_rows(upload, 5, progress)
     except UnreadableWorkbook as exc:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from documents.pdf import render_pdf
 
 from .models import Appraisal, CouncilMeeting, CouncilVote, Nominee, Submission
+from .services import council_size, vote_rules
 
 
 def submission_report_pdf(submission: Submission) -> bytes:
@@ -24,8 +25,6 @@ def submission_report_pdf(submission: Submission) -> bytes:
 
 
 def _tally(meeting: CouncilMeeting) -> dict:
-    from .services import council_size, vote_rules
-
     members = council_size(meeting)
     nominees = list(Nominee.objects.filter(submission__meeting=meeting, appraisal=Appraisal.ELIGIBLE).select_related(
         "award_type", "submission__unit").with_vote_counts().annotate(

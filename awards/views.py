@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from core.datacache import fragment, split
 from core.import_jobs import queue_if_large
 from core.models import Notification
+from core.notify import mark_all_read, open_notification
 from legal.models import AwardType
 from organisation.permissions import (
     can_open_council,
@@ -27,15 +28,44 @@ from organisation.permissions import (
     is_unit_staff,
 )
 from organisation.scoping import scope_key
+from organisation.text import fold
 from utilities.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
 from utilities.pagination import CappedPaginator
 from utilities.params import id_list, year_param
 from utilities.uploads import serve_private
 
-from . import documents, forms, imports, services
+from . import (
+    coverage,
+    documents,
+    eligibility,
+    fairness as stats,
+    forms,
+    imports,
+    initiatives,
+    ratings,
+    round_documents,
+    services,
+    signed_documents,
+    unit_decisions as decisions,
+)
 from .filters import DecisionFilter, SubmissionFilter
-from .models import Appraisal, Attachment, CouncilVote, Decision, Nominee, Outcome, Submission, VoteChoice
-from .workflow import DOSSIER
+from .models import (
+    Appraisal,
+    Attachment,
+    CouncilMeeting,
+    CouncilVote,
+    Decision,
+    FairnessTarget,
+    Nominee,
+    Outcome,
+    SignedDocument,
+    SpecialCategory,
+    Submission,
+    VoteChoice,
+)
+from .payments import payment_pdf, payment_xlsx, totals
+from .signed_documents import served_pdf
+from .workflow import DOSSIER, SIGNATURE
 
 PAGE_SIZE = 25
 NEW_ID = "new_%s"
@@ -169,11 +199,8 @@ def submission_detail(request, pk):
 
 
 def _fairness_warnings(submission):
-    from . import fairness
-    from .models import FairnessTarget
-
     labels = dict(FairnessTarget._meta.get_field("dimension").choices)
-    return [(labels[new.dimension], old, new) for old, new in fairness.warnings_for(submission)]
+    return [(labels[new.dimension], old, new) for old, new in stats.warnings_for(submission)]
 
 
 def nominee_edit(request, pk, nominee_pk=None):
@@ -286,7 +313,6 @@ def submission_assign(request, pk):
 def submission_appraise(request, pk):
     submission = _submission(request, pk)
     DOSSIER["appraise"].permission.require(request.user, submission)
-    from . import eligibility
 
     nominees = list(submission.nominees.select_related("award_type", "person", "collective_unit", "submission"))
     checks = {n.pk: eligibility.check(n) for n in nominees}
@@ -401,9 +427,6 @@ def _decision(request, pk) -> Decision:
 
 def decision_detail(request, pk):
     decision = _decision(request, pk)
-    from .models import SignedDocument
-    from .payments import totals
-    from .workflow import SIGNATURE
 
     signed = SignedDocument.objects.filter(decision=decision).first() or SignedDocument(decision=decision)
     signing_actions = [SIGNATURE[name] for name in SIGNATURE.open_to(request.user, signed)]
@@ -423,8 +446,6 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def decision_pdf(request, pk):
-    from .signed_documents import served_pdf
-
     decision = _decision(request, pk)
     return _pdf_response(served_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf")
 
@@ -432,7 +453,6 @@ def decision_pdf(request, pk):
 def submission_report(request, pk):
     """The Board's tờ trình to the Chairman for a dossier: nominees, awards proposed, the appraisal result."""
     is_board.require(request.user)
-    from . import round_documents
 
     submission = _submission(request, pk)
     return _pdf_response(round_documents.submission_report_pdf(submission), f"to-trinh-{submission.pk}.pdf")
@@ -441,8 +461,6 @@ def submission_report(request, pk):
 def meeting_document(request, pk, document):
     """The Council meeting's minutes or ballot tally (Board and Council members)."""
     can_open_council.require(request.user)
-    from . import round_documents
-    from .models import CouncilMeeting
 
     meeting = get_object_or_404(CouncilMeeting, pk=pk)
     make = {"bien-ban": round_documents.meeting_minutes_pdf, "kiem-phieu": round_documents.ballot_tally_pdf}
@@ -452,9 +470,6 @@ def meeting_document(request, pk, document):
 
 
 def _signing_step(request, pk, step):
-    from . import signed_documents
-    from .workflow import SIGNATURE
-
     decision = _decision(request, pk)
     SIGNATURE[step].permission.require(request.user)
     call = signed_documents.sign if step == "sign" else signed_documents.seal
@@ -475,8 +490,6 @@ def decision_seal(request, pk):
 
 
 def payment_list_pdf(request, pk):
-    from .payments import payment_pdf
-
     decision = _decision(request, pk)
     if decision.is_revocation:
         raise Http404
@@ -484,8 +497,6 @@ def payment_list_pdf(request, pk):
 
 
 def payment_list_xlsx(request, pk):
-    from .payments import payment_xlsx
-
     decision = _decision(request, pk)
     if decision.is_revocation:
         raise Http404
@@ -525,8 +536,6 @@ def nominee_recovery(request, nominee_pk):
 
 def fairness(request):
     can_view_fairness.require(request.user)
-    from . import fairness as stats
-    from .models import FairnessTarget
 
     year = year_param(request, timezone.localdate().year)
     labels = dict(FairnessTarget._meta.get_field("dimension").choices)
@@ -534,8 +543,6 @@ def fairness(request):
 
 
 def special_queue(request):
-    from .models import SpecialCategory
-
     queryset = Submission.objects.visible_to(request.user).exclude(special_category="").select_related("unit").annotate(
         nominee_count=Count("nominees")).order_by("due_on", "submitted_at")
     category = request.GET.get("category")
@@ -548,8 +555,6 @@ def special_queue(request):
 
 def ratings_import(request):
     """Units enter their staff's yearly ratings from Excel (template lists their persons)."""
-    from . import ratings
-
     enters_staff_records.require(request.user)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors, year = [], year_param(request, timezone.localdate().year - 1)
@@ -571,8 +576,6 @@ def ratings_import(request):
 
 def initiative_list(request):
     """The initiative ledger: units record their staff's recognised initiatives, the Board sees all."""
-    from . import initiatives
-
     can_record = enters_staff_records(request.user)
     form = forms.InitiativeForm(request.POST or None) if can_record else None
     if request.method == "POST":
@@ -604,8 +607,6 @@ def history(request):
         if q:
             awards = awards.search(q)
         if unit_q:
-            from organisation.text import fold
-
             awards = awards.filter(submission__unit__search_name__contains=fold(unit_q))
         page = CappedPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
         return render_to_string("awards/_history_body.html", {"request": request, "page": page})
@@ -619,8 +620,6 @@ def history(request):
 def notifications(request):
     items = Notification.objects.filter(user=request.user)[:100]
     if request.method == "POST":
-        from core.notify import mark_all_read
-
         mark_all_read(request.user)
         return redirect("awards:notifications")
     return render(request, "awards/notifications.html", {"items": items})
@@ -649,8 +648,6 @@ def central_result(request, pk):
 
 def unit_decisions(request):
     """Units record the decisions their own head takes (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …)."""
-    from . import unit_decisions as decisions
-
     today = timezone.localdate()
     can_record = is_unit_staff(request.user) and request.user.unit_id is not None
     form = forms.UnitDecisionForm(request.POST or None, award_types=decisions.local_award_types(today),
@@ -670,14 +667,11 @@ def unit_decisions(request):
 def criteria_coverage(request):
     """Which awards have criteria in force for which years and types of commendation (the gaps are findings)."""
     is_board.require(request.user)
-    from . import coverage
 
     return render(request, "awards/criteria_coverage.html", coverage.table(coverage.YEARS))
 
 
 def notification_open(request, pk):
     """Opening a notification marks it read and goes where it points."""
-    from core.notify import open_notification
-
     return redirect(open_notification(request.user, pk))
 

@@ -13,9 +13,12 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
+from documents.formats import number
 from organisation.permissions import acts_for_owner, is_board, is_council, signs_documents
 from utilities.workflow import Transition, Workflow
 
+from .authority import is_city_award
+from .bonus import preview
 from .models.enums import EDITABLE_STATUSES, Appraisal, CommentStatus, Outcome, Status
 from .models.signatures import SignatureStatus
 
@@ -44,18 +47,12 @@ def _council_not_yet(submission, today):
 
 def _passed(submission, central: bool, today) -> bool:
     """Has a nominee passed the Council for an award the city decides (central=False) or one it forwards?"""
-    from .authority import is_city_award
-
     return any(is_city_award(n.award_type, today) != central
                for n in submission.nominees.filter(outcome=Outcome.PASSED).select_related("award_type"))
 
 
 def _bonus_preview(submission) -> str:
     """What the decision would pay if issued today, and the fund's balance: the warning before an overdraft."""
-    from documents.formats import number
-
-    from .bonus import preview
-
     p = preview(submission, timezone.localdate())
     text = _("Bonuses if issued today: %(total)s đ for %(count)s awardees.") % {
         "total": number(p["total"]), "count": p["count"]}

@@ -3,6 +3,7 @@ the year-end review (biên bản bình xét, PDF), from the same rows the covena
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -49,8 +50,6 @@ def minutes_pdf(covenant: ClusterCovenant, user) -> tuple[bytes, str]:
 
 
 def score_table_xlsx(covenant: ClusterCovenant, user) -> tuple[bytes, str]:
-    from django.conf import settings
-
     with translation.override(settings.LANGUAGE_CODE):
         scores = score_rows(covenant, user)
         body = table_workbook(

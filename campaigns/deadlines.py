@@ -13,6 +13,7 @@ from core.models import ReminderKind
 from core.reminders import Deadline
 
 from .models import OPEN_TASK_STATUSES, ProgrammeTask, Registration, RegistrationWindow, ReviewRound, RoundStatus
+from .services import deadline_for, units_without_registration, units_without_report
 
 
 def _wanted(unit_ids, unit_id) -> bool:
@@ -22,8 +23,6 @@ def _wanted(unit_ids, unit_id) -> bool:
 def unregistered(window: RegistrationWindow) -> list[Deadline]:
     """Units expected to register for the window's year that have not sent it, at their own deadline (the year's,
     or an extension)."""
-    from .services import deadline_for, units_without_registration
-
     own = {r.unit_id: r for r in Registration.objects.filter(year=window.year, extended_until__isnull=False)}
     return [Deadline(ReminderKind.REGISTRATION, f"registration:{window.year}", deadline_for(window, own.get(u.pk)),
                      _("the emulation registration for %(year)s") % {"year": window.year},
@@ -40,8 +39,6 @@ def registrations(start, end, unit_ids=None) -> list[Deadline]:
 
 def unreported(review: ReviewRound) -> list[Deadline]:
     """Registered units without a report for the review round."""
-    from .services import units_without_report
-
     return [Deadline(ReminderKind.REVIEW_REPORT, f"review:{review.pk}", review.due_on,
                      _("the report for “%(title)s”") % {"title": review.title},
                      reverse("campaigns:review_detail", args=[review.pk]), unit_id=u.pk)

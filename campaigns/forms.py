@@ -2,12 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from legal.models import AwardType, LegalDocument
-from organisation.models import Cluster
+from organisation.models import Cluster, Unit
 from organisation.scoping import visible_units
 from organisation.text import clean_text
 from utilities.forms import DATE
 from utilities.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 
+from .clusters import units_of_year
 from .models import (
     CriterionKind,
     ExemplaryModel,
@@ -51,7 +52,6 @@ class MovementForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from organisation.models import Unit
 
         self.fields["launching_unit"].queryset = Unit.objects.active().order_by("path")  # not a dissolved unit
 
@@ -206,8 +206,6 @@ class MembersForm(forms.Form):
     deputy = forms.ModelChoiceField(queryset=Cluster.objects.none(), label=_("Deputy head"), required=False)
 
     def __init__(self, *args, year, **kwargs):
-        from .clusters import units_of_year
-
         super().__init__(*args, **kwargs)
         units = units_of_year(year).order_by("path")
         for name in ("units", "head", "deputy"):

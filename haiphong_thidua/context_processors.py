@@ -2,12 +2,13 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from core.notify import unread_count
+
 
 def notifications(request):
     """The signed-in user's unread notifications, counted only when a page shows the number."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from core.notify import unread_count
 
     return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.core.exceptions import BadRequest
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+
+from organisation import mfa
 
 
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
@@ -67,12 +74,6 @@ class RequireSecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from django.shortcuts import redirect
-        from django.urls import reverse
-        from django.utils.http import urlencode
-
-        from organisation import mfa
-
         if not getattr(view_func, "login_required", True) or request.path_info.startswith("/api/"):
             return None
         if request.resolver_match is not None and request.resolver_match.view_name in self.EXEMPT_VIEWS:
@@ -98,9 +99,6 @@ class RequestSizeLimitMiddleware:
             length = 0
         limit = settings.REQUEST_MAX_BYTES
         if length > limit:
-            from django.http import HttpResponse
-            from django.template.loader import render_to_string
-
             request.upload_handlers = []
             body = render_to_string("413.html", {"limit": limit // 1_048_576}, request=request)
             response = HttpResponse(body, status=413)

@@ -1,10 +1,16 @@
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
+from awards.workflow import DOSSIER
 from core.health import broker_status, database_status, worker_status
-from organisation.permissions import is_board_officer
+from core.import_jobs import rows_read
+from core.models import ImportJob
+from core.notify import unread_count
+from core.reminders import upcoming_for
+from organisation.permissions import is_board, is_board_officer
 from organisation.scoping import visible_units
 
 
@@ -13,8 +19,6 @@ from organisation.scoping import visible_units
 def healthz(request):
     """Anonymous callers (load balancers, monitors) learn only "ok" or "degraded"; the Board and administrators
     also see the database, the broker and the worker's last heartbeat."""
-    from organisation.permissions import is_board
-
     db, broker = database_status(), broker_status()
     ok = db["ok"] and broker["ok"]
     body = {"status": "ok" if ok else "degraded"}
@@ -26,18 +30,11 @@ def healthz(request):
 @login_not_required
 def ping(request):
     """The cheapest page the stack can serve: the framework's ceiling in benchmarks."""
-    from django.http import HttpResponse
-
     return HttpResponse("ok", content_type="text/plain")
 
 
 def home(request):
     """One home page; its panels depend on the user's roles."""
-    from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
-    from awards.workflow import DOSSIER
-    from core.notify import unread_count
-    from core.reminders import upcoming_for
-
     user = request.user
     submissions = Submission.objects.visible_to(user)
     context = {
@@ -59,11 +56,6 @@ def home(request):
 
 def import_job(request, pk):
     """A large Excel import's progress and result; only its owner sees it (another id is a 404)."""
-    from django.shortcuts import get_object_or_404
-
-    from core.import_jobs import rows_read
-    from core.models import ImportJob
-
     job = get_object_or_404(ImportJob, pk=pk, user=request.user)
     template = "_import_job_status.html" if request.headers.get("HX-Request") else "import_job.html"
     done = rows_read(job)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from .models import AwardType, BaseSalary, BonusRate, Parameter
+
 BASE_SALARIES = [
     (1_490_000, date(2019, 7, 1), date(2023, 6, 30), "Nghị định 38/2019/NĐ-CP"),
     (1_800_000, date(2023, 7, 1), date(2024, 6, 30), "Nghị định 24/2023/NĐ-CP"),
@@ -87,8 +89,6 @@ PARAMETERS = [
 
 
 def seed_bonus_rates() -> int:
-    from .models import AwardType, BaseSalary, BonusRate, Parameter
-
     for amount, start, end, basis in BASE_SALARIES:
         BaseSalary.objects.update_or_create(effective_from=start, defaults={
             "amount": amount, "effective_to": end, "legal_basis": basis})

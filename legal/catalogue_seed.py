@@ -4,7 +4,7 @@ Art 54, state honorary titles Art 59, prizes Art 66–67, Kỷ niệm chương A
 from datetime import date, timedelta
 
 from .enums import AwardCategory as C, AwardLevel as L, Decider as D, Subject as S
-from .models import AwardType, LegalDocument
+from .models import AwardType, AwardTypeName, DecidingAuthority, LegalDocument, Parameter
 
 LAW = ("06/2022/QH15",)
 
@@ -199,8 +199,6 @@ MEMBER_THRESHOLDS = [
 
 
 def seed_vote_thresholds() -> None:
-    from .models import Parameter
-
     for codes, share in MEMBER_THRESHOLDS:
         for award in AwardType.objects.filter(code__in=codes):
             for start, end, article in ((date(2024, 1, 1), date(2025, 6, 30), "Nghị định 98/2023/NĐ-CP, Điều 30 "
@@ -211,8 +209,6 @@ def seed_vote_thresholds() -> None:
 
 
 def seed_award_catalogue() -> int:
-    from .models import AwardTypeName, DecidingAuthority, Parameter
-
     law = LegalDocument.objects.filter(number="06/2022/QH15").first()
     catalogue = list(full_catalogue())
     for order, (code, name, category, subject, level, decider, central) in enumerate(catalogue, start=1):

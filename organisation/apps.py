@@ -7,6 +7,6 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation: units, persons, clusters and roles")
 
     def ready(self):
-        from . import signals  # models are loaded only once the registry is ready
+        from . import signals  # noqa: PLC0415 — AppConfig.ready: signals imports the models, loaded only once the registry is ready
 
         signals.connect()

@@ -12,9 +12,13 @@ import base64
 import io
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user, login as otp_login, match_token
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import ApiToken
 from .permissions import needs_second_factor
@@ -33,8 +37,6 @@ def required(user) -> bool:
 
 
 def _mark(user, enrolled: bool) -> None:
-    from django.contrib.auth import get_user_model
-
     get_user_model().objects.filter(pk=user.pk).update(mfa_enrolled=enrolled)
     user.mfa_enrolled = enrolled
 
@@ -45,8 +47,6 @@ def is_verified(user) -> bool:
 
 def pending_device(user):
     """The TOTP device being enrolled (unconfirmed), created on first use; a new secret each time none waits."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
@@ -55,7 +55,7 @@ def pending_device(user):
 
 def qr_data_uri(device) -> str:
     """The otpauth:// link as a PNG data URI (the CSP allows data: images; nothing leaves the portal)."""
-    import qrcode
+    import qrcode  # noqa: PLC0415 — heavy (qrcode), only when a QR code is drawn
 
     image = qrcode.make(device.config_url, box_size=6, border=2)
     buffer = io.BytesIO()
@@ -76,8 +76,6 @@ def _clean(token: str) -> str:
 @transaction.atomic
 def confirm_enrolment(request, token: str) -> list[str]:
     """Check the first code from the app, confirm the device, verify this session and return new recovery codes."""
-    from django_otp import login as otp_login
-
     device = pending_device(request.user)
     if not device.verify_token(_clean(token)):
         raise ValidationError({"token": _("The code is not right or has expired; enter the 6 digits the app shows "
@@ -93,8 +91,6 @@ def confirm_enrolment(request, token: str) -> list[str]:
 @transaction.atomic
 def new_recovery_codes(user) -> list[str]:
     """Ten single-use recovery codes; earlier ones stop working. Shown once: only their use is stored after."""
-    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-
     device, _created = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _i in range(RECOVERY_CODES)]
@@ -104,8 +100,6 @@ def new_recovery_codes(user) -> list[str]:
 
 def verify(request, token: str):
     """A code from the app or a recovery code verifies this session; wrong codes are throttled by django-otp."""
-    from django_otp import login as otp_login, match_token
-
     device = match_token(request.user, _clean(token))
     if device is None:
         raise ValidationError({"token": _("The code is not right. Enter the 6 digits the app shows now, or one "
@@ -118,8 +112,6 @@ def verify(request, token: str):
 def remove_devices(user) -> int:
     """Turn the second factor off for ``user`` (staff who opted in; an administrator resets a lost phone in the
     admin). Officers must enrol again at their next page."""
-    from django_otp import devices_for_user
-
     removed = 0
     for device in list(devices_for_user(user, confirmed=None)):
         device.delete()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from utilities.predicates import Predicate, predicate  # noqa: F401 (Predicate: the type every caller names)
 
+from .models import ClusterMembership
 from .roles import Role, has_role, is_city_wide
 from .scoping import can_act_for_unit
 
@@ -116,8 +117,6 @@ def may_write(user, obj=None) -> bool:
 
 def _head_unit_id(user, cluster_id, year):
     """The unit heading a cluster in a year, remembered on the user object for the request."""
-    from .models import ClusterMembership
-
     memo = user.__dict__.setdefault("_cluster_heads", {})
     if (cluster_id, year) not in memo:
         memo[cluster_id, year] = ClusterMembership.objects.filter(

@@ -25,6 +25,7 @@ from .models import (
     Unit,
     UnitKind,
     UnitLevel,
+    User,
 )
 from .roles import Role
 
@@ -144,8 +145,6 @@ def seed_units() -> int:
 
 @transaction.atomic
 def create_demo_accounts(password: str = DEMO_PASSWORD) -> list[str]:
-    from .models import User
-
     groups = {g.name: g for g in ensure_roles()}
     names = []
     for username, role, unit_code, full_name, sex, position in DEMO_ACCOUNTS:

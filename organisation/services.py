@@ -12,14 +12,14 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Value
+from django.db.models import Q, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _, gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
 from utilities.integrity import refused_as, unique_field
 
-from .models import Unit, UnitEvent, UnitEventKind, UnitVersion
+from .models import Person, Unit, UnitEvent, UnitEventKind, UnitVersion, User
 
 # The establishing form checks it first (organisation.unit_forms); the unique code is the guarantee.
 CODE_TAKEN = gettext_lazy("Another unit already has this code.")
@@ -171,8 +171,6 @@ def merge_units(
     Past versions keep the old names and parents, so data recorded before the
     merge still shows the unit as it was then.
     """
-    from .models import Person, User
-
     sources = [_lock(u) for u in sources]
     into = _lock(into)
     if not sources or any(s.pk == into.pk for s in sources):
@@ -219,8 +217,6 @@ def dissolve_unit(unit: Unit, *, effective_on: datetime.date, basis: str = "", r
 
 def tree_on(day: datetime.date) -> list[UnitVersion]:
     """The organisation as it stood on ``day``: one version per unit active then."""
-    from django.db.models import Q
-
     return list(
         UnitVersion.objects.filter(valid_from__lte=day)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.auth import TokenAuthentication
 from knox.settings import knox_settings
 from rest_framework import authentication, exceptions
@@ -44,8 +45,6 @@ def of_user(user):
 def _check_fresh_proof(user, *, code: str, password: str) -> bool:
     """Who asks for a token proves it now: a fresh code from the app where the account has a second factor
     (a code already used is refused by django-otp), else the password. Returns whether a second factor was given."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     if devices:
         token = "".join((code or "").split())

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
+from django_otp import user_has_device
 
 from utilities.forms import run_service
 
@@ -46,15 +47,11 @@ class ApiTokenForm(forms.Form):
 
 
 def _token_form(request, data=None):
-    from django_otp import user_has_device
-
     return ApiTokenForm(data, prefix="token", with_code=user_has_device(request.user, confirmed=True))
 
 
 def security(request, token_form=None):
     """The account's security page: the second factor, recovery codes and the API tokens."""
-    from django_otp import user_has_device
-
     return render(request, "organisation/security.html", {
         "enrolled": user_has_device(request.user, confirmed=True), "verified": mfa.is_verified(request.user),
         "must": needs_second_factor(request.user), "tokens": tokens.of_user(request.user),
@@ -63,8 +60,6 @@ def security(request, token_form=None):
 
 def setup(request):
     """Enrolment: scan the QR code (or type the secret) and confirm with the first code; then the recovery codes."""
-    from django_otp import user_has_device
-
     if user_has_device(request.user, confirmed=True) and not mfa.is_verified(request.user):
         return redirect(reverse("mfa_verify") + "?next=" + reverse("mfa_setup"))
     device = mfa.pending_device(request.user)
@@ -80,8 +75,6 @@ def setup(request):
 
 def verify(request):
     """A session of an account with a second factor is verified here before any other page."""
-    from django_otp import user_has_device
-
     if not user_has_device(request.user, confirmed=True):
         return redirect(reverse("mfa_setup") + "?next=" + _next(request))
     form = CodeForm(request.POST or None)

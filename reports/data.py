@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from awards import fund
 from awards.models import (
     OPEN_STATUSES,
     Decision,
@@ -27,7 +28,7 @@ from campaigns.models import (
     RegistrationStatus,
     ReviewReport,
 )
-from organisation.models import UnitLevel
+from organisation.models import UnitLevel, UnitVersion, User
 from targets import services as target_services
 
 
@@ -72,8 +73,6 @@ def states_at(end: dt.date):
 def _unit_was(**state):
     """Whether the dossier's unit had ``state`` (a level, a kind) on the day of the nominee's decision: a huyện
     that became an đặc khu in 2025 is not grassroots in a 2023 report."""
-    from organisation.models import UnitVersion
-
     day = OuterRef("decision__issued_on")
     return Exists(UnitVersion.objects.filter(unit=OuterRef("submission__unit"), valid_from__lte=day, **state).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=day)))
@@ -119,9 +118,6 @@ def targets(end: dt.date) -> list:
 
 def yearly_statistics(year: int) -> dict:
     """Simplified content of Circular 02/2023/TT-BNV forms 0601–0605, from the portal's own records."""
-    from awards import fund
-    from organisation.models import User
-
     awarded = Nominee.objects.filter(outcome__in=[Outcome.AWARDED], decision__year=year)
     return {
         "f0601": list(Movement.objects.running_in(year).exclude(kind=MovementKind.THEME).values(

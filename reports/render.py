@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from documents.pdf import render_pdf
-from utilities.excel import workbook_bytes
+from utilities.excel import add_table, workbook_bytes
 
 from . import charts
 from .models import Report, ReportKind
@@ -15,8 +17,6 @@ MOVEMENT_KINDS_VI = {"regular": "Thường xuyên", "thematic": "Theo đợt, ch
 
 
 def _enrich(report: Report, data: dict) -> dict:
-    from django.conf import settings
-
     context = {"report": report, **data, "status_vi": STATUS_VI, "kinds_vi": MOVEMENT_KINDS_VI,
                "signer_name": getattr(settings, "REPORT_SIGNER_NAME", "")}
     if report.kind == ReportKind.YEARLY_STATISTICS:
@@ -60,9 +60,7 @@ COUNT, PERCENT, VALUE = "#,##0", "#,##0.0", "#,##0.00"
 def xlsx_bytes(report: Report, data: dict) -> bytes:
     """Every sheet with a title row naming the report, its period and number, a frozen bold header, number formats
     and widths; every label Vietnamese."""
-    from openpyxl import Workbook
-
-    from utilities.excel import add_table
+    from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     title = f"{KIND_TITLES[report.kind]} {report.period_label} – Số {report.code}"
     period = (f"Kỳ báo cáo: từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y}; "

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from documents import register
 
+from .models import Report
+
 KIND = "report"
 
 
@@ -21,8 +23,6 @@ def copies(report_id: int):
 
 def describe(copy) -> str | None:
     """"A signed, unaltered report of the register: report No. …", and whether a later copy replaced it."""
-    from .models import Report
-
     report = Report.objects.filter(pk=copy.reference).first()
     if report is None:
         return None

@@ -9,6 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from organisation.permissions import is_board, is_unit_staff
+from organisation.scoping import scope_to_user
+
 
 class Plan(models.Model):
     name = models.CharField(_("name"), max_length=255)
@@ -63,9 +66,6 @@ class TargetQuerySet(models.QuerySet):
     def reportable_by(self, user):
         """Targets whose figures ``user`` reports: the Board every one; unit staff those of their units;
         leadership and the Council read, they do not report."""
-        from organisation.permissions import is_board, is_unit_staff
-        from organisation.scoping import scope_to_user
-
         if is_board(user):
             return self
         if is_unit_staff(user):

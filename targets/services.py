@@ -12,6 +12,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.formats import number
+from organisation.history import show_as_of, year_end
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
 from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
@@ -49,8 +51,6 @@ def record_actual(user, target: Target, *, period_kind: str, period: int, value:
         raise ValidationError(_("A milestone is marked as reached, not reported with figures."))
     low, high = target.allowed_min, target.allowed_max
     if (low is not None and value < low) or (high is not None and value > high):
-        from documents.formats import number
-
         bounds = " – ".join(number(b) if b is not None else "…" for b in (low, high))
         raise ValidationError({"value": _("“%(value)s” is outside the figures this target allows (%(bounds)s %(measure)s)."
                                           ) % {"value": number(value), "bounds": bounds,
@@ -111,7 +111,6 @@ def dashboard(year: int, responsible_unit=None, through: datetime.date | None = 
     if responsible_unit is not None:
         targets = targets.filter(responsible_unit=responsible_unit)
     targets = list(targets)
-    from organisation.history import show_as_of, year_end
 
     # the responsible units named as at the end of the year (or of the report's period): 2023 keeps 2023's names
     show_as_of([t.responsible_unit for t in targets], min(through, year_end(year)) if through else year_end(year))
@@ -172,7 +171,7 @@ HEADERS = ["Năm", "Mã chỉ tiêu", "Kỳ (thang/quy)", "Số kỳ", "Số li�
 
 
 def template_workbook(year: int) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     book = Workbook()
     sheet = book.active
@@ -198,7 +197,7 @@ def import_actuals(user, upload, progress=None) -> tuple[int, list[tuple[int, st
              "quy": PeriodKind.QUARTER, "quý": PeriodKind.QUARTER, "quarter": PeriodKind.QUARTER}
     targets = {(t.year, t.indicator.code): t for t in Target.objects.select_related("indicator", "responsible_unit")}
     errors, rows = [], []
-    for number, values in sheet_rows:
+    for row_number, values in sheet_rows:
         year, code, kind_text, period, value, source, note = values
         problems = []
         try:
@@ -223,18 +222,18 @@ def import_actuals(user, upload, progress=None) -> tuple[int, list[tuple[int, st
         source, note = str(source or "Cục Thống kê").strip(), str(note or "").strip()
         problems += filter(None, [too_long(source, 200, _("the source")), too_long(note, 500, _("the note"))])
         if problems:
-            errors.append((number, "; ".join(problems)))
+            errors.append((row_number, "; ".join(problems)))
         else:
-            rows.append((number, target, kind, period, value, source, note))
+            rows.append((row_number, target, kind, period, value, source, note))
     if errors:
         return 0, capped(errors)
-    for number, target, kind, period, value, source, note in rows:
+    for row_number, target, kind, period, value, source, note in rows:
         try:
             record_actual(user, target, period_kind=kind, period=period, value=value, source=source, note=note)
         except (ValidationError, PermissionDenied) as exc:
             transaction.set_rollback(True)
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-            return 0, [(number, message)]
+            return 0, [(row_number, message)]
     return len(rows), []
 
 

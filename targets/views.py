@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.datacache import fragment
+from core.import_jobs import queue_if_large
 from documents.pdf import render_pdf
 from organisation.models import Unit
 from organisation.permissions import is_board, reports_figures, require_board
+from utilities.excel import table_workbook
 from utilities.forms import form_page, require_on_post
 from utilities.params import year_param
 
@@ -117,8 +119,6 @@ def import_actuals(request):
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
-        from core.import_jobs import queue_if_large
-
         queued = queue_if_large(request, "targets.actuals", form.cleaned_data["upload"])
         if queued:
             return queued
@@ -151,8 +151,6 @@ def target_create(request):
 
 
 def _excel(rows, year):
-    from utilities.excel import table_workbook
-
     headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mục tiêu (cận trên, nếu là khoảng)", "Thực hiện",
                "Đến kỳ", "% kế hoạch", "Dự báo cả năm", "% dự báo", "Tình trạng", "Đơn vị chịu trách nhiệm"]
     body = []

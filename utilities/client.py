@@ -11,14 +11,13 @@ bypassed the proxies) falls back to REMOTE_ADDR.
 from __future__ import annotations
 
 from django.conf import settings
+from python_ipware import IpWare
 
 
 def client_address(request) -> str:
     meta = request.META
     proxies = getattr(settings, "PROXY_COUNT", 0)
     if proxies:
-        from python_ipware import IpWare
-
         address, _routable = IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=proxies - 1).get_client_ip(meta)
         if address:
             return str(address)

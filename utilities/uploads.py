@@ -3,6 +3,7 @@ under generated names, and served only by views that check permissions."""
 
 from __future__ import annotations
 
+import re
 import uuid
 import zipfile
 from pathlib import PurePath
@@ -66,8 +67,6 @@ def _scan(upload) -> bytes:
 
 def _pdf_names(data: bytes) -> set[bytes]:
     """PDF name tokens (``/JavaScript``, ``/JS``…), with #xx escapes decoded so ``/J#61vaScript`` is found too."""
-    import re
-
     names = set()
     for match in re.finditer(rb"/[^\s/<>\[\]()%{}]+", data):
         name = re.sub(rb"#([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), match.group(0))
@@ -78,7 +77,7 @@ def _pdf_names(data: bytes) -> set[bytes]:
 def _pdf_streams_text(upload) -> bytes:
     """The decompressed object streams of the PDF (where /JS may hide), through pypdf; b"" if it cannot read it."""
     try:
-        from pypdf import PdfReader
+        from pypdf import PdfReader  # noqa: PLC0415 — heavy (pypdf), only when a PDF is read
     except ImportError:  # pragma: no cover - pypdf comes with the signing stack
         return b""
     try:
@@ -112,7 +111,7 @@ def check_active_content(upload, kind: str) -> None:
                                     "a new PDF (or scan it) and send that."), params={"name": upload.name},
                                   code="pdf_active")
     elif kind == "image":
-        from PIL import Image
+        from PIL import Image  # noqa: PLC0415 — heavy (Pillow), only when an image is drawn or checked
 
         try:
             upload.seek(0)

@@ -4,8 +4,11 @@ documents floor's (documents.formats, ``{% load documents %}``), offered here to
 import functools
 
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from documents import formats
+from organisation import permissions
 
 register = template.Library()
 register.filter("number", formats.number)
@@ -14,8 +17,6 @@ register.filter("official_date", formats.official_date)
 
 @functools.lru_cache(maxsize=256)
 def _asset_url(path: str) -> str:
-    from django.templatetags.static import static
-
     return static(path)
 
 
@@ -30,8 +31,6 @@ def asset(path: str) -> str:
 def sort_header(context, field: str, label, css: str = "") -> str:
     """A column header that sorts the list by ``field`` (``?o=field``, then ``?o=-field``), keeping the filters;
     the current order is announced with aria-sort and an arrow."""
-    from django.utils.html import format_html
-
     params = context["request"].GET.copy()
     current = params.get("o", "")
     descending = current == f"-{field}"
@@ -51,8 +50,6 @@ def may(user, names: str) -> bool:
     A name that is not a predicate raises ``TemplateSyntaxError`` when the page renders, never a silent False
     (use the filter alone in ``{% if %}``: Django's ``if`` turns errors inside ``and``/``or``/``not`` into
     False)."""
-    from organisation import permissions
-
     answers = []
     for name in names.split(" or "):
         test = getattr(permissions, name.strip(), None)

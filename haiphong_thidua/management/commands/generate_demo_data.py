@@ -15,9 +15,15 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
+from django.utils import timezone
 
+from campaigns.models import ExemplaryModel, ModelKind, ModelStatus, Movement
 from core.datacache import bulk_load
+from documents.numbering import skip_to
+from legal.models import AwardType
+from organisation.models import Unit, UnitEvent
 from organisation.text import fold
+from targets.models import Target
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
           "Đinh", "Mai", "Trịnh", "Đoàn", "Lương", "Phan"]
@@ -88,10 +94,6 @@ class Command(BaseCommand):
         self.stdout.write(" ".join(f"{k}={v}" for k, v in counts.items()))
 
     def generate(self, rng, scale) -> dict:
-        from legal.models import AwardType
-        from organisation.models import Unit, UnitEvent
-        from targets.models import Target
-
         districts = list(Unit.objects.filter(level="district"))
         city = Unit.objects.get(code="ubnd-hai-phong")
         departments = list(Unit.objects.filter(level="city", kind__in=["department", "board", "press"]))
@@ -201,7 +203,6 @@ class Command(BaseCommand):
                                   "submission_id", "revokes_id", "issued_by_id", "created_at"], decisions)
         _copy("awards_workflowevent", ["submission_id", "actor_id", "action", "from_status", "to_status", "note", "at"],
               events)
-        from documents.numbering import skip_to
 
         for year in YEARS:  # new decisions continue the numbering without a gap
             for name, used in (("decision", numbers[year]), ("golden_book", golden[year])):
@@ -245,10 +246,6 @@ class Command(BaseCommand):
 
     def exemplary_models(self, rng, scale, all_units) -> int:
         """Exemplary models proposed by units over the ten years; about 70 % approved and published."""
-        from django.utils import timezone
-
-        from campaigns.models import ExemplaryModel, ModelKind, ModelStatus, Movement
-
         movements = list(Movement.objects.values_list("pk", flat=True)) or [None]
         kinds = [k for k, _ in ModelKind.choices]
         rows = []
