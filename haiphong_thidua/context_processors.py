@@ -1,5 +1,6 @@
 """Template context every page has."""
 
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from core.notify import unread_count
@@ -12,3 +13,8 @@ def notifications(request):
         return {}
 
     return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}
+
+
+def version(request):
+    """The portal's release, shown in every page's footer."""
+    return {"portal_version": settings.PORTAL_VERSION}

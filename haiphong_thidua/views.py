@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,7 +24,7 @@ def healthz(request):
     ok = db["ok"] and broker["ok"]
     body = {"status": "ok" if ok else "degraded"}
     if request.user.is_authenticated and is_board(request.user):
-        body.update(database=db, broker=broker, worker=worker_status())
+        body.update(version=settings.PORTAL_VERSION, database=db, broker=broker, worker=worker_status())
     return JsonResponse(body, status=200 if db["ok"] else 503)
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.version import __version__ as PORTAL_VERSION
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -97,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "organisation.context_processors.roles",
                 "haiphong_thidua.context_processors.notifications",
+                "haiphong_thidua.context_processors.version",
             ],
         },
     },
@@ -274,7 +277,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng thi đua - khen thưởng Hải Phòng API",
-    "VERSION": "1.0.0",
+    "VERSION": PORTAL_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
