@@ -89,7 +89,7 @@ def test_the_reported_bypass_is_closed(password, mfa_on):
     council = User.objects.get(username="demo_council")
     client = _session("demo_council", password)
     response = _issue(client, "bypass", password=password)
-    assert _refused(response) and "api-token" not in response.content.decode()
+    assert _refused(response) and 'id="api-token">' not in response.content.decode()
     assert not ApiToken.objects.filter(user=council).exists()
     assert client.get("/api/v1/persons/").status_code in (401, 403)
     officer = _session("demo_officer", password)
@@ -142,7 +142,7 @@ def test_a_verified_session_issues_a_token_with_a_fresh_code_stored_as_a_digest(
     _enrol(client, officer)  # this session is verified by the enrolment's code
     used = _totp(officer)
     refused = _issue(client, "reused code", code=used)  # the code that verified the session is spent
-    assert refused.status_code == 200 and "api-token" not in refused.content.decode()
+    assert refused.status_code == 200 and 'id="api-token">' not in refused.content.decode()
     assert "Mã không đúng hoặc đã được dùng" in refused.content.decode()
     assert 'value="reused code"' in refused.content.decode()  # the name typed is kept
     assert _issue(client, "wrong", code="000000").status_code == 200
@@ -183,7 +183,7 @@ def test_staff_without_a_second_factor_give_their_password_again(password, mfa_o
     _enrol(client, staff)
     assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/units/").status_code == 401
     assert not ApiToken.objects.filter(user=staff).exists()
-    assert "api-token" not in _issue(client, "again", password=password).content.decode()
+    assert 'id="api-token">' not in _issue(client, "again", password=password).content.decode()
     _key(_issue(client, "again", code=_totp(staff, ahead=1)))
 
 
@@ -284,3 +284,15 @@ def test_an_officer_makes_and_revokes_a_token_in_the_browser(live_server, passwo
         page.locator("#api-tokens button[value=revoke]").click()
         assert "Đã thu hồi" in page.content()
     assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/units/").status_code == 401
+
+
+def test_an_account_holds_at_most_the_tokens_allowed(password):
+    """API_TOKENS_PER_USER (5): the sixth is refused with the way out, nothing is lost of what was typed."""
+    client = _session("demo_staff", password)
+    for n in range(5):
+        _key(_issue(client, f"Chương trình {n}", password=password))
+    refused = _issue(client, "Chương trình thứ sáu", password=password)
+    page = refused.content.decode()
+    assert refused.status_code == 200 and 'id="api-token">' not in page
+    assert "Bạn đã có 5 mã truy cập API" in page and 'value="Chương trình thứ sáu"' in page
+    assert ApiToken.objects.filter(user__username="demo_staff").count() == 5
