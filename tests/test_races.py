@@ -13,10 +13,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from awards import services as award_services
 from awards.models import CouncilMeeting, Decision, PastAward, Status, Submission
 from campaigns.models import ActionProgramme, ClusterCovenant, Movement, Registration, RegistrationWindow
 from documents.models import NumberSequence
+from documents.numbering import next_number
 from legal.models import AwardType
 from organisation.models import Cluster, ClusterMembership, Person, PersonCategory, Sex, Unit, UnitKind, UnitLevel, User
 from targets.models import Indicator, Target
@@ -171,7 +171,7 @@ def test_ten_decisions_issued_at_once_get_ten_numbers(transactional_db):
 
 def test_ten_report_numbers_taken_at_once(transactional_db):
     numbers, errors = at_the_same_moment(
-        lambda _i: transaction.atomic()(award_services.next_number)("report", 2031), range(N))
+        lambda _i: transaction.atomic()(next_number)("report", 2031), range(N))
     assert errors == [] and sorted(numbers) == list(range(1, N + 1))
     assert NumberSequence.objects.filter(name="report", year=2031).count() == 1
 

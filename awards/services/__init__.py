@@ -1,0 +1,45 @@
+"""The nomination workflow. Every transition:
+
+1. checks the actor's role (and unit) and the dossier's state,
+2. locks the submission row (``select_for_update``),
+3. changes it and writes an append-only ``WorkflowEvent``,
+4. queues notifications to the submitting unit (the task leaves once the transaction commits: TransactionAwareTask).
+
+Views call these functions and nothing else changes a dossier's state.
+
+The functions live by section (``steps``: the write half shared by all; ``drafting``; ``board``; ``council``;
+``decisions``); the package names them all, so ``services.receive(...)`` reads as before.
+"""
+
+from ..workflow import needs_public_comment
+from .board import appraise, assign, bulk, open_public_comment, receive, return_to_unit, send_to_council
+from .council import (
+    VoteRule,
+    cast_vote,
+    cast_votes,
+    close_vote,
+    council_size,
+    create_meeting,
+    record_written_vote,
+    vote_passes,
+    vote_rules,
+)
+from .decisions import forward_to_central, issue_decision, record_central_result, record_recovery, revoke
+from .drafting import (
+    HEADER_FIELDS,
+    add_attachment,
+    create_submission,
+    missing_documents,
+    remove_nominee,
+    save_nominee,
+    submit,
+    update_submission,
+)
+
+__all__ = [
+    "HEADER_FIELDS", "VoteRule", "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
+    "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
+    "missing_documents", "needs_public_comment", "open_public_comment", "receive", "record_central_result",
+    "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke", "save_nominee",
+    "send_to_council", "submit", "update_submission", "vote_passes", "vote_rules",
+]

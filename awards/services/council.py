@@ -1,0 +1,176 @@
+"""The Council: meetings, its size and vote thresholds, votes and their count."""
+
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.formats import number
+from legal.models import Parameter
+from organisation.models import User
+from organisation.permissions import is_council
+from organisation.roles import Role
+
+from ..eligibility import release_initiatives
+from ..models import (
+    Appraisal,
+    CouncilMeeting,
+    CouncilVote,
+    Nominee,
+    Outcome,
+    ParameterKey,
+    Status,
+    Submission,
+    VoteChoice,
+)
+from ..workflow import DOSSIER
+from .steps import _begin, _move
+
+
+def council_size(meeting: CouncilMeeting | None) -> int:
+    """All members of the Council, present or not: the meeting's recorded number, else the active accounts."""
+    if meeting is not None and meeting.member_count:
+        return meeting.member_count
+    return User.objects.filter(is_active=True, groups__name=Role.COUNCIL_MEMBER).distinct().count()
+
+
+@dataclass(frozen=True)
+class VoteRule:
+    """Decree 98/2023 Art 30.7 for one award on one day: at least a share of *all* members (``of_members``: ≥ 90 %
+    for Chiến sĩ thi đua cấp tỉnh / toàn quốc, ≥ 80 % for Cờ thi đua, …), otherwise more than the general share of
+    the votes cast (``share``). Both are legal parameters."""
+
+    of_members: Decimal | None
+    share: Decimal | None
+    day: datetime.date
+
+    def judge(self, yes: int, cast: int, members: int) -> tuple[bool, str]:
+        """(passes, the rule applied in words, in the active language)."""
+        if self.of_members is not None:
+            needed = Decimal(members) * self.of_members
+            return Decimal(yes) >= needed, _("needs %(share)s%% of all %(members)s members (%(needed)s)") % {
+                "share": number(self.of_members * 100), "members": members, "needed": number(needed)}
+        if self.share is None:
+            raise ImproperlyConfigured(f"No legal parameter {ParameterKey.VOTE_PASS_SHARE!r} in force on "
+                                       f"{self.day:%d/%m/%Y}.")
+        return Decimal(yes) > self.share * cast, _("needs more than %(share)s%% of %(cast)s votes cast") % {
+            "share": number(self.share * 100), "cast": cast}
+
+
+def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
+    """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
+    general one, the latest in force first — as ``legal.calendar.parameter`` chooses)."""
+    rows = list(Parameter.objects.in_force(day).filter(key__in=[
+        ParameterKey.VOTE_SHARE_OF_MEMBERS, ParameterKey.VOTE_PASS_SHARE]).order_by("-effective_from"))
+
+    def first(key, award_type_id):
+        return next((r.value for r in rows if r.key == key and r.award_type_id == award_type_id), None)
+
+    general = first(ParameterKey.VOTE_PASS_SHARE, None)
+    result = {}
+    for award_type in award_types:
+        share = first(ParameterKey.VOTE_PASS_SHARE, award_type.pk)
+        result[award_type.pk] = VoteRule(first(ParameterKey.VOTE_SHARE_OF_MEMBERS, award_type.pk),
+                                         share if share is not None else general, day)
+    return result
+
+
+def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.date) -> tuple[bool, str]:
+    """Does a nominee for ``award_type`` pass with ``yes`` of ``cast`` votes, the Council having ``members``?"""
+    return vote_rules([award_type], day)[award_type.pk].judge(yes, cast, members)
+
+
+@transaction.atomic
+def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilMeeting:
+    """A Council meeting the Board puts dossiers before: the open one of that day and title if there is one (two
+    officers sending dossiers to the same new meeting at once share it)."""
+    DOSSIER["to_council"].permission.require(user)
+    meeting, _created = CouncilMeeting.objects.get_or_create(
+        held_on=held_on, title=title or _("Meeting of the Emulation and Commendation Council"), is_closed=False)
+    return meeting
+
+
+@transaction.atomic
+def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
+    _begin("vote", user, nominee.submission)
+    if nominee.appraisal != Appraisal.ELIGIBLE:
+        raise ValidationError(_("Only nominees found eligible are put to the vote."))
+    if choice not in VoteChoice.values:
+        raise ValidationError(_("Choose in favour, against or abstain."))
+    vote, _created = CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
+    return vote
+
+
+@transaction.atomic
+def cast_votes(user, submission: Submission, choices: dict[int, str]) -> int:
+    """A member's votes on several nominees of one dossier at once ("biểu quyết tất cả"): all are recorded or,
+    on any error (which names the nominee), none."""
+    submission = _begin("vote", user, submission)
+    nominees = {n.pk: n for n in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE)}
+    if not choices:
+        raise ValidationError(_("Choose a vote for at least one nominee."))
+    for nominee_id, choice in choices.items():
+        nominee = nominees.get(nominee_id)
+        if nominee is None:
+            raise ValidationError(_("Only nominees found eligible are put to the vote."))
+        if choice not in VoteChoice.values:
+            raise ValidationError(_("%(name)s: choose in favour, against or abstain.") % {"name": nominee.name})
+        CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
+    return len(choices)
+
+
+@transaction.atomic
+def record_written_vote(user, nominee: Nominee, member, choice: str) -> CouncilVote:
+    """An absent member's written vote, entered by a Board officer (Decree 98/2023 Art 30.7)."""
+    DOSSIER["close_vote"].permission.require(user, nominee.submission)
+    _begin("vote", member, nominee.submission)
+    if not is_council(member):
+        raise ValidationError(_("Only members of the Council vote."))
+    if nominee.appraisal != Appraisal.ELIGIBLE:
+        raise ValidationError(_("Only nominees found eligible are put to the vote."))
+    if choice not in VoteChoice.values:
+        raise ValidationError(_("Choose in favour, against or abstain."))
+    vote, _created = CouncilVote.objects.update_or_create(
+        nominee=nominee, member=member, defaults={"choice": choice, "in_writing": True, "recorded_by": user})
+    return vote
+
+
+@transaction.atomic
+def close_vote(user, submission: Submission) -> Submission:
+    """Count the votes per nominee; a nominee passes with more than the threshold share in favour."""
+    submission = _begin("close_vote", user, submission)
+    # The submission row is locked, which serialises every change to its nominees.
+    eligible = list(submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).select_related("award_type")
+                    .with_vote_counts())
+    missing = [n.name for n in eligible if n.yes + n.no + n.abstain == 0]
+    if missing:
+        raise ValidationError(_("Every eligible nominee needs at least one vote; none yet for: %(names)s.") % {
+            "names": ", ".join(missing)})
+    today = timezone.localdate()
+    members = council_size(submission.meeting)
+    rules = vote_rules({n.award_type for n in eligible}, today)
+    for nominee in eligible:
+        total = nominee.yes + nominee.no + nominee.abstain
+        passed, _rule = rules[nominee.award_type_id].judge(nominee.yes, total, members)
+        nominee.votes_yes, nominee.votes_no, nominee.votes_abstain = nominee.yes, nominee.no, nominee.abstain
+        nominee.outcome = Outcome.PASSED if passed else Outcome.FAILED
+        nominee._history_user = user
+        nominee.save()
+
+    def lines():  # the rule applied, in the note's language
+        return "; ".join(
+            f"{n.name}: {n.yes}/{n.yes + n.no + n.abstain} – "
+            f"{rules[n.award_type_id].judge(n.yes, n.yes + n.no + n.abstain, members)[1]} "
+            f"({n.get_outcome_display()})" for n in eligible)
+
+    release_initiatives([n for n in eligible if n.outcome == Outcome.FAILED])
+    if not any(n.outcome == Outcome.PASSED for n in eligible):
+        return _move(submission, user, "close_vote", Status.CLOSED, lines, event="vote")
+    return _move(submission, user, "close_vote", Status.VOTED, lines, event="vote")

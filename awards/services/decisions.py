@@ -1,0 +1,188 @@
+"""Decisions: the Chairman's decision, forwarding to the central level, revocations, recoveries, central results."""
+
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.formats import number
+from documents.numbering import next_number
+
+from .. import authority, bonus, eligibility, fairness, fund
+from ..eligibility import consume_initiatives
+from ..models import (
+    Decision,
+    DecisionKind,
+    Nominee,
+    Outcome,
+    Status,
+    Submission,
+    WorkflowEvent,
+)
+from ..workflow import DOSSIER
+from .steps import _begin, _fmt, _move, _notes, _set_outcome
+
+
+def _awards_changed() -> None:
+    """The set of awards changed: statistics kept in the cache are counted again after the commit."""
+    transaction.on_commit(fairness.forget)
+
+
+def _check_decision_date(submission: Submission, issued_on: datetime.date) -> None:
+    """A decision comes after the Council's vote (held at its meeting) and is not dated in the future or before
+    the year of the achievements it rewards."""
+    if issued_on > timezone.localdate():
+        raise ValidationError({"issued_on": _("A decision cannot be dated in the future.")})
+    if issued_on.year < submission.year:
+        raise ValidationError({"issued_on": _("The decision of %(date)s is dated before the year of the achievements "
+                                              "(%(year)s).") % {"date": _fmt(issued_on), "year": submission.year}})
+    if submission.meeting_id and issued_on < submission.meeting.held_on:
+        raise ValidationError({"issued_on": _("The decision of %(date)s is dated before the Council's vote of "
+                                              "%(vote)s.") % {"date": _fmt(issued_on),
+                                                              "vote": _fmt(submission.meeting.held_on)}})
+
+
+@transaction.atomic
+def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
+                   signer_title: str = "Chủ tịch", override_reason: str = "", accept_overdraft: bool = False) -> Decision:
+    """The Chairman's decision for the nominees the Council passed (city-level awards). A nominee the eligibility
+    check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
+    submission = _begin("decide", user, submission, issued_on)
+    _check_decision_date(submission, issued_on)
+    passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related("award_type").filter(
+        outcome=Outcome.PASSED) if authority.is_city_award(n.award_type, issued_on)]
+    if not passed:
+        raise ValidationError(_("No nominee passed for an award the city Chairman decides on %(date)s.") % {
+            "date": issued_on.strftime("%d/%m/%Y")})
+    failing = [n for n in passed if eligibility.check(n, issued_on).result == eligibility.NOT_ELIGIBLE]
+    if failing and not override_reason.strip():
+        raise ValidationError({"override_reason": _(
+            "The eligibility check no longer passes %(names)s: give the reason for awarding all the same, or take "
+            "the nominee out of the decision.") % {"names": ", ".join(n.name for n in failing)}})
+    year = issued_on.year
+    bonuses = bonus.settle(passed, issued_on)
+    total = sum((b.amount for b in bonuses.values() if b.known), Decimal(0))
+    fund.require_funds(year, total, accept_overdraft)
+    decision = Decision.objects.create(
+        year=year, number=next_number("decision", year), kind=DecisionKind.AWARD, issued_on=issued_on,
+        title=_("On awarding emulation titles and commendations: %(title)s") % {"title": submission.title},
+        signer_name=signer_name, signer_title=signer_title, submission=submission, issued_by=user,
+    )
+    for nominee in passed:
+        if nominee in failing:
+            nominee.override_reason = override_reason.strip()
+        consume_initiatives(nominee)
+        bonus.apply(nominee, bonuses[nominee.pk])
+        nominee.decision = decision
+        nominee.outcome = Outcome.AWARDED
+        nominee.golden_book_number = f"{next_number('golden_book', year)}/{year}"
+        nominee.certificate_code = uuid.uuid4()
+        nominee._history_user = user
+        nominee.save()
+    rejected = submission.nominees.filter(outcome=Outcome.FAILED)
+    eligibility.release_initiatives(list(rejected))
+    _set_outcome(rejected, Outcome.REJECTED, user)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED).exclude(pk__in=[n.pk for n in passed]),
+                 Outcome.FORWARDED, user)
+    fund.spend_for_decision(user, decision, total)
+    unknown = [n.name for n in passed if not bonuses[n.pk].known]
+
+    def note():
+        text = _("Decision No. %(code)s") % {"code": decision.code}
+        text += "; " + _("bonuses %(total)s đ") % {"total": number(total)}
+        if unknown:
+            text += "; " + _("no bonus amount recorded for %(names)s") % {"names": ", ".join(unknown)}
+        if failing:
+            text += "; " + _("awarded against the eligibility check: %(names)s (%(reason)s)") % {
+                "names": ", ".join(n.name for n in failing), "reason": override_reason.strip()}
+        return text
+
+    _move(submission, user, "decide", Status.DECIDED, note)
+    _awards_changed()
+    return decision
+
+
+@transaction.atomic
+def forward_to_central(user, submission: Submission, note: str = "") -> Submission:
+    submission = _begin("forward", user, submission)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED), Outcome.FORWARDED, user)
+    return _move(submission, user, "forward", Status.FORWARDED, note)
+
+
+@transaction.atomic
+def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, signer_name: str) -> Decision:
+    DOSSIER["revoke"].permission.require(user, nominee.submission)
+    nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision").get(pk=nominee.pk)
+    if nominee.outcome != Outcome.AWARDED or nominee.is_revoked:
+        raise ValidationError(_("Only an award in force can be revoked."))
+    if not grounds.strip():
+        raise ValidationError({"grounds": _("State the grounds for revocation.")})
+    if issued_on > timezone.localdate() or issued_on < nominee.decision.issued_on:
+        raise ValidationError({"issued_on": _("The revocation is dated between the award's decision (%(date)s) and "
+                                              "today.") % {"date": _fmt(nominee.decision.issued_on)}})
+    year = issued_on.year
+    decision = Decision.objects.create(
+        year=year, number=next_number("decision", year), kind=DecisionKind.REVOCATION, issued_on=issued_on,
+        title=_("On revoking the award to %(name)s") % {"name": nominee.name}, signer_name=signer_name,
+        signer_title="Chủ tịch", submission=nominee.submission, revokes=nominee.decision, issued_by=user,
+    )
+    nominee.revoked_by, nominee.revocation_grounds = decision, grounds.strip()
+    nominee._history_user = user
+    nominee.save()
+    WorkflowEvent.objects.create(submission=nominee.submission, actor=user, action="revoke",
+                                 from_status=nominee.submission.status, to_status=nominee.submission.status,
+                                 note=f"{nominee.name}: {grounds.strip()} ({decision.code})")
+    _awards_changed()
+    return decision
+
+
+@transaction.atomic
+def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonus_recovered, recovered_on):
+    DOSSIER["record_recovery"].permission.require(user, nominee.submission)
+    nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision", "revoked_by").get(
+        pk=nominee.pk)
+    if not nominee.is_revoked:
+        raise ValidationError(_("Recovery is recorded only for a revoked award."))
+    bonus_recovered = Decimal(bonus_recovered or 0)
+    if bonus_recovered < nominee.bonus_recovered:
+        raise ValidationError({"bonus_recovered": _(
+            "%(before)s đ were already recorded as recovered; the total recovered does not go down (correct a "
+            "mistake with a reversing entry in the fund's ledger).") % {"before": number(nominee.bonus_recovered)}})
+    if nominee.bonus_amount is not None and bonus_recovered > nominee.bonus_amount:
+        raise ValidationError({"bonus_recovered": _(
+            "The award paid %(paid)s đ; no more than that is recovered.") % {"paid": number(nominee.bonus_amount)}})
+    fund.record_recovery(user, nominee, bonus_recovered - nominee.bonus_recovered,
+                         recovered_on or timezone.localdate())
+    nominee.certificate_recovered, nominee.bonus_recovered, nominee.recovered_on = (
+        certificate_recovered, bonus_recovered, recovered_on)
+    nominee._history_user = user
+    nominee.save()
+    return nominee
+
+
+@transaction.atomic
+def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: str) -> Nominee:
+    """The Prime Minister's or the President's decision on a nominee the city forwarded, once it comes back."""
+    DOSSIER["record_central_result"].permission.require(user, nominee.submission)
+    nominee = Nominee.objects.select_for_update(of=("self",)).select_related("submission").get(pk=nominee.pk)
+    if nominee.outcome != Outcome.FORWARDED:
+        raise ValidationError(_("Only a nominee forwarded to the central level waits for its result."))
+    if not decision.strip():
+        raise ValidationError({"decision": _("Give the number and date of the central decision.")})
+    nominee.outcome = Outcome.AWARDED if awarded else Outcome.REJECTED
+    nominee.external_decision = decision.strip()[:120]
+    nominee._history_user = user
+    nominee.save()
+    note, note_en = _notes(lambda: f"{nominee.name}: {nominee.get_outcome_display()} ({decision})")
+    WorkflowEvent.objects.create(
+        submission=nominee.submission, actor=user, action="central_result", from_status=nominee.submission.status,
+        to_status=nominee.submission.status, note=note, note_en=note_en)
+    _awards_changed()
+    return nominee

@@ -1,0 +1,158 @@
+"""Drafting a dossier (unit staff): create, edit, nominees, attachments, sending."""
+
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from legal.models import AwardType
+from organisation.models import Person, Unit
+from organisation.permissions import require_unit_actor
+from organisation.text import clean_text
+
+from .. import authority, eligibility
+from ..models import (
+    Appraisal,
+    Attachment,
+    AttachmentKind,
+    CommendationType,
+    Nominee,
+    Status,
+    Submission,
+    WorkflowEvent,
+)
+from ..workflow import DOSSIER
+from .steps import _begin, _lock, _move, _notes
+
+
+@transaction.atomic
+def create_submission(user, *, unit: Unit, **fields) -> Submission:
+    require_unit_actor(user, unit)
+    submission = Submission(unit=unit, created_by=user, status=Status.DRAFT, **_clean_header(fields))
+    submission._history_user = user
+    submission.save()
+    WorkflowEvent.objects.create(submission=submission, actor=user, action="create", to_status=Status.DRAFT)
+    return submission
+
+
+HEADER_FIELDS = ("title", "reference", "round_kind", "year", "movement", "commendation_type", "special_category")
+
+
+def _clean_header(fields: dict) -> dict:
+    """The header's typed texts without bidi controls or zero-width characters (organisation.text.clean_text)."""
+    return {name: clean_text(value or "") if name in ("title", "reference") else value
+            for name, value in fields.items()}
+
+
+@transaction.atomic
+def update_submission(user, submission: Submission, **fields) -> Submission:
+    """Correct the dossier's header (title, number, round, year, movement, type) while the unit may still edit it;
+    the unit stays as created. The audit trail names the fields changed."""
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    changed = []
+    fields = _clean_header(fields)
+    for name in HEADER_FIELDS:
+        if name in fields and getattr(submission, name) != fields[name]:
+            setattr(submission, name, fields[name])
+            changed.append(name)
+    if changed:
+        submission._history_user = user
+        submission.save()
+        note, note_en = _notes(lambda: ", ".join(str(Submission._meta.get_field(f).verbose_name) for f in changed))
+        WorkflowEvent.objects.create(submission=submission, actor=user, action="edit", from_status=submission.status,
+                                     to_status=submission.status, note=note, note_en=note_en)
+    return submission
+
+
+def _require_editable(user, submission: Submission) -> None:
+    DOSSIER["edit"].permission.require(user, submission)
+    if not DOSSIER.is_in("edit", submission):
+        raise ValidationError(_("The dossier was sent; it can be changed only if the Board returns it."))
+
+
+def _check_nominee(award_type: AwardType, subject: str, person, collective_unit, submission: Submission) -> None:
+    if award_type.subject != subject:
+        raise ValidationError({"award_type": _("“%(award)s” is for a %(subject)s.") % {
+            "award": award_type.name, "subject": award_type.get_subject_display().lower()}})
+    # Every reference, whatever the subject (a household's person too), lies inside the submitting unit: the
+    # eligibility check then reads only that unit's records.
+    if person is not None and not person.unit.path.startswith(submission.unit.path):
+        raise ValidationError({"person": _("The person does not belong to the submitting unit.")})
+    if collective_unit is not None and not collective_unit.path.startswith(submission.unit.path):
+        raise ValidationError({"collective_unit": _("The collective does not belong to the submitting unit.")})
+
+
+@transaction.atomic
+def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None, subject: str, name: str,
+                 award_type: AwardType, achievement_summary: str, achievement_report: str = "",
+                 person: Person | None = None, collective_unit: Unit | None = None, is_posthumous: bool = False,
+                 martyrs_count: int | None = None, service_period: str = "") -> Nominee:
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    _check_nominee(award_type, subject, person, collective_unit, submission)
+    refusal = authority.not_for_the_city(award_type, timezone.localdate())
+    if refusal:
+        raise ValidationError({"award_type": refusal})
+    if nominee is None:
+        nominee = Nominee(submission=submission)
+    elif nominee.submission_id != submission.pk:
+        raise PermissionDenied
+    nominee.subject, nominee.name, nominee.award_type = subject, clean_text(name), award_type
+    nominee.person, nominee.collective_unit = person, collective_unit
+    nominee.achievement_summary = clean_text(achievement_summary)
+    nominee.achievement_report = clean_text(achievement_report)
+    nominee.is_posthumous, nominee.martyrs_count, nominee.service_period = is_posthumous, martyrs_count, service_period
+    if nominee.appraisal == Appraisal.INCOMPLETE:
+        nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
+    nominee._history_user = user
+    nominee.save()
+    return nominee
+
+
+@transaction.atomic
+def remove_nominee(user, nominee: Nominee) -> None:
+    submission = _lock(nominee.submission)
+    _require_editable(user, submission)
+    nominee.delete()
+
+
+@transaction.atomic
+def add_attachment(user, submission: Submission, *, kind: str, upload, nominee: Nominee | None = None) -> Attachment:
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    return Attachment.objects.create(submission=submission, nominee=nominee, kind=kind, file=upload,
+                                     original_name=clean_text(upload.name)[:255], uploaded_by=user)
+
+
+def missing_documents(submission: Submission) -> list[str]:
+    """Documents the awards proposed require but the dossier lacks (not for ad hoc awards)."""
+    if submission.commendation_type == CommendationType.AD_HOC:
+        return []
+    present = set(submission.attachments.values_list("kind", flat=True))
+    needed: dict[str, str] = {}
+    labels = dict(AttachmentKind.choices)
+    for award in AwardType.objects.filter(nominees__submission=submission).distinct():
+        for kind in award.required_attachments:
+            if kind not in present:
+                needed[kind] = str(labels.get(kind, kind))
+    return sorted(needed.values())
+
+
+@transaction.atomic
+def submit(user, submission: Submission) -> Submission:
+    submission = _begin("submit", user, submission)
+    if not submission.nominees.exists():
+        raise ValidationError(_("Add at least one nominee before sending the dossier."))
+    missing = missing_documents(submission)
+    if missing:
+        raise ValidationError(_("The dossier lacks: %(documents)s.") % {"documents": "; ".join(missing)})
+    resubmission = submission.status == Status.RETURNED
+    submission.submitted_at = timezone.now()
+    for nominee in submission.nominees.select_related("award_type", "person", "collective_unit", "submission"):
+        eligibility.reserve_initiatives(nominee)  # held for this dossier until it is decided or refused
+        eligibility.record(nominee)  # shown to the unit and the Board; the officer decides
+    return _move(submission, user, "submit", Status.SUBMITTED, event="resubmit" if resubmission else "submit")
