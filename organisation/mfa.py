@@ -69,7 +69,8 @@ def secret_text(device) -> str:
     return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
 
-def _clean(token: str) -> str:
+def clean_code(token: str) -> str:
+    """A code as typed: spaces removed, in lower case (recovery codes are lower case)."""
     return "".join((token or "").split()).lower()
 
 
@@ -77,7 +78,7 @@ def _clean(token: str) -> str:
 def confirm_enrolment(request, token: str) -> list[str]:
     """Check the first code from the app, confirm the device, verify this session and return new recovery codes."""
     device = pending_device(request.user)
-    if not device.verify_token(_clean(token)):
+    if not device.verify_token(clean_code(token)):
         raise ValidationError({"token": _("The code is not right or has expired; enter the 6 digits the app shows "
                                           "now.")})
     device.confirmed = True
@@ -100,7 +101,7 @@ def new_recovery_codes(user) -> list[str]:
 
 def verify(request, token: str):
     """A code from the app or a recovery code verifies this session; wrong codes are throttled by django-otp."""
-    device = match_token(request.user, _clean(token))
+    device = match_token(request.user, clean_code(token))
     if device is None:
         raise ValidationError({"token": _("The code is not right. Enter the 6 digits the app shows now, or one "
                                           "of your recovery codes.")})

@@ -47,7 +47,7 @@ def _check_fresh_proof(user, *, code: str, password: str) -> bool:
     (a code already used is refused by django-otp), else the password. Returns whether a second factor was given."""
     devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     if devices:
-        token = "".join((code or "").split())
+        token = mfa.clean_code(code)
         if not any(device.verify_token(token) for device in devices):
             raise ValidationError({"code": _("The code is not right or was already used; enter the 6 digits the "
                                              "app shows now.")})

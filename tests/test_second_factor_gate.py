@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from organisation.models import ApiToken, Unit, User
 
+from .test_mfa import _session
 from .test_permission_matrix import PUBLIC, _fill, _patterns
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("db")]  # db: the seed is found again after a
@@ -32,12 +33,6 @@ ENROLMENT = {"mfa_setup", "mfa_verify", "logout", "set_language"}
 def mfa_on():
     with override_settings(MFA_REQUIRED=True, OTP_TOTP_THROTTLE_FACTOR=0, OTP_STATIC_THROTTLE_FACTOR=0):
         yield
-
-
-def _session(username, password):
-    client = Client()
-    assert client.post(reverse("login"), {"username": username, "password": password}).status_code == 302
-    return client
 
 
 def _totp(user, ahead=0) -> str:

@@ -31,9 +31,10 @@ def _missing() -> list[str]:
     return missing
 
 
-if _missing():
+_MISSING = _missing()
+if _MISSING:
     raise ImproperlyConfigured("Production settings need " + "; ".join(
-        f"{name} ({REQUIRED[name]})" for name in _missing()) + ". See .env.example.")
+        f"{name} ({REQUIRED[name]})" for name in _MISSING) + ". See .env.example.")
 if not env.str("PORTAL_BASE_URL").startswith("https://"):
     raise ImproperlyConfigured("PORTAL_BASE_URL must be the portal's https:// address.")
 
