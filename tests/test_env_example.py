@@ -112,3 +112,5 @@ def test_production_keeps_its_files_in_a_folder_or_a_bucket(tmp_path):
                            timeout=120, env=_environment(tmp_path, drop=("MEDIA_ROOT",), **S3)).stdout
     assert "storages.backends.s3.S3Storage" in shown and "'default_acl': 'private'" in shown
     assert "'querystring_auth': False" in shown
+    public = _production(tmp_path, drop=("MEDIA_ROOT",), S3_ACL="public-read", **S3).stderr.strip().splitlines()[-1]
+    assert "ImproperlyConfigured" in public and "S3_ACL=public-read" in public

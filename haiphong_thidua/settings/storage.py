@@ -9,19 +9,24 @@ the bucket is private, no object is public, and no bucket address or presigned U
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
+
 LOCAL = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+PRIVATE_ACLS = ("private", "bucket-owner-full-control", "")  # "": none sent, the bucket's own (private) setting
 
 
-def s3(bucket: str, endpoint_url: str, access_key: str, secret_key: str, region: str = "", location: str = "") -> dict:
+def s3(bucket: str, endpoint_url: str, access_key: str, secret_key: str, region: str = "", location: str = "",
+       acl: str = "private") -> dict:
     """A storage on a private S3-compatible bucket (django-storages' ``S3Storage``), under the key prefix
-    ``location`` if given (another storage alias may share the bucket under its own prefix)."""
+    ``location`` if given (another storage alias may share the bucket under its own prefix). ``acl`` is the canned
+    ACL each object is written with; "" sends none (buckets whose ACLs are switched off, private by design)."""
     options = {
         "bucket_name": bucket,
         "location": location,
         "endpoint_url": endpoint_url or None,  # None: Amazon S3 itself
         "access_key": access_key,
         "secret_key": secret_key,
-        "default_acl": "private",  # objects are never public
+        "default_acl": acl or None,  # objects are never public
         "querystring_auth": False,  # no presigned URLs: the portal streams every download after its check
         "file_overwrite": False,  # like the local folder: a taken name gets a suffix, a stored file is never replaced
         "signature_version": "s3v4",
@@ -36,5 +41,10 @@ def default_files(env) -> dict:
     bucket = env.str("S3_BUCKET", default="")
     if not bucket:
         return LOCAL
+    acl = env.str("S3_ACL", default="private")
+    if acl not in PRIVATE_ACLS:
+        raise ImproperlyConfigured(f"S3_ACL={acl} would make stored files public; use private, "
+                                   "bucket-owner-full-control or leave it empty.")
     return s3(bucket, env.str("S3_ENDPOINT_URL", default=""), env.str("S3_ACCESS_KEY_ID", default=""),
-              env.str("S3_SECRET_ACCESS_KEY", default=""), env.str("S3_REGION", default=""))
+              env.str("S3_SECRET_ACCESS_KEY", default=""), env.str("S3_REGION", default=""),
+              acl=acl)
