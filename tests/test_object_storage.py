@@ -91,13 +91,9 @@ def seaweedfs(tmp_path_factory):
                 time.sleep(0.2)
         yield Bucket(endpoint, client)
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(3)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(10)
+        if server.poll() is None:  # its data is a throwaway folder: no graceful stop to wait for
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(10)
         log.close()
 
 
