@@ -2,6 +2,7 @@
 the signing keys go in only encrypted; the rotation keeps what its settings say; a failed run leaves no backup."""
 
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -205,3 +206,23 @@ def test_the_nightly_backup_is_in_beats_schedule(db):
     task = PeriodicTask.objects.get(task=backup.BACKUP_TASK)
     assert (task.crontab.hour, task.crontab.minute, str(task.crontab.timezone)) == ("2", "30", "Asia/Ho_Chi_Minh")
     assert backup.BACKUP_TASK in app.tasks
+
+
+def test_any_storage_backend_serves_through_its_api(db, settings):
+    """No path is assumed: uploads and backups both in storages that are not folders (Django's in-memory storage
+    standing in for an object store, as an S3 bucket of django-storages would)."""
+    memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "default": memory, "backups": memory}
+    call_command("create_test_pki", **QUIET)
+    from django.core.files.storage import storages
+
+    storages["default"].save("signed/2024/quyet-dinh.pdf", ContentFile(b"%PDF-1.7 signed"))
+    name = backup.create()
+    store = backup.backup_storage()
+    assert store.open(f"{name}/files/signed/2024/quyet-dinh.pdf").read() == b"%PDF-1.7 signed"
+    assert backup.verify(name) == [] and backup.last_successful() == backup.backups()[0].created
+    store.delete(f"{name}/files/signed/2024/quyet-dinh.pdf")
+    store.save(f"{name}/files/signed/2024/quyet-dinh.pdf", ContentFile(b"%PDF-1.7 forged"))
+    assert backup.verify(name) == [f"{name}/files/signed/2024/quyet-dinh.pdf: 15 bytes, SHA-256 "
+                                   f"{hashlib.sha256(b'%PDF-1.7 forged').hexdigest()[:12]}…, expected 15 bytes, "
+                                   f"{hashlib.sha256(b'%PDF-1.7 signed').hexdigest()[:12]}…"]
