@@ -430,6 +430,7 @@ def restore(name: str, *, database: str | None = None, storage: Storage | None =
     problems = verify(name)
     if problems:
         raise BackupError(f"{name} fails its checksums, nothing restored: " + "; ".join(problems[:5]))
+    pki = _pki(name, data, pki_dir, force) if pki_dir is not None else None
     db = connection.settings_dict
     database = database or db["NAME"]
     params, major = _server(db)
@@ -440,8 +441,6 @@ def restore(name: str, *, database: str | None = None, storage: Storage | None =
             raise BackupError(f"The database {database} is not empty; restore into an empty one (or --force).")
         if not _storage_is_empty(storage):
             raise BackupError("The target storage holds files; restore into an empty one (or --force).")
-    if pki_dir is not None:
-        _check_pki_target(data, pki_dir, force)
     source = backup_storage()
     with tempfile.TemporaryDirectory(prefix="hptd-restore-") as work:
         dump = Path(work) / DUMP
@@ -455,44 +454,43 @@ def restore(name: str, *, database: str | None = None, storage: Storage | None =
             written = _put(storage, entry["name"], handle, replace=force)
         if written["sha256"] != entry["sha256"]:
             raise BackupError(f"{entry['name']} changed while it was restored.")
-    if pki_dir is not None:
-        _restore_pki(name, data, pki_dir)
+    if pki is not None:
+        _write_pki(pki_dir, pki)
     logger.info("restore: %s into database %s (%d files)", name, database, len(data["files"]))
     return data
 
 
-def _pki_names(data: dict) -> list[str]:
-    return [e["name"] for e in data["certificates"]] + [e["name"] for e in data["keys"].get("files", [])]
-
-
-def _check_pki_target(data: dict, pki_dir: Path, force: bool) -> None:
-    if data["keys"].get("included") and not settings.BACKUP_KEY_PASSPHRASE:
-        raise BackupError("The backup holds the signing keys encrypted: set BACKUP_KEY_PASSPHRASE to restore them.")
-    existing = [n for n in _pki_names(data) if (pki_dir / n).exists()]
-    if existing and not force:
-        raise BackupError(f"{pki_dir} already holds {', '.join(existing)} (or --force).")
-
-
-def _restore_pki(name: str, data: dict, pki_dir: Path) -> None:
-    source = backup_storage()
-    pki_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+def _pki(name: str, data: dict, pki_dir: Path, force: bool) -> list[tuple[str, bytes]]:
+    """The certificates and (decrypted) keys a restore writes into ``pki_dir``, read before anything is restored:
+    a missing or wrong passphrase, or files already there, stop the restore before it starts."""
+    source, found = backup_storage(), []
     for entry in data["certificates"]:
         with source.open(f"{name}/certificates/{entry['name']}", "rb") as handle:
-            (pki_dir / entry["name"]).write_bytes(handle.read())
+            found.append((entry["name"], handle.read()))
     keys = data["keys"]
-    if not keys.get("included"):
-        return
-    kdf = keys["kdf"]
-    fernet = _fernet(settings.BACKUP_KEY_PASSPHRASE, base64.b64decode(kdf["salt"]), kdf)
-    for entry in keys["files"]:
-        with source.open(f"{name}/keys/{entry['name']}.fernet", "rb") as handle:
-            try:
-                plain = fernet.decrypt(handle.read())
-            except InvalidToken:
-                raise BackupError("BACKUP_KEY_PASSPHRASE does not open the backup's signing keys.") from None
-        path = pki_dir / entry["name"]
-        path.write_bytes(plain)
-        path.chmod(0o600)
+    if keys.get("included"):
+        if not settings.BACKUP_KEY_PASSPHRASE:
+            raise BackupError("The backup holds the signing keys encrypted: set BACKUP_KEY_PASSPHRASE to restore them.")
+        kdf = keys["kdf"]
+        fernet = _fernet(settings.BACKUP_KEY_PASSPHRASE, base64.b64decode(kdf["salt"]), kdf)
+        for entry in keys["files"]:
+            with source.open(f"{name}/keys/{entry['name']}.fernet", "rb") as handle:
+                try:
+                    found.append((entry["name"], fernet.decrypt(handle.read())))
+                except InvalidToken:
+                    raise BackupError("BACKUP_KEY_PASSPHRASE does not open the backup's signing keys.") from None
+    existing = [n for n, _content in found if (pki_dir / n).exists()]
+    if existing and not force:
+        raise BackupError(f"{pki_dir} already holds {', '.join(existing)} (or --force).")
+    return found
+
+
+def _write_pki(pki_dir: Path, files: list[tuple[str, bytes]]) -> None:
+    pki_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for file_name, content in files:
+        path = pki_dir / file_name
+        path.write_bytes(content)
+        path.chmod(0o600 if file_name.endswith(".p12") else 0o644)
 
 
 def local_storage(folder: Path) -> Storage:

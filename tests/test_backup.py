@@ -89,12 +89,15 @@ def test_backup_restores_every_row_and_file(transactional_db, stores, settings):
     # The keys come back decrypted with the operator's passphrase, the certificates as they were.
     assert (pki / "signer.p12").read_bytes() == signer_p12
     assert b"BEGIN CERTIFICATE" in (pki / "agency.pem").read_bytes()
+    # A wrong passphrase stops the restore before anything is created.
     settings.BACKUP_KEY_PASSPHRASE = "not the one"
-    with pytest.raises(CommandError, match="BACKUP_KEY_PASSPHRASE"):
+    with pytest.raises(CommandError, match="BACKUP_KEY_PASSPHRASE does not open"):
         call_command("restore", name, database=f"{target}_x", media_root=str(tmp_path / "m2"),
                      pki_dir=str(tmp_path / "pki2"), **QUIET)
     with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{target}_x"')
+        cursor.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [f"{target}_x"])
+        assert cursor.fetchone()[0] == 0
+    assert not (tmp_path / "m2").exists() and not (tmp_path / "pki2").exists()
 
 
 def test_without_a_passphrase_the_keys_stay_on_the_signing_host(db, stores, settings):
