@@ -240,7 +240,7 @@ def create(now: dt.datetime | None = None) -> str:
     when = (now or timezone.now()).astimezone(dt.UTC).replace(microsecond=0)
     name = backup_name(when)
     target, source = backup_storage(), storages["default"]
-    if target.exists(f"{name}/{MANIFEST}"):
+    if next(walk(target, name), None) is not None:  # never touch (nor, on failure, delete) another run's objects
         raise BackupError(f"{name} exists already.")
     db = connection.settings_dict
     params, major = _server(db)
@@ -330,29 +330,27 @@ def verify(name: str) -> list[str]:
     return problems
 
 
+def _named() -> list[tuple[str, dt.datetime]]:
+    """The backups' folders and times (from their names), newest first."""
+    try:
+        folders, _files = backup_storage().listdir("")
+    except FileNotFoundError:
+        return []
+    found = [(f, dt.datetime.strptime(m.group(1), STAMP).replace(tzinfo=dt.UTC)) for f in folders if (m := NAME.match(f))]
+    return sorted(found, key=lambda item: item[1], reverse=True)
+
+
 def backups() -> list[Backup]:
     """The backups in the backups storage, newest first (complete or not)."""
     storage = backup_storage()
-    try:
-        folders, _files = storage.listdir("")
-    except FileNotFoundError:
-        return []
-    found = []
-    for folder in folders:
-        match = NAME.match(folder)
-        if match:
-            created = dt.datetime.strptime(match.group(1), STAMP).replace(tzinfo=dt.UTC)
-            found.append(Backup(folder, created, storage.exists(f"{folder}/{MANIFEST}")))
-    return sorted(found, key=lambda b: b.created, reverse=True)
+    return [Backup(name, created, storage.exists(f"{name}/{MANIFEST}")) for name, created in _named()]
 
 
 def last_successful() -> dt.datetime | None:
     """When the newest complete (written and checked) backup was taken; None if there is none. For health and
-    metrics: the age of the last successful backup."""
-    for backup in backups():
-        if backup.complete:
-            return backup.created
-    return None
+    metrics: the age of the last successful backup (one listing and, usually, one look-up)."""
+    storage = backup_storage()
+    return next((created for name, created in _named() if storage.exists(f"{name}/{MANIFEST}")), None)
 
 
 # --- Rotation -----------------------------------------------------------------------------------------------------

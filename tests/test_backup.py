@@ -140,6 +140,10 @@ def test_a_failed_run_leaves_no_backup_and_the_last_success_stands(db, stores):
     first = nightly_backup.apply().get()
     assert backup.last_successful() == backup.backups()[0].created
     assert first == backup.backups()[0].name
+    # A second run in the same second refuses, and leaves the first backup whole.
+    with pytest.raises(backup.BackupError, match="exists already"):
+        backup.create(now=backup.backups()[0].created)
+    assert backup.verify(first) == []
     # A stored file that cannot be read (a dangling link in the media folder): the run fails, removes what it wrote.
     (stores / "media").mkdir()
     os.symlink(stores / "nowhere", stores / "media" / "broken.pdf")
