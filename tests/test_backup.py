@@ -80,6 +80,15 @@ def test_backup_restores_every_row_and_file(transactional_db, stores, settings):
         with pytest.raises(CommandError, match="not empty"):
             call_command("restore", name, database=target, media_root=str(tmp_path / "other"), **QUIET)
         assert not (tmp_path / "other").exists()
+        # --force restores over it: rows deleted since and a file changed since come back as they were.
+        with restored.cursor() as cursor:
+            cursor.execute("DELETE FROM awards_workflowevent")
+        restored.commit()
+        (restored_media / model.photo.name).write_bytes(b"changed")
+        call_command("restore", name, database=target, media_root=str(restored_media), force=True, **QUIET)
+        with restored.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM awards_workflowevent")
+            assert cursor.fetchone()[0] == expected["awards_workflowevent"] > 0
     finally:
         restored.close()
         with connection.cursor() as cursor:
