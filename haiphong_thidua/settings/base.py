@@ -5,6 +5,7 @@ Every setting that differs between machines is read with django-environ.
 """
 
 import datetime
+import json
 from pathlib import Path
 
 import environ
@@ -227,6 +228,17 @@ STORAGES = {
 # With the local storage, uploaded and generated files live in MEDIA_ROOT, outside the static tree, and are served
 # only through views that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
+# Backups (core/backup.py, docs/operations.md): written through their own storage alias, a folder under BACKUP_ROOT
+# by default; production may point "backups" at any django-storages backend (its own bucket, off the machine).
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+STORAGES["backups"] = {
+    "BACKEND": env.str("BACKUP_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": json.loads(env.str("BACKUP_STORAGE_OPTIONS", default="") or "null")
+    or {"location": str(BACKUP_ROOT), "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}}
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=4)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+BACKUP_KEY_PASSPHRASE = env.str("BACKUP_KEY_PASSPHRASE", default="")  # set: the signing keys go in, encrypted
 # Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
