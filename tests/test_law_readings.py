@@ -265,7 +265,7 @@ def test_decree_91_2017_art_24_hcld_3_2023_five_excellent_years_and_two_city_ini
 # --- 6. The Council's threshold is the one in force on the meeting's date (Decree 98/2023 Art 30.7) ---------
 
 @pytest.mark.parametrize("held_on, expected", [(D(2026, 6, 15), Outcome.FAILED), (D(2026, 7, 15), Outcome.PASSED)])
-def test_decree_98_2023_art_30_7_the_threshold_of_the_meetings_day(db, held_on, expected):
+def test_decree_98_2023_art_30_7_the_threshold_of_the_meetings_day(council_client, held_on, expected):
     """A later decree (hypothetical, from 01/7/2026) lowers the share to 50 %: a meeting held before it keeps 90 %
     even when the votes are counted after it."""
     current = Parameter.objects.get(key="vote_share_of_members", award_type__code="cstd-thanh-pho",
@@ -278,6 +278,8 @@ def test_decree_98_2023_art_30_7_the_threshold_of_the_meetings_day(db, held_on, 
     submission = _city_title_in_council(f"Khúc Văn {held_on.month}")
     CouncilMeeting.objects.filter(pk=submission.meeting_id).update(held_on=held_on)
     _vote(submission, members[:8], 8)  # 8 of 10: fails at 90 %, passes at 50 %
+    share = "90%" if held_on < D(2026, 7, 1) else "50%"
+    assert f"{share} tổng số 10 thành viên" in council_client.get(reverse("awards:council")).content.decode()
     services.close_vote(users()["demo_officer"], Submission.objects.get(pk=submission.pk))
     assert submission.nominees.get().outcome == expected
 
