@@ -10,9 +10,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from awards import bonus, eligibility, services
+from awards import bonus, eligibility, services, unit_decisions
 from awards.models import (
     CouncilMeeting,
     Initiative,
@@ -26,8 +27,11 @@ from awards.models import (
 )
 from legal.models import AwardType, EligibilityRule, Parameter
 from organisation.models import Person, Unit
+from organisation.seed import create_demo_accounts
 
 from .awards_helpers import person, users
+from .concurrency import at_the_same_moment
+from .files import pdf
 from .law_cases import TTLDXS_MEMBERS
 from .test_awards_law import _city_title_in_council, _council_members, _vote
 from .test_eligibility import _build
@@ -104,6 +108,41 @@ def test_cv_5007_law_06_2022_art_23_a_units_decision_never_takes_an_initiative_h
     assert not PastAward.objects.filter(person=worker, award_type__code="cstd-co-so").exists()  # nothing recorded
     initiative.refresh_from_db()
     assert initiative.reserved_for == other and initiative.consumed_by_unit_decision is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cv_5007_a_units_decision_and_a_city_dossier_at_the_same_moment_never_share_an_initiative(transactional_db):
+    """The unit records its CSTĐ cơ sở while the city dossier resting on the same initiative is sent (real
+    PostgreSQL, row locks): whichever comes first holds it, the other does not."""
+    call_command("seed_directive", verbosity=0)
+    create_demo_accounts()
+    worker, initiative = _worker_with_initiative("Đoàn Văn Lực")
+    staff = users()["demo_staff"]
+    submission = services.create_submission(staff, unit=worker.unit, title="Tờ trình Bằng khen", round_kind="yearly",
+                                            year=2025, commendation_type="regular")
+    services.save_nominee(staff, submission, subject="individual", name=worker.full_name, person=worker,
+                          award_type=_award("bang-khen-chu-tich"), achievement_summary="…")
+    for kind in _award("bang-khen-chu-tich").required_attachments:
+        services.add_attachment(staff, submission, kind=kind, upload=pdf(f"{kind}.pdf"))
+    EligibilityRule.objects.filter(award_type__code="bang-khen-chu-tich", kind="initiative").update(
+        params={"level": "grassroots", "min": 1, "within_years": 2})  # one initiative is enough here (data)
+
+    def decide():
+        return unit_decisions.record_unit_decision(
+            staff, unit=worker.unit, award_type=_award("cstd-co-so"), year=2025, decision_number="40/QĐ-SKHĐT",
+            decided_on=D(2026, 1, 20), signer_name="Nguyễn Văn Sở", signer_title="Giám đốc",
+            person_codes=str(worker.pk))
+
+    _done, errors = at_the_same_moment(lambda call: call(), [lambda: services.submit(staff, submission), decide])
+    initiative.refresh_from_db()
+    decided = PastAward.objects.filter(person=worker, award_type__code="cstd-co-so").first()
+    holders = [h for h in (initiative.reserved_for_id, initiative.consumed_by_unit_decision_id) if h]
+    assert len(holders) == 1
+    if decided is None:  # the dossier came first: the unit's decision was refused with the reason
+        assert initiative.reserved_for.submission_id == submission.pk
+        assert len(errors) == 1 and "Số hóa sổ văn thư" in str(errors[0])
+    else:
+        assert initiative.consumed_by_unit_decision == decided and errors == []
 
 
 # --- 2. Chiến sĩ thi đua cơ sở asks for the standard of Lao động tiên tiến (Law 06/2022 Art 23.1) ----------
