@@ -479,7 +479,7 @@ def _leadership_years(rule, ev, year, nominee):
     needed = Decimal(str(rule.params["years"]))
     shown = held.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     # The reduction for women of the period's law: one third less (Decree 98/2023 and 152/2025 Art 4), a fixed
-    # number of years less (``women_years_less``, Decree 65/2014 before 2024), or not recorded (None: the officer).
+    # number of years less (``{"years_less": N}``, Decree 65/2014 before 2024), or not recorded (N None: the officer).
     woman, women = ev.person.sex == "female", rule.params.get("women", "one_third")
     if woman and women == "one_third":
         needed, note = needed * 2 / 3, _(" (one third less for a woman)")
