@@ -12,7 +12,7 @@ class LegalDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Parameter)
 class ParameterAdmin(admin.ModelAdmin):
-    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article")
+    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article", "reading")
     list_filter = ("key",)
 
 

@@ -56,6 +56,11 @@ class ParameterKey(models.TextChoices):
     BONUS_ROUND_UP_TO = "bonus_round_up_to", _("Bonus amounts are rounded up to a multiple of (VND)")
     BONUS_HIGHEST_TITLE_ONLY = "bonus_highest_title_only", _(
         "Several emulation titles for one achievement: only the highest bonus is paid (1) or each one (0)")
+    INITIATIVE_WITHIN_PERIOD = "initiative_within_period", _(
+        "A yearly title counts only initiatives recognised within its period of achievement (1) or any earlier "
+        "unused one (0)")
+    YEARS_FOLLOW_BANG_KHEN = "years_follow_bang_khen", _(
+        "Bằng khen of the Prime Minister: the five years must follow the earlier Bằng khen (1) or may include it (0)")
 
 
 class CommendationType(models.TextChoices):
@@ -86,3 +91,6 @@ class RuleKind(models.TextChoices):
     SERVICE_MONTHS = "service_months", _("Months in service by the end of the year at least")
     ABSENCE_AT_MOST = "absence_at_most", _("Working days absent in the year at most")
     LEADERSHIP_YEARS = "leadership_years", _("Years in a leadership post (one third less for women)")
+    RATINGS_WITHIN = "ratings_within", _("Years rated at least a rating within a period")
+    LOWER_TITLE_STANDARD = "lower_title_standard", _(
+        "Meets the rules of a lower title that this one does not repeat")

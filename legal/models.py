@@ -133,6 +133,9 @@ class Parameter(models.Model):
     legal_basis = models.ForeignKey("legal.LegalDocument", verbose_name=_("legal basis"), null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     article = models.CharField(_("article"), max_length=120, blank=True)
+    reading = models.TextField(
+        _("reading chosen"), blank=True, default="",
+        help_text=_("Where the text can be read two ways: the reading this value applies, and why."))
     effective_from = models.DateField(_("effective from"))
     effective_to = models.DateField(_("effective until"), null=True, blank=True)
 
