@@ -18,7 +18,9 @@ class ParameterAdmin(admin.ModelAdmin):
 
 @admin.register(Holiday)
 class HolidayAdmin(admin.ModelAdmin):
-    list_display = ("date", "name")
+    list_display = ("date", "name", "occasion", "kind", "basis")
+    list_filter = ("kind", "occasion")
+    date_hierarchy = "date"
 
 
 @admin.register(BaseSalary)
