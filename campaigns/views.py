@@ -148,10 +148,11 @@ def registration_edit(request, year):
     if request.method == "POST" and form.is_valid() and targets.is_valid():
         chosen = [(t["award_type"], t["quantity"] or 1, t["note"]) for t in targets.cleaned_data
                   if t.get("award_type")]
+        submit = services.submit_registration.transition.name in request.POST  # the button named as its row
         ok, _result = run_service(request, lambda: services.save_registration(
             request.user, unit=unit, year=year, movements=form.cleaned_data["movements"], targets=chosen,
-            note=form.cleaned_data["note"], submit="submit" in request.POST,
-        ), form=form, success=_("Registration submitted.") if "submit" in request.POST else _("Draft saved."))
+            note=form.cleaned_data["note"], submit=submit,
+        ), form=form, success=_("Registration submitted.") if submit else _("Draft saved."))
         if ok:
             return redirect("campaigns:registration_home")
     return render(request, "campaigns/registration_form.html", {

@@ -114,7 +114,7 @@ def score_detail(request, pk):
         raise Http404
     return render(request, "campaigns/score_detail.html", {
         "score": score, "lines": score.lines.select_related("criterion").order_by("criterion__order"),
-        "checked": score.status == ScoreStatus.CHECKED,
+        "is_cross_checked": score.status == ScoreStatus.CHECKED,
         "checker": score.history.filter(status=ScoreStatus.CHECKED).select_related("history_user")
         .order_by("history_date").first(),
         "entered_by": score.history.filter(status=ScoreStatus.SELF_SCORED).select_related("history_user")
