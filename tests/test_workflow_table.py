@@ -13,7 +13,16 @@ from awards.api import SubmissionViewSet
 from awards.models import Nominee, Outcome, Status, VoteChoice
 from awards.workflow import COMMENT, DOSSIER, SIGNATURE
 from campaigns import services as campaign_services
-from campaigns.models import ModelStatus, Movement, MovementStatus, RegistrationStatus, RoundStatus, ScoreStatus
+from campaigns.models import (
+    ExemplaryModel,
+    ModelKind,
+    ModelStatus,
+    Movement,
+    MovementStatus,
+    RegistrationStatus,
+    RoundStatus,
+    ScoreStatus,
+)
 from campaigns.workflow import MOVEMENT, WORKFLOWS
 from core.audit import trail
 from reports.models import ReportStatus
@@ -169,3 +178,20 @@ def test_the_engine_audits_a_campaign_action_once_and_a_refused_one_not_at_all(d
     with pytest.raises(ValidationError):
         campaign_services.close_movement(u["demo_officer"], movement)
     assert trail(movement).count() == 1
+
+
+def test_a_step_that_refuses_leaves_the_record_and_its_trail_as_they_were(db):
+    u = users()
+    proposal = campaign_services.propose_model(
+        u["demo_staff"], unit=u["demo_staff"].unit, kind=ModelKind.values[0], title="Mô hình dân vận khéo",
+        subject_name="Phường Lê Lợi", summary="Tóm tắt", story="Câu chuyện")
+    with pytest.raises(ValidationError) as refused:
+        campaign_services.reject_model(u["demo_officer"], proposal, "  ")  # no reason: the step refuses
+    assert list(refused.value.message_dict) == ["note"]
+    proposal.refresh_from_db()
+    assert proposal.status == ModelStatus.PROPOSED and proposal.reviewed_by is None
+    assert not trail(proposal).exists()
+    campaign_services.reject_model(u["demo_officer"], proposal, "Chưa đủ minh chứng")
+    assert ExemplaryModel.objects.get(pk=proposal.pk).status == ModelStatus.REJECTED
+    assert list(trail(proposal).values_list("action", "note")) == [
+        (campaign_services.reject_model.transition.name, "Chưa đủ minh chứng")]

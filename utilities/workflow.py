@@ -257,8 +257,8 @@ class Workflow:
         """Lock, check, do the action's work, set the state, save, audit and queue the notice, in one transaction."""
         transition = self[action]
         handler = self.handlers.get(action)
-        if handler is None:
-            raise ImproperlyConfigured(f"{self.name}.{action}: no handler registered")
+        if handler is None or self.audit is None:
+            raise ImproperlyConfigured(f"{self.name}.{action}: no handler registered, or no audit writer")
         with transaction.atomic():
             obj = self.lock(obj)
             self.check(action, user, obj, data.get(self._today[action]))
@@ -275,8 +275,6 @@ class Workflow:
                 obj.save()
             note, note_en = notes(step.note) if step.audit else ("", "")
             if step.audit:
-                if self.audit is None:
-                    raise ImproperlyConfigured(f"{self.name}: no audit writer (writes_with)")
                 self.audit(AuditRecord(self.name, step.event or action, obj, user, from_state, to_state, note,
                                        note_en))
             if step.notice:
