@@ -4,8 +4,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from awards import services
 from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
-from awards.workflow import DOSSIER
 from core.health import broker_status, database_status, worker_status
 from core.import_jobs import rows_read
 from core.models import ImportJob
@@ -40,11 +40,11 @@ def home(request):
     submissions = Submission.objects.visible_to(user)
     context = {
         "dossiers_open": submissions.exclude(status__in=FINISHED_STATUSES).count(),
-        "dossiers_to_receive": submissions.filter(status__in=DOSSIER.sources("receive")).count()
+        "dossiers_to_receive": submissions.filter(status__in=services.receive.transition.sources).count()
         if is_board_officer(user) else 0,
         "dossiers_overdue": submissions.overdue().count(),
         "dossiers_returned": submissions.filter(status=Status.RETURNED).count(),
-        "dossiers_in_council": submissions.filter(status__in=DOSSIER.sources("close_vote")).count(),
+        "dossiers_in_council": submissions.filter(status__in=services.close_vote.transition.sources).count(),
         "unread": unread_count(request.user),
         "unit": request.user.unit,
         "visible_unit_count": visible_units(request.user).count(),
