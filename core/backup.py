@@ -18,6 +18,8 @@ from django.db import connection
 
 from utilities.embedded_db import ensure_database
 
+from .health import record_backup
+
 
 def _bin(name: str) -> str:
     """The client of the server's own major version when the system has it (Debian keeps them in
@@ -58,6 +60,7 @@ def backup(output_dir: Path) -> Path:
     (target / "manifest.json").write_text(json.dumps({
         "created": dt.datetime.now().isoformat(), "database": db["NAME"],
         "files": sum(1 for p in media.rglob("*") if p.is_file()) if media.exists() else 0}, indent=2))
+    record_backup()  # the age of the last backup is a metric (/metrics)
     return target
 
 

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import structlog
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -112,6 +113,7 @@ class Workflow:
 
     def check(self, action: str, user, obj, today: datetime.date | None = None) -> Transition:
         """Raise ``PermissionDenied`` or ``ValidationError`` unless ``user`` may take ``action`` on ``obj`` now."""
+        structlog.contextvars.bind_contextvars(action=action)  # every later log line of the request names it
         transition = self[action]
         transition.permission.require(user, obj)
         state = self.state_of(obj)
