@@ -18,16 +18,16 @@ from organisation.scoping import visible_units
 @login_not_required
 @never_cache
 def healthz(request):
-    """Anonymous callers (load balancers, monitors) learn "ok" or "degraded" and, when degraded, which parts failed;
+    """Anonymous callers (load balancers, monitors) learn "ok" or "degraded" and, when degraded, which parts are down;
     the Board and administrators also see each part's details and the worker's last heartbeat. 503 when the database
     is down (nothing works); a failed cache, storage, broker or queue is "degraded" (some pages and tasks fail)."""
     parts = {"database": database_status(), "cache": cache_status(), "storage": storage_status(),
              "broker": broker_status()}
     parts["queues"] = queues_status() if parts["broker"]["ok"] else {"ok": False, "error": "broker unreachable"}
-    failed = [name for name, part in parts.items() if not part["ok"]]
-    body = {"status": "degraded" if failed else "ok"}
-    if failed:
-        body["failed"] = failed
+    down = [name for name, part in parts.items() if not part["ok"]]
+    body = {"status": "degraded" if down else "ok"}
+    if down:
+        body["down"] = down
     if request.user.is_authenticated and is_board(request.user):
         body.update(version=settings.PORTAL_VERSION, worker=worker_status(), **parts)
     return JsonResponse(body, status=200 if parts["database"]["ok"] else 503)

@@ -224,7 +224,7 @@ def test_an_administrator_needs_the_second_factor(password, db):
 # --- Health ---------------------------------------------------------------------------------------------------------
 def test_healthz_reports_cache_storage_and_queues(officer_client, db):
     body = officer_client.get(reverse("healthz")).json()
-    assert body["status"] == "ok" and "failed" not in body
+    assert body["status"] == "ok" and "down" not in body
     assert body["cache"]["ok"] and body["storage"]["ok"] and body["queues"]["ok"]
     assert set(body["queues"]["depths"]) == {"celery", "reports", "notices", "imports", "signing"}
 
@@ -232,7 +232,7 @@ def test_healthz_reports_cache_storage_and_queues(officer_client, db):
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                        "LOCATION": "redis://127.0.0.1:1/0"}, "fragments": LOCMEM})
 def test_healthz_names_a_dead_cache(officer_client, client, db):
-    assert client.get(reverse("healthz")).json() == {"status": "degraded", "failed": ["cache"]}
+    assert client.get(reverse("healthz")).json() == {"status": "degraded", "down": ["cache"]}
     body = officer_client.get(reverse("healthz")).json()
     assert body["cache"] == {"ok": False, "backend": "RedisCache", "error": "ConnectionError"}
     assert body["database"]["ok"] and body["storage"]["ok"]
@@ -244,7 +244,7 @@ def test_healthz_names_a_storage_it_cannot_write(officer_client, client, db, tmp
     with override_settings(MEDIA_ROOT=str(blocker / "uploads")):
         response = client.get(reverse("healthz"))
         assert response.status_code == 200
-        assert response.json() == {"status": "degraded", "failed": ["storage"]}
+        assert response.json() == {"status": "degraded", "down": ["storage"]}
         storage = officer_client.get(reverse("healthz")).json()["storage"]
         assert storage["ok"] is False and storage["backend"] == "FileSystemStorage" and storage["error"]
     assert not any(Path(blocker.parent).glob("**/healthz"))
@@ -256,7 +256,7 @@ def test_healthz_names_a_queue_with_a_backlog(officer_client, client, db):
     app.send_task("reports.tasks.generate_report", args=[0], queue="reports")
     try:
         with override_settings(HEALTH_QUEUE_MAX_DEPTH=0):
-            assert client.get(reverse("healthz")).json() == {"status": "degraded", "failed": ["queues"]}
+            assert client.get(reverse("healthz")).json() == {"status": "degraded", "down": ["queues"]}
             queues = officer_client.get(reverse("healthz")).json()["queues"]
         assert queues["ok"] is False and queues["backlog"] == ["reports"] and queues["depths"]["reports"] >= 1
     finally:
@@ -273,3 +273,19 @@ def test_a_libraries_plain_log_call_is_a_json_line_with_its_extra_fields(db):
     finally:
         logger.removeHandler(handler)
     assert handler.lines[0]["event"] == "kiểm tra bộ nhớ đệm" and handler.lines[0]["part"] == "cache"
+
+
+@pytest.mark.parametrize("dsn", ["", "http://public-key@127.0.0.1:9/1"])
+def test_sentry_only_with_a_dsn_and_without_personal_data(dsn):
+    """A fresh process with the settings as production loads them: no SDK client without SENTRY_DSN; with it, one that
+    sends no personal data (the DSN points at a closed local port: nothing is sent by starting up)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import django, sentry_sdk; django.setup(); from django.conf import settings; client = sentry_sdk.get_client();"
+            "print(settings.SENTRY_ENABLED, client.is_active(), client.options.get('send_default_pii'))")
+    env = {**os.environ, "SENTRY_DSN": dsn, "DJANGO_SETTINGS_MODULE": "haiphong_thidua.settings.test"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parent.parent, check=True).stdout.split()
+    assert out == (["True", "True", "False"] if dsn else ["False", "False", "None"]), out  # None: no client at all
