@@ -2,6 +2,7 @@
 request queues; /metrics for the Board's monitoring account (or the scraper's token) and no one else; /healthz
 naming the part that failed."""
 
+import io
 import json
 import logging
 import math
@@ -10,13 +11,14 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Status
-from core.health import queue_depths, record_backup
+from core.health import queue_depths
 from core.tasks import heartbeat
 from haiphong_thidua.celery import app
 from haiphong_thidua.observability import json_formatter
@@ -139,7 +141,7 @@ def _metric(body: str, name: str, **labels) -> float:
     raise AssertionError(f"{name}{labels} not in /metrics")
 
 
-def test_metrics_for_the_monitoring_account(monitoring, officer_client):
+def test_metrics_for_the_monitoring_account(monitoring, officer_client, tmp_path):
     assert officer_client.get(reverse("home")).status_code == 200  # a request, timed by view
     heartbeat.apply(kwargs={"name": "worker"})  # a task, run here as a worker runs it, timed
     Report.objects.create(kind=ReportKind.MONTHLY, period_start="2026-01-01", period_end="2026-01-31",
@@ -148,7 +150,7 @@ def test_metrics_for_the_monitoring_account(monitoring, officer_client):
     client.force_login(monitoring)
     body = client.get("/metrics").content.decode()
     assert _metric(body, "hptd_last_backup_age_seconds") == math.inf  # never backed up
-    record_backup()
+    call_command("backup", output=str(tmp_path), stdout=io.StringIO())  # a real pg_dump and tarball
     response = client.get("/metrics")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
