@@ -1,5 +1,5 @@
 """Liveness and readiness: the database, the Celery broker and its queues, the cache, the file storage, the
-worker's last heartbeat. Each check reports and never raises; ``failed`` names the parts that are down."""
+worker's last heartbeat. Each check reports and never raises; /healthz lists under "down" the parts that are not ok."""
 
 import contextlib
 import uuid
