@@ -6,7 +6,8 @@ from django.views.decorators.cache import never_cache
 
 from awards import services
 from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
-from core.health import broker_status, database_status, worker_status
+from awards.workflow import DOSSIER
+from core.health import broker_status, cache_status, database_status, queues_status, storage_status, worker_status
 from core.import_jobs import rows_read
 from core.models import ImportJob
 from core.notify import unread_count
@@ -18,14 +19,19 @@ from organisation.scoping import visible_units
 @login_not_required
 @never_cache
 def healthz(request):
-    """Anonymous callers (load balancers, monitors) learn only "ok" or "degraded"; the Board and administrators
-    also see the database, the broker and the worker's last heartbeat."""
-    db, broker = database_status(), broker_status()
-    ok = db["ok"] and broker["ok"]
-    body = {"status": "ok" if ok else "degraded"}
+    """Anonymous callers (load balancers, monitors) learn "ok" or "degraded" and, when degraded, which parts are down;
+    the Board and administrators also see each part's details and the worker's last heartbeat. 503 when the database
+    is down (nothing works); a failed cache, storage, broker or queue is "degraded" (some pages and tasks fail)."""
+    parts = {"database": database_status(), "cache": cache_status(), "storage": storage_status(),
+             "broker": broker_status()}
+    parts["queues"] = queues_status() if parts["broker"]["ok"] else {"ok": False, "error": "broker unreachable"}
+    down = [name for name, part in parts.items() if not part["ok"]]
+    body = {"status": "degraded" if down else "ok"}
+    if down:
+        body["down"] = down
     if request.user.is_authenticated and is_board(request.user):
-        body.update(version=settings.PORTAL_VERSION, database=db, broker=broker, worker=worker_status())
-    return JsonResponse(body, status=200 if db["ok"] else 503)
+        body.update(version=settings.PORTAL_VERSION, worker=worker_status(), **parts)
+    return JsonResponse(body, status=200 if parts["database"]["ok"] else 503)
 
 
 @login_not_required

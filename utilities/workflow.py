@@ -24,6 +24,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import structlog
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
@@ -179,6 +180,7 @@ class Workflow:
 
     def check(self, action: str, user, obj, today: datetime.date | None = None) -> Transition:
         """Raise ``PermissionDenied`` or ``ValidationError`` unless ``user`` may take ``action`` on ``obj`` now."""
+        structlog.contextvars.bind_contextvars(action=action)  # every later log line of the request names it
         transition = self[action]
         transition.permission.require(user, obj)
         state = self.state_of(obj)
