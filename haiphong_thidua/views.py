@@ -6,7 +6,6 @@ from django.views.decorators.cache import never_cache
 
 from awards import services
 from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
-from awards.workflow import DOSSIER
 from core.health import broker_status, cache_status, database_status, queues_status, storage_status, worker_status
 from core.import_jobs import rows_read
 from core.models import ImportJob
