@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.datacache import fragment
@@ -89,9 +90,10 @@ def _share(progress) -> float:
 def _glance(rows):
     """The year at a glance: each target's share of its plan as a bar coloured by its verdict or status, and
     over the plan's years how many targets came out (or stand) each way."""
-    bars = {"labels": [r.target.indicator.name for r in rows], "values": [_share(r.progress) for r in rows],
+    bars = {"labels": [Truncator(r.target.indicator.name).chars(40) for r in rows],
+            "names_full": [r.target.indicator.name for r in rows], "values": [_share(r.progress) for r in rows],
             "keys": [r.progress.badge for r in rows], "names": {k: str(v) for k, v in STATUS_LABELS.items()},
-            "axis": str(_("% of target")), "plan_label": str(_("Plan (100 %)"))}
+            "axis": str(_("Share of the plan (%)")), "plan_label": str(_("Plan (100 %)"))}
     years = [cell.year for cell in rows[0].years] if rows else []
     per_year = {y: [c.progress.badge for r in rows for c in r.years if c.year == y and c.progress] for y in years}
     used = [k for k in (*CLOSED_KEYS, *RUNNING_KEYS) if any(k in badges for badges in per_year.values())]

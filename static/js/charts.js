@@ -32,13 +32,14 @@
     return new Chart(canvas, {
       type: "bar",
       data: { labels: bars.labels, datasets: [{ label: bars.axis, data: bars.values,
-        backgroundColor: bars.keys.map(function (k) { return colours[k] || grey; }) }] },
+        backgroundColor: bars.keys.map(function (k) { return colours[k] || grey; }), maxBarThickness: 22 }] },
       options: {
         indexAxis: "y", maintainAspectRatio: false, animation: false,
         plugins: {
           legend: { display: false },
           subtitle: { display: true, text: "- - - " + bars.plan_label, position: "bottom", color: grey },
-          tooltip: { callbacks: { label: function (c) {
+          tooltip: { callbacks: { title: function (items) { return bars.names_full[items[0].dataIndex]; },
+                                  label: function (c) {
             return c.parsed.x.toLocaleString("vi-VN", { maximumFractionDigits: 1 }) + "% · " + bars.names[bars.keys[c.dataIndex]];
           } } }
         },
@@ -54,7 +55,7 @@
     return new Chart(canvas, {
       type: "bar",
       data: { labels: t.labels, datasets: t.series.map(function (s) {
-        return { label: s.label, data: s.counts, backgroundColor: colours[s.key] || grey };
+        return { label: s.label, data: s.counts, backgroundColor: colours[s.key] || grey, maxBarThickness: 48 };
       }) },
       options: {
         maintainAspectRatio: false, animation: false,
