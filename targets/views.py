@@ -127,7 +127,7 @@ def dashboard(request):
         charts = _chart_data(rows) | {"glance": _glance(rows)}
         return render_to_string("targets/_dashboard_body.html", {
             "rows": rows, "year": year, "years": years, "units": units, "unit": unit, "labels": STATUS_LABELS,
-            "counts": counts, "summary": summary, "charts": charts, "is_board": board, "closed": closed,
+            "counts": counts, "summary": summary, "charts": charts, "is_board": board, "has_ended": closed,
             "plan_years": [cell.year for cell in rows[0].years] if rows else []})
 
     # Leaders open this page often and the figures change a few times a month: the rendered body is
@@ -240,7 +240,7 @@ def _float(value):
 def _pdf(rows, year):
     today = timezone.localdate()
     content = render_pdf("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
-                                                        "today": today, "closed": year_closed(year, today)})
+                                                        "today": today, "has_ended": year_closed(year, today)})
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chi-tieu-{year}.pdf"'
     return response
