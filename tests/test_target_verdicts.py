@@ -267,3 +267,41 @@ def test_the_dashboard_query_count_does_not_grow_with_targets(leader_client, dja
     with django_assert_max_num_queries(len(first.captured_queries)) as after:
         page = leader_client.get(url)
     assert sum(len(r.years) for r in page.context["rows"]) == 13 * 5 and len(after.captured_queries) > 0
+
+
+@pytest.mark.parametrize("kind,period,year,end", [
+    ("quarter", 1, 2023, dt.date(2023, 3, 31)),
+    ("quarter", 4, 2023, dt.date(2023, 12, 31)),
+    ("month", 2, 2023, dt.date(2023, 2, 28)),
+    ("month", 2, 2024, dt.date(2024, 2, 29)),  # a leap year
+    ("month", 12, 2023, dt.date(2023, 12, 31)),
+])
+def test_when_a_period_ends(kind, period, year, end):
+    assert services.period_end(year, kind, period) == end
+
+
+@pytest.mark.parametrize("today,late", [
+    (dt.date(2023, 4, 15), False),  # the fifteenth day after 31 March: still in time
+    (dt.date(2023, 4, 16), True),
+])
+def test_a_quarter_is_late_from_the_day_after_its_deadline(db, today, late):
+    codes = {t.indicator.code for t, _periods in services.late_reporters(2023, today=today)}
+    assert ("exports" in codes) is late
+
+
+def test_the_exports_of_a_closed_year_say_result_not_projection(leader_client):
+    import io
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    enter_2023_figures()
+    url = reverse("targets:dashboard") + "?year=2023"
+    sheet = load_workbook(io.BytesIO(leader_client.get(url + "&format=xlsx").content)).active
+    headers = [c.value for c in sheet[4]]
+    assert "Kết quả" in headers and "Tình trạng" not in headers
+    fdi = next(row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0].startswith("Thu hút 2,0-2,5"))
+    assert fdi[4] == 2.8 and fdi[7] is None and fdi[headers.index("Kết quả")] == "Vượt kế hoạch"
+    pdf = leader_client.get(url + "&format=pdf").content
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+    assert "Kết quả" in text and "Vượt kế hoạch" in text and "Dự báo cả năm" not in text
