@@ -305,3 +305,11 @@ def test_the_exports_of_a_closed_year_say_result_not_projection(leader_client):
     pdf = leader_client.get(url + "&format=pdf").content
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
     assert "Kết quả" in text and "Vượt kế hoạch" in text and "Dự báo cả năm" not in text
+
+
+def test_a_closed_years_target_without_its_last_period_says_how_far_its_figures_go(leader_client):
+    targets = enter_2023_figures()
+    html = leader_client.get(reverse("targets:target_detail", args=[targets["port-cargo"].pk])).content.decode()
+    text = re.sub(r"\s+", " ", html)
+    assert "Chưa có số liệu cả năm" in text and "135 triệu tấn (73,0% kế hoạch), đến quý 3" in text
+    assert "Dự báo cả năm" not in text
