@@ -44,7 +44,11 @@
           } } }
         },
         scales: { x: { min: 0, suggestedMax: 120, title: { display: true, text: bars.axis } },
-                  y: { ticks: { autoSkip: false } } }
+                  // on a phone the names are cut shorter so the bars keep their room (the tooltip has the whole name)
+                  y: { ticks: { autoSkip: false, callback: function (value, index) {
+                    var label = bars.labels[index], max = this.chart.width < 560 ? 18 : 40;
+                    return label.length > max ? label.slice(0, max - 1) + "…" : label;
+                  } } } }
       },
       plugins: [planAt100]
     });
