@@ -33,7 +33,6 @@ from utilities.forms import (
     form_page,
     posted_action,
     posted_form,
-    require_on_post,
     run_service,
     show_form_errors,
     take_posted,
@@ -141,7 +140,7 @@ def submission_bulk(request):
 
 
 def submission_create(request):
-    require_on_post(request, is_unit_staff)
+    is_unit_staff.require(request.user)  # the form only for those who may send it: the leadership reads
     form = forms.SubmissionForm(request.POST or None, user=request.user,
                                 initial={"year": timezone.localdate().year, "round_kind": "yearly",
                                          "commendation_type": "regular"})

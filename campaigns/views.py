@@ -158,7 +158,7 @@ def registration_edit(request, year):
     return render(request, "campaigns/registration_form.html", {
         "form": form, "targets": targets, "unit": unit, "year": year, "window": window,
         "registration": registration, "can_save": registration is None or services.save_draft.is_in(registration),
-        "units": visible_units(request.user).active().order_by("path"),
+        "can_edit": acts_for_unit(request.user, unit), "units": visible_units(request.user).active().order_by("path"),
     })
 
 
@@ -380,7 +380,7 @@ def model_list(request):
 
 
 def model_propose(request):
-    require_on_post(request, is_unit_staff)
+    is_unit_staff.require(request.user)  # the form only for those who may send it
 
     def propose(data):
         data = dict(data)

@@ -15,7 +15,7 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
-              "organisation:unit_change", "organisation:unit_establish", "awards:outbox"}
+              "organisation:unit_change", "organisation:unit_establish", "awards:outbox", "legal:holidays"}
 # Pages that read their caller's credentials themselves (a scraper's header) and refuse an anonymous one with 401,
 # never with a redirect to the login page; only the monitoring account and administrators are let in.
 SELF_AUTHENTICATED = {"metrics"}
@@ -151,6 +151,7 @@ WRITERS = {
     "awards:comment_moderate": BOARD, "awards:decision_sign": BOARD, "awards:decision_seal": BOARD,
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
+    "legal:holidays": BOARD, "legal:holiday_remove": BOARD,
     # every account keeps its own second factor and API token
     "api_token": set(ROLES) - {"anonymous"}, "mfa_recovery_codes": set(ROLES) - {"anonymous"},
     "mfa_disable": set(ROLES) - {"anonymous"}, "mfa_setup": set(ROLES) - {"anonymous"},
@@ -217,3 +218,33 @@ def test_no_page_outside_the_matrix_writes_on_a_post(objects, covenant):
                 problems.append(f"{role} POST {url}: {code}, {wrote} row(s) written")
     print(f"[security record] POST outside the matrix: {len(routes)} pages x {len(clients)} roles, no write")
     assert problems == []
+
+
+FORM = re.compile(r"<form\b[^>]*>", re.I)
+# Pages with a second form of another right, posted to the same address: who may see that one.
+OTHER_FORMS = {"campaigns:review_detail": BOARD}  # the Board's consolidation beside the units' report
+
+
+def test_a_page_shows_its_form_only_to_those_who_may_send_it(objects, covenant):
+    """Forms only for those who may use them (issue 33, item 7): a role that is refused a page's write is not shown
+    that write's form (the leader used to fill in a whole new dossier and be refused only on saving)."""
+    objects["pk"].update({"campaigns:covenant_finalise": covenant.pk,
+                          "campaigns:score_edit": covenant.scores.get(unit__code="tp-ha-noi").pk})
+    routes = dict(_patterns())
+    clients = {role: _client(role) for role in ROLES if role != "anonymous"}
+    problems = []
+    for name, writers in WRITERS.items():
+        url = _fill(name, routes[name], objects)
+        for role, client in clients.items():
+            if role in writers or role in OTHER_FORMS.get(name, ()):
+                continue
+            response = client.get(url)
+            if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+                continue
+            for tag in FORM.findall(response.content.decode()):
+                if 'method="post"' not in tag.lower():
+                    continue
+                action = re.search(r'action="([^"]*)"', tag)
+                if action is None or action.group(1) in ("", url):
+                    problems.append(f"{role} is shown the form of {name} ({url})")
+    assert problems == [], "\n".join(problems)
