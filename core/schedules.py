@@ -24,6 +24,9 @@ CRONTAB_TASKS = [
      {"minute": "30", "hour": "6", "day_of_month": "1", "month_of_year": "1,4,7,10"}),
     ("Báo cáo thống kê năm (TT 02/2023/TT-BNV)", REPORT_TASK, {"kind": "yearly_statistics"},
      {"minute": "0", "hour": "7", "day_of_month": "5", "month_of_year": "1"}),
+    # Forms 0601–0605 over the reporting year ending 30/11, due on 15/12 (Circular 02/2023/TT-BNV).
+    ("Biểu mẫu thống kê TĐKT (01/12–30/11, nộp 15/12)", REPORT_TASK, {"kind": "circular_forms"},
+     {"minute": "0", "hour": "7", "day_of_month": "1", "month_of_year": "12"}),
     ("Nhắc hạn (đăng ký, báo cáo, nhiệm vụ, thẩm định, số liệu, lấy ý kiến)", REMINDER_TASK, {},
      {"minute": "0", "hour": "7", "day_of_month": "*"}),
     ("Sao lưu hằng đêm (CSDL, tệp, chứng thư số; kiểm tra và xoay vòng)", BACKUP_TASK, {},

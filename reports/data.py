@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from awards import fund
 from awards.models import (
+    CENTRAL_DECIDERS,
     OPEN_STATUSES,
+    Decider,
     Decision,
     DecisionKind,
     Nominee,
@@ -30,6 +33,8 @@ from campaigns.models import (
 )
 from organisation.models import UnitLevel, UnitVersion, User
 from targets import services as target_services
+
+from . import circulars
 
 
 def movements(start: dt.date, end: dt.date) -> dict:
@@ -132,10 +137,79 @@ def yearly_statistics(year: int) -> dict:
     }
 
 
+class _Span(Func):
+    """Whole months (``part="months"``) or the days left over (``"days"``) from a movement's first day to the day
+    after its last: 01/01–31/12 is 12 months and 0 days. NULL without both dates."""
+
+    output_field = IntegerField()
+
+    def __init__(self, part: str, **extra):
+        super().__init__(F("ends_on"), F("starts_on"), **extra)
+        self.part = part
+
+    def as_sql(self, compiler, connection, **extra_context):
+        end, end_params = compiler.compile(self.source_expressions[0])
+        start, start_params = compiler.compile(self.source_expressions[1])
+        age = f"AGE({end} + 1, {start})"
+        if self.part == "months":
+            return (f"(EXTRACT(YEAR FROM {age}) * 12 + EXTRACT(MONTH FROM {age}))::integer",
+                    (*end_params, *start_params) * 2)
+        return f"EXTRACT(DAY FROM {age})::integer", (*end_params, *start_params)
+
+
+def _not_revoked(awards, end: dt.date):
+    """Revoked awards are not counted: those whose revoking decision was issued by the period's end."""
+    return awards.exclude(revoked_by__issued_on__lte=end)
+
+
+def form_population(name: str, start: dt.date, end: dt.date):
+    """The records a form's cells count, in the reporting period ``start``–``end``."""
+    if name == "movements":  # launched in the period: the first day, or the launch when no first day is set
+        launched = Coalesce("starts_on", TruncDate("launched_at", tzinfo=timezone.get_current_timezone()))
+        return Movement.objects.exclude(kind=MovementKind.THEME).annotate(launched_on=launched).filter(
+            launched_on__range=(start, end)).annotate(span_months=_Span("months"), span_days=_Span("days"))
+    if name == "state_awards":  # counted on the day the portal recorded the central result (the nominee's history)
+        result_day = Nominee.history.filter(id=OuterRef("pk"), outcome=Outcome.AWARDED).order_by(
+            "history_date").annotate(day=TruncDate("history_date", tzinfo=timezone.get_current_timezone()))
+        awards = Nominee.objects.filter(outcome=Outcome.AWARDED, award_type__decided_by__in=CENTRAL_DECIDERS).annotate(
+            result_on=Subquery(result_day.values("day")[:1])).filter(result_on__range=(start, end))
+        return _not_revoked(awards, end)
+    if name == "city_awards":  # the Chairman's award decisions issued in the period
+        awards = Nominee.objects.filter(outcome=Outcome.AWARDED, award_type__decided_by=Decider.CITY_CHAIRMAN,
+                                        decision__kind=DecisionKind.AWARD, decision__issued_on__range=(start, end))
+        return _not_revoked(awards, end)
+    return None  # "manual": filled in by the Board
+
+
+def form_cells(form: circulars.Form, start: dt.date, end: dt.date) -> list[dict]:
+    """[{"line": row, "cells": [count or None per column]}]: one COUNT … FILTER per cell, one query per form."""
+    population = form_population(form.population, start, end)
+    measures = {}
+    for i, row in enumerate(form.rows):
+        for j, column in enumerate(form.columns):
+            if population is not None and row.q is not None and column.q is not None:
+                q = row.q & column.q
+                measures[f"c{i}_{j}"] = Count("pk", filter=q) if q else Count("pk")
+    figures = population.aggregate(**measures) if measures else {}
+    return [{"line": row, "cells": [figures.get(f"c{i}_{j}") for j in range(len(form.columns))]}
+            for i, row in enumerate(form.rows)]
+
+
+def circular_forms(start: dt.date, end: dt.date) -> dict:
+    """The forms of the circular in force on the period's last day, each cell counted in SQL."""
+    circular = circulars.circular_for(end)
+    if circular is None:
+        return {"circular": None, "forms": []}
+    return {"circular": circular, "due_on": circular.due_on(end.year),
+            "forms": [{"form": form, "rows": form_cells(form, start, end)} for form in circular.forms]}
+
+
 def collect(kind: str, start: dt.date, end: dt.date) -> dict:
     context = {"generated_at": timezone.localtime()}
     if kind == "yearly_statistics":
         context["stats"] = yearly_statistics(start.year)
+    elif kind == "circular_forms":
+        context["circular_forms"] = circular_forms(start, end)
     else:
         context.update(movements=movements(start, end), nominations=nominations(start, end), targets=targets(end))
     return context

@@ -18,6 +18,13 @@ def _plain(value) -> str:
 def key_figures(kind: str, content: dict) -> dict[str, str]:
     """{label: figure as text} of the numbers the report prints."""
     figures: dict[str, str] = {}
+    if "circular_forms" in content:
+        for form in content["circular_forms"]["forms"]:
+            for row in form["rows"]:
+                for column, value in zip(form["form"].columns, row["cells"], strict=True):
+                    if value is not None:
+                        figures[f"{form['form'].number} mã {row['line'].code or '—'} cột {column.code}"] = _plain(value)
+        return figures
     if "stats" in content:
         stats = content["stats"]
         for row in stats["f0603"]:

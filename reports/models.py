@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportKind(models.TextChoices):
     MONTHLY = "monthly", _("Monthly progress report")
     QUARTERLY = "quarterly", _("Quarterly progress report")
-    YEARLY_STATISTICS = "yearly_statistics", _("Yearly statistics (Circular 02/2023/TT-BNV, forms 0601–0605)")
+    # The calendar year's summary of what the portal records (with the fund's budget year); not the circular's forms.
+    YEARLY_STATISTICS = "yearly_statistics", _("Yearly summary of the calendar year (simplified, with the fund)")
+    # The circular's statistical forms 0601–0605 over its reporting year (01/12 of the year before to 30/11).
+    CIRCULAR_FORMS = "circular_forms", _("Statistical forms 0601–0605 of the circular (year 01/12–30/11)")
 
 
 class ReportStatus(models.TextChoices):
@@ -76,7 +79,7 @@ class Report(models.Model):
             return f"{self.period_start.month:02d}/{self.period_start.year}"
         if self.kind == ReportKind.QUARTERLY:
             return f"Q{(self.period_start.month - 1) // 3 + 1}/{self.period_start.year}"
-        return str(self.period_start.year)
+        return str(self.period_end.year)  # a reporting year 01/12/2023–30/11/2024 is the year 2024
 
     @property
     def code(self) -> str:

@@ -45,14 +45,39 @@ def _enrich(report: Report, data: dict) -> dict:
     return context
 
 
+PDF_TEMPLATES = {ReportKind.YEARLY_STATISTICS: "reports/pdf/statistics.html",
+                 ReportKind.CIRCULAR_FORMS: "reports/pdf/circular_forms.html"}
+
+
 def pdf_bytes(report: Report, data: dict) -> bytes:
-    template = "reports/pdf/statistics.html" if report.kind == ReportKind.YEARLY_STATISTICS else \
-        "reports/pdf/progress.html"
-    return render_pdf(template, _enrich(report, data))
+    if report.kind == ReportKind.CIRCULAR_FORMS:
+        return render_pdf(PDF_TEMPLATES[report.kind], {"report": report, **data, **form_tables(data["circular_forms"])})
+    return render_pdf(PDF_TEMPLATES.get(report.kind, "reports/pdf/progress.html"), _enrich(report, data))
+
+
+NO_CIRCULAR = "Kỳ báo cáo này kết thúc trước ngày Thông tư số 02/2023/TT-BNV có hiệu lực: Cổng chưa có biểu mẫu áp dụng."
+
+
+def form_tables(content: dict) -> dict:
+    """Each form as printed: its header lines, and rows of (label, code, unit, cells as text, heading)."""
+    circular = content["circular"]
+    tables = []
+    for item in content["forms"]:
+        form = item["form"]
+        has_units = any(row.unit for row in form.rows)
+        rows = [{"label": r["line"].label, "code": r["line"].code or "", "unit": r["line"].unit,
+                 "heading": r["line"].heading,
+                 "cells": ["" if v is None else f"{v:,}".replace(",", ".") for v in r["cells"]]}
+                for r in item["rows"]]
+        letters = ["A", "B", *(["C"] if has_units else [])]
+        tables.append({"form": form, "has_units": has_units, "rows": rows,
+                       "numbering": letters + [c.code for c in form.columns]})
+    return {"circular": circular, "tables": tables}
 
 
 KIND_TITLES = {ReportKind.MONTHLY: "BÁO CÁO TIẾN ĐỘ THÁNG", ReportKind.QUARTERLY: "BÁO CÁO TIẾN ĐỘ QUÝ",
-               ReportKind.YEARLY_STATISTICS: "BÁO CÁO THỐNG KÊ NĂM (TT 02/2023/TT-BNV)"}
+               ReportKind.YEARLY_STATISTICS: "BÁO CÁO THỐNG KÊ NĂM (NĂM DƯƠNG LỊCH, GIẢN LƯỢC)",
+               ReportKind.CIRCULAR_FORMS: "BIỂU MẪU THỐNG KÊ THI ĐUA, KHEN THƯỞNG NĂM"}
 SUBJECTS_VI = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
 COUNT, PERCENT, VALUE = "#,##0", "#,##0.0", "#,##0.00"
 
@@ -65,7 +90,9 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
     title = f"{KIND_TITLES[report.kind]} {report.period_label} – Số {report.code}"
     period = (f"Kỳ báo cáo: từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y}; "
               f"Ban Thi đua - Khen thưởng thành phố Hải Phòng")
-    if report.kind == ReportKind.YEARLY_STATISTICS:
+    if report.kind == ReportKind.CIRCULAR_FORMS:
+        sheets = circular_sheets(data["circular_forms"])
+    elif report.kind == ReportKind.YEARLY_STATISTICS:
         stats = data["stats"]
         sheets = [
             ("0601", ["Loại phong trào", "Số phong trào"],
@@ -98,10 +125,30 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
         ]
     book = Workbook()
     book.remove(book.active)
-    for name, header, rows, widths, formats in sheets:
-        add_table(book, title=title, subtitle=period, headers=header, rows=rows, widths=widths, formats=formats,
-                  sheet_name=name)
+    for name, header, rows, widths, formats, *rest in sheets:
+        add_table(book, title=title, subtitle=period + (f"; {rest[0]}" if rest else ""), headers=header, rows=rows,
+                  widths=widths, formats=formats, sheet_name=name, footer=rest[1] if rest else ())
     return workbook_bytes(book)
+
+
+def circular_sheets(content: dict) -> list:
+    """One sheet per form: the row's label, its code (Mã số), its unit, then one column per numbered column; the
+    first row under the header repeats the form's letters and numbers (A, B, C, 1, 2, …)."""
+    circular = content["circular"]
+    if circular is None:
+        return [("Biểu mẫu", ["Nội dung"], [(NO_CIRCULAR,)], [90], {})]
+    sheets = []
+    for item in content["forms"]:
+        form = item["form"]
+        header = ["Chỉ tiêu", "Mã số", "Đơn vị tính", *(f"({c.code}) {c.label}" for c in form.columns)]
+        rows = [("A", "B", "C", *(c.code for c in form.columns))]
+        rows += [(r["line"].label, r["line"].code or "", r["line"].unit, *r["cells"]) for r in item["rows"]]
+        about = (f"Biểu số {form.symbol}, ban hành theo Thông tư số {circular.number} ngày "
+                 f"{circular.signed_on:%d/%m/%Y}; ngày nhận báo cáo {content['due_on']:%d/%m/%Y}")
+        footer = [(f"Ghi chú: {form.note}",)] if form.note else []
+        sheets.append((form.number, header, rows, [60, 8, 12, *([16] * len(form.columns))],
+                       {3 + j: COUNT for j in range(len(form.columns))}, about, footer))
+    return sheets
 
 
 def fund_rows(summary: dict) -> list[tuple[str, int]]:

@@ -31,7 +31,8 @@ def test_every_excel_export_opens_in_libreoffice(officer_client, leader_client, 
     files, reports = {}, {}
     for kind, start, end in (("monthly", dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
                              ("quarterly", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
-                             ("yearly_statistics", dt.date(2024, 1, 1), dt.date(2024, 12, 31))):
+                             ("yearly_statistics", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+                             ("circular_forms", dt.date(2023, 12, 1), dt.date(2024, 11, 30))):
         with django_capture_on_commit_callbacks(execute=True):
             reports[kind] = request_report(kind, start, end)
     for kind, report in reports.items():
