@@ -39,6 +39,7 @@ chmod=0700
 
 [supervisord]
 nodaemon=true
+silent=true
 logfile=$VAR/log/supervisord.log
 pidfile=$VAR/run/supervisord.pid
 childlogdir=$VAR/log
