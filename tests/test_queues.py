@@ -115,3 +115,30 @@ def test_a_second_beat_exits_without_scheduling(db):
         beat_lock.release()
     assert second.returncode == beat_lock.REFUSED_EXIT_CODE, second.stderr[-2000:]
     assert "another beat already runs" in second.stderr + second.stdout
+
+
+def test_an_import_stopped_at_its_soft_limit_is_failed_and_its_page_says_why(officer_client, settings, monkeypatch,
+                                                                            django_capture_on_commit_callbacks):
+    from awards import ratings
+    from awards.models import TaskRating
+    from core.models import ImportJob, ImportStatus
+
+    from .test_import_jobs import _persons, _workbook
+
+    settings.IMPORT_ASYNC_ROWS = 5  # a small sheet goes to the imports queue
+    ids = _persons(8)
+    real = ratings.run_job
+
+    def reads_past_the_limit(job, handle, progress):  # the rows are read, then Celery's soft limit strikes
+        real(job, handle, progress)
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(ratings, "run_job", reads_past_the_limit)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer_client.post(reverse("awards:ratings_import"), {
+            "upload": _workbook([(pk, "", "", 2024, "HTTNV") for pk in ids])})
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.FAILED and job.imported == 0
+    assert not TaskRating.objects.filter(person_id__in=ids).exists()  # all or nothing: nothing
+    page = officer_client.get(response["Location"]).content.decode()
+    assert "vượt quá thời hạn cho phép (480 giây)" in page and "chưa có dòng nào được nhập" in page
