@@ -192,7 +192,16 @@ def sweep_stuck_reports() -> int:
     """Run by beat every minute: a report left "running" past REPORT_STALE_SECONDS (its worker died) is queued
     again; the task's own checks make the report come out exactly once."""
     limit = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS)
-    stuck = list(Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=limit).values_list("pk", flat=True))
-    for report_id in stuck:
-        generate_report.delay(report_id)
+    stuck = list(Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=limit).values_list(
+        "pk", "attempts"))
+    for report_id, attempts in stuck:
+        if attempts < settings.REPORT_MAX_ATTEMPTS:
+            generate_report.delay(report_id)
+            continue
+        # Stopped that many times (its hard time limit, or workers dying under it): failed, not tried for ever.
+        with translation.override(settings.LANGUAGE_CODE):
+            error = _("The report was stopped %(count)s times before it was finished (time limit or worker "
+                      "stopped). Use “Produce a report now” to try again.") % {"count": attempts}
+        Report.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
+            status=ReportStatus.FAILED, error=error, finished_at=timezone.now())
     return len(stuck)

@@ -149,6 +149,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # A report "running" for longer than this has lost its worker: the minute sweep (reports.tasks.sweep_stuck_reports)
 # and "Lập báo cáo ngay" queue it again. Reports take a few seconds; keep it below the visibility timeout.
 REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=90)
+# A report found stuck after this many attempts is marked failed with its reason instead of being queued again.
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
