@@ -370,10 +370,13 @@ def council(request):
     submissions = list(submissions)
     # The tally as it stands, before "Kiểm phiếu": votes per choice and what the count would decide now (the
     # rules of every award on the page in one query).
-    rules = services.vote_rules({n.award_type for s in submissions for n in s.eligible}, timezone.localdate())
-    sizes = {}
+    awards, by_day, sizes = {n.award_type for s in submissions for n in s.eligible}, {}, {}
     for submission in submissions:
         members = sizes.setdefault(submission.meeting_id, services.council_size(submission.meeting))
+        day = services.threshold_day(submission.meeting)  # the thresholds of the meeting's date
+        if day not in by_day:
+            by_day[day] = services.vote_rules(awards, day)
+        rules = by_day[day]
         for nominee in submission.eligible:
             nominee.vote_count = nominee.yes + nominee.no + nominee.abstain
             nominee.passes_now, nominee.rule_now = rules[nominee.award_type_id].judge(

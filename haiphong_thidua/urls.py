@@ -31,6 +31,7 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("chi-tieu/", include("targets.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("phap-ly/", include("legal.urls")),
     path("api/", include("haiphong_thidua.api_urls")),
     path("xac-minh/<uuid:code>/", awards_public.verify, name="verify_award"),
     path("kiem-tra-van-ban/", awards_public.verify_document, name="verify_document"),

@@ -90,6 +90,7 @@ def can_read_reports(user, obj=None) -> bool:
 
 
 can_request_reports = is_board
+keeps_calendar = is_board  # the working-day calendar: each year's holidays, days off and days worked (legal)
 
 
 @predicate(_("The fairness statistics are for the Board, the Council and the leadership."))

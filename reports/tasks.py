@@ -2,10 +2,11 @@
 ``request_periodic_report``).
 
 Safe to run again and to lose a worker in the middle: the task is acknowledged
-late (the broker delivers it again if the worker dies), the files are written to
-a temporary name and moved into place in one step, and the row is updated only
-after both files exist — so there is never a half-written report, and a re-run
-replaces the report of the same (kind, period) instead of adding one.
+late (the broker delivers it again if the worker dies), the files are saved through
+the storage API (the local folder or the bucket, settings/storage.py) under names no
+row points at yet, and the row is updated only after both are stored — so it never
+names a half-written file — and only then are the previous run's files deleted. A
+re-run replaces the report of the same (kind, period) instead of adding one.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
+from botocore.exceptions import BotoCoreError
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone, translation
@@ -34,26 +36,31 @@ from .models import Report, ReportStatus, Subscriber
 from .signed_copies import keep
 
 logger = logging.getLogger(__name__)
+# Retried with back-off: the database or the storage out of reach for a while (a full disk, the bucket's service
+# unreachable); a refusal of the bucket (botocore's ClientError: no such bucket, access denied) fails the report
+# with its message instead.
+TRANSIENT = (OperationalError, OSError, BotoCoreError)
 
 
-def _write_atomically(relative: str, content: bytes) -> str:
-    target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return relative
+def _store(name: str, content: bytes) -> str:
+    """``content`` saved through the storage API; the name it got (``name``, or ``name`` with a suffix while the
+    previous run's file still holds it: a stored file is never overwritten in place)."""
+    return default_storage.save(name, ContentFile(content))
+
+
+def _forget(names: list[str], kept: set[str]) -> None:
+    """The previous run's files, once the row names the new ones (a failure leaves a file behind, never a row
+    without its file)."""
+    for name in names:
+        if name and name not in kept:
+            try:
+                default_storage.delete(name)
+            except Exception:  # noqa: BLE001 - an orphan file is logged, the report itself is done
+                logger.warning("could not delete the replaced report file %s", name, exc_info=True)
 
 
 @shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
-             autoretry_for=(OperationalError, OSError), retry_backoff=5, retry_backoff_max=300, max_retries=5)
+             autoretry_for=TRANSIENT, retry_backoff=5, retry_backoff_max=300, max_retries=5)
 def generate_report(self, report_id: int) -> str:
     with producing(report_id) as ours:
         if not ours:
@@ -115,8 +122,8 @@ def _generate(report_id: int) -> str:
         if delay:
             time.sleep(delay)
         base = f"reports/{report.kind}/{report.period_start:%Y-%m}"
-        pdf_name = _write_atomically(f"{base}.pdf", pdf)
-        xlsx_name = _write_atomically(f"{base}.xlsx", xlsx)
+        pdf_name = _store(f"{base}.pdf", pdf)
+        xlsx_name = _store(f"{base}.xlsx", xlsx)
     except SoftTimeLimitExceeded:  # the reports queue's soft limit (TASK_TIME_LIMITS): failed, the officer retries
         with translation.override(settings.LANGUAGE_CODE):
             error = _("The report took longer than its time limit (%(seconds)s seconds) and was stopped. Use “Produce "
@@ -124,27 +131,30 @@ def _generate(report_id: int) -> str:
         logger.warning("report %s stopped at its soft time limit", report_id)
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=error, finished_at=timezone.now())
         return "failed"
-    except (OperationalError, OSError):
+    except TRANSIENT:
         raise  # transient: retried with back-off
     except Exception as exc:
         logger.exception("report %s failed", report_id)
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}",
                                                    finished_at=timezone.now())
         return "failed"
+    replaced = list(Report.objects.filter(pk=report_id).values_list("pdf", "xlsx").get())
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
+    _forget(replaced, {pdf_name, xlsx_name})
     return pdf_name
 
 
 @shared_task(name="reports.tasks.sign_report", acks_late=True, reject_on_worker_lost=True,
-             autoretry_for=(OperationalError,), retry_backoff=5, max_retries=5)
+             autoretry_for=TRANSIENT, retry_backoff=5, max_retries=5)
 def sign_report(report_id: int) -> str:
     """On the signing host: the produced report's PDF gets the agency's signature (the Board's organisational
-    signature, PAdES), is put in place of the unsigned one and kept in the register of signed copies; then it is
-    mailed. Where the key cannot be used, the report stays unsigned (logged) and is mailed all the same. Run again
-    (a redelivery), it finds the PDF signed and only mails it if that did not happen."""
+    signature, PAdES). The signed PDF is stored under a new name, the row moved to it (only if it still names the
+    unsigned file), the unsigned file deleted, the copy kept in the register of signed copies; then it is mailed.
+    Where the key cannot be used, the report stays unsigned (logged) and is mailed all the same. Run again (a
+    redelivery), it finds the PDF signed and does nothing."""
     with producing(report_id) as ours:
         if not ours:
             return "being produced again"  # that production queues its own signature
@@ -163,7 +173,12 @@ def sign_report(report_id: int) -> str:
             logger.exception("report %s could not be signed; kept unsigned", report_id)
             email_report.delay(report_id)
             return "unsigned"
-        _write_atomically(report.pdf.name, signed)
+        unsigned = report.pdf.name
+        signed_name = _store(unsigned, signed)
+        if not Report.objects.filter(pk=report_id, pdf=unsigned).update(pdf=signed_name):
+            _forget([signed_name], set())  # produced again meanwhile: that run queues its own signature
+            return "replaced meanwhile"
+        _forget([unsigned], {signed_name})
         keep(report_id, signed, signatures[-1].signer if signatures else "")  # the public check knows every copy
     email_report.delay(report_id)
     return "signed"

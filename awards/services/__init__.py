@@ -21,6 +21,7 @@ from .council import (
     council_size,
     create_meeting,
     record_written_vote,
+    threshold_day,
     vote_passes,
     vote_rules,
 )
@@ -41,5 +42,5 @@ __all__ = [
     "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
     "missing_documents", "needs_public_comment", "open_public_comment", "receive", "record_central_result",
     "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke", "save_nominee",
-    "send_to_council", "submit", "update_submission", "vote_passes", "vote_rules",
+    "send_to_council", "submit", "threshold_day", "update_submission", "vote_passes", "vote_rules",
 ]

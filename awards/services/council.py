@@ -64,6 +64,11 @@ class VoteRule:
             "share": number(self.share * 100), "cast": cast}
 
 
+def threshold_day(meeting: CouncilMeeting | None) -> datetime.date:
+    """The day whose thresholds apply: the Council meeting's date, not the day the votes are counted."""
+    return meeting.held_on if meeting is not None else timezone.localdate()
+
+
 def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
     """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
     general one, the latest in force first — as ``legal.calendar.parameter`` chooses)."""
@@ -153,9 +158,8 @@ def close_vote(user, submission: Submission) -> Submission:
     if missing:
         raise ValidationError(_("Every eligible nominee needs at least one vote; none yet for: %(names)s.") % {
             "names": ", ".join(missing)})
-    today = timezone.localdate()
     members = council_size(submission.meeting)
-    rules = vote_rules({n.award_type for n in eligible}, today)
+    rules = vote_rules({n.award_type for n in eligible}, threshold_day(submission.meeting))
     for nominee in eligible:
         total = nominee.yes + nominee.no + nominee.abstain
         passed, _rule = rules[nominee.award_type_id].judge(nominee.yes, total, members)

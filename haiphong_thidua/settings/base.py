@@ -5,12 +5,15 @@ Every setting that differs between machines is read with django-environ.
 """
 
 import datetime
+import json
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 
 from haiphong_thidua.version import __version__ as PORTAL_VERSION
+
+from .storage import default_files
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -255,12 +258,25 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every stored file goes through the storage API: the folder MEDIA_ROOT, or a private S3 bucket when S3_BUCKET is
+    # set (settings/storage.py); downloads are streamed by views that check permissions.
+    "default": default_files(env),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploaded files live outside the static tree and are served only through views
-# that check permissions; MEDIA_URL is deliberately not routed.
+# With the local storage, uploaded and generated files live in MEDIA_ROOT, outside the static tree, and are served
+# only through views that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
+# Backups (core/backup.py, docs/operations.md): written through their own storage alias, a folder under BACKUP_ROOT
+# by default; production may point "backups" at any django-storages backend (its own bucket, off the machine).
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+STORAGES["backups"] = {
+    "BACKEND": env.str("BACKUP_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": json.loads(env.str("BACKUP_STORAGE_OPTIONS", default="") or "null")
+    or {"location": str(BACKUP_ROOT), "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}}
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=4)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+BACKUP_KEY_PASSPHRASE = env.str("BACKUP_KEY_PASSPHRASE", default="")  # set: the signing keys go in, encrypted
 # Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
