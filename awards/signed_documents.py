@@ -17,19 +17,21 @@ from documents import signing, signing_jobs
 from documents.models import SigningJob
 from documents.register import Registered
 from documents.verification import Verdict, check_pdf
+from utilities.workflow import AuditRecord, Step
 
 from . import documents
 from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE
 
-__all__ = ["KIND", "Verdict", "check_upload", "find", "latest_job", "perform", "request_seal", "request_sign", "seal",
-           "served_pdf", "sign"]
+__all__ = ["KIND", "Verdict", "check_upload", "find", "latest_job", "perform", "request_seal", "request_sign",
+           "request_step", "seal", "served_pdf", "sign"]
 KIND = "decision"  # the kind of the decisions' signing jobs
 
 
 def _document(decision: Decision) -> SignedDocument:
+    """The decision's signed document (made on its first step); the engine locks it before each step."""
     document, _created = SignedDocument.objects.get_or_create(decision=decision)
-    return SignedDocument.objects.select_for_update().get(pk=document.pk)
+    return document
 
 
 def _store(document: SignedDocument, content: bytes, suffix: str) -> None:
@@ -46,70 +48,64 @@ def _signed(content: bytes, role: str, decision: Decision, reason: str) -> bytes
     return signing.sign(content, role, name_on_document=decision.signer_name, reason=reason)
 
 
-def _audit(user, decision: Decision, action: str, note: str) -> None:
+def audit(entry: AuditRecord) -> None:
+    """The SIGNATURE table's audit writer: a step of the decision's file is a row of its dossier's trail (the
+    dossier's state does not change), as "sign_document" or "seal_document"."""
+    decision = entry.obj.decision
     if decision.submission_id:
         status = decision.submission.status
-        WorkflowEvent.objects.create(submission=decision.submission, actor=user, action=action, from_status=status,
-                                     to_status=status, note=note)
+        WorkflowEvent.objects.create(submission=decision.submission, actor=entry.actor, action=entry.action,
+                                     from_status=status, to_status=status, note=entry.note, note_en=entry.note_en)
 
 
-def _step(user, decision: Decision, action: str, content, role: str, reason: str, suffix: str,
-          note: str) -> SignedDocument:
-    """One signature of the SIGNATURE table on ``content(document)`` (read only once the step is allowed), stored
-    with its time and author, audited."""
-    document = _document(decision)
-    SIGNATURE.check(action, user, document)
-    _store(document, _signed(content(document), role, decision, reason), suffix)
-    document.status = SIGNATURE[action].target
-    prefix = "signer" if role == signing.SIGNER else "agency"
-    setattr(document, f"{prefix}_signed_at", timezone.now())
-    setattr(document, f"{prefix}_signed_by", user)
-    document.save()
-    _audit(user, decision, f"{action}_document", note)
-    return document
+SIGNATURE.writes_with(audit=audit)  # the unit hears of the decision through the dossier's own notices
 
 
-@transaction.atomic
-def sign(user, decision: Decision) -> SignedDocument:
+@SIGNATURE.action("sign", record=_document)
+def sign(user, document: SignedDocument, decision: Decision) -> Step:
     """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated."""
-    return _step(user, decision, "sign", lambda _document: documents.decision_pdf(decision), signing.SIGNER,
-                 _("Signing decision No. %(code)s") % {"code": decision.code}, "da-ky",
-                 _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
+    reason = _("Signing decision No. %(code)s") % {"code": decision.code}
+    _store(document, _signed(documents.decision_pdf(decision), signing.SIGNER, decision, reason), "da-ky")
+    document.signer_signed_at, document.signer_signed_by = timezone.now(), user
+    return Step(event="sign_document",
+                note=lambda: _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
 
 
-@transaction.atomic
-def seal(user, decision: Decision) -> SignedDocument:
+@SIGNATURE.action("seal", record=_document)
+def seal(user, document: SignedDocument, decision: Decision) -> Step:
     """The issuing agency's signature (the records clerk), over the signer's: the document is issued."""
-    def signed(document):
-        with document.file.open("rb") as handle:
-            return handle.read()
+    with document.file.open("rb") as handle:
+        content = handle.read()
+    _store(document, _signed(content, signing.AGENCY, decision, _("Issued by the agency")), "phat-hanh")
+    document.agency_signed_at, document.agency_signed_by = timezone.now(), user
+    return Step(event="seal_document",
+                note=lambda: _("Decision No. %(code)s signed by the agency and issued.") % {"code": decision.code})
 
-    return _step(user, decision, "seal", signed, signing.AGENCY, _("Issued by the agency"), "phat-hanh",
-                 _("Decision No. %(code)s signed by the agency and issued.") % {"code": decision.code})
 
-
-def _request(user, decision: Decision, action: str) -> SigningJob:
+def request_step(user, decision: Decision, step) -> SigningJob:
+    """Ask the signing host for ``step`` (``sign`` or ``seal``) once the table allows it now."""
     with transaction.atomic():
-        document = _document(decision)  # locked: two clicks queue one job
-        SIGNATURE.check(action, user, document)
-        return signing_jobs.request(user, KIND, decision.pk, action)
+        document = SIGNATURE.lock(_document(decision))  # locked: two clicks queue one job
+        step.check(user, document)
+        return signing_jobs.request(user, KIND, decision.pk, step.transition.name)
 
 
 def request_sign(user, decision: Decision) -> SigningJob:
     """Ask the signing host for the signer's signature (the page shows the job until it is done or failed)."""
-    return _request(user, decision, "sign")
+    return request_step(user, decision, sign)
 
 
 def request_seal(user, decision: Decision) -> SigningJob:
     """Ask the signing host for the agency's signature (seal)."""
-    return _request(user, decision, "seal")
+    return request_step(user, decision, seal)
 
 
 def perform(job: SigningJob) -> SignedDocument:
     """On the signing host (documents.signing_jobs.run): the job's step, as the officer who asked for it; the
     SIGNATURE table is checked again here, so a step taken meanwhile is refused, not done twice."""
     decision = Decision.objects.select_related("submission").get(pk=job.reference)
-    return (sign if job.step == "sign" else seal)(job.requested_by, decision)
+    step = {sign.transition.name: sign, seal.transition.name: seal}[job.step]
+    return step(job.requested_by, decision)
 
 
 def latest_job(decision: Decision) -> SigningJob | None:

@@ -421,10 +421,10 @@ def meeting_document(request, pk, document):
 
 
 def _signing_step(request, pk, step):
+    """Ask the signing host for ``step`` (``signed_documents.sign`` or ``.seal``, the SIGNATURE table's functions)."""
     decision = _decision(request, pk)
-    SIGNATURE[step].permission.require(request.user)
-    call = signed_documents.request_sign if step == "sign" else signed_documents.request_seal
-    return posted_action(request, lambda _data: call(request.user, decision),
+    step.transition.permission.require(request.user)
+    return posted_action(request, lambda _data: signed_documents.request_step(request.user, decision, step),
                          back=reverse("awards:decision_detail", args=[decision.pk]) + "#signatures",
                          success=lambda job: _("Decision No. %(code)s: the signature was sent to the signing host; "
                                                "this page shows when it is done.") % {"code": decision.code})
@@ -432,12 +432,12 @@ def _signing_step(request, pk, step):
 
 @require_POST
 def decision_sign(request, pk):
-    return _signing_step(request, pk, "sign")
+    return _signing_step(request, pk, signed_documents.sign)
 
 
 @require_POST
 def decision_seal(request, pk):
-    return _signing_step(request, pk, "seal")
+    return _signing_step(request, pk, signed_documents.seal)
 
 
 def payment_list_pdf(request, pk):

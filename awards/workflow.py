@@ -185,7 +185,8 @@ COMMENT.writes_with(audit=record)  # core.AuditEvent: the engine's one audit rec
 
 
 # A decision's file from draft to issued: the signer signs first, then the agency (văn thư) with its seal.
-SIGNATURE = Workflow("signed_document", SignatureStatus, initial=SignatureStatus.UNSIGNED, transitions=[
+SIGNATURE = Workflow("signed_document", SignatureStatus, initial=SignatureStatus.UNSIGNED,
+                     lock_related=("decision__submission",), transitions=[
     Transition("sign", (SignatureStatus.UNSIGNED,), (SignatureStatus.SIGNED,), signs_documents,
                gettext_lazy("Sign digitally (signer)"), url_name="awards:decision_sign",
                wrong_state=gettext_lazy("The signer has already signed this document."),

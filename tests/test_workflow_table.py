@@ -120,9 +120,9 @@ def test_bulk_outcome_changes_keep_their_history(db):
     assert last.outcome == Outcome.REJECTED and last.history_user == u["demo_officer"]
 
 
-# The tables whose every action is taken by the engine (utilities/workflow.py). SIGNATURE's two steps keep their
-# own service in awards/signed_documents.py for now: they become tasks of the signing queue in another change.
-ENGINE_TABLES = (DOSSIER, COMMENT, *WORKFLOWS)
+# Every table's every action is taken by the engine (utilities/workflow.py); SIGNATURE's two steps run on the signing
+# host (awards/signed_documents.py, a signing job's task).
+ENGINE_TABLES = (DOSSIER, COMMENT, SIGNATURE, *WORKFLOWS)
 
 
 def test_every_row_has_one_handler_and_every_handler_a_row():
