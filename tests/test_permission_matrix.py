@@ -15,7 +15,8 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
-              "organisation:unit_change", "organisation:unit_establish", "awards:outbox"}
+              "organisation:unit_change", "organisation:unit_establish", "awards:outbox", "awards:outbox_excel",
+              "campaigns:registration_overview_excel"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
 # The fund's ledger: the Board and the leadership read it; unit staff and the Council do not.
 FUND_READERS = {"awards:fund_ledger", "awards:fund_excel"}
