@@ -216,3 +216,36 @@ def test_person_export_is_the_filtered_list(officer_client, staff_client, staff_
         "Hoàng Văn Exportio"]
     page = officer_client.get(reverse("organisation:person_list"), {"q": "exporti", "page": "1"}).content.decode()
     assert f'{url}?q=exporti"' in page  # the filters, not the page number
+
+
+# --- no query per row --------------------------------------------------------------------------------------------
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_award_exports_cost_the_same_queries_for_more_rows(two_decided, officer_client):
+    urls = [reverse(name) for name in ("awards:decision_list_excel", "awards:history_excel", "awards:outbox_excel")]
+    before = [_queries(officer_client, url) for url in urls]
+    to_state(draft(names=("Vũ Văn Dũng", "Đặng Thị Em", "Bùi Văn Phúc")), Status.DECIDED)
+    assert [_queries(officer_client, url) for url in urls] == before
+
+
+def test_registration_and_person_exports_cost_the_same_queries_for_more_rows(registrations, officer_client):
+    from campaigns.models import Movement
+
+    urls = [reverse("campaigns:registration_home_excel"),
+            reverse("campaigns:registration_overview_excel", args=[2023]), reverse("organisation:person_list_excel")]
+    before = [_queries(officer_client, url) for url in urls]
+    movements = list(Movement.objects.all()[:2])
+    for code in ("so-y-te", "bao-hai-phong", "so-tai-chinh"):
+        unit = Unit.objects.filter(code=code).first() or Unit.objects.exclude(registrations__year=2023).first()
+        Registration.objects.create(unit=unit, year=2023, status=RegistrationStatus.SUBMITTED).movements.set(movements)
+        person(f"Người mới {code}", unit.code)
+    assert [_queries(officer_client, url) for url in urls] == before
