@@ -103,6 +103,10 @@ class ReturnForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ForwardForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class AppraisalForm(forms.Form):
     """One verdict per nominee. Nothing is pre-set to "eligible": each verdict starts from the officer's earlier
     one, else from the eligibility check's ("needs review" starts empty, so the officer has to choose)."""

@@ -49,6 +49,8 @@ from django.utils import timezone
 
 from utilities.embedded_db import ensure_database
 
+from .health import record_backup
+
 logger = logging.getLogger(__name__)
 
 BACKUP_TASK = "core.backup.nightly_backup"
@@ -272,6 +274,7 @@ def create(now: dt.datetime | None = None) -> str:
         raise
     logger.info("backup: %s written and checked (%d files, %d certificates)", name, len(contents["files"]),
                 len(contents["certificates"]))
+    record_backup()  # the age of the last backup is a metric (/metrics)
     return name
 
 

@@ -174,6 +174,13 @@ def require_unit_actor(user, unit) -> None:
     acts_for_unit.require(user, unit)
 
 
+@predicate(_("The metrics are for the Board's monitoring account and the administrators."))
+def can_read_metrics(user, obj=None) -> bool:
+    """/metrics (Prometheus): the Board's monitoring account (the monitoring role) and administrators; Board
+    officers and everyone else are refused. A scraper may also present METRICS_TOKEN (haiphong_thidua.metrics)."""
+    return has_role(user, Role.MONITORING, Role.ADMINISTRATOR)
+
+
 @predicate(_("This account must use a second factor (an authenticator app)."))
 def needs_second_factor(user, obj=None) -> bool:
     """ASVS L2: accounts that decide, vote, read every unit or administer the portal sign in with two factors."""

@@ -27,6 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# /metrics adds up the counters of every process (gunicorn's workers, the Celery worker): docs/operations.md
+export PROMETHEUS_MULTIPROC_DIR=${PROMETHEUS_MULTIPROC_DIR:-$PWD/var/prometheus}
+mkdir -p "$PROMETHEUS_MULTIPROC_DIR" && find "$PROMETHEUS_MULTIPROC_DIR" -maxdepth 1 -name '*.db' -delete
 .venv/bin/gunicorn haiphong_thidua.wsgi --bind "$BIND" --workers 2 --threads 4 \
   --access-logfile var/log/web-access.log --error-logfile var/log/web.log & pids+=($!)
 .venv/bin/celery -A haiphong_thidua worker --loglevel INFO --concurrency 2 >var/log/worker.log 2>&1 & pids+=($!)

