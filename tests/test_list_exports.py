@@ -249,3 +249,10 @@ def test_registration_and_person_exports_cost_the_same_queries_for_more_rows(reg
         Registration.objects.create(unit=unit, year=2023, status=RegistrationStatus.SUBMITTED).movements.set(movements)
         person(f"Người mới {code}", unit.code)
     assert [_queries(officer_client, url) for url in urls] == before
+
+
+@pytest.mark.parametrize("name", ["awards:decision_list_excel", "awards:history_excel", "awards:outbox_excel",
+                                  "campaigns:registration_home_excel", "organisation:person_list_excel"])
+def test_every_list_export_needs_a_login(name):
+    response = Client().get(reverse(name))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
