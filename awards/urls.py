@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views, views_comments, views_fund, views_outbox
+from . import exports, views, views_comments, views_fund, views_outbox
 from .workflow import DOSSIER
 
 app_name = "awards"
 urlpatterns = [
     path("ho-so/", views.submission_list, name="submission_list"),
+    path("ho-so/excel/", exports.queue_excel, name="submission_list_excel"),
     path("ho-so/xu-ly-nhieu/", views.submission_bulk, name="submission_bulk"),
     path("ho-so/moi/", views.submission_create, name="submission_create"),
     path("ho-so/<int:pk>/", views.submission_detail, name="submission_detail"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/bieu-quyet/", views.vote_all, name="vote_all"),
     path("sang-kien/", views.initiative_list, name="initiative_list"),
     path("quyet-dinh/", views.decision_list, name="decision_list"),
+    path("quyet-dinh/excel/", exports.decision_excel, name="decision_list_excel"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),
     path("quyet-dinh/<int:pk>/ky-so/", views.decision_sign, name="decision_sign"),
@@ -45,11 +47,13 @@ urlpatterns = [
     path("thu-hoi/<int:nominee_pk>/", views.nominee_revoke, name="nominee_revoke"),
     path("thu-hoi/<int:nominee_pk>/hien-vat/", views.nominee_recovery, name="nominee_recovery"),
     path("lich-su/", views.history, name="history"),
+    path("lich-su/excel/", exports.history_excel, name="history_excel"),
     path("co-cau/", views.fairness, name="fairness"),
     path("dien-dac-biet/", views.special_queue, name="special_queue"),
     path("xep-loai/", views.ratings_import, name="ratings_import"),
     path("thong-bao/", views.notifications, name="notifications"),
     path("hop-thu-di/", views_outbox.outbox_page, name="outbox"),
+    path("hop-thu-di/excel/", exports.outbox_excel, name="outbox_excel"),
     path("cua-toi/", views_outbox.my_awards, name="my_awards"),
     path("thong-bao/<int:pk>/", views.notification_open, name="notification_open"),
 ]

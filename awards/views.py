@@ -28,7 +28,6 @@ from organisation.permissions import (
     is_unit_staff,
 )
 from organisation.scoping import scope_key
-from organisation.text import fold
 from utilities.forms import (
     form_page,
     posted_action,
@@ -45,6 +44,7 @@ from . import (
     coverage,
     documents,
     eligibility,
+    exports,
     fairness as stats,
     forms,
     imports,
@@ -55,7 +55,6 @@ from . import (
     signed_documents,
     unit_decisions as decisions,
 )
-from .filters import DecisionFilter, SubmissionFilter
 from .models import (
     Appraisal,
     Attachment,
@@ -86,9 +85,7 @@ def submission_list(request):
     board = is_board(user)
 
     def body():
-        queryset = Submission.objects.visible_to(user).select_related("unit", "officer").order_by(
-            "due_on", "-submitted_at", "-created_at")
-        filterset = SubmissionFilter(request.GET, queryset=queryset)
+        filterset = exports.queue_filter(request)  # the same rows as its Excel download
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
         # Count nominees for the rows on this page only: one grouped query, not a join over every line.
         counts = dict(Nominee.objects.filter(submission__in=[s.pk for s in page]).values_list("submission")
@@ -364,9 +361,7 @@ def vote_all(request, pk):
 # --- decisions, certificates, verification -------------------------------------------
 
 def decision_list(request):
-    decisions = Decision.objects.visible_to(request.user).select_related("submission__unit").annotate(
-        awardee_count=Count("awardees")).order_by("-year", "-number")
-    filterset = DecisionFilter(request.GET, queryset=decisions)
+    filterset = exports.decision_filter(request)  # the same rows as its Excel download
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "awards/decision_list.html", {"filter": filterset, "page": page})
 
@@ -546,19 +541,10 @@ def initiative_list(request):
 def history(request):
     """Every award ever given, by person or unit name, with or without diacritics."""
     user = request.user
-    q = request.GET.get("q", "").strip()
-    unit_q = request.GET.get("unit", "").strip()
+    q, unit_q = exports.history_params(request)
 
     def body():
-        # Newest decisions first, each decision's lines in their order: an index walk, not a sort of a million rows.
-        # (The condition on the decision's date makes the join an inner one, which lets PostgreSQL walk it.)
-        awards = Nominee.objects.visible_to(user).awarded().filter(decision__issued_on__isnull=False).select_related(
-            "award_type", "decision", "submission__unit", "revoked_by").order_by(
-            "-decision__issued_on", "-decision__number", "id")
-        if q:
-            awards = awards.search(q)
-        if unit_q:
-            awards = awards.filter(submission__unit__search_name__contains=fold(unit_q))
+        awards = exports.history_awards(user, q, unit_q)  # the same rows as its Excel download
         page = CappedPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
         return render_to_string("awards/_history_body.html", {"request": request, "page": page})
 

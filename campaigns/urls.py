@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from utilities.params import YearConverter
 
-from . import views, views_clusters
+from . import exports, views, views_clusters
 
 register_converter(YearConverter, "year")
 
@@ -11,9 +11,11 @@ urlpatterns = [
     path("", views.movement_list, name="movement_list"),
     path("phat-dong/", views.movement_launch, name="movement_launch"),
     path("dang-ky/", views.registration_home, name="registration_home"),
+    path("dang-ky/excel/", exports.registrations_excel, name="registration_home_excel"),
     path("dang-ky/mo/", views.registration_window, name="registration_window"),
     path("dang-ky/<year:year>/", views.registration_edit, name="registration_edit"),
     path("dang-ky/<year:year>/tong-hop/", views.registration_overview, name="registration_overview"),
+    path("dang-ky/<year:year>/tong-hop/excel/", exports.overview_excel, name="registration_overview_excel"),
     path("dang-ky/<year:year>/nhac/", views.registration_remind, name="registration_remind"),
     path("dang-ky/mo-lai/<int:pk>/", views.registration_reopen, name="registration_reopen"),
     path("chuong-trinh/", views.programme_list, name="programme_list"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,13 +28,12 @@ from utilities.forms import form_page, posted_action, require_on_post, run_servi
 from utilities.params import year_param
 from utilities.uploads import serve_private, suffix
 
-from . import deadlines, forms, services
+from . import deadlines, exports, forms, services
 from .filters import (
     ExemplaryModelFilter,
     InspectionFilter,
     MovementFilter,
     ProgrammeFilter,
-    RegistrationFilter,
     ReviewRoundFilter,
 )
 from .models import (
@@ -110,9 +109,7 @@ def movement_close(request, code):
 def registration_home(request):
     """Staff: their units' registrations per year. Board: windows and the overview."""
     windows = RegistrationWindow.objects.all()
-    registrations = scope_to_user(Registration.objects.select_related("unit"), request.user).order_by(
-        "-year", "unit__path")
-    filterset = RegistrationFilter(request.GET, queryset=registrations)
+    filterset = exports.registration_filter(request)  # the same rows as its Excel download
     return render(request, "campaigns/registration_home.html", {
         "windows": windows, "page": _page(request, filterset.qs), "filter": filterset,
         "is_board": is_board(request.user),
@@ -164,13 +161,9 @@ def registration_edit(request, year):
 
 def registration_overview(request, year):
     require_board(request.user)
-    registrations = Registration.objects.filter(year=year).select_related("unit").prefetch_related(
-        "movements", Prefetch("targets", queryset=_targets())).order_by("unit__path")
+    registrations, missing = exports.year_overview(year)  # the same rows as its Excel download
     for registration in registrations:
         registration.can_reopen = services.reopen_registration.allows(request.user, registration)
-
-    missing = list(services.units_without_registration(year))
-    show_as_of([r.unit for r in registrations] + missing, year_end(year))  # a past year's names
     return render(request, "campaigns/registration_overview.html", {
         "year": year, "registrations": registrations, "missing": missing,
         "window": RegistrationWindow.objects.filter(year=year).first(),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from utilities.excel import DATE, filter_summary, first_rows, list_export
 from utilities.forms import form_page, run_service
 
 from . import staff, unit_changes, unit_forms
@@ -72,12 +73,29 @@ def unit_change(request, kind, code=None):
                                                              "lines": lines})
 
 
+def _person_filter(request) -> PersonFilter:
+    """The staff records the user may see, filtered by the page's form (the page and its Excel download)."""
+    return PersonFilter(request.GET, queryset=scope_to_user(Person.objects.select_related("unit"), request.user))
+
+
 def person_list(request):
-    persons = scope_to_user(Person.objects.select_related("unit"), request.user)
-    filterset = PersonFilter(request.GET, queryset=persons)
+    filterset = _person_filter(request)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organisation/person_list.html", {
         "filter": filterset, "page": page, "can_edit": enters_staff_records(request.user)})
+
+
+def person_list_excel(request):
+    filterset = _person_filter(request)
+    persons, truncated = first_rows(filterset.qs)
+    rows = [[p.full_name, p.get_sex_display(), p.birth_date, p.position, p.unit.name, p.get_category_display(),
+             p.left_on] for p in persons]
+    return list_export(
+        title=_("STAFF RECORDS"), filename="ho-so-ca-nhan", filters=filter_summary(filterset),
+        headers=[_("Full name"), _("Sex"), _("Date of birth"), _("Position"), _("Unit"), _("Category"),
+                 _("Moved out on")],
+        rows=rows, truncated=truncated, widths=[30, 8, 13, 30, 40, 22, 13], formats={2: DATE, 6: DATE},
+        sheet_name=_("Staff records"))
 
 
 def person_create(request):

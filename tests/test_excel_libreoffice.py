@@ -1,5 +1,6 @@
 """Every Excel file the portal hands out opens in LibreOffice (headless convert to CSV), not only in openpyxl
-(issue 18, item 4): reports of each kind, the dashboard, the fund ledger, a payment list and the import templates.
+(issue 18, item 4): reports of each kind, the dashboard, the fund ledger, a payment list, the import templates and the
+downloads of the list pages (issue 33, item 10).
 
 LibreOffice Calc comes from Debian's ``libreoffice-calc-nogui`` (scripts/setup.sh installs it); on a machine
 without it the test is skipped, except in CI where it must run."""
@@ -43,7 +44,16 @@ def test_every_excel_export_opens_in_libreoffice(officer_client, leader_client, 
             ("fund", officer_client, reverse("awards:fund_excel"), ""),
             ("payments", officer_client, reverse("awards:payment_list_xlsx", args=[decision.pk]), "Nguyễn Văn An"),
             ("nominee-template", officer_client, reverse("awards:import_template"), "Nguyễn Văn A"),
-            ("targets-template", officer_client, reverse("targets:import_template") + "?year=2023", "")):
+            ("targets-template", officer_client, reverse("targets:import_template") + "?year=2023", ""),
+            # The list pages' downloads (issue 33, item 10), each with a filter applied.
+            ("queue", officer_client, reverse("awards:submission_list_excel") + "?year=2023", submission.title),
+            ("decisions", officer_client, reverse("awards:decision_list_excel") + f"?year={decision.year}", decision.code),
+            ("history", officer_client, reverse("awards:history_excel") + "?q=an", "Nguyễn Văn An"),
+            ("outbox", officer_client, reverse("awards:outbox_excel"), submission.title),
+            ("registrations", officer_client, reverse("campaigns:registration_home_excel") + "?year=2023", ""),
+            ("registration-overview", officer_client, reverse("campaigns:registration_overview_excel", args=[2023]),
+             "2023"),
+            ("persons", officer_client, reverse("organisation:person_list_excel") + "?q=nguyen", "Nguyễn Văn An")):
         response = client.get(url)
         assert response.status_code == 200, name
         files[name] = (response.content, expected)

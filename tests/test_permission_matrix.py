@@ -15,7 +15,8 @@ PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_m
 BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
-              "organisation:unit_change", "organisation:unit_establish", "awards:outbox", "legal:holidays"}
+              "organisation:unit_change", "organisation:unit_establish", "awards:outbox", "awards:outbox_excel",
+              "campaigns:registration_overview_excel", "legal:holidays"}
 # Pages that read their caller's credentials themselves (a scraper's header) and refuse an anonymous one with 401,
 # never with a redirect to the login page; only the monitoring account and administrators are let in.
 SELF_AUTHENTICATED = {"metrics"}

@@ -3,6 +3,8 @@
 import io
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # Text beginning with one of these becomes a formula in Excel or LibreOffice (CSV/formula injection, OWASP).
@@ -162,3 +164,70 @@ def add_table(book, *, title: str, subtitle: str, headers: list[str], rows, widt
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     return sheet
+
+
+# --- Excel exports of the officers' list pages ------------------------------------------------------------------
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE = "DD/MM/YYYY"
+WHOLE = "#,##0"
+
+
+def export_max_rows() -> int:
+    """Rows one list export holds at most (``EXPORT_MAX_ROWS``): a wider list says so in the file."""
+    return getattr(settings, "EXPORT_MAX_ROWS", 10000)
+
+
+def first_rows(queryset) -> tuple[list, bool]:
+    """The first ``export_max_rows()`` rows of ``queryset`` in one query, and whether more exist."""
+    limit = export_max_rows()
+    items = list(queryset[: limit + 1])
+    return items[:limit], len(items) > limit
+
+
+def filter_summary(filterset=None, **extra) -> str:
+    """The filters a list page applied, as one line for the sheet's second row ("Status: Submitted; Year: 2024")."""
+    parts = []
+    if filterset is not None and filterset.is_bound and filterset.form.is_valid():
+        form = filterset.form
+        for name, value in form.cleaned_data.items():
+            field = form.fields[name]
+            if value in (None, "", [], ()) or field.widget.is_hidden:
+                continue
+            choices = dict(getattr(field, "choices", None) or ())
+            text = choices.get(value, value) if choices and not hasattr(value, "pk") else value
+            if hasattr(text, "strftime"):
+                text = text.strftime("%d/%m/%Y")
+            parts.append(f"{field.label}: {text}")
+    parts += [f"{label}: {value}" for label, value in extra.items() if value]
+    return "; ".join(parts)
+
+
+def list_export(*, title: str, filename: str, headers: list[str], rows, widths: list[int], truncated: bool = False,
+                filters: str = "", formats: dict[int, str] | None = None, sheet_name: str = "", more=()):
+    """The download of a list page: the shared layout of ``add_table`` (title, a line naming the filters applied and
+    the date, bold frozen header, formats, widths), a last line when the list was cut at ``export_max_rows()``,
+    and ``more`` sheets (dicts of ``add_table``'s arguments) after the first."""
+    from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
+
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    subtitle = (_("Filters: %(filters)s · exported on %(date)s") % {"filters": filters, "date": today} if filters
+                else _("Whole list · exported on %(date)s") % {"date": today})
+    footer = []
+    if truncated:
+        footer = [[_("Only the first %(n)s rows are in this file: narrow the filters to export the rest.") % {
+            "n": export_max_rows()}]]
+    book = Workbook()
+    book.remove(book.active)
+    add_table(book, title=title, subtitle=subtitle, headers=headers, rows=rows, widths=widths, formats=formats,
+              footer=footer, sheet_name=sheet_name)
+    for sheet in more:
+        add_table(book, subtitle=subtitle, **sheet)
+    response = HttpResponse(workbook_bytes(book), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def local(moment):
+    """A stored (aware) date and time as Excel holds it: local wall-clock time, no zone."""
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None

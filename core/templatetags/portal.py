@@ -5,7 +5,9 @@ import functools
 
 from django import template
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from documents import formats
 from organisation import permissions
@@ -57,3 +59,14 @@ def may(user, names: str) -> bool:
             raise template.TemplateSyntaxError(f"organisation.permissions has no predicate named {name.strip()!r}")
         answers.append(test)
     return any(test(user) for test in answers)
+
+
+@register.simple_tag(takes_context=True)
+def export_button(context, url_name: str, *args) -> str:
+    """The "Download Excel" button of a list page: the list's ``…/excel/`` download with the filters and sorting the
+    page has now (its query string, less the page number)."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    query = params.urlencode()
+    return format_html('<a class="btn btn-outline-success btn-sm" href="{}{}">{}</a>', reverse(url_name, args=args),
+                       f"?{query}" if query else "", _("Download Excel"))

@@ -291,6 +291,8 @@ BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
 BACKUP_KEY_PASSPHRASE = env.str("BACKUP_KEY_PASSPHRASE", default="")  # set: the signing keys go in, encrypted
 # Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+# Excel downloads of the list pages hold at most this many rows; the file says so when a list is cut.
+EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=10000)
 
 # Digital signatures of the portal's documents (documents/signing.py, pyHanko PAdES). Demo and development: PKCS#12
 # files of a local test CA, created by `manage.py create_test_pki` (and on first use where demo data is allowed).
