@@ -2,10 +2,11 @@
 ``request_periodic_report``).
 
 Safe to run again and to lose a worker in the middle: the task is acknowledged
-late (the broker delivers it again if the worker dies), the files are written to
-a temporary name and moved into place in one step, and the row is updated only
-after both files exist — so there is never a half-written report, and a re-run
-replaces the report of the same (kind, period) instead of adding one.
+late (the broker delivers it again if the worker dies), the files are saved through
+the storage API (the local folder or the bucket, settings/storage.py) under names no
+row points at yet, and the row is updated only after both are stored — so it never
+names a half-written file — and only then are the previous run's files deleted. A
+re-run replaces the report of the same (kind, period) instead of adding one.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
 import time
-from pathlib import Path
 
+from botocore.exceptions import BotoCoreError
 from celery import shared_task
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.db import OperationalError, transaction
 from django.utils import timezone
@@ -31,26 +33,31 @@ from .models import Report, ReportStatus, Subscriber
 from .signed_copies import keep
 
 logger = logging.getLogger(__name__)
+# Retried with back-off: the database or the storage out of reach for a while (a full disk, the bucket's service
+# unreachable); a refusal of the bucket (botocore's ClientError: no such bucket, access denied) fails the report
+# with its message instead.
+TRANSIENT = (OperationalError, OSError, BotoCoreError)
 
 
-def _write_atomically(relative: str, content: bytes) -> str:
-    target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return relative
+def _store(name: str, content: bytes) -> str:
+    """``content`` saved through the storage API; the name it got (``name``, or ``name`` with a suffix while the
+    previous run's file still holds it: a stored file is never overwritten in place)."""
+    return default_storage.save(name, ContentFile(content))
+
+
+def _forget(names: list[str], kept: set[str]) -> None:
+    """The previous run's files, once the row names the new ones (a failure leaves a file behind, never a row
+    without its file)."""
+    for name in names:
+        if name and name not in kept:
+            try:
+                default_storage.delete(name)
+            except Exception:  # noqa: BLE001 - an orphan file is logged, the report itself is done
+                logger.warning("could not delete the replaced report file %s", name, exc_info=True)
 
 
 @shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
-             autoretry_for=(OperationalError, OSError), retry_backoff=5, retry_backoff_max=300, max_retries=5)
+             autoretry_for=TRANSIENT, retry_backoff=5, retry_backoff_max=300, max_retries=5)
 def generate_report(self, report_id: int) -> str:
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
@@ -83,9 +90,9 @@ def generate_report(self, report_id: int) -> str:
         if delay:
             time.sleep(delay)
         base = f"reports/{report.kind}/{report.period_start:%Y-%m}"
-        pdf_name = _write_atomically(f"{base}.pdf", pdf)
-        xlsx_name = _write_atomically(f"{base}.xlsx", xlsx)
-    except (OperationalError, OSError):
+        pdf_name = _store(f"{base}.pdf", pdf)
+        xlsx_name = _store(f"{base}.xlsx", xlsx)
+    except TRANSIENT:
         raise  # transient: retried with back-off
     except Exception as exc:
         logger.exception("report %s failed", report_id)
@@ -94,10 +101,12 @@ def generate_report(self, report_id: int) -> str:
         return "failed"
     if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
         keep(report_id, pdf, signer)
+    replaced = list(Report.objects.filter(pk=report_id).values_list("pdf", "xlsx").get())
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
+    _forget(replaced, {pdf_name, xlsx_name})
     email_report.delay(report_id)
     return pdf_name
 

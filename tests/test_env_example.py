@@ -48,19 +48,24 @@ def test_every_variable_the_code_reads_is_in_env_example():
     assert sorted(read - _listed()) == []
 
 
-def _production(tmp_path, drop=(), **extra):
+def _environment(tmp_path, drop=(), **extra) -> dict:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
     env = {k: v for k, v in os.environ.items() if k not in (*PRODUCTION, "DATABASE_URL", "MEDIA_ROOT",
-                                                             "CELERY_BROKER_URL", "CACHE_URL")}
+                                                             "CELERY_BROKER_URL", "CACHE_URL") and
+           not k.startswith("S3_")}
     env.update(PRODUCTION, HPTD_VAR_DIR=str(tmp_path / "var"), MEDIA_ROOT=str(tmp_path / "media"),
                DATABASE_URL=f"postgres://{db['USER']}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
                DJANGO_SETTINGS_MODULE="haiphong_thidua.settings.production", **extra)
     for name in drop:
         env.pop(name, None)
+    return env
+
+
+def _production(tmp_path, drop=(), **extra):
     return subprocess.run([sys.executable, "-c", "import django; django.setup(); print('started')"], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+                          env=_environment(tmp_path, drop, **extra), capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("name", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_URL",
@@ -84,3 +89,28 @@ def test_production_starts_when_configured_and_names_every_missing_variable_at_o
     assert "EMAIL_URL" in both.stderr.splitlines()[-1] and "PORTAL_BASE_URL" in both.stderr.splitlines()[-1]
     plain = _production(tmp_path, PORTAL_BASE_URL="http://thidua.haiphong.gov.vn")
     assert plain.returncode != 0 and "https://" in plain.stderr.splitlines()[-1]
+
+
+S3 = {"S3_BUCKET": "thidua-files", "S3_ENDPOINT_URL": "https://s3.haiphong.internal", "S3_ACCESS_KEY_ID": "portal",
+      "S3_SECRET_ACCESS_KEY": "secret"}
+
+
+def test_production_keeps_its_files_in_a_folder_or_a_bucket(tmp_path):
+    """MEDIA_ROOT or the bucket (issue 29, item 1): with S3_BUCKET the folder is not needed, the bucket's address and
+    key are, each named on the one line."""
+    bucket = _production(tmp_path, drop=("MEDIA_ROOT",), **S3)
+    assert bucket.stdout.strip().endswith("started"), bucket.stderr[-500:]
+    neither = _production(tmp_path, drop=("MEDIA_ROOT",)).stderr.strip().splitlines()[-1]
+    assert "MEDIA_ROOT" in neither and "S3_BUCKET" in neither
+    half = _production(tmp_path, drop=("MEDIA_ROOT",), S3_BUCKET="thidua-files", S3_ACCESS_KEY_ID="portal")
+    last = half.stderr.strip().splitlines()[-1]
+    assert half.returncode != 0 and last.startswith("django.core.exceptions.ImproperlyConfigured")
+    assert "S3_ENDPOINT_URL" in last and "S3_SECRET_ACCESS_KEY" in last and "S3_ACCESS_KEY_ID (" not in last
+    assert "MEDIA_ROOT (" not in last
+    shown = subprocess.run([sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
+                            "print(settings.STORAGES['default'])"], cwd=ROOT, capture_output=True, text=True,
+                           timeout=120, env=_environment(tmp_path, drop=("MEDIA_ROOT",), **S3)).stdout
+    assert "storages.backends.s3.S3Storage" in shown and "'default_acl': 'private'" in shown
+    assert "'querystring_auth': False" in shown
+    public = _production(tmp_path, drop=("MEDIA_ROOT",), S3_ACL="public-read", **S3).stderr.strip().splitlines()[-1]
+    assert "ImproperlyConfigured" in public and "S3_ACL=public-read" in public

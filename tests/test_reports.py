@@ -211,3 +211,26 @@ def test_report_with_dossiers_in_every_state(db, django_capture_on_commit_callba
     assert report.status == ReportStatus.DONE, report.error
     sheet = load_workbook(io.BytesIO(report.xlsx.read()))["Hồ sơ"]
     assert {row[0] for row in sheet.iter_rows(min_row=5, values_only=True)} == {"Đã thẩm định", "Chờ tiếp nhận"}
+
+
+def test_a_report_produced_again_replaces_its_files_in_the_storage(db, django_capture_on_commit_callbacks, settings,
+                                                                    tmp_path):
+    """Files are saved through the storage API (issue 29, item 1): the new run's files under names no row points at,
+    the row moved to them, then the earlier files deleted; nothing else is left in the folder."""
+    from django.core.files.storage import default_storage
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request_report("monthly", dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    report.refresh_from_db()
+    first = {report.pdf.name, report.xlsx.name}
+    assert first == {"reports/monthly/2023-02.pdf", "reports/monthly/2023-02.xlsx"}
+    with django_capture_on_commit_callbacks(execute=True):
+        request_report("monthly", dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    report.refresh_from_db()
+    again = {report.pdf.name, report.xlsx.name}
+    assert report.attempts == 2 and not again & first
+    assert all(default_storage.exists(name) for name in again) and not any(map(default_storage.exists, first))
+    stored = {p.relative_to(tmp_path / "media").as_posix() for p in (tmp_path / "media").rglob("*") if p.is_file()}
+    assert stored == again
+    assert report.pdf.read().startswith(b"%PDF")

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from haiphong_thidua.version import __version__ as PORTAL_VERSION
 
+from .storage import default_files
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -217,11 +219,13 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every stored file goes through the storage API: the folder MEDIA_ROOT, or a private S3 bucket when S3_BUCKET is
+    # set (settings/storage.py); downloads are streamed by views that check permissions.
+    "default": default_files(env),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploaded files live outside the static tree and are served only through views
-# that check permissions; MEDIA_URL is deliberately not routed.
+# With the local storage, uploaded and generated files live in MEDIA_ROOT, outside the static tree, and are served
+# only through views that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
 # Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)

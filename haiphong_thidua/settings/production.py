@@ -20,7 +20,15 @@ REQUIRED = {
                  "CACHE_URL)",
     "EMAIL_URL": "the mail server (smtp+tls://user:password@host:587)",
     "PORTAL_BASE_URL": "the public https:// address in certificates' QR codes, PDFs and e-mails",
-    "MEDIA_ROOT": "where uploaded and generated files are stored (a folder every web and worker node shares)",
+    "MEDIA_ROOT": "where uploaded and generated files are stored: a folder every web and worker node shares, or "
+                  "instead an S3-compatible bucket (S3_BUCKET with S3_ENDPOINT_URL, S3_ACCESS_KEY_ID, "
+                  "S3_SECRET_ACCESS_KEY)",
+}
+# With S3_BUCKET set, the files are in the bucket (settings/storage.py) and these say where and as whom.
+S3_REQUIRED = {
+    "S3_ENDPOINT_URL": "the S3-compatible service's address (https://s3.example.internal)",
+    "S3_ACCESS_KEY_ID": "the portal's access key to the bucket",
+    "S3_SECRET_ACCESS_KEY": "the secret of that key",
 }
 
 
@@ -28,13 +36,16 @@ def _missing() -> list[str]:
     missing = [name for name in REQUIRED if not env.str(name, default="")]
     if "REDIS_URL" in missing and env.str("CELERY_BROKER_URL", default="") and env.str("CACHE_URL", default=""):
         missing.remove("REDIS_URL")
+    if env.str("S3_BUCKET", default=""):
+        missing = [name for name in missing if name != "MEDIA_ROOT"]
+        missing += [name for name in S3_REQUIRED if not env.str(name, default="")]
     return missing
 
 
 _MISSING = _missing()
 if _MISSING:
     raise ImproperlyConfigured("Production settings need " + "; ".join(
-        f"{name} ({REQUIRED[name]})" for name in _MISSING) + ". See .env.example.")
+        f"{name} ({REQUIRED.get(name) or S3_REQUIRED[name]})" for name in _MISSING) + ". See .env.example.")
 if not env.str("PORTAL_BASE_URL").startswith("https://"):
     raise ImproperlyConfigured("PORTAL_BASE_URL must be the portal's https:// address.")
 
