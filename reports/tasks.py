@@ -18,10 +18,12 @@ import time
 from pathlib import Path
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import OperationalError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from documents import signing
 from documents.numbering import next_number
@@ -85,6 +87,13 @@ def generate_report(self, report_id: int) -> str:
         base = f"reports/{report.kind}/{report.period_start:%Y-%m}"
         pdf_name = _write_atomically(f"{base}.pdf", pdf)
         xlsx_name = _write_atomically(f"{base}.xlsx", xlsx)
+    except SoftTimeLimitExceeded:  # the reports queue's soft limit (TASK_TIME_LIMITS): failed, the officer retries
+        with translation.override(settings.LANGUAGE_CODE):
+            error = _("The report took longer than its time limit (%(seconds)s seconds) and was stopped. Use “Produce "
+                      "a report now” to try again.") % {"seconds": settings.TASK_TIME_LIMITS["reports"][0]}
+        logger.warning("report %s stopped at its soft time limit", report_id)
+        Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=error, finished_at=timezone.now())
+        return "failed"
     except (OperationalError, OSError):
         raise  # transient: retried with back-off
     except Exception as exc:
