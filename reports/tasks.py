@@ -15,13 +15,14 @@ import logging
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -54,14 +55,38 @@ def _write_atomically(relative: str, content: bytes) -> str:
 @shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
              autoretry_for=(OperationalError, OSError), retry_backoff=5, retry_backoff_max=300, max_retries=5)
 def generate_report(self, report_id: int) -> str:
+    with producing(report_id) as ours:
+        if not ours:
+            return "running elsewhere"  # a second delivery while a live worker produces it
+        return _generate(report_id)
+
+
+# The worker producing a report holds this PostgreSQL advisory lock (session level) until it is done; a killed
+# worker's connection closes and the lock goes with it. So a message delivered again after its worker was killed
+# (the broker's visibility timeout) produces the report at once, instead of waiting for the sweep.
+REPORT_LOCK_NAMESPACE = 0x52505254  # "RPRT"
+
+
+@contextmanager
+def producing(report_id: int):
+    """True inside if this process holds the report's lock (no live worker is producing it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [REPORT_LOCK_NAMESPACE, report_id])
+        ours = cursor.fetchone()[0]
+    try:
+        yield ours
+    finally:
+        if ours:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [REPORT_LOCK_NAMESPACE, report_id])
+
+
+def _generate(report_id: int) -> str:
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
         if report.status == ReportStatus.DONE and report.finished_at and report.started_at and \
                 report.finished_at >= report.started_at and report.pdf:
             return "already done"
-        if report.status == ReportStatus.RUNNING and report.started_at and \
-                report.started_at > timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS):
-            return "running elsewhere"  # a second delivery while a live worker produces it
         report.status, report.started_at, report.attempts = ReportStatus.RUNNING, timezone.now(), report.attempts + 1
         if report.number is None:
             # One register of the Board's reports, numbered by the year of issue, kept when produced again.
