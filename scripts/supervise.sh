@@ -112,7 +112,7 @@ ctl() { supervisorctl -c "$CONF" "$@"; }
 if ctl pid >/dev/null 2>&1; then
   echo "The portal already runs with the data folder $VAR (supervisorctl -c $CONF status)." >&2; exit 1
 fi
-rm -f "$VAR/run/supervisor.sock" "${SOCK:-}"
+rm -f "$VAR/run/supervisor.sock" "${SOCK-}"
 SUPERVISORD=$(command -v supervisord || echo /usr/bin/supervisord)
 # Its own session: Ctrl-C reaches this script, which stops supervisord, which stops the programs in order.
 setsid "$SUPERVISORD" -c "$CONF" & SUPERVISOR_PID=$!
