@@ -58,7 +58,12 @@ def generate_report(self, report_id: int) -> str:
     with producing(report_id) as ours:
         if not ours:
             return "running elsewhere"  # a second delivery while a live worker produces it
-        return _generate(report_id)
+        result = _generate(report_id)
+    if result not in ("already done", "failed"):
+        # Signed on the signing host (the "signing" queue: the PDF workers hold no key), then mailed; queued once
+        # this worker has let the report go, so that the signing host finds it free.
+        (sign_report if settings.REPORT_SIGNING else email_report).delay(report_id)
+    return result
 
 
 # The worker producing a report holds this PostgreSQL advisory lock (session level) until it is done; a killed
@@ -104,7 +109,7 @@ def _generate(report_id: int) -> str:
                     "Số liệu của kỳ đã được điều chỉnh: " + "; ".join(changed[:20]) + ("; …" if len(changed) > 20
                                                                                       else "") + "."
                     if changed else "Số liệu của kỳ không thay đổi."))
-        pdf, signer = _signed(report, render.pdf_bytes(report, content))
+        pdf = render.pdf_bytes(report, content)  # signed afterwards by the signing host (sign_report)
         xlsx = render.xlsx_bytes(report, content)
         delay = float(os.environ.get("HPTD_REPORT_TEST_DELAY", "0"))  # lets a test kill the worker mid-report
         if delay:
@@ -126,29 +131,42 @@ def _generate(report_id: int) -> str:
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}",
                                                    finished_at=timezone.now())
         return "failed"
-    if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
-        keep(report_id, pdf, signer)
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
-    email_report.delay(report_id)
     return pdf_name
 
 
-def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
-    """The report signed with the agency's key (the Board's organisational signature, PAdES), and who signed; where
-    signing is off or the key cannot be used, the unsigned PDF (logged: the report itself is still produced)."""
-    if not settings.REPORT_SIGNING:
-        return pdf, None
-    try:
-        signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
-                              reason=f"Báo cáo số {report.number}/BC-BTĐKT")
-        reports = signing.read_signatures(signed)
-    except Exception:
-        logger.exception("report %s could not be signed; kept unsigned", report.pk)
-        return pdf, None
-    return signed, reports[-1].signer if reports else ""
+@shared_task(name="reports.tasks.sign_report", acks_late=True, reject_on_worker_lost=True,
+             autoretry_for=(OperationalError,), retry_backoff=5, max_retries=5)
+def sign_report(report_id: int) -> str:
+    """On the signing host: the produced report's PDF gets the agency's signature (the Board's organisational
+    signature, PAdES), is put in place of the unsigned one and kept in the register of signed copies; then it is
+    mailed. Where the key cannot be used, the report stays unsigned (logged) and is mailed all the same. Run again
+    (a redelivery), it finds the PDF signed and only mails it if that did not happen."""
+    with producing(report_id) as ours:
+        if not ours:
+            return "being produced again"  # that production queues its own signature
+        report = Report.objects.get(pk=report_id)
+        if report.status != ReportStatus.DONE or not report.pdf:
+            return "nothing to sign"
+        with report.pdf.open("rb") as handle:
+            pdf = handle.read()
+        if signing.read_signatures(pdf):
+            return "already signed"
+        try:
+            signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
+                                  reason=f"Báo cáo số {report.number}/BC-BTĐKT")
+            signatures = signing.read_signatures(signed)
+        except Exception:
+            logger.exception("report %s could not be signed; kept unsigned", report_id)
+            email_report.delay(report_id)
+            return "unsigned"
+        _write_atomically(report.pdf.name, signed)
+        keep(report_id, signed, signatures[-1].signer if signatures else "")  # the public check knows every copy
+    email_report.delay(report_id)
+    return "signed"
 
 
 @shared_task(name="reports.tasks.email_report", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

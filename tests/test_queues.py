@@ -30,6 +30,7 @@ QUEUE_OF = {
     "haiphong_thidua.tasks.send_reminders": "notices",
     "haiphong_thidua.tasks.run_import": "imports",
     "documents.tasks.run_signing_job": "signing",
+    "reports.tasks.sign_report": "signing",
     "haiphong_thidua.tasks.heartbeat": "celery",
     "reports.tasks.sweep_stuck_reports": "celery",
 }

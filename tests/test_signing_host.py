@@ -133,3 +133,31 @@ def test_a_job_no_signing_host_took_is_failed_by_the_sweep(officer_client, djang
     job = SigningJob.objects.get(kind="decision", reference=decision.pk)
     assert job.status == SigningStatus.FAILED and "Không có máy ký số nào phản hồi" in job.reason
     assert _state(decision) == SignatureStatus.UNSIGNED
+
+
+def test_a_report_is_produced_without_a_key_and_signed_by_the_signing_host(db, settings,
+                                                                           django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from documents.models import SignedCopy
+    from reports.models import ReportStatus
+    from reports.services import request_report
+
+    settings.SIGNING_HOST = False  # the PDF worker (reports queue) holds no key
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        report = request_report("monthly", dt.date(2023, 4, 1), dt.date(2023, 4, 30))
+    with django_capture_on_commit_callbacks(execute=False) as for_the_signing_host:
+        queued[0]()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE, report.error
+    with report.pdf.open("rb") as handle:
+        assert signing.read_signatures(handle.read()) == []  # produced, not yet signed
+    assert len(for_the_signing_host) == 1
+    settings.SIGNING_HOST = True
+    with django_capture_on_commit_callbacks(execute=True):
+        for_the_signing_host[0]()
+    with report.pdf.open("rb") as handle:
+        content = handle.read()
+    signatures = signing.read_signatures(content)
+    assert [s.ok for s in signatures] == [True] and "Hải Phòng" in signatures[0].signer
+    assert SignedCopy.objects.filter(kind="report", reference=report.pk, sha256=signing.sha256(content)).exists()

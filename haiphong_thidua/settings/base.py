@@ -170,6 +170,7 @@ CELERY_TASK_ROUTES = {
     "haiphong_thidua.tasks.send_reminders": {"queue": "notices"},
     "haiphong_thidua.tasks.run_import": {"queue": "imports"},
     "documents.tasks.run_signing_job": {"queue": "signing"},
+    "reports.tasks.sign_report": {"queue": "signing"},
 }
 # Soft/hard time limits (seconds) by queue, sized to the work: at the soft limit the task marks its job failed with
 # a reason an officer reads (and may retry); at the hard limit the worker's child is killed. A report's hard limit
