@@ -1,6 +1,10 @@
 """Signing the Chairman's decisions (the SIGNATURE steps, the decision's register of signed documents) and the
 public check of a PDF against the registers. Signing, keys and validation are the documents floor's
-(documents.signing, documents.verification)."""
+(documents.signing, documents.verification).
+
+A page only asks for a signature (``request_sign`` / ``request_seal``: a SigningJob queued to the signing host,
+documents.signing_jobs); the signing host runs ``perform``, which signs, stores the file and moves the SIGNATURE
+state, all or nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents import signing
+from documents import signing, signing_jobs
+from documents.models import SigningJob
 from documents.register import Registered
 from documents.verification import Verdict, check_pdf
 
@@ -17,7 +22,9 @@ from . import documents
 from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE
 
-__all__ = ["Verdict", "check_upload", "find", "seal", "served_pdf", "sign"]
+__all__ = ["KIND", "Verdict", "check_upload", "find", "latest_job", "perform", "request_seal", "request_sign", "seal",
+           "served_pdf", "sign"]
+KIND = "decision"  # the kind of the decisions' signing jobs
 
 
 def _document(decision: Decision) -> SignedDocument:
@@ -34,8 +41,9 @@ def _store(document: SignedDocument, content: bytes, suffix: str) -> None:
 
 
 def _signed(content: bytes, role: str, decision: Decision, reason: str) -> bytes:
-    return signing.sign_or_refuse(content, role, name_on_document=decision.signer_name, reason=reason,
-                                  what=f"decision {decision.pk}")
+    """Signed on the signing host; any failure (wrong PIN, token absent, missing key) is raised as it is, for the
+    signing job's reason."""
+    return signing.sign(content, role, name_on_document=decision.signer_name, reason=reason)
 
 
 def _audit(user, decision: Decision, action: str, note: str) -> None:
@@ -78,6 +86,34 @@ def seal(user, decision: Decision) -> SignedDocument:
 
     return _step(user, decision, "seal", signed, signing.AGENCY, _("Issued by the agency"), "phat-hanh",
                  _("Decision No. %(code)s signed by the agency and issued.") % {"code": decision.code})
+
+
+def _request(user, decision: Decision, action: str) -> SigningJob:
+    with transaction.atomic():
+        document = _document(decision)  # locked: two clicks queue one job
+        SIGNATURE.check(action, user, document)
+        return signing_jobs.request(user, KIND, decision.pk, action)
+
+
+def request_sign(user, decision: Decision) -> SigningJob:
+    """Ask the signing host for the signer's signature (the page shows the job until it is done or failed)."""
+    return _request(user, decision, "sign")
+
+
+def request_seal(user, decision: Decision) -> SigningJob:
+    """Ask the signing host for the agency's signature (seal)."""
+    return _request(user, decision, "seal")
+
+
+def perform(job: SigningJob) -> SignedDocument:
+    """On the signing host (documents.signing_jobs.run): the job's step, as the officer who asked for it; the
+    SIGNATURE table is checked again here, so a step taken meanwhile is refused, not done twice."""
+    decision = Decision.objects.select_related("submission").get(pk=job.reference)
+    return (sign if job.step == "sign" else seal)(job.requested_by, decision)
+
+
+def latest_job(decision: Decision) -> SigningJob | None:
+    return signing_jobs.latest(KIND, decision.pk)
 
 
 def served_pdf(decision: Decision) -> bytes:

@@ -434,7 +434,7 @@ def decision_detail(request, pk):
         "award_type", "submission__unit", "revoked_by"))
     return render(request, "awards/decision_detail.html", {
         "decision": decision, "awardees": awardees, "is_board": is_board(request.user), "bonus": totals(awardees),
-        "signed": signed, "signing_actions": signing_actions,
+        "signed": signed, "signing_actions": signing_actions, "signing_job": signed_documents.latest_job(decision),
         "revoke_form": forms.RevokeForm(initial={"issued_on": timezone.localdate()}),
         "recovery_form": forms.RecoveryForm()})
 
@@ -472,11 +472,11 @@ def meeting_document(request, pk, document):
 def _signing_step(request, pk, step):
     decision = _decision(request, pk)
     SIGNATURE[step].permission.require(request.user)
-    call = signed_documents.sign if step == "sign" else signed_documents.seal
+    call = signed_documents.request_sign if step == "sign" else signed_documents.request_seal
     return posted_action(request, lambda _data: call(request.user, decision),
-                         back=reverse("awards:decision_detail", args=[decision.pk]),
-                         success=lambda d: _("Decision No. %(code)s: %(status)s.") % {
-                             "code": decision.code, "status": d.get_status_display()})
+                         back=reverse("awards:decision_detail", args=[decision.pk]) + "#signatures",
+                         success=lambda job: _("Decision No. %(code)s: the signature was sent to the signing host; "
+                                               "this page shows when it is done.") % {"code": decision.code})
 
 
 @require_POST

@@ -49,7 +49,8 @@ def start(env, what):
         return subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "haiphong_thidua.wsgi", "--bind",
                                  f"127.0.0.1:{PORT}", "--workers", "3", "--log-level", "warning"], cwd=ROOT, env=env)
     return subprocess.Popen([PY, "-m", "celery", "-A", "haiphong_thidua", "worker", "--pool", "solo", "--loglevel",
-                             "WARNING", "--without-mingle", "--without-gossip"], cwd=ROOT, env=env,
+                             "WARNING", "-Q", "celery,reports,notices,imports,signing", "--without-mingle",
+                             "--without-gossip"], cwd=ROOT, env=env,
                             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -87,6 +88,10 @@ def run(job_id: int) -> None:
     try:
         with job.upload.open("rb") as handle:
             imported, errors = importer(job, handle, progress_counter(job.pk))
+    except SoftTimeLimitExceeded:  # the imports queue's soft limit (TASK_TIME_LIMITS): nothing was imported
+        imported, errors = 0, [[0, _("The import took longer than its time limit (%(seconds)s seconds) and was "
+                                     "stopped; nothing was imported. Send the file again, or split it.") % {
+            "seconds": settings.TASK_TIME_LIMITS["imports"][0]}]]
     except Exception as exc:  # noqa: BLE001 - any failure is shown on the job's page, never lost
         imported, errors = 0, [[0, str(exc)[:500]]]
     job.imported = imported

@@ -15,6 +15,7 @@ INTERVAL_TASKS = [
     ("Nhịp tim worker (heartbeat)", HEARTBEAT_TASK, 60),
     ("Lập lại báo cáo bị gián đoạn", "reports.tasks.sweep_stuck_reports", 60),
     ("Nhập lại tệp Excel bị gián đoạn", "haiphong_thidua.tasks.sweep_stuck_imports", 60),
+    ("Báo lỗi chữ ký số không được máy ký xử lý", "documents.tasks.sweep_stale_signing_jobs", 60),
 ]
 CRONTAB_TASKS = [
     # name, task, kwargs, crontab fields (Asia/Ho_Chi_Minh)

@@ -31,6 +31,10 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+class NotSigningHost(ImproperlyConfigured):
+    """A private key was asked for on a machine that is not the signing host (a web node)."""
+
+
 def _config() -> dict:
     return settings.DOCUMENT_SIGNING
 
@@ -48,8 +52,12 @@ def _ensure_test_pki() -> None:
 
 
 def _signer(role: str):
+    """The key of ``role``: loaded only on the signing host (SIGNING_HOST), never by a web process (issue 29)."""
     from pyhanko.sign import signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
+    if not settings.SIGNING_HOST:
+        raise NotSigningHost("SIGNING_HOST is off: this process loads no private key (the signing queue's worker "
+                             "signs).")
     config = _config()
     if config["BACKEND"] == "pkcs11":  # a token (tests/test_pkcs11.py: SoftHSM2 stands in for one)
         from pyhanko.config.pkcs11 import TokenCriteria  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked

@@ -6,6 +6,8 @@ from celery import Celery
 
 from utilities.tasks import TransactionAwareTask
 
+from . import beat_lock  # noqa: F401 — exactly one beat: a second one exits at start (connects beat_init)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haiphong_thidua.settings.local")
 
 # Every task waits for the commit of the transaction that queued it (utilities/tasks.py).

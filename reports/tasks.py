@@ -15,15 +15,18 @@ import datetime as dt
 import logging
 import os
 import time
+from contextlib import contextmanager
 
 from botocore.exceptions import BotoCoreError
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
-from django.db import OperationalError, transaction
-from django.utils import timezone
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from documents import signing
 from documents.numbering import next_number
@@ -59,14 +62,43 @@ def _forget(names: list[str], kept: set[str]) -> None:
 @shared_task(name="reports.tasks.generate_report", bind=True, acks_late=True, reject_on_worker_lost=True,
              autoretry_for=TRANSIENT, retry_backoff=5, retry_backoff_max=300, max_retries=5)
 def generate_report(self, report_id: int) -> str:
+    with producing(report_id) as ours:
+        if not ours:
+            return "running elsewhere"  # a second delivery while a live worker produces it
+        result = _generate(report_id)
+    if result not in ("already done", "failed"):
+        # Signed on the signing host (the "signing" queue: the PDF workers hold no key), then mailed; queued once
+        # this worker has let the report go, so that the signing host finds it free.
+        (sign_report if settings.REPORT_SIGNING else email_report).delay(report_id)
+    return result
+
+
+# The worker producing a report holds this PostgreSQL advisory lock (session level) until it is done; a killed
+# worker's connection closes and the lock goes with it. So a message delivered again after its worker was killed
+# (the broker's visibility timeout) produces the report at once, instead of waiting for the sweep.
+REPORT_LOCK_NAMESPACE = 0x52505254  # "RPRT"
+
+
+@contextmanager
+def producing(report_id: int):
+    """True inside if this process holds the report's lock (no live worker is producing it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [REPORT_LOCK_NAMESPACE, report_id])
+        ours = cursor.fetchone()[0]
+    try:
+        yield ours
+    finally:
+        if ours:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [REPORT_LOCK_NAMESPACE, report_id])
+
+
+def _generate(report_id: int) -> str:
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
         if report.status == ReportStatus.DONE and report.finished_at and report.started_at and \
                 report.finished_at >= report.started_at and report.pdf:
             return "already done"
-        if report.status == ReportStatus.RUNNING and report.started_at and \
-                report.started_at > timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS):
-            return "running elsewhere"  # a second delivery while a live worker produces it
         report.status, report.started_at, report.attempts = ReportStatus.RUNNING, timezone.now(), report.attempts + 1
         if report.number is None:
             # One register of the Board's reports, numbered by the year of issue, kept when produced again.
@@ -84,7 +116,7 @@ def generate_report(self, report_id: int) -> str:
                     "Số liệu của kỳ đã được điều chỉnh: " + "; ".join(changed[:20]) + ("; …" if len(changed) > 20
                                                                                       else "") + "."
                     if changed else "Số liệu của kỳ không thay đổi."))
-        pdf, signer = _signed(report, render.pdf_bytes(report, content))
+        pdf = render.pdf_bytes(report, content)  # signed afterwards by the signing host (sign_report)
         xlsx = render.xlsx_bytes(report, content)
         delay = float(os.environ.get("HPTD_REPORT_TEST_DELAY", "0"))  # lets a test kill the worker mid-report
         if delay:
@@ -92,6 +124,13 @@ def generate_report(self, report_id: int) -> str:
         base = f"reports/{report.kind}/{report.period_start:%Y-%m}"
         pdf_name = _store(f"{base}.pdf", pdf)
         xlsx_name = _store(f"{base}.xlsx", xlsx)
+    except SoftTimeLimitExceeded:  # the reports queue's soft limit (TASK_TIME_LIMITS): failed, the officer retries
+        with translation.override(settings.LANGUAGE_CODE):
+            error = _("The report took longer than its time limit (%(seconds)s seconds) and was stopped. Use “Produce "
+                      "a report now” to try again.") % {"seconds": settings.TASK_TIME_LIMITS["reports"][0]}
+        logger.warning("report %s stopped at its soft time limit", report_id)
+        Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=error, finished_at=timezone.now())
+        return "failed"
     except TRANSIENT:
         raise  # transient: retried with back-off
     except Exception as exc:
@@ -99,31 +138,47 @@ def generate_report(self, report_id: int) -> str:
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}",
                                                    finished_at=timezone.now())
         return "failed"
-    if signer is not None:  # the register of signed copies (the public check knows an earlier copy too)
-        keep(report_id, pdf, signer)
     replaced = list(Report.objects.filter(pk=report_id).values_list("pdf", "xlsx").get())
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
     _forget(replaced, {pdf_name, xlsx_name})
-    email_report.delay(report_id)
     return pdf_name
 
 
-def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
-    """The report signed with the agency's key (the Board's organisational signature, PAdES), and who signed; where
-    signing is off or the key cannot be used, the unsigned PDF (logged: the report itself is still produced)."""
-    if not settings.REPORT_SIGNING:
-        return pdf, None
-    try:
-        signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
-                              reason=f"Báo cáo số {report.number}/BC-BTĐKT")
-        reports = signing.read_signatures(signed)
-    except Exception:
-        logger.exception("report %s could not be signed; kept unsigned", report.pk)
-        return pdf, None
-    return signed, reports[-1].signer if reports else ""
+@shared_task(name="reports.tasks.sign_report", acks_late=True, reject_on_worker_lost=True,
+             autoretry_for=(OperationalError,), retry_backoff=5, max_retries=5)
+def sign_report(report_id: int) -> str:
+    """On the signing host: the produced report's PDF gets the agency's signature (the Board's organisational
+    signature, PAdES), is put in place of the unsigned one and kept in the register of signed copies; then it is
+    mailed. Where the key cannot be used, the report stays unsigned (logged) and is mailed all the same. Run again
+    (a redelivery), it finds the PDF signed and only mails it if that did not happen."""
+    with producing(report_id) as ours:
+        if not ours:
+            return "being produced again"  # that production queues its own signature
+        report = Report.objects.get(pk=report_id)
+        if report.status != ReportStatus.DONE or not report.pdf:
+            return "nothing to sign"
+        with report.pdf.open("rb") as handle:
+            pdf = handle.read()
+        if signing.read_signatures(pdf):
+            return "already signed"
+        try:
+            signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
+                                  reason=f"Báo cáo số {report.number}/BC-BTĐKT")
+            signatures = signing.read_signatures(signed)
+        except Exception:
+            logger.exception("report %s could not be signed; kept unsigned", report_id)
+            email_report.delay(report_id)
+            return "unsigned"
+        unsigned = report.pdf.name
+        signed_name = _store(unsigned, signed)  # a new name: a stored file is never overwritten in place
+        Report.objects.filter(pk=report_id).update(pdf=signed_name)
+        _forget([unsigned], {signed_name})
+        keep(report_id, signed, signatures[-1].signer if signatures else "")  # the public check knows every copy
+    email_report.delay(report_id)
+    return "signed"
 
 
 @shared_task(name="reports.tasks.email_report", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

@@ -13,6 +13,7 @@ SYSTEM_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   fonts-liberation2 fonts-dejavu-core gettext poppler-utils curl chromium
   wrk  # load generator of bench/run.py
+  supervisor redis-server  # the one-command run: supervisord restarts crashed processes; the demo's broker and cache
 )
 # Only for the test suite (tests/test_excel_libreoffice.py opens every Excel export in LibreOffice Calc):
 # scripts/test.sh sets WITH_TEST_TOOLS=1; the portal itself does not need it.

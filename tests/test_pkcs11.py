@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from awards.models import Decision, SignatureStatus, SignedDocument, Status
 from documents import signing
+from documents.models import SigningJob, SigningStatus
 
 from .awards_helpers import draft, to_state
 
@@ -61,10 +62,13 @@ def token(tmp_path, monkeypatch, settings):
     return paths
 
 
-def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, officer_client):
+def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, officer_client,
+                                                                  django_capture_on_commit_callbacks):
     decision = Decision.objects.get(submission=to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED))
-    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
-    officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
+        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.ISSUED
     with document.file.open("rb") as handle:
@@ -75,9 +79,17 @@ def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, officer
     assert "Hải Phòng" in reports[1].signer
 
 
-def test_a_wrong_pin_is_a_clear_refusal_not_a_server_error(token, officer_client, settings):
+def test_a_wrong_pin_is_a_clear_refusal_not_a_server_error(token, officer_client, settings,
+                                                          django_capture_on_commit_callbacks):
     settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "PKCS11_PIN": "000000"}
     decision = Decision.objects.get(submission=to_state(draft(names=("Trần Văn Bình",)), Status.DECIDED))
-    response = officer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):  # the signing host's task runs, and fails
+        response = officer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
     assert response.status_code == 200
     assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()
+    # The signing job says why (issue 29): the wrong PIN, on the decision's page; its state has not moved.
+    job = SigningJob.objects.get(kind="decision", reference=decision.pk)
+    assert job.status == SigningStatus.FAILED and "mã PIN" in job.reason
+    page = officer_client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
+    assert job.reason in page
+    assert SignedDocument.objects.get(decision=decision).status == SignatureStatus.UNSIGNED

@@ -140,7 +140,7 @@ def _worker_env(delay: str) -> dict:
 def _start_worker(delay: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "haiphong_thidua", "worker", "--pool", "solo", "--loglevel",
-         "WARNING", "-Q", "celery", "--without-mingle", "--without-gossip"],
+         "WARNING", "-Q", "celery,reports,notices,imports,signing", "--without-mingle", "--without-gossip"],
         cwd=ROOT, env=_worker_env(delay), start_new_session=True, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
 

@@ -8,7 +8,7 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -168,10 +168,16 @@ def test_a_report_left_running_is_swept_and_produced_once(db, django_capture_on_
     # Its worker died mid-way: still marked as running, started long ago.
     stale = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS + 30)
     Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, started_at=stale)
-    # A live one is left alone by the sweep and by a second delivery.
+    # A live one is left alone by the sweep and by a second delivery (its worker holds the report's lock).
     live = request_report("monthly", *month_bounds(2025, 2))
     Report.objects.filter(pk=live.pk).update(status=ReportStatus.RUNNING, started_at=timezone.now())
-    assert tasks.generate_report.run(live.pk) == "running elsewhere"
+    worker = connections.create_connection("default")
+    with worker.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [tasks.REPORT_LOCK_NAMESPACE, live.pk])
+    try:
+        assert tasks.generate_report.run(live.pk) == "running elsewhere"
+    finally:
+        worker.close()
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.sweep_stuck_reports() == 1
     report.refresh_from_db()

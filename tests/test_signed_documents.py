@@ -18,13 +18,15 @@ from .test_awards_workflow import pdf_text
 
 
 @pytest.fixture
-def signed_twice(officer_client):
+def signed_twice(officer_client, django_capture_on_commit_callbacks):
     submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     decision = Decision.objects.get(submission=submission)
-    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the signing host's task (tests/test_signing_host.py)
+        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.SIGNED
-    officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
     document.refresh_from_db()
     assert document.status == SignatureStatus.ISSUED
     return decision, document
@@ -35,7 +37,7 @@ def _content(document):
         return handle.read()
 
 
-def test_signer_then_agency_and_both_validate(signed_twice, officer_client):
+def test_signer_then_agency_and_both_validate(signed_twice, officer_client, django_capture_on_commit_callbacks):
     decision, document = signed_twice
     content = _content(document)
     reports = signing.read_signatures(content)
@@ -52,7 +54,8 @@ def test_signer_then_agency_and_both_validate(signed_twice, officer_client):
         subprocess.run(["pdfsig", str(document.file.path)], capture_output=True).stdout.decode()
     assert listing.count("Signature #") == 2 and "Nguyễn Văn Tùng" in listing
     # Signing again is refused: a signed document is never regenerated.
-    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     document.refresh_from_db()
     assert document.sha256 == signing.sha256(content)
 
@@ -126,7 +129,7 @@ def test_a_revoked_awards_certificate_is_marked(officer_client, staff_client):
         assert "ĐÃ BỊ HỦY BỎ" in text and nominee.revoked_by.code in text
 
 
-def test_a_revocation_decision_is_signed_like_a_decision(officer_client):
+def test_a_revocation_decision_is_signed_like_a_decision(officer_client, django_capture_on_commit_callbacks):
     import datetime as dt
 
     from awards import services
@@ -137,8 +140,10 @@ def test_a_revocation_decision_is_signed_like_a_decision(officer_client):
     nominee = submission.nominees.get()
     revocation = services.revoke(users()["demo_officer"], nominee, grounds="Khai man thành tích",
                                  issued_on=dt.date.today(), signer_name="Nguyễn Văn Tùng")
-    officer_client.post(reverse("awards:decision_sign", args=[revocation.pk]))
-    officer_client.post(reverse("awards:decision_seal", args=[revocation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(reverse("awards:decision_sign", args=[revocation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(reverse("awards:decision_seal", args=[revocation.pk]))
     document = SignedDocument.objects.get(decision=revocation)
     assert document.status == SignatureStatus.ISSUED
     content = _content(document)

@@ -159,6 +159,42 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queues (docs/operations.md): reports (PDF and Excel), notices (mail and in-portal messages), imports (large sheets),
+# signing (on the signing host only: the machine with the keys or the PKCS#11 token); the rest on "celery".
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+TASK_QUEUES = ("celery", "reports", "notices", "imports", "signing")
+CELERY_TASK_ROUTES = {
+    "reports.tasks.generate_report": {"queue": "reports"},
+    "reports.tasks.email_report": {"queue": "notices"},
+    "awards.tasks.notify_submission_change": {"queue": "notices"},
+    "awards.tasks.notify_awardees": {"queue": "notices"},
+    "haiphong_thidua.tasks.notify_unit": {"queue": "notices"},
+    "haiphong_thidua.tasks.send_reminders": {"queue": "notices"},
+    "haiphong_thidua.tasks.run_import": {"queue": "imports"},
+    "documents.tasks.run_signing_job": {"queue": "signing"},
+    "reports.tasks.sign_report": {"queue": "signing"},
+}
+# Soft/hard time limits (seconds) by queue, sized to the work: at the soft limit the task marks its job failed with
+# a reason an officer reads (and may retry); at the hard limit the worker's child is killed. A report's hard limit
+# stays below REPORT_STALE_SECONDS, so the sweep never requeues a report that is still being produced.
+TASK_TIME_LIMITS = {
+    "celery": (env.int("TASK_SOFT_LIMIT_DEFAULT", default=60), 90),
+    "reports": (env.int("TASK_SOFT_LIMIT_REPORTS", default=70), 85),
+    "notices": (env.int("TASK_SOFT_LIMIT_NOTICES", default=20), 30),
+    "imports": (env.int("TASK_SOFT_LIMIT_IMPORTS", default=480), 540),
+    "signing": (env.int("TASK_SOFT_LIMIT_SIGNING", default=45), 60),
+}
+CELERY_TASK_SOFT_TIME_LIMIT, CELERY_TASK_TIME_LIMIT = TASK_TIME_LIMITS["celery"]
+CELERY_TASK_ANNOTATIONS = {
+    name: dict(zip(("soft_time_limit", "time_limit"), TASK_TIME_LIMITS[route["queue"]], strict=True))
+    for name, route in CELERY_TASK_ROUTES.items()}
+# The PDF workers' children are replaced after this many tasks (WeasyPrint and pyHanko keep memory).
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_MAX_TASKS_PER_CHILD", default=50)
+# Only the signing host loads a private key (documents.signing refuses elsewhere): true in the environment of the
+# worker that consumes the "signing" queue (scripts/supervise.sh sets it for the demo's worker), never the web's.
+SIGNING_HOST = env.bool("SIGNING_HOST", default=False)
+# A signing job still pending after this long (its worker died, the token hung) is marked failed (beat, every minute).
+SIGNING_STALE_SECONDS = env.int("SIGNING_STALE_SECONDS", default=180)
 
 # --- Auth -----------------------------------------------------------------
 AUTH_USER_MODEL = "organisation.User"
