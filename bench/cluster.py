@@ -202,8 +202,10 @@ def database(env: dict, name: str) -> float:
 
 
 def queues_of_the_portal(env: dict) -> list[str]:
-    return django(env, "import json\nfrom haiphong_thidua.celery import app\nc = app.conf\n"
-                       "names = {c.task_default_queue or 'celery'} | {q.name for q in (c.task_queues or [])}\n"
+    return django(env, "import json\nfrom django.conf import settings\nfrom haiphong_thidua.celery import app\n"
+                       "c = app.conf\nnames = {c.task_default_queue or 'celery'}\n"
+                       "names |= set(getattr(settings, 'TASK_QUEUES', ()))\n"
+                       "names |= {q.name for q in (c.task_queues or [])}\n"
                        "r = c.task_routes if isinstance(c.task_routes, dict) else {}\n"
                        "names |= {v['queue'] for v in r.values()\n"
                        "          if isinstance(v, dict) and isinstance(v.get('queue'), str)}\n"
@@ -251,7 +253,8 @@ class Cluster:
                    PROXY_COUNT="1", ALLOWED_HOSTS="localhost,127.0.0.1", PORTAL_BASE_URL=self.base,
                    MFA_REQUIRED="false", API_USER_RATE="1000000/hour", LOG_LEVEL="WARNING",
                    # A task of a killed worker comes back within seconds, not the default minutes.
-                   CELERY_VISIBILITY_TIMEOUT="15", CELERY_UNACKED_RESTORE_INTERVAL="2", REPORT_STALE_SECONDS="12",
+                   CELERY_VISIBILITY_TIMEOUT="15", CELERY_UNACKED_RESTORE_INTERVAL="2", REPORT_STALE_SECONDS="100",
+                   SIGNING_STALE_SECONDS="90",
                    # No key anywhere by default: only the signing host gets them (signing_env).
                    SIGNING_PKI_DIR=str(self.prefix / var_dir / "no-keys"),
                    SIGNING_TRUST_ROOTS=str(self.prefix / "signing-host" / "pki" / "ca.pem"))
@@ -259,7 +262,8 @@ class Cluster:
         return env
 
     def signing_env(self, env: dict) -> dict:
-        return dict(env, SIGNING_PKI_DIR=str(self.prefix / "signing-host" / "pki"))
+        """The signing host's: the keys (test PKI made for the run) and SIGNING_HOST, which lets it load them."""
+        return dict(env, SIGNING_PKI_DIR=str(self.prefix / "signing-host" / "pki"), SIGNING_HOST="true")
 
     # -- start ------------------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -639,9 +643,9 @@ class Run:
 
 # --- The run --------------------------------------------------------------------------------------------------------
 
-def drive(cluster: Cluster, dossiers: int, clients: int, report_months: list[int]) -> dict:
+def drive(cluster: Cluster, dossiers: int, clients: int, report_months: list[int], victim: str) -> Run:
     run = Run(cluster, dossiers, clients)
-    figures: dict = {"dossiers": dossiers, "clients": clients}
+    figures: dict = {"dossiers": dossiers, "clients": clients, "killed_worker": victim}
     threads = [threading.Thread(target=run.client, args=(i,), daemon=True) for i in range(clients)]
     started = time.monotonic()
     for thread in threads:
@@ -651,18 +655,18 @@ def drive(cluster: Cluster, dossiers: int, clients: int, report_months: list[int
              timeout=1800, every=0.5)
     log(f"{run.done} dossiers decided and signed; the Board asks for {len(report_months)} monthly reports")
     reports = run.request_reports(board, report_months)
-    time.sleep(1.5)  # the worker is now producing reports (each takes 3 s more here)
+    time.sleep(1.5)  # reports are being produced (each takes 3 s more here), signatures asked for
     killed_worker = time.monotonic()
-    cluster.procs.kill9("worker")
-    log("kill -9 the worker (its whole process group)")
+    cluster.procs.kill9(victim)
+    log(f"kill -9 the worker {victim} (its whole process group)")
     time.sleep(1)
     killed_web = time.monotonic()
     cluster.procs.kill9("web-1")
     log("kill -9 web node web-1 (master and workers)")
     time.sleep(2)
-    cluster.procs.start("worker")
+    cluster.procs.start(victim)
     cluster.procs.start("web-1")
-    log("worker and web-1 started again")
+    log(f"{victim} and web-1 started again")
     wait_for("web-1 after its restart", lambda: cluster.node_ok("web-1"), timeout=120, every=0.2)
     figures["web_node_back_s"] = round(time.monotonic() - killed_web, 1)
 
@@ -699,7 +703,7 @@ def check(cluster: Cluster, run: Run) -> list[str]:
     state = django(env, (
         "import json\nfrom collections import Counter\nfrom django.db import connection\n"
         "from awards.models import Attachment, Decision, Submission, SignedDocument\n"
-        "from documents.models import SignedCopy\nfrom reports.models import Report\n"
+        "from documents.models import SignedCopy, SigningJob\nfrom reports.models import Report\n"
         f"tokens = {json.dumps(tokens)}\nreports = {json.dumps(run.reports)}\nout = {{'dossiers': {{}}}}\n"
         "for t in tokens:\n"
         "    subs = list(Submission.objects.filter(title__endswith=t))\n"
@@ -711,6 +715,8 @@ def check(cluster: Cluster, run: Run) -> list[str]:
         "        d['events'] = dict(Counter(s.events.values_list('action', flat=True)))\n"
         "        d['decisions'] = list(Decision.objects.filter(submission=s).values_list('pk', flat=True))\n"
         "        sd = SignedDocument.objects.filter(decision__submission=s).first()\n"
+        "        d['jobs'] = sorted(SigningJob.objects.filter(kind='decision', reference__in=d['decisions'])\n"
+        "                           .values_list('step', 'status'))\n"
         "        d['signed'] = sd and {'file': sd.file.name, 'sha256': sd.sha256, 'signers': sd.signers,\n"
         "                              'status': sd.status, 'signer_at': str(sd.signer_signed_at),\n"
         "                              'agency_at': str(sd.agency_signed_at)}\n"
@@ -744,6 +750,8 @@ def check(cluster: Cluster, run: Run) -> list[str]:
                 problems.append(f"{t}: the step {action} recorded {d['events'].get(action, 0)} times")
         if len(d["decisions"]) != 1:
             problems.append(f"{t}: {len(d['decisions'])} decisions")
+        if sorted(map(tuple, d["jobs"])) != [("seal", "done"), ("sign", "done")]:
+            problems.append(f"{t}: signing jobs {d['jobs']} (one sign and one seal, each done, expected)")
         signed = d["signed"]
         if not signed or len(signed["signers"]) != 2 or not signed["file"]:
             problems.append(f"{t}: the decision is not signed once by the signer and once by the agency: {signed}")
@@ -845,11 +853,13 @@ def main() -> int:
     parser.add_argument("--short", action="store_true", help="a few dossiers (CI); figures are not written")
     parser.add_argument("--dossiers", type=int)
     parser.add_argument("--clients", type=int)
+    parser.add_argument("--kill-worker", choices=("signing-host", "worker"), default="signing-host",
+                        help="the worker killed mid-run: the signing host (default) or the one of the other queues")
     parser.add_argument("--keep", action="store_true", help="keep the database and the folder after the run")
     args = parser.parse_args()
-    dossiers = args.dossiers or (6 if args.short else 60)
+    dossiers = args.dossiers or (4 if args.short else 60)
     clients = args.clients or (2 if args.short else 4)
-    months = [1, 2, 3] if args.short else list(range(1, 13))
+    months = [1, 2] if args.short else list(range(1, 13))
     for program in ("nginx", "redis-server", "redis-cli"):
         if not shutil.which(program):
             print(f"FAILED: {program} is not installed (scripts/setup.sh with WITH_TEST_TOOLS=1 installs it)")
@@ -863,7 +873,7 @@ def main() -> int:
         cluster.start()
         result = {"start_s": round(cluster.timings["start_s"], 1),
                   "template_reused": cluster.timings["database_s"] < 20}
-        run = drive(cluster, dossiers, clients, months)
+        run = drive(cluster, dossiers, clients, months, args.kill_worker)
         problems = check(cluster, run)
         result.update(run.figures, reports=len(months))
     except Exception as exc:

@@ -46,7 +46,7 @@ def queues() -> set[str]:
     """Every queue the Celery configuration knows: the default, the declared queues and the routes' targets."""
     conf = celery_app.conf
     names = {conf.task_default_queue or "celery"}
-    names |= {q.name for q in (conf.task_queues or [])}
+    names |= {q.name for q in (conf.task_queues or [])} | set(getattr(settings, "TASK_QUEUES", ()))
     routes = conf.task_routes or {}
     for route in (routes.values() if isinstance(routes, dict) else []):
         if isinstance(route, dict) and route.get("queue"):
