@@ -687,6 +687,12 @@ def drive(cluster: Cluster, dossiers: int, clients: int, report_months: list[int
     figures["failed_requests"] = sorted({f[2] for f in run.stats.failures})[:20]
     figures["failure_window_s"] = round(max(f[0] for f in failures) - min(f[0] for f in failures), 1) if failures else 0
     figures["dossiers_finished"] = len(run.ledger)
+    logs = cluster.prefix / "logs"
+    figures["served_by"] = {name: sum('"GET /ping ' not in line for line in (logs / f"{name}-access.log").read_text(
+        errors="replace").splitlines()) for name in cluster.nodes}  # less the bench's own probes of each node
+    # What nginx absorbed: requests it could not pass to (or lost on) a node, sent to the other or answered 502.
+    upstream_errors = (cluster.prefix / "nginx" / "logs" / "hptd-error.log").read_text(errors="replace")
+    figures["nginx_upstream_errors"] = sum("upstream" in line for line in upstream_errors.splitlines())
     figures["client_errors"] = run.errors
     run.reports = reports
     run.figures = figures
@@ -823,6 +829,7 @@ def write_figures(figures: dict, problems: list[str]) -> None:
     """The measured figures into docs/operations.md, between the markers (replacing the previous run's)."""
     f = figures
     kinds = ", ".join(f"{k}: {v}" for k, v in sorted(f["failure_kinds"].items())) or "none"
+    served, upstream = f["served_by"], f["nginx_upstream_errors"]
     text = f"""{FIGURES_START}
 Last full run: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on this 2-core machine (`bench/cluster.py`,
 {f['dossiers']} dossiers, {f['clients']} clients, {f['reports']} monthly reports; the machine is shared, so times are
@@ -833,8 +840,10 @@ long).
 | requests through nginx (pages, API reads, downloads) | {f['requests']} |
 | requests that failed for the client | {f['failures_seen']} ({kinds}) |
 | time between the first and the last failed request | {f['failure_window_s']} s |
+| requests served by web-1 / web-2 (their access logs, both lives of web-1) | {served['web-1']} / {served['web-2']} |
+| nginx's upstream errors (a node refused or dropped a request: sent to the other node, or a 502) | {upstream} |
 | web node killed → serving again (restart after 2 s) | {f['web_node_back_s']} s |
-| worker killed mid-report → every report done | {f['reports_back_s']} s |
+| {f['killed_worker']} killed while reports and signatures were pending → every report done | {f['reports_back_s']} s |
 | cluster start (template database reused: {f['template_reused']}) | {f['start_s']} s |
 | whole run | {f['run_s']} s |
 | files checked through both nodes and the bucket | {f['files_checked']} |

@@ -125,6 +125,7 @@ def test_only_the_signing_host_reads_the_keys():
         files = service["EnvironmentFile"].split("\n")
         assert files[0] == "/etc/hptd/portal.env", path.name
         assert ("/etc/hptd/signing.env" in files) == (path.name == "hptd-signing.service"), path.name
+        assert ("SIGNING_HOST=true" in service.get("Environment", "")) == (path.name == "hptd-signing.service")
         assert service["User"] == "thidua" and service["Restart"] == "always", path.name
 
 
