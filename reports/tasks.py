@@ -172,10 +172,14 @@ def sign_report(report_id: int) -> str:
             logger.exception("report %s could not be signed; kept unsigned", report_id)
             email_report.delay(report_id)
             return "unsigned"
+        # The signed PDF takes the unsigned one's name (the report's files keep their names, as on one machine): the
+        # unsigned object is deleted, then the signed one stored; should the name be taken meanwhile, the row follows
+        # the name the storage gave.
         unsigned = report.pdf.name
-        signed_name = _store(unsigned, signed)  # a new name: a stored file is never overwritten in place
-        Report.objects.filter(pk=report_id).update(pdf=signed_name)
-        _forget([unsigned], {signed_name})
+        default_storage.delete(unsigned)
+        signed_name = _store(unsigned, signed)
+        if signed_name != unsigned:
+            Report.objects.filter(pk=report_id).update(pdf=signed_name)
         keep(report_id, signed, signatures[-1].signer if signatures else "")  # the public check knows every copy
     email_report.delay(report_id)
     return "signed"

@@ -137,7 +137,8 @@ def test_files_live_in_the_bucket_and_are_served_only_after_the_check(
     # The decision, signed through its page: the signed PDF is stored in the bucket and served from it.
     to_state(submission, Status.DECIDED)
     decision = Decision.objects.get(submission=submission)
-    assert officer_client.post(reverse("awards:decision_sign", args=[decision.pk])).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # the signing job, queued at commit (signing host)
+        assert officer_client.post(reverse("awards:decision_sign", args=[decision.pk])).status_code == 302
     document = SignedDocument.objects.get(decision=decision)
     assert document.file.name.startswith("signed/") and document.file.name in bucket.keys()
     signed = bucket.read(document.file.name)
