@@ -1,3 +1,4 @@
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
@@ -83,6 +84,10 @@ class VerdictSerializer(serializers.Serializer):
 class AppraiseSerializer(serializers.Serializer):
     verdicts = VerdictSerializer(many=True)
 
+    def validate_verdicts(self, value) -> dict:
+        """As the service takes them: nominee id -> (verdict, reason)."""
+        return {v["nominee"]: (v["verdict"], v["reason"]) for v in value}
+
 
 class ToCouncilSerializer(serializers.Serializer):
     meeting = serializers.PrimaryKeyRelatedField(queryset=CouncilMeeting.objects.filter(is_closed=False))
@@ -118,11 +123,8 @@ class SubmissionViewSet(RightsFirst, viewsets.ModelViewSet):
     # Who may take each write, before its body is read: the dossier's workflow table names the predicate of its
     # actions (a dossier's other unit is not found first); creating one is for unit staff, like the page.
     write_rights = {
-        "create": is_unit_staff, "nominees": DOSSIER["edit"], "submit": DOSSIER["submit"],
-        "receive": DOSSIER["receive"], "return_to_unit": DOSSIER["return_to_unit"], "assign": DOSSIER["assign"],
-        "appraise": DOSSIER["appraise"], "to_council": DOSSIER["to_council"],
-        "open_public_comment": DOSSIER["open_public_comment"], "votes": DOSSIER["vote"],
-        "close_vote": DOSSIER["close_vote"], "decide": DOSSIER["decide"], "forward": DOSSIER["forward"],
+        "create": is_unit_staff, "nominees": services.update_submission.transition, "votes": services.cast_votes.transition,
+        **{t.name: t for t in DOSSIER if t.targets},
     }
 
     def get_queryset(self):
@@ -153,47 +155,6 @@ class SubmissionViewSet(RightsFirst, viewsets.ModelViewSet):
         nominee = services.save_nominee(request.user, submission, **data)
         return Response(NomineeSerializer(nominee).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        return self._done(services.submit(request.user, self.get_object()))
-
-    @extend_schema(request=None, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def receive(self, request, pk=None):
-        return self._done(services.receive(request.user, self.get_object()))
-
-    @extend_schema(request=ReturnSerializer, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"], url_path="return")
-    def return_to_unit(self, request, pk=None):
-        data = self._input(ReturnSerializer)
-        return self._done(services.return_to_unit(request.user, self.get_object(), data["reason"]))
-
-    @extend_schema(request=AssignSerializer, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def assign(self, request, pk=None):
-        data = self._input(AssignSerializer)
-        return self._done(services.assign(request.user, self.get_object(), data["officer"]))
-
-    @extend_schema(request=AppraiseSerializer, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def appraise(self, request, pk=None):
-        data = self._input(AppraiseSerializer)
-        verdicts = {v["nominee"]: (v["verdict"], v["reason"]) for v in data["verdicts"]}
-        return self._done(services.appraise(request.user, self.get_object(), verdicts))
-
-    @extend_schema(request=ToCouncilSerializer, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"], url_path="to-council")
-    def to_council(self, request, pk=None):
-        data = self._input(ToCouncilSerializer)
-        return self._done(services.send_to_council(request.user, self.get_object(),
-                                                   data["meeting"]))
-
-    @extend_schema(request=None, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"], url_path="open-public-comment")
-    def open_public_comment(self, request, pk=None):
-        return self._done(services.open_public_comment(request.user, self.get_object()))
-
     @extend_schema(request=VotesSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def votes(self, request, pk=None):
@@ -209,25 +170,30 @@ class SubmissionViewSet(RightsFirst, viewsets.ModelViewSet):
             services.cast_vote(request.user, nominees[vote["nominee"]], vote["choice"])
         return self._done(submission)
 
-    @extend_schema(request=None, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"], url_path="close-vote")
-    def close_vote(self, request, pk=None):
-        return self._done(services.close_vote(request.user, self.get_object()))
-
-    @extend_schema(request=DecideSerializer, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
-        data = self._input(DecideSerializer)
+    def take(self, request, name: str, serializer: str | None):
+        """Every state-changing action of the dossier's table (the endpoints below are made from its rows): the
+        row's input, then the same engine as the pages (``DOSSIER.take``)."""
+        data = self._input(import_string(serializer)) if serializer else {}
         submission = self.get_object()
-        services.issue_decision(request.user, submission, **data)
+        DOSSIER.take(name, request.user, submission, **data)
         return self._done(submission)
 
-    @extend_schema(request=ForwardSerializer, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def forward(self, request, pk=None):
-        data = self._input(ForwardSerializer)
-        return self._done(services.forward_to_central(request.user, self.get_object(),
-                                                      data["note"]))
+
+def _endpoint(transition):
+    """The API endpoint of one row of the table: POST /submissions/<id>/<api_path or name>/."""
+    def endpoint(self, request, pk=None):
+        return self.take(request, transition.name, transition.api_input)
+
+    endpoint.__name__ = endpoint.__qualname__ = transition.name
+    endpoint.__doc__ = f"{transition.label} (the dossier workflow's “{transition.name}”)."
+    request = import_string(transition.api_input) if transition.api_input else None
+    return extend_schema(request=request, responses=SubmissionSerializer)(
+        action(detail=True, methods=["post"], url_path=transition.api_path or transition.name)(endpoint))
+
+
+for _transition in DOSSIER:
+    if _transition.targets:
+        setattr(SubmissionViewSet, _transition.name, _endpoint(_transition))
 
 
 class DecisionSerializer(serializers.ModelSerializer):

@@ -71,8 +71,9 @@ def bonus_for(award_type, day: datetime.date, *, posthumous: bool = False, rate=
     """The bonus of one award decided on ``day`` (``rate``/``salary`` when the caller has looked them up)."""
     salary = salary if salary is not None else base_salary_on(day)
     rate = rate if rate is not None else rates_on(day, [award_type]).get(award_type.pk)
-    if rate is None or rate.multiple is None:
-        return Bonus(None, note=_("No bonus amount is recorded for %(award)s on %(date)s.") % {
+    if rate is None or rate.multiple is None:  # a row with no multiple says where the amount is to be found
+        return Bonus(None, basis=rate.legal_basis if rate is not None else "", note=_(
+            "No bonus amount is recorded for %(award)s on %(date)s.") % {
             "award": award_type.name, "date": _date(day)})
     if salary is None:
         return Bonus(None, multiple=rate.multiple, basis=rate.legal_basis, note=_(

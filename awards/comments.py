@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation.text import clean_text
+from utilities.workflow import Step
 
 from .models import Nominee, PublicComment
 from .workflow import COMMENT
@@ -44,11 +45,22 @@ def submit_comment(nominee: Nominee, *, address: str, author: str, contact: str,
                                         contact=clean_text(contact), content=clean_text(content))
 
 
-@transaction.atomic
-def moderate(user, comment: PublicComment, action: str, note: str = "") -> PublicComment:
-    comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
-    transition = COMMENT.check(action, user, comment)
-    comment.status = transition.target
+def _moderated(user, comment: PublicComment, note: str) -> Step:
     comment.moderated_by, comment.moderated_at, comment.moderation_note = user, timezone.now(), note.strip()[:300]
-    comment.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_note"])
-    return comment
+    return Step(note=comment.moderation_note)
+
+
+@COMMENT.action("accept")
+def accept(user, comment: PublicComment, note: str = "") -> Step:
+    """The Board takes the comment into account (its note says how)."""
+    return _moderated(user, comment, note)
+
+
+@COMMENT.action("dismiss")
+def dismiss(user, comment: PublicComment, note: str = "") -> Step:
+    return _moderated(user, comment, note)
+
+
+def moderate(user, comment: PublicComment, action: str, note: str = "") -> PublicComment:
+    """The comment page's two buttons, one route: ``action`` is the row's name."""
+    return COMMENT.take(action, user, comment, note=note)

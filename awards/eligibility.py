@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from simple_history.utils import bulk_update_with_history
 
 from campaigns.models import MemberScore
 from documents.formats import number
-from legal.models import AwardType, EligibilityRule
+from legal.models import AwardType, EligibilityRule, Parameter
 from organisation.models import Person
 from organisation.text import fold
 
@@ -36,6 +37,7 @@ from .models import (
     LeadershipTenure,
     Nominee,
     Outcome,
+    ParameterKey,
     PastAward,
     RuleKind,
     Status,
@@ -89,6 +91,28 @@ def _merit_types() -> tuple[str, ...]:
     return tuple(t for t in CommendationType.values if t not in (CommendationType.AD_HOC, CommendationType.THEMATIC))
 
 
+def reading(key: str, year: int, default: int) -> tuple[int, Parameter | None]:
+    """A reading of the law chosen as a parameter (``legal.Parameter`` with its basis and the reading stated), in
+    force at the end of the achievement year; ``default`` where no row is recorded."""
+    row = Parameter.objects.in_force(dt.date(year, 12, 31)).filter(key=key, award_type__isnull=True).order_by(
+        "-effective_from").first()
+    return (int(row.value) if row else default), row
+
+
+def _reading_note(row: Parameter | None) -> str:
+    if row is None:
+        return ""
+    return " " + _("(reading chosen: %(reading)s — %(article)s)") % {"reading": row.reading or row.get_key_display(),
+                                                                       "article": row.article}
+
+
+def initiative_window(within: int, year: int) -> tuple[int, Parameter | None]:
+    """The period an initiative must be recognised in for a title of ``year``: the rule's ``within_years`` when the
+    reading "thành tích đến đâu khen đến đó" (Law 06/2022 Art 5.2.c) is chosen, else 0 (any earlier year)."""
+    within_period, row = reading(ParameterKey.INITIATIVE_WITHIN_PERIOD, year, 1)
+    return (within if within_period else 0), row
+
+
 class Evidence:
     """Everything the rules read about one person or collective, loaded once."""
 
@@ -116,8 +140,9 @@ class Evidence:
             self.any_titles[nominee.award_type.code].add(nominee.submission.year)
             if nominee.submission.commendation_type in merit:
                 self.titles[nominee.award_type.code].add(nominee.submission.year)
-        self.initiatives = list(Initiative.objects.filter(authors=person).select_related(
-            "consumed_by__award_type")) if person else []
+        self.initiatives = (list(Initiative.objects.filter(authors=person).select_related(
+            "consumed_by__award_type", "reserved_for__award_type", "consumed_by_unit_decision__award_type"))
+            if person else [])
         self.blocks = list(BlockingRecord.objects.filter(**subject))
 
     def rating_ok(self, year: int, minimum: str) -> bool | None:
@@ -167,6 +192,18 @@ def _consecutive_ratings(rule, ev, year, nominee):
     return Finding(None if unknown and len(good) + len(unknown) == count else False, message)
 
 
+def _ratings_within(rule, ev, year, nominee):
+    """At least ``times`` years rated ``rating`` or better among the ``years`` years up to the achievement year."""
+    minimum, times, span = rule.params["rating"], int(rule.params["times"]), int(rule.params["years"])
+    wanted = range(year - span + 1, year + 1)
+    good = [y for y in wanted if ev.rating_ok(y, minimum)]
+    unknown = [y for y in wanted if ev.rating_ok(y, minimum) is None]
+    ok = True if len(good) >= times else None if len(good) + len(unknown) >= times else False
+    return Finding(ok, _("%(count)s year(s) rated %(minimum)s or better in %(first)s–%(year)s (needs %(times)s): "
+                         "%(years)s") % {"count": len(good), "minimum": minimum, "first": year - span + 1,
+                                          "year": year, "times": times, "years": _years(good)})
+
+
 def _title_name(code):
     award = AwardType.objects.filter(code=code).first()
     return award.name if award else code
@@ -189,14 +226,40 @@ def _consecutive_titles(rule, ev, year, nominee):
         if has:
             return Finding(True, _("holds the title %(title)s for %(year)s") % {"title": _title_name(code),
                                                                                  "year": wanted[0]})
-        return Finding(False, _("has not been awarded the title %(title)s for %(year)s") % {
-            "title": _title_name(code), "year": wanted[0]})
+        missing = _("has not been awarded the title %(title)s for %(year)s") % {
+            "title": _title_name(code), "year": wanted[0]}
+        if rule.params.get("standard_suffices"):
+            return _standard_instead_of_title(code, ev, wanted[0], nominee, missing)
+        return Finding(False, missing)
     if len(has) == count:
         return Finding(True, _("%(n)02d consecutive times %(title)s: %(years)s") % {
             "n": count, "title": _title_name(code), "years": _years(has)})
     return Finding(False, _("lacks %(n)02d consecutive times %(title)s: has %(has)s; lacks %(lacks)s") % {
         "n": count, "title": _title_name(code), "has": _years(has),
         "lacks": _years(y for y in wanted if y not in has)})
+
+
+def _standard_instead_of_title(code, ev, year, nominee, missing: str) -> Finding:
+    """The law asks that the standard of ``code`` be met, not that its decision exist (Law 06/2022 Art 23.1:
+    "Đạt tiêu chuẩn danh hiệu Lao động tiên tiến"): proposed in the same round, its decision may not be taken yet.
+    The standard met without a decision is for the officer to confirm, never a flat refusal."""
+    award = AwardType.objects.filter(code=code).first()
+    rules = rules_for(award, year, CommendationType.REGULAR) if award else []
+    if not rules:
+        return Finding(None, missing + "; " + _("no criteria of %(title)s in force to check its standard") % {
+            "title": _title_name(code)})
+    findings = _judge(rules, ev, year, nominee)
+    met = _result(findings)
+    details = "; ".join(f.message for f in findings)
+    if met is False:
+        return Finding(False, missing + "; " + _("nor does the nominee meet its standard: %(details)s") % {
+            "details": details})
+    if met is None:
+        return Finding(None, missing + "; " + _("its standard cannot be checked yet: %(details)s") % {
+            "details": details})
+    return Finding(None, missing + "; " + _("its standard is met (%(details)s): the law asks for the standard, "
+                                            "not the decision; the officer confirms the title proposed in the same "
+                                            "round") % {"details": details})
 
 
 def _titles_within(rule, ev, year, nominee):
@@ -210,11 +273,23 @@ def _titles_within(rule, ev, year, nominee):
 def _holds_award(rule, ev, year, nominee):
     """Holds ``award`` (any of ``awards``) for merit: an ad hoc or thematic one is no basis for a higher award."""
     codes = rule.params.get("awards") or [rule.params["award"]]
+    span = int(rule.params.get("followed_by_years", 0))
+    # "và sau đó 05 năm" (a Huân chương's ladder) always orders them; the Bằng khen Thủ tướng's order is a reading.
+    follow, row = (1, None) if span and rule.params.get("follows") else reading(
+        ParameterKey.YEARS_FOLLOW_BANG_KHEN, year, 0) if span else (0, None)
+    last = year - span if follow else year  # "05 năm tiếp theo": held before the first of the five years
     for code in codes:
-        years = [y for y in ev.titles[code] if y <= year]
+        years = [y for y in ev.titles[code] if y <= last]
         if years:
             return Finding(True, _("holds %(title)s (%(years)s)") % {"title": _title_name(code),
-                                                                     "years": _years(years)})
+                                                                     "years": _years(years)} + _reading_note(row))
+    late = [(c, y) for c in codes for y in ev.titles[c] if last < y <= year]
+    if late:
+        code, held = late[0]
+        return Finding(False, _("holds %(title)s only from %(held)s, inside the %(n)02d years %(first)s–%(year)s; "
+                                "they must follow it") % {"title": _title_name(code), "held": held, "n": span,
+                                                          "first": year - span + 1, "year": year}
+                       + _reading_note(row))
     names = ", ".join(_title_name(c) for c in codes)
     ad_hoc = [c for c in codes if any(y <= year for y in ev.any_titles[c])]
     if ad_hoc:
@@ -229,28 +304,44 @@ def _initiative(rule, ev, year, nominee):
     if alternative and ev.rating_ok(year, alternative):
         return Finding(True, _("rated %(rating)s in %(year)s (instead of an initiative)") % {
             "rating": alternative, "year": year})
-    within = int(rule.params.get("within_years", 0))  # 0: any year up to the achievement year
+    # 0: any year up to the achievement year; the rule's period applies under the reading of Art 5.2.c.
+    within, row = initiative_window(int(rule.params.get("within_years", 0)), year)
     first_year = year - within + 1 if within else 0
     in_level = [i for i in ev.initiatives if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]
                 and i.recognised_on.year <= year]
     eligible = [i for i in in_level if i.recognised_on.year >= first_year]
     too_old = [i for i in in_level if i.recognised_on.year < first_year]
     mine = getattr(nominee, "pk", None)
-    free = [i for i in eligible if i.consumed_by_id in (None, mine) and i.reserved_for_id in (None, mine)]
+    free = [i for i in eligible if i.consumed_by_id in (None, mine) and i.reserved_for_id in (None, mine)
+            and i.consumed_by_unit_decision_id is None]
     used = [i for i in eligible if i not in free]
     if len(free) >= needed:
-        return Finding(True, _("%(n)s recognised initiative(s) %(level)s not used for another award") % {
-            "n": len(free), "level": _level(level)})
+        period = int(rule.params.get("within_years", 0))
+        early = [i for i in free if i.recognised_on.year < year - period + 1] if period else []
+        message = _("%(n)s recognised initiative(s) %(level)s not used for another award") % {
+            "n": len(free), "level": _level(level)}
+        if early:  # counted only because the reading chosen lets an earlier initiative count: say so
+            message += "; " + _("recognised before the year of achievement: %(list)s") % {
+                "list": "; ".join(f"“{i.title}” ({i.recognised_on.year})" for i in early)} + _reading_note(row)
+        return Finding(True, message)
     message = _("needs %(needed)s initiative(s) %(level)s not used for another award; has %(free)s") % {
         "needed": needed, "level": _level(level), "free": len(free)}
     if used:
         message += "; " + _("already used: %(list)s") % {"list": "; ".join(
-            f"“{i.title}” → {(i.consumed_by or i.reserved_for).award_type.name}" for i in used)}
+            f"“{i.title}” → {used_for(i)}" for i in used)}
     if too_old:
         message += "; " + _("recognised outside the period of this achievement (%(first)s–%(year)s): %(list)s") % {
             "first": first_year, "year": year,
-            "list": "; ".join(f"“{i.title}” ({i.recognised_on.year})" for i in too_old)}
+            "list": "; ".join(f"“{i.title}” ({i.recognised_on.year})" for i in too_old)} + _reading_note(row)
     return Finding(False, message)
+
+
+def used_for(initiative) -> str:
+    """What an initiative is used for, or held by: a city dossier's nominee or a unit's own decision."""
+    if initiative.consumed_by_unit_decision_id:
+        decision = initiative.consumed_by_unit_decision
+        return f"{decision.award_type.name} {decision.year} ({decision.decision_number})"
+    return (initiative.consumed_by or initiative.reserved_for).award_type.name
 
 
 def _members_share(rule, ev, year, nominee):
@@ -259,18 +350,29 @@ def _members_share(rule, ev, year, nominee):
         return Finding(None, _("the collective's member list is empty"))
     share = float(rule.params["share"])
     strict = rule.params.get("strict", False)
+    ratings = {r.person_id: r.rating for r in TaskRating.objects.filter(person__in=members, year=year)}
     if "rating" in rule.params:
-        ratings = {r.person_id: r.rating for r in TaskRating.objects.filter(person__in=members, year=year)}
         holders = {p for p, r in ratings.items() if RATING_RANK[r] >= RATING_RANK[rule.params["rating"]]}
         what = _("rated %(rating)s or better") % {"rating": rule.params["rating"]}
     else:
         holders = _member_titles(members, rule.params["award"], year)
         what = _title_name(rule.params["award"])
+    # A member with no rating recorded (and not holding the title) is an open fact, not a member who failed.
+    unknown = [m for m in members if m.pk not in holders and m.pk not in ratings]
+
+    def passes(count):
+        return count / len(members) > share if strict else count / len(members) >= share
+
     actual = len(holders) / len(members)
-    ok = actual > share if strict else actual >= share
-    return Finding(ok, _("%(holders)s of %(members)s members %(what)s (%(actual).0f%%; needs %(sign)s%(share).0f%%)")
-                   % {"holders": len(holders), "members": len(members), "what": what, "actual": actual * 100,
-                      "sign": ">" if strict else "≥", "share": share * 100})
+    ok = True if passes(len(holders)) else None if passes(len(holders) + len(unknown)) else False
+    message = _("%(holders)s of %(members)s members %(what)s (%(actual).0f%%; needs %(sign)s%(share).0f%%)") % {
+        "holders": len(holders), "members": len(members), "what": what, "actual": actual * 100,
+        "sign": ">" if strict else "≥", "share": share * 100}
+    if ok is None:
+        names = ", ".join(m.full_name for m in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        message += "; " + _("%(n)s member(s) without a rating recorded for %(year)s decide it: %(names)s") % {
+            "n": len(unknown), "year": year, "names": names}
+    return Finding(ok, message)
 
 
 def _members_count(rule, ev, year, nominee):
@@ -375,14 +477,43 @@ def _leadership_years(rule, ev, year, nominee):
     days = sum(((min(t.ends_on or end, end) - t.starts_on).days + 1) for t in tenures)
     held = Decimal(days) / Decimal("365.25")
     needed = Decimal(str(rule.params["years"]))
-    woman = ev.person.sex == "female"
-    if woman:
-        needed = needed * 2 / 3
     shown = held.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # The reduction for women of the period's law: one third less (Decree 98/2023 and 152/2025 Art 4), a fixed
+    # number of years less (``{"years_less": N}``, Decree 65/2014 before 2024), or not recorded (N None: the officer).
+    woman, women = ev.person.sex == "female", rule.params.get("women", "one_third")
+    if woman and women == "one_third":
+        needed, note = needed * 2 / 3, _(" (one third less for a woman)")
+    elif woman and isinstance(women, dict) and women.get("years_less") is not None:
+        needed = needed - Decimal(str(women["years_less"]))
+        note = _(" (%(n)s year(s) less for a woman)") % {"n": women["years_less"]}
+    elif woman and held < needed:
+        return Finding(None, _("%(held)s year(s) in the post by the end of %(year)s; needs %(needed)s less the "
+                               "reduction for women of %(basis)s, which is not recorded: the officer applies it") % {
+            "held": number(shown), "year": year, "needed": number(needed.normalize()),
+            "basis": (women or {}).get("basis", rule.legal_basis) if isinstance(women, dict) else rule.legal_basis})
+    else:
+        note = ""
 
     return Finding(held >= needed, _("%(held)s year(s) in the post by the end of %(year)s; needs %(needed)s%(women)s")
-                   % {"held": number(shown), "year": year, "needed": number(needed.normalize()),
-                      "women": _(" (one third less for a woman)") if woman else ""})
+                   % {"held": number(shown), "year": year, "needed": number(needed.normalize()), "women": note})
+
+
+def _lower_title_standard(rule, ev, year, nominee):
+    """The rules of the lower title (``award``) that the nominee's own title does not have, checked too: a collective
+    never gets Tập thể lao động xuất sắc while failing Tập thể lao động tiên tiến on a rule (e.g. no member warned,
+    Art 28) that Art 27 does not repeat."""
+    lower = AwardType.objects.filter(code=rule.params["award"]).first()
+    own = {r.kind for r in rules_for(nominee.award_type, year, nominee.submission.commendation_type)}
+    rules = [r for r in (rules_for(lower, year, CommendationType.REGULAR) if lower else []) if r.kind not in own]
+    if not rules:
+        return Finding(True, _("no rule of %(title)s beyond this title's own") % {"title": _title_name(
+            rule.params["award"])})
+    findings = _judge(rules, ev, year, nominee)
+    details = "; ".join(f"{f.message} ({f.basis})" for f in findings)
+    met = _result(findings)
+    message = _("meets the rules of %(title)s this title does not repeat: %(details)s") if met else _(
+        "the rules of %(title)s this title does not repeat: %(details)s")
+    return Finding(met, message % {"title": _title_name(rule.params["award"]), "details": details})
 
 
 def _officer_judgment(rule, ev, year, nominee):
@@ -397,7 +528,8 @@ CHECKS = {
     RuleKind.QUOTA_SHARE: _quota_share, RuleKind.COLLECTIVE_RATING: _collective_rating,
     RuleKind.LEADS_CLUSTER: _leads_cluster, RuleKind.MARTYRS: _martyrs, RuleKind.OFFICER_JUDGMENT: _officer_judgment,
     RuleKind.SERVICE_MONTHS: _service_months, RuleKind.ABSENCE_AT_MOST: _absence_at_most,
-    RuleKind.LEADERSHIP_YEARS: _leadership_years,
+    RuleKind.LEADERSHIP_YEARS: _leadership_years, RuleKind.LOWER_TITLE_STANDARD: _lower_title_standard,
+    RuleKind.RATINGS_WITHIN: _ratings_within,
 }
 
 
@@ -510,34 +642,43 @@ def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     return verdict
 
 
-def _initiative_need(nominee: Nominee) -> tuple[int, str, int]:
-    """(how many, lowest level, within how many years) the nominee's rules need; (0, …) where none is needed."""
-    year, needed, level, within = nominee.submission.year, 0, "grassroots", 0
-    for rule in rules_for(nominee.award_type, year, nominee.submission.commendation_type):
+def _need(award_type, year: int, commendation_type: str, person) -> tuple[int, str, int]:
+    """(how many, lowest level, within how many years) the award's rules need of ``person``'s initiatives for
+    ``year``; (0, …) where none is needed (or a rating stands in for it)."""
+    needed, level, within = 0, "grassroots", 0
+    for rule in rules_for(award_type, year, commendation_type):
         if rule.kind != RuleKind.INITIATIVE:
             continue
-        if rule.params.get("or_rating") and nominee.person_id and Evidence(person=nominee.person).rating_ok(
+        if rule.params.get("or_rating") and person is not None and Evidence(person=person).rating_ok(
                 year, rule.params["or_rating"]):
             continue
         needed = max(needed, int(rule.params.get("min", 1)))
         level = rule.params.get("level", level)
         within = int(rule.params.get("within_years", within))
-    return (needed if nominee.person_id else 0), level, within
+    return (needed if person is not None else 0), level, initiative_window(within, year)[0]
 
 
-def _usable(nominee: Nominee, level: str, within: int, *, lock: bool):
-    """The author's initiatives that may support this nominee: recognised in the period, at the level needed or
-    above, neither used nor held for another dossier; the lowest level first (it is the one to spend)."""
-    year = nominee.submission.year
-    rows = Initiative.objects.filter(authors=nominee.person, consumed_by__isnull=True,
+def _initiative_need(nominee: Nominee) -> tuple[int, str, int]:
+    return _need(nominee.award_type, nominee.submission.year, nominee.submission.commendation_type,
+                 nominee.person if nominee.person_id else None)
+
+
+def _free_initiatives(person, year: int, level: str, within: int, *, lock: bool, nominee=None):
+    """``person``'s initiatives recognised in the period, at ``level`` or above, neither used (by a city decision
+    or a unit's own) nor held for another dossier; the lowest level first (it is the one to spend)."""
+    rows = Initiative.objects.filter(authors=person, consumed_by__isnull=True, consumed_by_unit_decision__isnull=True,
                                      recognised_on__year__lte=year).filter(
-        Q(reserved_for__isnull=True) | Q(reserved_for=nominee))
+        Q(reserved_for__isnull=True) | Q(reserved_for=nominee) if nominee is not None else Q(reserved_for__isnull=True))
     if within:
         rows = rows.filter(recognised_on__year__gte=year - within + 1)
     if lock:
         rows = rows.select_for_update(of=("self",))
     rows = [i for i in rows if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]]
     return sorted(rows, key=lambda i: (INITIATIVE_RANK[i.level], i.recognised_on, i.pk))
+
+
+def _usable(nominee: Nominee, level: str, within: int, *, lock: bool):
+    return _free_initiatives(nominee.person, nominee.submission.year, level, within, lock=lock, nominee=nominee)
 
 
 def _save_initiatives(rows, fields) -> None:
@@ -583,3 +724,35 @@ def consume_initiatives(nominee: Nominee) -> int:
         initiative.consumed_by, initiative.reserved_for = nominee, None
     _save_initiatives(chosen, ["consumed_by", "reserved_for"])
     return len(chosen)
+
+
+def consume_for_unit_decision(awards) -> None:
+    """A unit's own decision (``PastAward`` rows of one decision, awards.unit_decisions) uses up the initiatives its
+    title rests on exactly as a city decision does (CV 5007/BNV-TĐKT: one initiative, one award): locked, so that
+    a dossier sent at the same moment cannot hold them, and never one held by a pending dossier. A person without
+    the free initiatives the title needs is refused with the reason, and the decision is not recorded."""
+    problems = []
+    for award in awards:
+        needed, level, within = _need(award.award_type, award.year, award.commendation_type, award.person)
+        if not needed:
+            continue
+        chosen = _free_initiatives(award.person, award.year, level, within, lock=True)[:needed]
+        if len(chosen) < needed:
+            ev = Evidence(person=award.person)
+            taken = [i for i in ev.initiatives if INITIATIVE_RANK[i.level] >= INITIATIVE_RANK[level]
+                     and i.recognised_on.year <= award.year and (not within or i.recognised_on.year > award.year - within)
+                     and (i.consumed_by_id or i.reserved_for_id or i.consumed_by_unit_decision_id)]
+            problem = _("%(name)s: %(title)s needs %(needed)s initiative(s) %(level)s recognised in the period, not "
+                        "used or held for another award; has %(free)s") % {
+                "name": award.person.full_name, "title": award.award_type.name, "needed": needed,
+                "level": _level(level), "free": len(chosen)}
+            if taken:
+                problem += "; " + _("already used: %(list)s") % {"list": "; ".join(
+                    f"“{i.title}” → {used_for(i)}" for i in taken)}
+            problems.append(problem)
+            continue
+        for initiative in chosen:
+            initiative.consumed_by_unit_decision = award
+        _save_initiatives(chosen, ["consumed_by_unit_decision"])
+    if problems:
+        raise ValidationError({"person_codes": problems})

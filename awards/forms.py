@@ -5,7 +5,7 @@ from campaigns.forms import UnitField
 from campaigns.models import Movement, MovementKind
 from legal.models import AwardType
 from organisation.models import Person, Unit, User
-from utilities.forms import DATE, ExcelUploadForm, UploadForm
+from utilities.forms import DATE, ExcelUploadForm, FigureField, UploadForm
 from utilities.uploads import DOCUMENT_KINDS, validate_upload
 
 from .initiatives import parse_person_codes
@@ -103,6 +103,10 @@ class ReturnForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ForwardForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class AppraisalForm(forms.Form):
     """One verdict per nominee. Nothing is pre-set to "eligible": each verdict starts from the officer's earlier
     one, else from the eligibility check's ("needs review" starts empty, so the officer has to choose)."""
@@ -168,7 +172,7 @@ class RevokeForm(forms.Form):
 
 class RecoveryForm(forms.Form):
     certificate_recovered = forms.BooleanField(label=_("Certificate recovered"), required=False)
-    bonus_recovered = forms.DecimalField(label=_("Bonus recovered (VND)"), min_value=0, max_digits=14,
+    bonus_recovered = FigureField(label=_("Bonus recovered (VND)"), min_value=0, max_digits=14,
                                          decimal_places=0, initial=0)
     recovered_on = forms.DateField(label=_("Recovered on"), widget=DATE, required=False)
 
@@ -222,7 +226,7 @@ class FundIncomeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[
         (k, label) for k, label in FundEntryKind.choices if k in (FundEntryKind.ALLOCATION, FundEntryKind.INCOME)])
     source = forms.ChoiceField(label=_("Source of the income"), choices=FundSource.choices)
-    amount = forms.DecimalField(label=_("Amount (VND)"), min_value=1, max_digits=16, decimal_places=0)
+    amount = FigureField(label=_("Amount (VND)"), min_value=1, max_digits=16, decimal_places=0)
     entered_on = forms.DateField(label=_("Date"), widget=DATE)
     description = forms.CharField(label=_("Description (the document it rests on)"), max_length=400)
 

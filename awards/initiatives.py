@@ -23,7 +23,8 @@ from .models import Initiative
 
 
 def visible_initiatives(user):
-    return Initiative.objects.visible_to(user).select_related("consumed_by__award_type").prefetch_related(
+    return Initiative.objects.visible_to(user).select_related(
+        "consumed_by__award_type", "consumed_by_unit_decision__award_type").prefetch_related(
         "authors__unit").order_by("-recognised_on", "-pk")
 
 

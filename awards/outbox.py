@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,9 +34,12 @@ def is_ready(submission: Submission) -> bool:
 def held_dossiers():
     """Dossiers with notices waiting, oldest first, each with its notices (two queries)."""
     held = OutcomeNotice.objects.filter(status=NoticeStatus.HELD)
-    return (Submission.objects.filter(notices__status=NoticeStatus.HELD).distinct().select_related("unit")
+    # Ordered by the oldest held notice, computed once per dossier: ordering by the notices' column itself would add
+    # it to SELECT DISTINCT and list a dossier once per notice.
+    return (Submission.objects.filter(notices__status=NoticeStatus.HELD).select_related("unit")
+            .annotate(first_held=Min("notices__created_at", filter=Q(notices__status=NoticeStatus.HELD)))
             .prefetch_related(Prefetch("notices", queryset=held, to_attr="held"))
-            .order_by("notices__created_at", "pk"))
+            .order_by("first_held", "pk"))
 
 
 def recently_sent(limit: int = 30):

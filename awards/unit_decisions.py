@@ -20,7 +20,7 @@ from organisation.permissions import acts_for_unit, enters_staff_records
 from organisation.scoping import scope_to_user
 from utilities.integrity import refused_as
 
-from . import authority
+from . import authority, eligibility
 from .initiatives import parse_person_codes
 from .models import LOCAL_DECIDERS, CommendationType, PastAward
 
@@ -68,8 +68,12 @@ def record_unit_decision(user, *, unit, award_type, year: int, decision_number: 
     decider = authority.decider_on(award_type, decided_on)
     # The same decision recorded at the same moment: its persons are the ones already recorded.
     with refused_as({"unit_decision_once_a_year": recorded(p.full_name for p in persons.values())}):
-        return PastAward.objects.bulk_create(
+        rows = PastAward.objects.bulk_create(
             PastAward(person=p, award_type=award_type, year=year, commendation_type=CommendationType.REGULAR,
                       decision_number=decision_number.strip(), decided_by=decider, decided_on=decided_on,
                       signer_name=signer_name.strip(), signer_title=signer_title.strip(), deciding_unit=unit,
                       recorded_by=user) for p in persons.values())
+    # The initiatives the title rests on are used up by this decision, as by a city decision (one initiative, one
+    # award); a person without free ones refuses the whole decision with the reason.
+    eligibility.consume_for_unit_decision(rows)
+    return rows

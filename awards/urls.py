@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_comments, views_fund, views_outbox
+from .workflow import DOSSIER
 
 app_name = "awards"
 urlpatterns = [
@@ -16,16 +17,9 @@ urlpatterns = [
     path("ho-so/<int:pk>/tai-lieu/<int:attachment_pk>/", views.attachment_download, name="attachment_download"),
     path("ho-so/<int:pk>/nhap-excel/", views.import_upload, name="import_upload"),
     path("mau-excel/", views.import_template, name="import_template"),
-    path("ho-so/<int:pk>/gui/", views.submission_submit, name="submission_submit"),
-    path("ho-so/<int:pk>/tiep-nhan/", views.submission_receive, name="submission_receive"),
-    path("ho-so/<int:pk>/tra-lai/", views.submission_return, name="submission_return"),
-    path("ho-so/<int:pk>/phan-cong/", views.submission_assign, name="submission_assign"),
+    # Every posted action of the dossier's table: one view, the routes named by the table's rows.
+    *DOSSIER.routes(views.submission_action, "ho-so/<int:pk>/"),
     path("ho-so/<int:pk>/tham-dinh/", views.submission_appraise, name="submission_appraise"),
-    path("ho-so/<int:pk>/lay-y-kien/", views.submission_public_comment, name="submission_public_comment"),
-    path("ho-so/<int:pk>/trinh-hoi-dong/", views.submission_to_council, name="submission_to_council"),
-    path("ho-so/<int:pk>/kiem-phieu/", views.submission_close_vote, name="submission_close_vote"),
-    path("ho-so/<int:pk>/quyet-dinh/", views.submission_decide, name="submission_decide"),
-    path("ho-so/<int:pk>/trinh-trung-uong/", views.submission_forward, name="submission_forward"),
     path("ho-so/<int:pk>/ket-qua-trung-uong/", views.central_result, name="central_result"),
     path("quyet-dinh-don-vi/", views.unit_decisions, name="unit_decisions"),
     path("tieu-chuan/", views.criteria_coverage, name="criteria_coverage"),

@@ -29,7 +29,15 @@ from organisation.permissions import (
 )
 from organisation.scoping import scope_key
 from organisation.text import fold
-from utilities.forms import form_page, posted_action, require_on_post, run_service, show_form_errors
+from utilities.forms import (
+    form_page,
+    posted_action,
+    posted_form,
+    require_on_post,
+    run_service,
+    show_form_errors,
+    take_posted,
+)
 from utilities.pagination import CappedPaginator
 from utilities.params import id_list, year_param
 from utilities.uploads import serve_private
@@ -69,6 +77,7 @@ from .workflow import DOSSIER, SIGNATURE
 
 PAGE_SIZE = 25
 NEW_ID = "new_%s"
+EDIT = services.update_submission.transition  # the row whose check guards every change of a draft
 
 
 # --- queue and dossier ------------------------------------------------------------
@@ -108,24 +117,22 @@ def submission_list(request):
 
 @require_POST
 def submission_bulk(request):
+    """The queue's bulk actions (the table's rows marked ``bulk``), each dossier through the same engine."""
     is_board.require(request.user)
     ids = id_list(request.POST.getlist("ids"))
     submissions = list(Submission.objects.visible_to(request.user).filter(pk__in=ids))
-    action = request.POST.get("action")
-    officer = None
-    if action == "assign":
-        form = forms.AssignForm(request.POST)
-        if not form.is_valid():
-            show_form_errors(request, form)
-            return redirect("awards:submission_list")
-        officer = form.cleaned_data["officer"]
-    elif action != "receive":
+    transition = DOSSIER.transitions.get(request.POST.get("action", ""))
+    if transition is None or not transition.bulk:
         messages.error(request, _("Choose an action."))
+        return redirect("awards:submission_list")
+    form = posted_form(request, transition)
+    if form is not None and not form.is_valid():
+        show_form_errors(request, form)
         return redirect("awards:submission_list")
     if not submissions:
         messages.error(request, _("Tick at least one dossier."))
         return redirect("awards:submission_list")
-    done, errors = services.bulk(request.user, submissions, action, officer)
+    done, errors = services.bulk(request.user, submissions, transition.name, **(form.cleaned_data if form else {}))
     if done:
         messages.success(request, _("%(n)s dossier(s) updated.") % {"n": done})
     for error in errors:
@@ -150,8 +157,8 @@ def submission_create(request):
 
 def submission_edit(request, pk):
     submission = _submission(request, pk)
-    DOSSIER["edit"].permission.require(request.user, submission)
-    if not DOSSIER.is_in("edit", submission):
+    EDIT.permission.require(request.user, submission)
+    if not services.update_submission.is_in(submission):
         messages.error(request, _("The dossier was sent; it can be changed only if the Board returns it."))
         return redirect(_dossier_url(pk))
     initial = {name: getattr(submission, name) for name in services.HEADER_FIELDS}
@@ -169,7 +176,7 @@ def submission_detail(request, pk):
     # Officer, meeting and movement are shown inside the cached body: loaded only when it is rendered.
     submission = _submission(request, pk, related=("unit",))
     user = request.user
-    can_edit = DOSSIER.allows("edit", user, submission)
+    can_edit = services.update_submission.allows(user, submission)
     board = is_board(user)
 
     def body():
@@ -205,7 +212,7 @@ def _fairness_warnings(submission):
 
 def nominee_edit(request, pk, nominee_pk=None):
     submission = _submission(request, pk)
-    DOSSIER["edit"].permission.require(request.user, submission)
+    EDIT.permission.require(request.user, submission)
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk) if nominee_pk else None
     # A new nominee starts from the achievement-report outline the awards use.
     initial = {"achievement_report": AwardType.objects.exclude(report_template="").values_list(
@@ -224,7 +231,7 @@ def nominee_edit(request, pk, nominee_pk=None):
 @require_POST
 def nominee_delete(request, pk, nominee_pk):
     submission = _submission(request, pk)
-    DOSSIER["edit"].permission.require(request.user, submission)
+    EDIT.permission.require(request.user, submission)
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk)
     return posted_action(request, lambda _data: services.remove_nominee(request.user, nominee),
                          back=_dossier_url(pk), success=_("Nominee removed."))
@@ -233,7 +240,7 @@ def nominee_delete(request, pk, nominee_pk):
 @require_POST
 def attachment_add(request, pk):
     submission = _submission(request, pk)
-    DOSSIER["edit"].permission.require(request.user, submission)
+    EDIT.permission.require(request.user, submission)
     return posted_action(request, lambda data: services.add_attachment(request.user, submission, kind=data["kind"],
                                                                        upload=data["upload"]),
                          back=_dossier_url(pk), form=forms.AttachmentForm(request.POST, request.FILES),
@@ -255,7 +262,7 @@ def import_template(request):
 
 def import_upload(request, pk):
     submission = _submission(request, pk)
-    DOSSIER["edit"].permission.require(request.user, submission)
+    EDIT.permission.require(request.user, submission)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
@@ -272,47 +279,24 @@ def import_upload(request, pk):
 
 
 # --- transitions -------------------------------------------------------------------
-# Each posts one action of the workflow table (awards/workflow.py) from the dossier page.
+# Every posted action of the workflow table (awards/workflow.py) goes through one view; the table's rows name their
+# routes (DOSSIER.routes in urls.py), forms, messages and next pages. Pages of their own (the appraisal, the central
+# result) take their action through the same engine.
 
 def _dossier_url(pk) -> str:
     return reverse("awards:submission_detail", args=[pk])
 
 
-def _transition(request, pk, action, call, success, form=None, next_url=None):
-    """Post ``action`` of the table: the role is checked before the input is read; the service checks the rest."""
-    submission = _submission(request, pk)
-    DOSSIER[action].permission.require(request.user, submission)
-    return posted_action(request, lambda data: call(submission, data), back=_dossier_url(pk), form=form,
-                         success=success, next_url=next_url)
-
-
 @require_POST
-def submission_submit(request, pk):
-    return _transition(request, pk, "submit", lambda s, _d: services.submit(request.user, s),
-                       _("Dossier sent to the Board."))
-
-
-@require_POST
-def submission_receive(request, pk):
-    return _transition(request, pk, "receive", lambda s, _d: services.receive(request.user, s), _("Dossier received."))
-
-
-@require_POST
-def submission_return(request, pk):
-    return _transition(request, pk, "return_to_unit",
-                       lambda s, data: services.return_to_unit(request.user, s, data["reason"]),
-                       _("Dossier returned to the unit."), form=forms.ReturnForm(request.POST))
-
-
-@require_POST
-def submission_assign(request, pk):
-    return _transition(request, pk, "assign", lambda s, data: services.assign(request.user, s, data["officer"]),
-                       _("Dossier assigned."), form=forms.AssignForm(request.POST))
+def submission_action(request, pk, action):
+    """Take ``action`` of the dossier's table: the role before the input is read, then the row's form and the
+    engine (lock, check, the step, audit, notice)."""
+    return take_posted(request, DOSSIER, action, _submission(request, pk), back=_dossier_url(pk))
 
 
 def submission_appraise(request, pk):
     submission = _submission(request, pk)
-    DOSSIER["appraise"].permission.require(request.user, submission)
+    services.appraise.transition.permission.require(request.user, submission)
 
     nominees = list(submission.nominees.select_related("award_type", "person", "collective_unit", "submission"))
     checks = {n.pk: eligibility.check(n) for n in nominees}
@@ -322,46 +306,11 @@ def submission_appraise(request, pk):
                      context={"submission": submission, "checks": checks})
 
 
-@require_POST
-def submission_public_comment(request, pk):
-    return _transition(request, pk, "open_public_comment", lambda s, _d: services.open_public_comment(request.user, s),
-                       _("Nominees published for public comment."))
-
-
-@require_POST
-def submission_to_council(request, pk):
-    def call(submission, data):
-        return services.send_to_council(request.user, submission, data["meeting"] or services.create_meeting(
-            request.user, held_on=data["new_meeting_date"], title=data["new_meeting_title"]))
-
-    return _transition(request, pk, "to_council", call, _("Dossier put before the Council."),
-                       form=forms.MeetingForm(request.POST))
-
-
-@require_POST
-def submission_close_vote(request, pk):
-    return _transition(request, pk, "close_vote", lambda s, _d: services.close_vote(request.user, s), _("Votes counted."))
-
-
-@require_POST
-def submission_decide(request, pk):
-    return _transition(request, pk, "decide", lambda s, data: services.issue_decision(request.user, s, **data),
-                       lambda d: _("Decision No. %(code)s issued.") % {"code": d.code},
-                       form=forms.DecisionForm(request.POST),
-                       next_url=lambda d: reverse("awards:decision_detail", args=[d.pk]))
-
-
-@require_POST
-def submission_forward(request, pk):
-    return _transition(request, pk, "forward", lambda s, _d: services.forward_to_central(request.user, s, request.POST.get(
-        "note", "")), _("Dossier forwarded to the central level."))
-
-
 # --- the Council -------------------------------------------------------------------
 
 def council(request):
     can_open_council.require(request.user)
-    submissions = Submission.objects.filter(status__in=DOSSIER.sources("vote")).select_related(
+    submissions = Submission.objects.filter(status__in=services.cast_votes.transition.sources).select_related(
         "unit", "meeting").prefetch_related(
         Prefetch("nominees", queryset=Nominee.objects.filter(appraisal=Appraisal.ELIGIBLE).select_related(
             "award_type").with_vote_counts().prefetch_related(
@@ -370,10 +319,13 @@ def council(request):
     submissions = list(submissions)
     # The tally as it stands, before "Kiểm phiếu": votes per choice and what the count would decide now (the
     # rules of every award on the page in one query).
-    rules = services.vote_rules({n.award_type for s in submissions for n in s.eligible}, timezone.localdate())
-    sizes = {}
+    awards, by_day, sizes = {n.award_type for s in submissions for n in s.eligible}, {}, {}
     for submission in submissions:
         members = sizes.setdefault(submission.meeting_id, services.council_size(submission.meeting))
+        day = services.threshold_day(submission.meeting)  # the thresholds of the meeting's date
+        if day not in by_day:
+            by_day[day] = services.vote_rules(awards, day)
+        rules = by_day[day]
         for nominee in submission.eligible:
             nominee.vote_count = nominee.yes + nominee.no + nominee.abstain
             nominee.passes_now, nominee.rule_now = rules[nominee.award_type_id].judge(
@@ -385,7 +337,7 @@ def council(request):
 
 @require_POST
 def vote(request, nominee_pk):
-    DOSSIER["vote"].permission.require(request.user)  # before the lookup: the answer tells nothing of the id
+    services.cast_votes.transition.permission.require(request.user)  # before the lookup: the answer tells nothing of the id
     nominee = get_object_or_404(Nominee.objects.select_related("submission"), pk=nominee_pk)
     form = forms.VoteForm(request.POST)
     if not form.is_valid():
@@ -399,7 +351,7 @@ def vote(request, nominee_pk):
 @require_POST
 def vote_all(request, pk):
     """One member's votes on every eligible nominee of a dossier: the choices ticked, or "in favour of all"."""
-    DOSSIER["vote"].permission.require(request.user)
+    services.cast_votes.transition.permission.require(request.user)
     submission = get_object_or_404(Submission, pk=pk)
     ids = submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).values_list("pk", flat=True)
     everyone = request.POST.get("all")
@@ -516,7 +468,7 @@ def certificate_pdf(request, nominee_pk):
 @require_POST
 def nominee_revoke(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.visible_to(request.user), pk=nominee_pk)
-    DOSSIER["revoke"].permission.require(request.user, nominee.submission)
+    services.revoke.transition.permission.require(request.user, nominee.submission)
     return posted_action(request, lambda data: services.revoke(request.user, nominee, **data),
                          back=reverse("awards:decision_detail", args=[nominee.decision_id]),
                          form=forms.RevokeForm(request.POST),
@@ -526,7 +478,7 @@ def nominee_revoke(request, nominee_pk):
 @require_POST
 def nominee_recovery(request, nominee_pk):
     nominee = get_object_or_404(Nominee.objects.visible_to(request.user), pk=nominee_pk)
-    DOSSIER["record_recovery"].permission.require(request.user, nominee.submission)
+    services.record_recovery.transition.permission.require(request.user, nominee.submission)
     return posted_action(request, lambda data: services.record_recovery(request.user, nominee, **data),
                          back=reverse("awards:decision_detail", args=[nominee.decision_id]),
                          form=forms.RecoveryForm(request.POST), success=_("Recovery recorded."))
@@ -630,7 +582,7 @@ def notifications(request):
 def central_result(request, pk):
     """The Board records the Prime Minister's or the President's decision on the nominees it forwarded."""
     submission = _submission(request, pk)
-    DOSSIER["record_central_result"].permission.require(request.user, submission)
+    services.record_central_result.transition.permission.require(request.user, submission)
     nominees = list(submission.nominees.select_related("award_type").filter(outcome=Outcome.FORWARDED))
     form = forms.CentralResultForm(request.POST or None)
     if request.method == "POST":

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
+from core.audit import record
 from documents.formats import number
 from organisation.permissions import acts_for_owner, is_board, is_council, signs_documents
 from utilities.workflow import Transition, Workflow
@@ -101,46 +103,65 @@ def _self_initial(user):
     return {"officer": user.pk}
 
 
+def _decision_issued(decision):
+    return _("Decision No. %(code)s issued.") % {"code": decision.code}
+
+
+def _decision_page(decision):
+    return reverse("awards:decision_detail", args=[decision.pk])
+
+
 S = Status
-DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, wrong_state_message=gettext_lazy(
+DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, lock_related=("unit", "meeting"), wrong_state_message=gettext_lazy(
     "This action is not possible while the dossier is “%(status)s”."), transitions=[
-    Transition("edit", EDITABLE_STATUSES, (), acts_for_owner, gettext_lazy("Prepare the dossier")),
+    Transition("edit", EDITABLE_STATUSES, (), acts_for_owner, gettext_lazy("Prepare the dossier"),
+               wrong_state=gettext_lazy("The dossier was sent; it can be changed only if the Board returns it.")),
     Transition("submit", (S.DRAFT, S.RETURNED), (S.SUBMITTED,), acts_for_owner, gettext_lazy("Send to the Board"),
-               url_name="awards:submission_submit", labels_by_source={
+               url_name="awards:submission_submit", path="gui", done=gettext_lazy("Dossier sent to the Board."),
+               labels_by_source={
                    S.RETURNED: gettext_lazy("Resubmit to the Board")},
                confirm=gettext_lazy("Send the dossier to the Board? Once sent, the unit can change it only if the "
                                     "Board returns it.")),
     Transition("receive", (S.SUBMITTED,), (S.RECEIVED,), is_board, gettext_lazy("Receive"),
-               url_name="awards:submission_receive"),
+               url_name="awards:submission_receive", path="tiep-nhan", done=gettext_lazy("Dossier received."), bulk=True),
     Transition("return_to_unit", (S.SUBMITTED, S.RECEIVED, S.ASSIGNED), (S.RETURNED,), is_board,
                gettext_lazy("Return to the unit"), form="awards.forms.ReturnForm", url_name="awards:submission_return",
-               style="outline-danger",
+               path="tra-lai", done=gettext_lazy("Dossier returned to the unit."), style="outline-danger",
+               api_input="awards.api.ReturnSerializer", api_path="return",
                confirm=gettext_lazy("Return the dossier to the unit? The unit sees the reason, completes the dossier "
                                     "within the set working days and sends it again.")),
     Transition("assign", (S.RECEIVED, S.ASSIGNED), (S.ASSIGNED,), is_board, gettext_lazy("Assign"),
                form="awards.forms.AssignForm", form_initial=_self_initial, url_name="awards:submission_assign",
-               style="outline-primary"),
+               path="phan-cong", done=gettext_lazy("Dossier assigned."), style="outline-primary",
+               api_input="awards.api.AssignSerializer", bulk=True),
     Transition("appraise", (S.ASSIGNED,), (S.APPRAISED, S.RETURNED, S.CLOSED), is_board, gettext_lazy("Appraise"),
-               url_name="awards:submission_appraise", method="get"),
+               url_name="awards:submission_appraise", method="get", api_input="awards.api.AppraiseSerializer"),
     Transition("open_public_comment", (S.APPRAISED,), (S.PUBLIC_COMMENT,), is_board,
                gettext_lazy("Publish for public comment"), url_name="awards:submission_public_comment",
-               condition=_no_public_comment_needed, hide_when_unmet=True),
+               path="lay-y-kien", done=gettext_lazy("Nominees published for public comment."),
+               api_path="open-public-comment", condition=_no_public_comment_needed, hide_when_unmet=True),
     Transition("to_council", (S.APPRAISED, S.PUBLIC_COMMENT), (S.IN_COUNCIL,), is_board,
                gettext_lazy("Put before the Council"), form="awards.forms.MeetingForm",
-               url_name="awards:submission_to_council", condition=_council_not_yet, detail=_comment_until),
+               url_name="awards:submission_to_council", path="trinh-hoi-dong",
+               done=gettext_lazy("Dossier put before the Council."), api_input="awards.api.ToCouncilSerializer",
+               api_path="to-council", condition=_council_not_yet, detail=_comment_until),
     Transition("vote", (S.IN_COUNCIL,), (), is_council, gettext_lazy("Vote")),
     Transition("close_vote", (S.IN_COUNCIL,), (S.VOTED, S.CLOSED), is_board, gettext_lazy("Count the votes"),
-               url_name="awards:submission_close_vote", detail=_meeting, held_notice=True,
+               url_name="awards:submission_close_vote", path="kiem-phieu", done=gettext_lazy("Votes counted."),
+               api_path="close-vote", detail=_meeting, held_notice=True,
                confirm=gettext_lazy("Close the vote and count it? Council members can no longer vote on this "
                                     "dossier.")),
     Transition("decide", (S.VOTED,), (S.DECIDED,), is_board, gettext_lazy("Issue the decision"),
                form="awards.forms.DecisionForm", form_initial=_today_initial, url_name="awards:submission_decide",
-               style="success", condition=_no_city_award, hide_when_unmet=True, detail=_bonus_preview, held_notice=True,
+               path="quyet-dinh", done=_decision_issued, next_url=_decision_page,
+               api_input="awards.api.DecideSerializer", style="success", condition=_no_city_award,
+               hide_when_unmet=True, detail=_bonus_preview, held_notice=True,
                confirm=gettext_lazy("Issue the decision? It takes the next number of the year; an issued decision is "
                                     "never changed, only revoked by another decision.")),
     Transition("forward", (S.VOTED,), (S.FORWARDED,), is_board, gettext_lazy("Forward to the central level"),
-               url_name="awards:submission_forward", condition=_city_award_pending, hide_when_unmet=True,
-               held_notice=True,
+               form="awards.forms.ForwardForm", url_name="awards:submission_forward", path="trinh-trung-uong",
+               done=gettext_lazy("Dossier forwarded to the central level."), api_input="awards.api.ForwardSerializer",
+               condition=_city_award_pending, hide_when_unmet=True, held_notice=True,
                confirm=gettext_lazy("Forward the dossier to the central level? The Prime Minister or the President "
                                     "decides; the city records the result when it comes back.")),
     Transition("record_central_result", (S.DECIDED, S.FORWARDED), (), is_board,
@@ -158,6 +179,9 @@ COMMENT = Workflow("public_comment", CommentStatus, initial=CommentStatus.NEW, t
     Transition("dismiss", (CommentStatus.NEW, CommentStatus.ACCEPTED), (CommentStatus.DISMISSED,), is_board,
                gettext_lazy("Dismiss"), wrong_state=gettext_lazy("This comment is already dismissed.")),
 ])
+
+
+COMMENT.writes_with(audit=record)  # core.AuditEvent: the engine's one audit record
 
 
 # A decision's file from draft to issued: the signer signs first, then the agency (văn thư) with its seal.

@@ -13,7 +13,7 @@ from utilities.excel import table_workbook
 
 from .clusters import members
 from .models import ClusterCovenant
-from .workflow import MEMBER_SCORE
+from .services import cross_check, submit_self_score
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,8 +25,8 @@ def score_rows(covenant: ClusterCovenant, user) -> list:
     rows = list(covenant.scores.select_related("unit").order_by("rank", "-final_total", "unit__name"))
     for score in rows:
         score.covenant = covenant  # one covenant object for every row's checks
-        score.can_self_score = MEMBER_SCORE.allows("self_score", user, score)
-        score.can_cross_check = MEMBER_SCORE.allows("cross_check", user, score)
+        score.can_self_score = submit_self_score.allows(user, score)
+        score.can_cross_check = cross_check.allows(user, score)
         score.shows_self_score = sees_self_score(user, score)
     return rows
 

@@ -5,7 +5,7 @@ from legal.models import AwardType, LegalDocument
 from organisation.models import Cluster, Unit
 from organisation.scoping import visible_units
 from organisation.text import clean_text
-from utilities.forms import DATE
+from utilities.forms import DATE, FigureField
 from utilities.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 
 from .clusters import units_of_year
@@ -168,7 +168,7 @@ class CovenantForm(forms.Form):
 class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=400, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=CriterionKind.choices, initial=CriterionKind.STANDARD)
-    max_points = forms.DecimalField(label=_("Maximum points"), min_value=0, max_digits=6, decimal_places=2,
+    max_points = FigureField(label=_("Maximum points"), min_value=0, max_digits=6, decimal_places=2,
                                     required=False)
 
 
@@ -183,7 +183,7 @@ class ScoreLinesForm(forms.Form):
         self.criteria = list(criteria)
         initial_points = initial_points or {}
         for c in self.criteria:
-            self.fields[f"points_{c.pk}"] = forms.DecimalField(
+            self.fields[f"points_{c.pk}"] = FigureField(
                 label=f"{c.order}. {c.name} (≤ {c.max_points})", min_value=0, max_value=c.max_points,
                 max_digits=6, decimal_places=2, initial=initial_points.get(c.pk),
             )

@@ -24,6 +24,7 @@ from organisation.permissions import can_finalise_cluster, require_board, requir
 from organisation.text import fold
 from utilities.history import authored_by
 from utilities.integrity import refused_as, unique_field
+from utilities.workflow import Step
 
 from .clusters import sync_scores
 from .models import (
@@ -51,15 +52,6 @@ from .models import (
     TaskStatus,
 )
 from .workflow import EXEMPLARY_MODEL, MEMBER_SCORE, MOVEMENT, REGISTRATION, REVIEW
-
-
-def _take(workflow, action: str, user, obj, today: datetime.date | None = None):
-    """Check ``action`` against its workflow table (role, state, condition) and move ``obj`` to the action's
-    state, if it has one; the caller has locked ``obj`` and saves it (simple-history keeps the audit row)."""
-    transition = workflow.check(action, user, obj, today)
-    if transition.target:
-        setattr(obj, workflow.state_field, transition.target)
-    return authored_by(obj, user)
 
 
 def _fmt(day: datetime.date) -> str:
@@ -94,11 +86,9 @@ def launch_movement(user, *, legal_basis: Iterable = (), **fields) -> Movement:
     return movement
 
 
-@transaction.atomic
-def close_movement(user, movement: Movement) -> Movement:
-    movement = Movement.objects.select_for_update().get(pk=movement.pk)
-    _take(MOVEMENT, "close", user, movement).save(update_fields=["status"])
-    return movement
+@MOVEMENT.action("close")
+def close_movement(user, movement: Movement) -> None:
+    """Nothing but the state: the engine closes, saves and audits."""
 
 
 # --- Registration ------------------------------------------------------------
@@ -130,24 +120,33 @@ def save_registration(
         raise ValidationError(_("Registration for %(year)s opens on %(date)s.") % {"year": year,
                                                                                  "date": _fmt(window.opens_on)})
     registration, _created = Registration.objects.get_or_create(unit=unit, year=year)
-    registration = Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
-    REGISTRATION.check("save", user, registration)
     movements = list(movements)
     if submit and not movements:
         raise ValidationError(_("Choose at least one movement before submitting."))
+    registration = save_draft(user, registration, movements=movements, targets=targets, note=note)
+    return submit_registration(user, registration) if submit else registration
+
+
+@REGISTRATION.action("save")
+def save_draft(user, registration: Registration, *, movements: list, targets: Iterable[tuple],
+               note: str = "") -> None:
+    """The draft's movements, targets and note (the window and the deadline are checked by ``save_registration``)."""
     registration.note = note
-    if submit:
-        _take(REGISTRATION, "submit", user, registration)
-        registration.submitted_at = timezone.now()
-        registration.submitted_by = user
-    authored_by(registration, user).save()
     registration.movements.set(movements)
     registration.targets.all().delete()
     RegistrationTarget.objects.bulk_create(
         RegistrationTarget(registration=registration, award_type=award, quantity=qty, note=target_note)
         for award, qty, target_note in targets
     )
-    return registration
+
+
+@REGISTRATION.action("submit")
+def submit_registration(user, registration: Registration) -> None:
+    """Send the saved draft to the Board (``save_registration(..., submit=True)`` saves it first)."""
+    if not registration.movements.exists():
+        raise ValidationError(_("Choose at least one movement before submitting."))
+    registration.submitted_at = timezone.now()
+    registration.submitted_by = user
 
 
 def deadline_for(window: RegistrationWindow, registration: Registration | None) -> datetime.date:
@@ -156,27 +155,27 @@ def deadline_for(window: RegistrationWindow, registration: Registration | None) 
     return max(window.closes_on, extended) if extended else window.closes_on
 
 
-@transaction.atomic
+@REGISTRATION.action("reopen")
 def reopen_registration(user, registration: Registration, *, days: int | None = None,
-                        today: datetime.date | None = None) -> Registration:
+                        today: datetime.date | None = None) -> Step:
     """Reopen a unit's registration for changes. After the year's deadline the unit gets its own deadline
     (``REGISTRATION_REOPEN_DAYS`` days from today, 7 by default) and is told so; it is not flagged meanwhile."""
-    registration = Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
-    _take(REGISTRATION, "reopen", user, registration)
     today = today or timezone.localdate()
     window = registration_window(registration.year)
     if today >= window.closes_on:
         days = days if days is not None else int(getattr(settings, "REGISTRATION_REOPEN_DAYS", 7))
         registration.extended_until = today + datetime.timedelta(days=days)
-    registration.save(update_fields=["status", "extended_until"])
     until = deadline_for(window, registration)
-    notify_unit_after_commit(
-        registration.unit_id, gettext_noop("Emulation registration for %(year)s reopened"),
-        gettext_noop("The Board reopened your unit's emulation registration for %(year)s; send it again by "
-                     "%(date)s."),
-        {"year": registration.year, "date": _fmt(until)},
-        link=reverse("campaigns:registration_edit", args=[registration.year]))
-    return registration
+
+    def notice(registration, _note):
+        notify_unit_after_commit(
+            registration.unit_id, gettext_noop("Emulation registration for %(year)s reopened"),
+            gettext_noop("The Board reopened your unit's emulation registration for %(year)s; send it again by "
+                         "%(date)s."),
+            {"year": registration.year, "date": _fmt(until)},
+            link=reverse("campaigns:registration_edit", args=[registration.year]))
+
+    return Step(note=_fmt(until), notice=notice)
 
 
 def expected_units(year: int):
@@ -291,11 +290,9 @@ def units_without_report(review_round: ReviewRound):
     return expected_reporters(review_round).filter(~Exists(reported)).order_by("path")
 
 
-@transaction.atomic
-def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: str, attachment=None) -> ReviewReport:
+@REVIEW.action("report")
+def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: str, attachment=None) -> Step:
     require_unit_actor(user, unit)
-    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
-    REVIEW.check("report", user, review_round)
     if not text.strip():
         raise ValidationError({"text": _("Write the report before submitting.")})
     report = ReviewReport.objects.filter(round=review_round, unit=unit).first() or ReviewReport(
@@ -307,21 +304,16 @@ def submit_review_report(user, review_round: ReviewRound, *, unit: Unit, text: s
     if attachment:
         report.attachment = attachment
     authored_by(report, user).save()
-    return report
+    return Step(save=False, note=unit.name, result=report)  # the round's trail names the unit that reported
 
 
-@transaction.atomic
-def consolidate_round(user, review_round: ReviewRound, *, summary: str) -> ReviewRound:
-    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
-    REVIEW.check("consolidate", user, review_round)
+@REVIEW.action("consolidate")
+def consolidate_round(user, review_round: ReviewRound, *, summary: str) -> None:
     if not summary.strip():
         raise ValidationError({"summary": _("Write the consolidated summary.")})
-    _take(REVIEW, "consolidate", user, review_round)
     review_round.consolidated_summary = summary
     review_round.consolidated_at = timezone.now()
     review_round.consolidated_by = user
-    authored_by(review_round, user).save()
-    return review_round
 
 
 @transaction.atomic
@@ -375,34 +367,33 @@ def propose_model(user, *, unit: Unit, **fields) -> ExemplaryModel:
     return model
 
 
-def _review_model(user, model: ExemplaryModel, action: str, note: str) -> ExemplaryModel:
-    model = ExemplaryModel.objects.select_for_update().get(pk=model.pk)
-    _take(EXEMPLARY_MODEL, action, user, model)
+def _review_model(user, model: ExemplaryModel, note: str) -> None:
     model.review_note = note
     model.reviewed_by = user
     model.reviewed_at = timezone.now()
-    if model.status == ModelStatus.APPROVED:
-        model.published_at = model.reviewed_at
-    authored_by(model, user).save()
-    return model
 
 
-@transaction.atomic
-def approve_model(user, model: ExemplaryModel, note: str = "") -> ExemplaryModel:
-    model = _review_model(user, model, "approve", note)
+def _approved_notice(model: ExemplaryModel, _note: str) -> None:
     notify_unit_after_commit(
         model.unit_id, gettext_noop("Exemplary model approved: %(title)s"),
         gettext_noop("The Board approved “%(title)s”; it is now on the public page of exemplary models."),
         {"title": model.title}, link=reverse("campaigns:model_detail", args=[model.pk]),
     )
-    return model
 
 
-@transaction.atomic
-def reject_model(user, model: ExemplaryModel, note: str) -> ExemplaryModel:
+@EXEMPLARY_MODEL.action("approve")
+def approve_model(user, model: ExemplaryModel, note: str = "") -> Step:
+    _review_model(user, model, note)
+    model.published_at = model.reviewed_at
+    return Step(note=note, notice=_approved_notice)
+
+
+@EXEMPLARY_MODEL.action("reject")
+def reject_model(user, model: ExemplaryModel, note: str) -> Step:
     if not note.strip():
         raise ValidationError({"note": _("Give the reason so the unit can improve the proposal.")})
-    return _review_model(user, model, "reject", note)
+    _review_model(user, model, note)
+    return Step(note=note)
 
 
 # --- Cluster covenants and scoring ----------------------------------------------
@@ -444,11 +435,9 @@ def _check_points(criterion: CovenantCriterion, points: Decimal) -> None:
         )
 
 
-@transaction.atomic
-def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> MemberScore:
+@MEMBER_SCORE.action("self_score")
+def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> None:
     """``lines``: criterion id -> (points, evidence)."""
-    score = MemberScore.objects.select_for_update().select_related("covenant", "unit").get(pk=score.pk)
-    MEMBER_SCORE.check("self_score", user, score)
     criteria = {c.pk: c for c in score.covenant.criteria.all()}
     if set(lines) != set(criteria):
         raise ValidationError(_("Score every criterion of the covenant."))
@@ -461,15 +450,11 @@ def submit_self_score(user, score: MemberScore, lines: dict[int, tuple[Decimal, 
         )
         total += _signed(criterion, points)
     score.self_total = total
-    _take(MEMBER_SCORE, "self_score", user, score).save()
-    return score
 
 
-@transaction.atomic
-def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> MemberScore:
+@MEMBER_SCORE.action("cross_check")
+def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]]) -> None:
     """The cluster head (or the Board) confirms or corrects each self-assessed line."""
-    score = MemberScore.objects.select_for_update().select_related("covenant").get(pk=score.pk)
-    MEMBER_SCORE.check("cross_check", user, score)
     total = Decimal(0)
     for line in score.lines.select_related("criterion"):
         points, note = lines.get(line.criterion_id, (line.self_points, ""))
@@ -478,8 +463,6 @@ def cross_check(user, score: MemberScore, lines: dict[int, tuple[Decimal, str]])
         authored_by(line, user).save()
         total += _signed(line.criterion, points)
     score.final_total = total
-    _take(MEMBER_SCORE, "cross_check", user, score).save()
-    return score
 
 
 @transaction.atomic

@@ -50,7 +50,6 @@ from .models import (
     ReviewReport,
     ReviewRound,
 )
-from .workflow import EXEMPLARY_MODEL, MOVEMENT, REGISTRATION, REVIEW
 
 PAGE_SIZE = 25
 # Pages with a filter form and a create form: distinct element ids keep every label tied to its own field.
@@ -82,7 +81,7 @@ def movement_detail(request, code):
         "registered": Registration.objects.filter(movements=movement, status=RegistrationStatus.SUBMITTED)
         .select_related("unit").order_by("-year", "unit__name")[:50],
         "models": movement.exemplary_models.published()[:10],
-        "can_close": MOVEMENT.allows("close", request.user, movement),
+        "can_close": services.close_movement.allows(request.user, movement),
     })
 
 
@@ -101,7 +100,7 @@ def movement_launch(request):
 @require_POST
 def movement_close(request, code):
     movement = get_object_or_404(Movement, code=code)
-    MOVEMENT["close"].permission.require(request.user, movement)
+    services.close_movement.transition.permission.require(request.user, movement)
     return posted_action(request, lambda _d: services.close_movement(request.user, movement),
                          back=reverse("campaigns:movement_detail", args=[code]), success=_("Movement closed."))
 
@@ -149,15 +148,16 @@ def registration_edit(request, year):
     if request.method == "POST" and form.is_valid() and targets.is_valid():
         chosen = [(t["award_type"], t["quantity"] or 1, t["note"]) for t in targets.cleaned_data
                   if t.get("award_type")]
+        submit = services.submit_registration.transition.name in request.POST  # the button named as its row
         ok, _result = run_service(request, lambda: services.save_registration(
             request.user, unit=unit, year=year, movements=form.cleaned_data["movements"], targets=chosen,
-            note=form.cleaned_data["note"], submit="submit" in request.POST,
-        ), form=form, success=_("Registration submitted.") if "submit" in request.POST else _("Draft saved."))
+            note=form.cleaned_data["note"], submit=submit,
+        ), form=form, success=_("Registration submitted.") if submit else _("Draft saved."))
         if ok:
             return redirect("campaigns:registration_home")
     return render(request, "campaigns/registration_form.html", {
         "form": form, "targets": targets, "unit": unit, "year": year, "window": window,
-        "registration": registration, "can_save": registration is None or REGISTRATION.is_in("save", registration),
+        "registration": registration, "can_save": registration is None or services.save_draft.is_in(registration),
         "units": visible_units(request.user).active().order_by("path"),
     })
 
@@ -167,7 +167,7 @@ def registration_overview(request, year):
     registrations = Registration.objects.filter(year=year).select_related("unit").prefetch_related(
         "movements", Prefetch("targets", queryset=_targets())).order_by("unit__path")
     for registration in registrations:
-        registration.can_reopen = REGISTRATION.allows("reopen", request.user, registration)
+        registration.can_reopen = services.reopen_registration.allows(request.user, registration)
 
     missing = list(services.units_without_registration(year))
     show_as_of([r.unit for r in registrations] + missing, year_end(year))  # a past year's names
@@ -214,7 +214,7 @@ def _targets():
 @require_POST
 def registration_reopen(request, pk):
     registration = get_object_or_404(Registration, pk=pk)
-    REGISTRATION["reopen"].permission.require(request.user, registration)
+    services.reopen_registration.transition.permission.require(request.user, registration)
     return posted_action(request, lambda _d: services.reopen_registration(request.user, registration),
                          back=reverse("campaigns:registration_overview", args=[registration.year]),
                          success=_("Registration reopened for changes."))
@@ -310,16 +310,18 @@ def review_detail(request, pk):
     reports = scope_to_user(review_round.reports.select_related("unit", "submitted_by"), request.user)
     board = is_board(request.user)
     form = forms.ReviewReportForm(request.POST or None, request.FILES or None, user=request.user)
-    consolidate_form = forms.ConsolidateForm(request.POST or None if "consolidate" in request.POST else None)
+    # The page's two forms: the Board's consolidation (its button named as the row) and a unit's report.
+    consolidating = services.consolidate_round.transition.name in request.POST
+    consolidate_form = forms.ConsolidateForm(request.POST or None if consolidating else None)
     posted, ok = request.method == "POST", False
+    step = services.consolidate_round if consolidating else services.submit_review_report
     if posted:
-        (REVIEW["consolidate"] if "consolidate" in request.POST else REVIEW["report"]).permission.require(
-            request.user, review_round)
-    if posted and "consolidate" in request.POST and consolidate_form.is_valid():
+        step.transition.permission.require(request.user, review_round)
+    if posted and consolidating and consolidate_form.is_valid():
         ok, _result = run_service(request, lambda: services.consolidate_round(
             request.user, review_round, **consolidate_form.cleaned_data), form=consolidate_form,
             success=_("Review consolidated."))
-    elif posted and "consolidate" not in request.POST and form.is_valid():
+    elif posted and not consolidating and form.is_valid():
         ok, _result = run_service(request, lambda: services.submit_review_report(
             request.user, review_round, **form.cleaned_data), form=form, success=_("Report submitted."))
     if ok:
@@ -332,7 +334,7 @@ def review_detail(request, pk):
     show_as_of([r.unit for r in reports] + missing, review_round.period_end)  # names of the reviewed period
     return render(request, "campaigns/review_detail.html", {
         "round": review_round, "reports": reports, "form": form, "consolidate_form": consolidate_form,
-        "is_board": board, "missing": missing, "is_open": REVIEW.is_in("report", review_round),
+        "is_board": board, "missing": missing, "is_open": services.submit_review_report.is_in(review_round),
         "can_report": is_unit_staff(request.user),
     })
 
@@ -393,19 +395,18 @@ def model_propose(request):
 def model_detail(request, pk):
     model = get_object_or_404(
         scope_to_user(ExemplaryModel.objects.select_related("unit", "movement", "reviewed_by"), request.user), pk=pk)
-    approve = "approve" in request.POST
-    require_on_post(request, EXEMPLARY_MODEL["approve" if approve else "reject"].permission, model)
+    approve = services.approve_model.transition.name in request.POST  # the page's two buttons, named as the rows
+    step = services.approve_model if approve else services.reject_model
+    require_on_post(request, step.transition.permission, model)
 
     def decide(data):
-        if approve:
-            return services.approve_model(request.user, model, data["note"])
-        return services.reject_model(request.user, model, data["note"])
+        return step(request.user, model, data["note"])
 
     return form_page(request, forms.DecisionForm(request.POST or None), decide,
                      success=_("Approved and published on the public page.") if approve
                      else _("Proposal returned with the reason."),
                      next_url=reverse("campaigns:model_detail", args=[pk]), template="campaigns/model_detail.html",
-                     context={"model": model, "can_decide": EXEMPLARY_MODEL.allows("approve", request.user, model)})
+                     context={"model": model, "can_decide": services.approve_model.allows(request.user, model)})
 
 
 def model_photo(request, pk):

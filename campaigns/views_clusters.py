@@ -18,7 +18,6 @@ from utilities.uploads import serve_private, suffix
 
 from . import cluster_documents, clusters, forms, services
 from .models import ClusterCovenant, MemberScore, ScoreStatus
-from .workflow import MEMBER_SCORE
 
 
 def covenant_list(request):
@@ -115,7 +114,7 @@ def score_detail(request, pk):
         raise Http404
     return render(request, "campaigns/score_detail.html", {
         "score": score, "lines": score.lines.select_related("criterion").order_by("criterion__order"),
-        "checked": score.status == ScoreStatus.CHECKED,
+        "is_cross_checked": score.status == ScoreStatus.CHECKED,
         "checker": score.history.filter(status=ScoreStatus.CHECKED).select_related("history_user")
         .order_by("history_date").first(),
         "entered_by": score.history.filter(status=ScoreStatus.SELF_SCORED).select_related("history_user")
@@ -125,16 +124,15 @@ def score_detail(request, pk):
 def score_edit(request, pk):
     score = get_object_or_404(MemberScore.objects.select_related("covenant__cluster", "unit"), pk=pk)
     criteria = score.covenant.criteria.all()
-    checking = MEMBER_SCORE.is_in("cross_check", score)
-    action = "cross_check" if checking else "self_score"
-    MEMBER_SCORE[action].permission.require(request.user, score)
+    checking = services.cross_check.is_in(score)
+    save = services.cross_check if checking else services.submit_self_score
+    save.transition.permission.require(request.user, score)
     lines = {line.criterion_id: line for line in score.lines.all()}
     form = forms.ScoreLinesForm(
         request.POST or None, criteria=criteria,
         text_label=_("Cross-check note") if checking else _("Evidence"),
         initial_points={cid: line.self_points for cid, line in lines.items()},
     )
-    save = services.cross_check if checking else services.submit_self_score
     return form_page(request, form, lambda _data: save(request.user, score, form.lines()), success=_("Scores saved."),
                      next_url=reverse("campaigns:covenant_detail", args=[score.covenant_id]),
                      template="campaigns/score_form.html", context={"score": score, "checking": checking,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _, gettext_lazy
 
+from core.audit import record
 from organisation.permissions import acts_for_owner, can_cross_check, enters_self_score, is_board, is_unit_staff
 from utilities.workflow import Transition, Workflow
 
@@ -26,7 +27,8 @@ MOVEMENT = Workflow("movement", MovementStatus, initial=MovementStatus.ACTIVE, t
                wrong_state=gettext_lazy("This movement is already closed.")),
 ])
 
-REGISTRATION = Workflow("registration", RegistrationStatus, initial=RegistrationStatus.DRAFT, transitions=[
+REGISTRATION = Workflow("registration", RegistrationStatus, initial=RegistrationStatus.DRAFT, lock_related=("unit",),
+                        transitions=[
     Transition("save", (RegistrationStatus.DRAFT,), (), acts_for_owner, gettext_lazy("Save draft"),
                wrong_state=gettext_lazy("This registration was already submitted and can no longer be changed.")),
     Transition("submit", (RegistrationStatus.DRAFT,), (RegistrationStatus.SUBMITTED,), acts_for_owner,
@@ -50,7 +52,8 @@ EXEMPLARY_MODEL = Workflow("exemplary_model", ModelStatus, initial=ModelStatus.P
                wrong_state=gettext_lazy("This proposal was already decided.")),
 ])
 
-MEMBER_SCORE = Workflow("member_score", ScoreStatus, initial=ScoreStatus.DRAFT, transitions=[
+MEMBER_SCORE = Workflow("member_score", ScoreStatus, initial=ScoreStatus.DRAFT, lock_related=("covenant", "unit"),
+                        transitions=[
     Transition("self_score", (ScoreStatus.DRAFT,), (ScoreStatus.SELF_SCORED,), enters_self_score,
                gettext_lazy("Self-score"), condition=_covenant_final,
                wrong_state=gettext_lazy("The self-score was already submitted.")),
@@ -60,3 +63,6 @@ MEMBER_SCORE = Workflow("member_score", ScoreStatus, initial=ScoreStatus.DRAFT, 
 ])
 
 WORKFLOWS = (MOVEMENT, REGISTRATION, REVIEW, EXEMPLARY_MODEL, MEMBER_SCORE)
+for _workflow in WORKFLOWS:
+    _workflow.writes_with(audit=record)  # core.AuditEvent: the engine's one audit record
+

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ReminderRule, ReminderSent
+from .models import AuditEvent, ReminderRule, ReminderSent
 
 
 @admin.register(ReminderRule)
@@ -24,4 +24,22 @@ class ReminderSentAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The workflows' audit trail (campaigns, citizens' comments): read-only, append-only."""
+
+    list_display = ("at", "workflow", "content_type", "object_id", "action", "from_state", "to_state", "actor")
+    list_filter = ("workflow", "action")
+    search_fields = ("note",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

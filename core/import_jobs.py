@@ -86,7 +86,9 @@ def run(job_id: int) -> None:
         job.save(update_fields=["status", "started_at"])
     importer = import_string(IMPORTERS[job.kind])
     try:
-        with job.upload.open("rb") as handle:
+        # One transaction around the importer: a time limit striking anywhere in it (even after the rows are
+        # written) rolls every row back, so "nothing was imported" is true.
+        with transaction.atomic(), job.upload.open("rb") as handle:
             imported, errors = importer(job, handle, progress_counter(job.pk))
     except SoftTimeLimitExceeded:  # the imports queue's soft limit (TASK_TIME_LIMITS): nothing was imported
         imported, errors = 0, [[0, _("The import took longer than its time limit (%(seconds)s seconds) and was "

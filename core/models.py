@@ -1,3 +1,5 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -124,3 +126,38 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AuditEvent(models.Model):
+    """Append-only audit trail of every workflow without a trail of its own (the campaigns' movements,
+    registrations, reviews, exemplary models and member scores): the engine's ``AuditRecord`` as a row, the same
+    fields as a dossier's ``awards.WorkflowEvent`` plus the workflow and the record it is about."""
+
+    workflow = models.CharField(_("workflow"), max_length=40)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    actor = models.ForeignKey("organisation.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=20, blank=True)
+    to_state = models.CharField(_("to"), max_length=20)
+    note = models.TextField(_("note"), blank=True)  # in the portal's language (Vietnamese)
+    note_en = models.TextField(_("note in English"), blank=True, default="")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"], name="audit_subject_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.workflow} {self.object_id}: {self.action} → {self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")

@@ -5,6 +5,7 @@ import json
 
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
+from .backup import BACKUP_TASK
 from .models import ReminderKind, ReminderRule
 from .tasks import HEARTBEAT_TASK
 
@@ -26,6 +27,8 @@ CRONTAB_TASKS = [
      {"minute": "0", "hour": "7", "day_of_month": "5", "month_of_year": "1"}),
     ("Nhắc hạn (đăng ký, báo cáo, nhiệm vụ, thẩm định, số liệu, lấy ý kiến)", REMINDER_TASK, {},
      {"minute": "0", "hour": "7", "day_of_month": "*"}),
+    ("Sao lưu hằng đêm (CSDL, tệp, chứng thư số; kiểm tra và xoay vòng)", BACKUP_TASK, {},
+     {"minute": "30", "hour": "2", "day_of_month": "*"}),
 ]
 # The reminder schedule's defaults (ReminderRule): days before each kind of deadline. The Board changes them in the
 # admin; ensure_reminder_rules never overwrites a change.

@@ -7,12 +7,13 @@ import socket
 from celery import shared_task
 from django.utils import timezone
 
+from .backup import nightly_backup
 from .import_jobs import run_import, sweep_stuck_imports
 from .models import WorkerHeartbeat
 from .notify import notify_unit
 from .reminders import send_reminders
 
-__all__ = ["heartbeat", "notify_unit", "run_import", "send_reminders", "sweep_stuck_imports"]
+__all__ = ["heartbeat", "nightly_backup", "notify_unit", "run_import", "send_reminders", "sweep_stuck_imports"]
 
 HEARTBEAT_TASK = "haiphong_thidua.tasks.heartbeat"
 

@@ -7,3 +7,9 @@ class PortalConfig(AppConfig):
 
     name = "haiphong_thidua"
     verbose_name = "Hải Phòng thi đua - khen thưởng"
+
+    def ready(self):
+        from . import metrics, observability  # noqa: PLC0415 — an AppConfig.ready body, once the models are loaded
+
+        observability.connect_receivers()
+        metrics.connect_receivers()

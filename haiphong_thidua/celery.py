@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from django_structlog.celery.steps import DjangoStructLogInitStep
 
 from utilities.tasks import TransactionAwareTask
 
@@ -15,3 +16,6 @@ app = Celery("haiphong_thidua", task_cls=TransactionAwareTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
 app.autodiscover_tasks()
+# In the worker, each task's log lines carry its task_id and the context of the request (or task) that queued it:
+# request_id, user_id, unit (django-structlog reads it from the message headers; haiphong_thidua/observability.py).
+app.steps["worker"].add(DjangoStructLogInitStep)

@@ -8,12 +8,13 @@ from awards import public as awards_public
 from campaigns import public as campaigns_public
 from organisation import views_mfa
 
-from . import views
+from . import metrics, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
@@ -31,6 +32,7 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("chi-tieu/", include("targets.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("phap-ly/", include("legal.urls")),
     path("api/", include("haiphong_thidua.api_urls")),
     path("xac-minh/<uuid:code>/", awards_public.verify, name="verify_award"),
     path("kiem-tra-van-ban/", awards_public.verify_document, name="verify_document"),

@@ -4,9 +4,9 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from awards import services
 from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
-from awards.workflow import DOSSIER
-from core.health import broker_status, database_status, worker_status
+from core.health import broker_status, cache_status, database_status, queues_status, storage_status, worker_status
 from core.import_jobs import rows_read
 from core.models import ImportJob
 from core.notify import unread_count
@@ -18,14 +18,19 @@ from organisation.scoping import visible_units
 @login_not_required
 @never_cache
 def healthz(request):
-    """Anonymous callers (load balancers, monitors) learn only "ok" or "degraded"; the Board and administrators
-    also see the database, the broker and the worker's last heartbeat."""
-    db, broker = database_status(), broker_status()
-    ok = db["ok"] and broker["ok"]
-    body = {"status": "ok" if ok else "degraded"}
+    """Anonymous callers (load balancers, monitors) learn "ok" or "degraded" and, when degraded, which parts are down;
+    the Board and administrators also see each part's details and the worker's last heartbeat. 503 when the database
+    is down (nothing works); a failed cache, storage, broker or queue is "degraded" (some pages and tasks fail)."""
+    parts = {"database": database_status(), "cache": cache_status(), "storage": storage_status(),
+             "broker": broker_status()}
+    parts["queues"] = queues_status() if parts["broker"]["ok"] else {"ok": False, "error": "broker unreachable"}
+    down = [name for name, part in parts.items() if not part["ok"]]
+    body = {"status": "degraded" if down else "ok"}
+    if down:
+        body["down"] = down
     if request.user.is_authenticated and is_board(request.user):
-        body.update(version=settings.PORTAL_VERSION, database=db, broker=broker, worker=worker_status())
-    return JsonResponse(body, status=200 if db["ok"] else 503)
+        body.update(version=settings.PORTAL_VERSION, worker=worker_status(), **parts)
+    return JsonResponse(body, status=200 if parts["database"]["ok"] else 503)
 
 
 @login_not_required
@@ -40,11 +45,11 @@ def home(request):
     submissions = Submission.objects.visible_to(user)
     context = {
         "dossiers_open": submissions.exclude(status__in=FINISHED_STATUSES).count(),
-        "dossiers_to_receive": submissions.filter(status__in=DOSSIER.sources("receive")).count()
+        "dossiers_to_receive": submissions.filter(status__in=services.receive.transition.sources).count()
         if is_board_officer(user) else 0,
         "dossiers_overdue": submissions.overdue().count(),
         "dossiers_returned": submissions.filter(status=Status.RETURNED).count(),
-        "dossiers_in_council": submissions.filter(status__in=DOSSIER.sources("close_vote")).count(),
+        "dossiers_in_council": submissions.filter(status__in=services.close_vote.transition.sources).count(),
         "unread": unread_count(request.user),
         "unit": request.user.unit,
         "visible_unit_count": visible_units(request.user).count(),

@@ -12,13 +12,15 @@ class LegalDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Parameter)
 class ParameterAdmin(admin.ModelAdmin):
-    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article")
+    list_display = ("key", "award_type", "value", "effective_from", "effective_to", "article", "reading")
     list_filter = ("key",)
 
 
 @admin.register(Holiday)
 class HolidayAdmin(admin.ModelAdmin):
-    list_display = ("date", "name")
+    list_display = ("date", "name", "occasion", "kind", "basis")
+    list_filter = ("kind", "occasion")
+    date_hierarchy = "date"
 
 
 @admin.register(BaseSalary)

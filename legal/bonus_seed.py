@@ -53,12 +53,40 @@ HONOURS = {
     "nghe-nhan-uu-tu": "9.0",
 }
 
-# Bằng khen and Giấy khen for collectives, Decree 152/2025 Art 54 (from 01/7/2025). Households receive 1.5 times
-# the individual amount (same article); the individual amounts were not retrieved, so households have none either.
+# Bằng khen and Giấy khen for collectives, Decree 152/2025 Art 54 (from 01/7/2025); individuals and households in
+# COMMENDATIONS below.
 COMMENDATIONS_COLLECTIVE = {
     "bang-khen-thu-tuong-tap-the": "7", "bang-khen-chu-tich-tap-the": "3", "bang-khen-bo-nganh-tap-the": "3",
     "giay-khen-tap-the": "0.6",
 }
+
+
+# Bằng khen for individuals, households and collectives by period (the rows a decree gives; "None" records that the
+# amount of the period was not confirmed in a published text: the officer sees "chưa có mức", never 0 đ).
+# Decree 91/2017 Art 73: Bằng khen Thủ tướng 3,5 and cấp bộ/tỉnh 1,0 times the base salary for an individual
+# (73.1.a, b), a collective twice the individual's (73.2); Decree 152/2025 Art 54.1: 3,5 and 1,5 for an individual.
+COMMENDATIONS = [
+    # (award, multiple or None, period, legal basis)
+    ("bang-khen-thu-tuong", "3.5", OLD, "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm a"),
+    ("bang-khen-chu-tich", "1.0", OLD, "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm b"),
+    ("bang-khen-bo-nganh", "1.0", OLD, "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm b"),
+    ("bang-khen-thu-tuong-tap-the", "7.0", OLD,
+     "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 2 (gấp hai lần mức của cá nhân; cần xác minh điểm)"),
+    ("bang-khen-chu-tich-tap-the", "2.0", OLD,
+     "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 2 (gấp hai lần mức của cá nhân; cần xác minh điểm)"),
+    ("bang-khen-bo-nganh-tap-the", "2.0", OLD,
+     "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 2 (gấp hai lần mức của cá nhân; cần xác minh điểm)"),
+    ("bang-khen-chu-tich-ho-gia-dinh", None, OLD,
+     "Nghị định 91/2017/NĐ-CP, Điều 73 (mức của hộ gia đình chưa xác minh được trong văn bản)"),
+    *((code, None, ND98, "Nghị định 98/2023/NĐ-CP, Điều 58 (mức chưa xác minh được trong văn bản)") for code in (
+        "bang-khen-thu-tuong", "bang-khen-chu-tich", "bang-khen-bo-nganh", "bang-khen-thu-tuong-tap-the",
+        "bang-khen-chu-tich-tap-the", "bang-khen-bo-nganh-tap-the", "bang-khen-chu-tich-ho-gia-dinh")),
+    ("bang-khen-thu-tuong", "3.5", ND152, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 1"),
+    ("bang-khen-chu-tich", "1.5", ND152, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 1"),
+    ("bang-khen-bo-nganh", "1.5", ND152, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 1"),
+    ("bang-khen-chu-tich-ho-gia-dinh", "2.25", ND152,
+     "Nghị định 152/2025/NĐ-CP, Điều 54 (hộ gia đình 1,5 lần mức của cá nhân 1,5; cần xác minh khoản)"),
+]
 
 
 def rate_rows():
@@ -75,6 +103,8 @@ def rate_rows():
         yield code, multiple, *ND152, "Nghị định 152/2025/NĐ-CP (cần xác minh; mức của Nghị định 98/2023, Điều 56)"
     for code, multiple in COMMENDATIONS_COLLECTIVE.items():
         yield code, multiple, *ND152, "Nghị định 152/2025/NĐ-CP, Điều 54"
+    for code, multiple, (start, end), basis in COMMENDATIONS:
+        yield code, multiple, start, end, basis
 
 
 # Rounding up to tens of thousands of đồng, and "several titles for one achievement: the highest bonus only".
@@ -97,7 +127,8 @@ def seed_bonus_rates() -> int:
     for code, multiple, start, end, basis in rate_rows():
         if code in awards:
             BonusRate.objects.update_or_create(award_type=awards[code], effective_from=start, defaults={
-                "multiple": Decimal(multiple), "effective_to": end, "legal_basis": basis})
+                "multiple": Decimal(multiple) if multiple is not None else None, "effective_to": end,
+                "legal_basis": basis})
             count += 1
     for key, value, start, end, article in PARAMETERS:
         Parameter.objects.update_or_create(key=key, award_type=None, effective_from=start, defaults={

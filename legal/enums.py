@@ -56,6 +56,11 @@ class ParameterKey(models.TextChoices):
     BONUS_ROUND_UP_TO = "bonus_round_up_to", _("Bonus amounts are rounded up to a multiple of (VND)")
     BONUS_HIGHEST_TITLE_ONLY = "bonus_highest_title_only", _(
         "Several emulation titles for one achievement: only the highest bonus is paid (1) or each one (0)")
+    INITIATIVE_WITHIN_PERIOD = "initiative_within_period", _(
+        "A yearly title counts only initiatives recognised within its period of achievement (1) or any earlier "
+        "unused one (0)")
+    YEARS_FOLLOW_BANG_KHEN = "years_follow_bang_khen", _(
+        "Bằng khen of the Prime Minister: the five years must follow the earlier Bằng khen (1) or may include it (0)")
 
 
 class CommendationType(models.TextChoices):
@@ -86,3 +91,27 @@ class RuleKind(models.TextChoices):
     SERVICE_MONTHS = "service_months", _("Months in service by the end of the year at least")
     ABSENCE_AT_MOST = "absence_at_most", _("Working days absent in the year at most")
     LEADERSHIP_YEARS = "leadership_years", _("Years in a leadership post (one third less for women)")
+    RATINGS_WITHIN = "ratings_within", _("Years rated at least a rating within a period")
+    LOWER_TITLE_STANDARD = "lower_title_standard", _(
+        "Meets the rules of a lower title that this one does not repeat")
+
+
+class Occasion(models.TextChoices):
+    """The public holidays of the Labour Code 2019 (Law 45/2019/QH14, Art 112.1), which civil servants keep too."""
+
+    NEW_YEAR = "new_year", _("New Year's Day (Tết Dương lịch)")
+    LUNAR_NEW_YEAR = "lunar_new_year", _("Lunar New Year (Tết Âm lịch)")
+    HUNG_KINGS = "hung_kings", _("Hung Kings' Commemoration Day")
+    VICTORY_DAY = "victory_day", _("Victory Day (30 April)")
+    LABOUR_DAY = "labour_day", _("International Labour Day (1 May)")
+    NATIONAL_DAY = "national_day", _("National Day (2 September)")
+    OTHER = "other", _("Other (announced by the Government)")
+
+
+class DayKind(models.TextChoices):
+    """What a row of the calendar does to a day: no work on a holiday or a day off given in its place (nghỉ bù,
+    hoán đổi), or work on a weekend day that the announcement swaps for a day off (làm bù)."""
+
+    HOLIDAY = "holiday", _("Public holiday")
+    DAY_OFF = "day_off", _("Day off in compensation or swap (nghỉ bù, hoán đổi)")
+    WORKING_DAY = "working_day", _("Weekend day worked in exchange (làm bù)")

@@ -10,7 +10,18 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AttachmentKind, AwardCategory, AwardLevel, CommendationType, Decider, ParameterKey, RuleKind, Subject
+from .enums import (
+    AttachmentKind,
+    AwardCategory,
+    AwardLevel,
+    CommendationType,
+    DayKind,
+    Decider,
+    Occasion,
+    ParameterKey,
+    RuleKind,
+    Subject,
+)
 from .periods import InForceQuerySet, is_in_force
 
 
@@ -133,6 +144,9 @@ class Parameter(models.Model):
     legal_basis = models.ForeignKey("legal.LegalDocument", verbose_name=_("legal basis"), null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     article = models.CharField(_("article"), max_length=120, blank=True)
+    reading = models.TextField(
+        _("reading chosen"), blank=True, default="",
+        help_text=_("Where the text can be read two ways: the reading this value applies, and why."))
     effective_from = models.DateField(_("effective from"))
     effective_to = models.DateField(_("effective until"), null=True, blank=True)
 
@@ -149,10 +163,17 @@ class Parameter(models.Model):
 
 
 class Holiday(models.Model):
-    """Public holidays and compensatory days off, excluded from working-day deadlines."""
+    """A day of the working-day calendar that differs from Monday-to-Friday: a public holiday (Labour Code 2019,
+    Art 112.1), a day off given in compensation or swap (Art 111.3 and the Government's yearly announcement), or a
+    weekend day worked in exchange. Tết and the Hùng Kings' day follow the lunar calendar and are entered as each
+    year's schedule is announced; the seed holds the announced years (legal/holidays_seed.py)."""
 
     date = models.DateField(_("date"), unique=True)
     name = models.CharField(_("name"), max_length=160)
+    occasion = models.CharField(_("occasion"), max_length=20, choices=Occasion.choices, default=Occasion.OTHER)
+    kind = models.CharField(_("kind of day"), max_length=20, choices=DayKind.choices, default=DayKind.HOLIDAY)
+    basis = models.CharField(_("basis"), max_length=200, blank=True,
+                             help_text=_("The article or the announcement that sets this day."))
 
     class Meta:
         db_table = "awards_holiday"  # the awards app's table, moved here (issue 28): name and rows kept

@@ -22,7 +22,7 @@ Readings chosen where the law can be read two ways (each is a parameter of its r
 import datetime as dt
 
 from .enums import CommendationType
-from .models import AwardType, EligibilityRule
+from .models import AwardType, EligibilityRule, LegalDocument, Parameter
 
 D = dt.date
 OLD_FROM, OLD_TO = D(2004, 1, 1), D(2023, 12, 31)
@@ -44,8 +44,8 @@ OLD_RULES = [
      "Không xét cá nhân mới tuyển dụng dưới 10 tháng"),
     ("lao-dong-tien-tien", "absence_at_most", {"max": 39}, "Nghị định 91/2017 (cần xác minh)",
      "Không xét cá nhân nghỉ từ 40 ngày làm việc trở lên"),
-    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, "Điều 23 của Luật",
-     "Đạt danh hiệu Lao động tiên tiến"),
+    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1, "standard_suffices": True},
+     "Điều 23 khoản 1 của Luật", "Đạt các tiêu chuẩn của danh hiệu Lao động tiên tiến"),
     ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1, "within_years": 1}, "Điều 23 của Luật",
      "Có sáng kiến được công nhận trong năm"),
     ("cstd-co-so", "quota_share", {"of_award": "lao-dong-tien-tien", "max_share": 0.15},
@@ -74,7 +74,8 @@ OLD_RULES = [
      "Điều 28 của Luật", "Trên 50% cá nhân đạt Lao động tiên tiến"),
     ("tap-the-ldtt", "no_member_discipline", WARNING_OR_ABOVE, "Điều 28 của Luật",
      "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"),
-    ("bang-khen-thu-tuong", "holds_award", {"awards": ["bang-khen-chu-tich", "bang-khen-bo-nganh"]},
+    ("bang-khen-thu-tuong", "holds_award", {"awards": ["bang-khen-chu-tich", "bang-khen-bo-nganh"],
+                                             "followed_by_years": 5},
      "Điều 38 Nghị định 91/2017 (cần xác minh)", "Đã được tặng Bằng khen cấp bộ, ngành, tỉnh"),
     ("bang-khen-thu-tuong", "consecutive_ratings", {"rating": "HTXSNV", "years": 5},
      "Điều 38 Nghị định 91/2017 (cần xác minh)", "05 năm tiếp theo liên tục hoàn thành xuất sắc nhiệm vụ"),
@@ -91,13 +92,101 @@ OLD_RULES = [
      "vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.ab"),
 ]
 
+SERVICE = [CommendationType.SERVICE]
+# Huân chương Lao động (individuals). The ladder for achievement: the award held before, then five years; the classes
+# whose text was not confirmed in a published source are for the officer, with "(cần xác minh)".
+OLD_ORDER_RULES = [
+    ("huan-chuong-lao-dong-3", "holds_award", {"awards": ["bang-khen-thu-tuong"], "followed_by_years": 5,
+                                                "follows": True},
+     "Điều 24 khoản 1 điểm a Nghị định 91/2017", "Đã được tặng Bằng khen của Thủ tướng Chính phủ",
+     REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "consecutive_ratings", {"rating": "HTXSNV", "years": 5},
+     "Điều 24 khoản 1 điểm a Nghị định 91/2017", "05 năm tiếp theo trở lên liên tục lập được thành tích xuất sắc",
+     REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "initiative", {"level": "city", "min": 2, "within_years": 5},
+     "Điều 24 khoản 1 điểm a Nghị định 91/2017", "02 sáng kiến có phạm vi ảnh hưởng trong bộ, ngành, tỉnh",
+     REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "officer_judgment", {}, "Điều 24 khoản 1 điểm b, c Nghị định 91/2017",
+     "thành tích đặc biệt xuất sắc đột xuất, hoặc phát minh, sáng chế, công trình có phạm vi ảnh hưởng trong bộ, "
+     "ngành, tỉnh", REGULAR, "hc.2"),
+    ("huan-chuong-lao-dong-2", "officer_judgment", {}, "Điều 23 Nghị định 91/2017 (cần xác minh)",
+     "Đã được tặng Huân chương Lao động hạng Ba và 05 năm tiếp theo lập được thành tích xuất sắc (tiêu chuẩn chưa "
+     "xác minh được trong văn bản: cán bộ đối chiếu)"),
+    ("huan-chuong-lao-dong-1", "officer_judgment", {}, "Điều 22 Nghị định 91/2017 (cần xác minh)",
+     "Đã được tặng Huân chương Lao động hạng Nhì và 05 năm tiếp theo lập được thành tích xuất sắc (tiêu chuẩn chưa "
+     "xác minh được trong văn bản: cán bộ đối chiếu)"),
+    *((f"huan-chuong-lao-dong-{cls}", "officer_judgment", {},
+       "Nghị định 91/2017; Nghị định 65/2014/NĐ-CP, Điều 2 khoản 3 (cần xác minh)",
+       "Quá trình cống hiến: thời gian giữ chức vụ lãnh đạo theo quy định của thời kỳ; nữ được giảm số năm theo "
+       "Nghị định 65/2014 (số năm chưa xác minh được: cán bộ đối chiếu)", SERVICE) for cls in (1, 2, 3)),
+]
+
+NEW_ORDER_RULES = [
+    # Law 06/2022 Art 44.1.e (hạng Ba) and Art 43.1 (hạng Nhì): the order held, then 05 years or more rated HTTNV or
+    # better with HTXSNV and titles in that time.
+    ("huan-chuong-lao-dong-3", "holds_award", {"awards": ["bang-khen-thu-tuong"], "followed_by_years": 5,
+                                                "follows": True},
+     "Điều 44 khoản 1 điểm e", "Đã được tặng Bằng khen của Thủ tướng Chính phủ và sau đó 05 năm", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "consecutive_ratings", {"rating": "HTTNV", "years": 5}, "Điều 44 khoản 1 điểm e",
+     "05 năm trở lên liên tục hoàn thành tốt nhiệm vụ trở lên", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "ratings_within", {"rating": "HTXSNV", "times": 1, "years": 5},
+     "Điều 44 khoản 1 điểm e", "có 01 năm trở lên hoàn thành xuất sắc nhiệm vụ", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "titles_within", {"award": "cstd-co-so", "times": 3, "years": 5},
+     "Điều 44 khoản 1 điểm e", "03 lần Chiến sĩ thi đua cơ sở trong thời gian đó", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-3", "officer_judgment", {}, "Điều 44 khoản 1 (các điểm khác)",
+     "thành tích xuất sắc đột xuất, phát minh, sáng chế, công trình, tác phẩm có phạm vi ảnh hưởng trong Bộ, ban, "
+     "ngành, tỉnh, hoặc đóng góp lớn", REGULAR, "hc.2"),
+    ("huan-chuong-lao-dong-2", "holds_award", {"awards": ["huan-chuong-lao-dong-3"], "followed_by_years": 5,
+                                                "follows": True},
+     "Điều 43 khoản 1", "Đã được tặng Huân chương Lao động hạng Ba và sau đó 05 năm", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-2", "consecutive_ratings", {"rating": "HTTNV", "years": 5}, "Điều 43 khoản 1",
+     "05 năm trở lên liên tục hoàn thành tốt nhiệm vụ trở lên", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-2", "ratings_within", {"rating": "HTXSNV", "times": 2, "years": 5}, "Điều 43 khoản 1",
+     "có từ 02 năm trở lên hoàn thành xuất sắc nhiệm vụ", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-2", "titles_within", {"award": "cstd-thanh-pho", "times": 1, "years": 5},
+     "Điều 43 khoản 1", "01 lần Chiến sĩ thi đua cấp tỉnh trong thời gian đó", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-2", "officer_judgment", {}, "Điều 43 khoản 1 (các điểm khác)",
+     "thành tích xuất sắc đột xuất, giải thưởng quốc tế cao nhất của khu vực, phát minh, sáng chế, công trình có "
+     "phạm vi ảnh hưởng trong Bộ, ban, ngành, tỉnh, hoặc đóng góp lớn", REGULAR, "hc.2"),
+    ("huan-chuong-lao-dong-1", "holds_award", {"awards": ["huan-chuong-lao-dong-2"], "followed_by_years": 5,
+                                                "follows": True},
+     "Điều 42 khoản 1 (cần xác minh)", "Đã được tặng Huân chương Lao động hạng Nhì và sau đó 05 năm", REGULAR,
+     "hc.1"),
+    ("huan-chuong-lao-dong-1", "officer_judgment", {}, "Điều 42 khoản 1 (cần xác minh)",
+     "số năm hoàn thành xuất sắc nhiệm vụ và danh hiệu trong 05 năm đó (chưa xác minh được trong văn bản: cán bộ "
+     "đối chiếu)", REGULAR, "hc.1"),
+    ("huan-chuong-lao-dong-1", "officer_judgment", {}, "Điều 42 khoản 1 (các điểm khác; cần xác minh)",
+     "thành tích đặc biệt xuất sắc đột xuất, phát minh, sáng chế, công trình có phạm vi ảnh hưởng toàn quốc",
+     REGULAR, "hc.2"),
+]
+
+
+def _service_rules(article: str):
+    """Huân chương Lao động hạng Ba for long service (Law 06/2022 Art 44.1.g): years in a leadership post, one third
+    less for a woman (Decree 98/2023 and 152/2025 Art 4); the other posts and classes are for the officer."""
+    return [
+        ("huan-chuong-lao-dong-3", "leadership_years", {"levels": ["giam-doc-so"], "years": 6}, article,
+         "Giữ chức vụ Giám đốc sở và tương đương từ 06 năm", SERVICE, "ch.1"),
+        ("huan-chuong-lao-dong-3", "leadership_years", {"levels": ["pho-giam-doc-so"], "years": 10}, article,
+         "Giữ chức vụ Phó Giám đốc sở và tương đương từ 10 năm", SERVICE, "ch.2"),
+        ("huan-chuong-lao-dong-3", "officer_judgment", {}, article,
+         "giữ một trong các chức vụ khác mà điều này liệt kê, đủ thời gian", SERVICE, "ch.3"),
+        *((f"huan-chuong-lao-dong-{cls}", "officer_judgment", {}, f"{article.split(' (')[0]} (cần xác minh)",
+           "Quá trình cống hiến: thời gian giữ chức vụ cho hạng này chưa xác minh được trong văn bản; nữ giảm một "
+           "phần ba thời gian (Điều 4): cán bộ đối chiếu", SERVICE) for cls in (1, 2)),
+    ]
+
+
+D98_RULES = _service_rules("Điều 21 Nghị định 98/2023 (cần xác minh: mức của Nghị định 152/2025, Điều 21)")
+D152_RULES = _service_rules("Điều 21 Nghị định 152/2025 (Luật Điều 44 khoản 1 điểm g)")
+
 NEW_RULES = [
     ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED}, "Điều 24",
      "Hoàn thành tốt nhiệm vụ trở lên (công nhân, nông dân: tiêu chuẩn khoản 3)"),
     ("chien-si-tien-tien", "rating_at_least", {"rating": "HTTNV"}, "Điều 24 khoản 2",
      "Hoàn thành tốt nhiệm vụ trở lên"),
-    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1}, "Điều 23",
-     "Đạt danh hiệu Lao động tiên tiến trong năm"),
+    ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1, "standard_suffices": True},
+     "Điều 23 khoản 1", "Đạt tiêu chuẩn danh hiệu Lao động tiên tiến trong năm"),
     ("cstd-co-so", "initiative", {"level": "grassroots", "min": 1, "or_rating": "HTXSNV", "within_years": 1},
      "Điều 23", "Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến được công nhận trong năm"),
     ("cstd-thanh-pho", "consecutive_titles", {"award": "cstd-co-so", "years": 3, "fresh": True}, "Điều 22",
@@ -123,12 +212,15 @@ NEW_RULES = [
      "Ít nhất 70% cá nhân đạt Lao động tiên tiến"),
     ("tap-the-ldxs", "members_count", {"award": "cstd-co-so", "min": 1}, "Điều 27",
      "Có cá nhân đạt Chiến sĩ thi đua cơ sở"),
+    ("tap-the-ldxs", "lower_title_standard", {"award": "tap-the-ldtt"}, "Điều 27 và Điều 28",
+     "Không đạt danh hiệu cao hơn khi trượt danh hiệu Tập thể lao động tiên tiến ở tiêu chuẩn Điều 27 không nhắc lại"),
     ("tap-the-ldtt", "collective_rating", {"rating": "HTTNV"}, "Điều 28", "Tập thể hoàn thành tốt nhiệm vụ"),
     ("tap-the-ldtt", "members_share", {"award": "lao-dong-tien-tien", "share": 0.5, "strict": True}, "Điều 28",
      "Trên 50% cá nhân đạt Lao động tiên tiến"),
     ("tap-the-ldtt", "no_member_discipline", WARNING_OR_ABOVE, "Điều 28",
      "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"),
-    ("bang-khen-thu-tuong", "holds_award", {"awards": ["bang-khen-chu-tich", "bang-khen-bo-nganh"]},
+    ("bang-khen-thu-tuong", "holds_award", {"awards": ["bang-khen-chu-tich", "bang-khen-bo-nganh"],
+                                             "followed_by_years": 5},
      "Điều 73 khoản 1 điểm b", "Đã được tặng Bằng khen cấp bộ, ban, ngành, tỉnh (công trạng)"),
     ("bang-khen-thu-tuong", "consecutive_ratings", {"rating": "HTTNV", "years": 5}, "Điều 73 khoản 1 điểm b",
      "05 năm liên tục hoàn thành tốt nhiệm vụ trở lên"),
@@ -180,13 +272,48 @@ def rows():
         group = rest[1] if len(rest) > 1 else ""
         return award, kind, params, article, description, list(types), group
 
-    for rule in _with_same_standard(OLD_RULES):
+    for rule in [*_with_same_standard(OLD_RULES), *OLD_ORDER_RULES]:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
-    for rule in _with_same_standard(NEW_RULES):
+    for rule in [*_with_same_standard(NEW_RULES), *NEW_ORDER_RULES]:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
+    for rule in D98_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
+    for rule in D152_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
+
+
+# Readings of the law chosen where the text can be read two ways (legal.Parameter rows, changed in the admin; the
+# engine states the reading in its finding). (key, value, from, to, law number or None, article, reading)
+READINGS = [
+    ("initiative_within_period", "1", OLD_FROM, OLD_TO, None,
+     "Nghị định 91/2017/NĐ-CP (danh hiệu xét hằng năm; cần xác minh)",
+     "1 = danh hiệu hằng năm chỉ tính sáng kiến được công nhận trong thời gian tính thành tích của danh hiệu "
+     "(CSTĐ cơ sở 1 năm, CSTĐ tỉnh 3 năm, CSTĐ toàn quốc 6 năm); 0 = tính cả sáng kiến chưa dùng của các năm trước"),
+    ("initiative_within_period", "1", NEW_FROM, None, "06/2022/QH15", "Điều 5 khoản 2 điểm c",
+     "1 = “thành tích đến đâu khen đến đó”: danh hiệu hằng năm dựa trên thành tích của chính thời gian đó, sáng kiến "
+     "được công nhận từ trước không được tính; 0 = tính cả sáng kiến chưa dùng của các năm trước, kết quả ghi rõ năm "
+     "công nhận"),
+    ("years_follow_bang_khen", "1", OLD_FROM, OLD_TO, None,
+     "Nghị định 91/2017/NĐ-CP, Điều 38 (cần xác minh số điều)",
+     "1 = “05 năm tiếp theo”: 05 năm liên tục tính sau năm được tặng Bằng khen cấp bộ, ngành, tỉnh"),
+    ("years_follow_bang_khen", "0", NEW_FROM, None, "06/2022/QH15", "Điều 73 khoản 1 điểm b",
+     "0 = Bằng khen cấp bộ, ban, ngành, tỉnh và 05 năm liên tục hoàn thành tốt nhiệm vụ trở lên (03 lần CSTĐ cơ sở), "
+     "không bắt buộc Bằng khen có trước 05 năm (khác “05 năm tiếp theo” của Nghị định 91/2017; cần xác minh câu chữ "
+     "của Điều 73); 1 = 05 năm phải tính sau Bằng khen"),
+]
+
+
+def seed_readings() -> int:
+    for key, value, start, end, law, article, text in READINGS:
+        Parameter.objects.update_or_create(key=key, award_type=None, effective_from=start, defaults={
+            "value": value, "effective_to": end, "article": article, "reading": text,
+            "legal_basis": LegalDocument.objects.filter(number=law).first() if law else None})
+    return len(READINGS)
 
 
 SEEDED_BASES = ("Luật TĐKT 2003", "Nghị định 91/2017", "Luật Thi đua, khen thưởng 06/2022")
@@ -207,4 +334,5 @@ def seed_rules() -> int:
         kept.append(rule.pk)
     for prefix in SEEDED_BASES:
         EligibilityRule.objects.filter(legal_basis__startswith=prefix).exclude(pk__in=kept).delete()
+    seed_readings()
     return len(kept)

@@ -90,6 +90,7 @@ def can_read_reports(user, obj=None) -> bool:
 
 
 can_request_reports = is_board
+keeps_calendar = is_board  # the working-day calendar: each year's holidays, days off and days worked (legal)
 
 
 @predicate(_("The fairness statistics are for the Board, the Council and the leadership."))
@@ -171,6 +172,13 @@ def require_council(user) -> None:
 
 def require_unit_actor(user, unit) -> None:
     acts_for_unit.require(user, unit)
+
+
+@predicate(_("The metrics are for the Board's monitoring account and the administrators."))
+def can_read_metrics(user, obj=None) -> bool:
+    """/metrics (Prometheus): the Board's monitoring account (the monitoring role) and administrators; Board
+    officers and everyone else are refused. A scraper may also present METRICS_TOKEN (haiphong_thidua.metrics)."""
+    return has_role(user, Role.MONITORING, Role.ADMINISTRATOR)
 
 
 @predicate(_("This account must use a second factor (an authenticator app)."))

@@ -10,6 +10,8 @@ class Role(models.TextChoices):
     COUNCIL_MEMBER = "council_member", _("Council member")
     LEADER = "leader", _("Leadership")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # The Board's monitoring account: reads /metrics (Prometheus), nothing else; sees no unit's data.
+    MONITORING = "monitoring", _("Monitoring")
 
 
 # Roles that see every unit's data (read or write is decided per action).

@@ -65,11 +65,15 @@ def generate_report(self, report_id: int) -> str:
     with producing(report_id) as ours:
         if not ours:
             return "running elsewhere"  # a second delivery while a live worker produces it
-        result = _generate(report_id)
-    if result not in ("already done", "failed"):
-        # Signed on the signing host (the "signing" queue: the PDF workers hold no key), then mailed; queued once
-        # this worker has let the report go, so that the signing host finds it free.
-        (sign_report if settings.REPORT_SIGNING else email_report).delay(report_id)
+        result, replaced_pdf = _generate(report_id)
+    if result in ("already done", "failed"):
+        return result
+    # Signed on the signing host (the "signing" queue: the PDF workers hold no key), then mailed; queued once this
+    # worker has let the report go, so that the signing host finds it free.
+    if settings.REPORT_SIGNING:
+        sign_report.delay(report_id, replaced_pdf)
+    else:
+        email_report.delay(report_id)
     return result
 
 
@@ -93,12 +97,14 @@ def producing(report_id: int):
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [REPORT_LOCK_NAMESPACE, report_id])
 
 
-def _generate(report_id: int) -> str:
+def _generate(report_id: int) -> tuple[str, str]:
+    """The report produced; its result, and the previous run's PDF that the signing host deletes once the signed
+    one is stored (kept until then, so that the signed PDF gets a name no earlier copy had)."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
         if report.status == ReportStatus.DONE and report.finished_at and report.started_at and \
                 report.finished_at >= report.started_at and report.pdf:
-            return "already done"
+            return "already done", ""
         report.status, report.started_at, report.attempts = ReportStatus.RUNNING, timezone.now(), report.attempts + 1
         if report.number is None:
             # One register of the Board's reports, numbered by the year of issue, kept when produced again.
@@ -122,7 +128,8 @@ def _generate(report_id: int) -> str:
         if delay:
             time.sleep(delay)
         base = f"reports/{report.kind}/{report.period_start:%Y-%m}"
-        pdf_name = _store(f"{base}.pdf", pdf)
+        # Unsigned, under a name of its own when the signing host signs it next (sign_report stores the signed copy).
+        pdf_name = _store(f"{base}-chua-ky.pdf" if settings.REPORT_SIGNING else f"{base}.pdf", pdf)
         xlsx_name = _store(f"{base}.xlsx", xlsx)
     except SoftTimeLimitExceeded:  # the reports queue's soft limit (TASK_TIME_LIMITS): failed, the officer retries
         with translation.override(settings.LANGUAGE_CODE):
@@ -130,30 +137,43 @@ def _generate(report_id: int) -> str:
                       "a report now” to try again.") % {"seconds": settings.TASK_TIME_LIMITS["reports"][0]}
         logger.warning("report %s stopped at its soft time limit", report_id)
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=error, finished_at=timezone.now())
-        return "failed"
+        return "failed", ""
     except TRANSIENT:
         raise  # transient: retried with back-off
     except Exception as exc:
         logger.exception("report %s failed", report_id)
         Report.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}",
                                                    finished_at=timezone.now())
-        return "failed"
+        return "failed", ""
     replaced = list(Report.objects.filter(pk=report_id).values_list("pdf", "xlsx").get())
     Report.objects.filter(pk=report_id).update(
         status=ReportStatus.DONE, pdf=pdf_name, xlsx=xlsx_name, error="", finished_at=timezone.now(),
         generation_seconds=time.monotonic() - started, figures=now_figures,
         regeneration_note=report.regeneration_note)
+    replaced_pdf, replaced_xlsx = replaced
+    if settings.REPORT_SIGNING:
+        _forget([replaced_xlsx], {pdf_name, xlsx_name})
+        return pdf_name, (replaced_pdf if replaced_pdf not in (pdf_name, xlsx_name) else "")
     _forget(replaced, {pdf_name, xlsx_name})
-    return pdf_name
+    return pdf_name, ""
 
 
 @shared_task(name="reports.tasks.sign_report", acks_late=True, reject_on_worker_lost=True,
-             autoretry_for=(OperationalError,), retry_backoff=5, max_retries=5)
-def sign_report(report_id: int) -> str:
+             autoretry_for=TRANSIENT, retry_backoff=5, max_retries=5)
+def sign_report(report_id: int, replaced_pdf: str = "") -> str:
     """On the signing host: the produced report's PDF gets the agency's signature (the Board's organisational
-    signature, PAdES), is put in place of the unsigned one and kept in the register of signed copies; then it is
-    mailed. Where the key cannot be used, the report stays unsigned (logged) and is mailed all the same. Run again
-    (a redelivery), it finds the PDF signed and only mails it if that did not happen."""
+    signature, PAdES). The signed PDF is stored under a new name, the row moved to it (only if it still names the
+    unsigned file), the unsigned file deleted, the copy kept in the register of signed copies; then it is mailed.
+    Where the key cannot be used, the report is kept unsigned (logged), under the same name, and mailed. Run again (a
+    redelivery), it finds the PDF signed and does nothing. ``replaced_pdf``: the previous run's PDF, deleted here."""
+    try:
+        return _sign_report(report_id)
+    finally:
+        if replaced_pdf and not Report.objects.filter(pk=report_id, pdf=replaced_pdf).exists():
+            _forget([replaced_pdf], set())
+
+
+def _sign_report(report_id: int) -> str:
     with producing(report_id) as ours:
         if not ours:
             return "being produced again"  # that production queues its own signature
@@ -170,19 +190,17 @@ def sign_report(report_id: int) -> str:
             signatures = signing.read_signatures(signed)
         except Exception:
             logger.exception("report %s could not be signed; kept unsigned", report_id)
-            email_report.delay(report_id)
-            return "unsigned"
-        # The signed PDF takes the unsigned one's name (the report's files keep their names, as on one machine): the
-        # unsigned object is deleted, then the signed one stored; should the name be taken meanwhile, the row follows
-        # the name the storage gave.
+            signed, signatures = pdf, None  # the report as produced, under its usual name
         unsigned = report.pdf.name
-        default_storage.delete(unsigned)
-        signed_name = _store(unsigned, signed)
-        if signed_name != unsigned:
-            Report.objects.filter(pk=report_id).update(pdf=signed_name)
-        keep(report_id, signed, signatures[-1].signer if signatures else "")  # the public check knows every copy
+        final = _store(f"reports/{report.kind}/{report.period_start:%Y-%m}.pdf", signed)
+        if not Report.objects.filter(pk=report_id, pdf=unsigned).update(pdf=final):
+            _forget([final], set())  # produced again meanwhile: that run queues its own signature
+            return "replaced meanwhile"
+        _forget([unsigned], {final})
+        if signatures is not None:  # the register of signed copies: the public check knows every copy
+            keep(report_id, signed, signatures[-1].signer if signatures else "")
     email_report.delay(report_id)
-    return "signed"
+    return "signed" if signatures is not None else "unsigned"
 
 
 @shared_task(name="reports.tasks.email_report", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -208,7 +226,16 @@ def sweep_stuck_reports() -> int:
     """Run by beat every minute: a report left "running" past REPORT_STALE_SECONDS (its worker died) is queued
     again; the task's own checks make the report come out exactly once."""
     limit = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS)
-    stuck = list(Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=limit).values_list("pk", flat=True))
-    for report_id in stuck:
-        generate_report.delay(report_id)
+    stuck = list(Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=limit).values_list(
+        "pk", "attempts"))
+    for report_id, attempts in stuck:
+        if attempts < settings.REPORT_MAX_ATTEMPTS:
+            generate_report.delay(report_id)
+            continue
+        # Stopped that many times (its hard time limit, or workers dying under it): failed, not tried for ever.
+        with translation.override(settings.LANGUAGE_CODE):
+            error = _("The report was stopped %(count)s times before it was finished (time limit or worker "
+                      "stopped). Use “Produce a report now” to try again.") % {"count": attempts}
+        Report.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
+            status=ReportStatus.FAILED, error=error, finished_at=timezone.now())
     return len(stuck)

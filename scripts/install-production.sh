@@ -9,7 +9,8 @@ PYTHON=${PYTHON:-python3.11}
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-  fonts-liberation2 fonts-dejavu-core gettext poppler-utils python3-venv nodejs npm
+  fonts-liberation2 fonts-dejavu-core gettext poppler-utils python3-venv nodejs npm \
+  postgresql-client  # pg_dump/pg_restore of the backups: at least the server's major version (docs/operations.md)
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q --require-hashes -r requirements/runtime.txt
 bash scripts/assets.sh

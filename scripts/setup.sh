@@ -26,6 +26,8 @@ for pkg in "${SYSTEM_PACKAGES[@]}"; do
 done
 # Node.js may come from another source (e.g. NodeSource, which bundles npm): only the commands matter.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# pg_dump/pg_restore for the backups against a PostgreSQL server (core/backup.py; the embedded server brings its own).
+command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 "$PYTHON" -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing system packages: ${missing[*]}"

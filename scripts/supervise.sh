@@ -31,6 +31,10 @@ if [ -z "${REDIS_URL:-}" ] && [ -z "${CELERY_BROKER_URL:-}" ]; then
   export CELERY_VISIBILITY_TIMEOUT=${CELERY_VISIBILITY_TIMEOUT:-30}
 fi
 
+# /metrics adds up the counters of every process (gunicorn's workers, the Celery worker): docs/operations.md
+export PROMETHEUS_MULTIPROC_DIR=${PROMETHEUS_MULTIPROC_DIR:-$VAR/prometheus}
+mkdir -p "$PROMETHEUS_MULTIPROC_DIR" && find "$PROMETHEUS_MULTIPROC_DIR" -maxdepth 1 -name '*.db' -delete
+
 cat >"$CONF" <<CONF
 ; Written by scripts/supervise.sh at each start; edit the script, not this file.
 [unix_http_server]
@@ -39,6 +43,7 @@ chmod=0700
 
 [supervisord]
 nodaemon=true
+silent=true
 logfile=$VAR/log/supervisord.log
 pidfile=$VAR/run/supervisord.pid
 childlogdir=$VAR/log

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from organisation.models import Unit
-from utilities.forms import DATE, ExcelUploadForm
+from utilities.forms import DATE, ExcelUploadForm, FigureField
 
 from .models import PeriodKind, Target
 
@@ -11,7 +11,7 @@ class ActualForm(forms.Form):
     target = forms.ModelChoiceField(label=_("Target"), queryset=Target.objects.none())
     period_kind = forms.ChoiceField(label=_("Kind of period"), choices=PeriodKind.choices, initial=PeriodKind.QUARTER)
     period = forms.IntegerField(label=_("Period number (month 1–12 or quarter 1–4)"), min_value=1, max_value=12)
-    value = forms.DecimalField(label=_("Figure"), max_digits=18, decimal_places=4)
+    value = FigureField(label=_("Figure"), max_digits=18, decimal_places=4)
     source = forms.CharField(label=_("Source"), max_length=200)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
@@ -30,6 +30,7 @@ class TargetForm(forms.ModelForm):
         fields = ["indicator", "year", "plan", "kind", "value_low", "value_high", "allowed_min", "allowed_max",
                   "is_about", "comparison", "statement", "responsible_unit", "legal_basis"]
         widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
+        field_classes = dict.fromkeys(("value_low", "value_high", "allowed_min", "allowed_max"), FigureField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from legal.periods import InForceQuerySet
 from organisation.permissions import is_board, is_unit_staff
 from organisation.scoping import scope_to_user
 
@@ -147,14 +148,22 @@ class Actual(models.Model):
 
 
 class ProgressThreshold(models.Model):
-    """When projected progress counts as on track or at risk; "about" targets get a tolerance."""
+    """When projected progress counts as on track or at risk; "about" (khoảng) targets get a tolerance: a figure
+    within ``about_tolerance_percent`` percent of the target's own value counts as the target (see
+    ``progress.bounds``). The Board's monitoring convention, not a number the law sets, so it is kept here and
+    not in ``legal.Parameter``; it is dated like the law (``legal.periods``) so a closed year is judged by the
+    convention in force on its 31 December."""
 
     effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True,
+                                    help_text=_("Empty: until further notice."))
     on_track_percent = models.DecimalField(_("on track from (percent of target)"), max_digits=6, decimal_places=2)
     at_risk_percent = models.DecimalField(_("at risk from (percent of target)"), max_digits=6, decimal_places=2)
     about_tolerance_percent = models.DecimalField(_("tolerance of an “about” target (%)"), max_digits=6,
                                                   decimal_places=2)
     basis = models.CharField(_("basis"), max_length=255)
+
+    objects = InForceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("progress threshold")

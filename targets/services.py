@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.formats import number
+from legal.periods import is_in_force
 from organisation.history import show_as_of, year_end
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
@@ -82,7 +83,8 @@ def mark_milestone(user, target: Target, done_on: datetime.date | None) -> Targe
 
 
 def thresholds(on: datetime.date) -> progress.Thresholds:
-    row = ProgressThreshold.objects.filter(effective_from__lte=on).first()
+    """The thresholds in force on ``on`` (legal.periods' one reading of a dated row; the latest start wins)."""
+    row = ProgressThreshold.objects.in_force(on).order_by("-effective_from").first()
     if row is None:
         return progress.Thresholds()
     return progress.Thresholds(row.on_track_percent, row.at_risk_percent, row.about_tolerance_percent)
@@ -92,21 +94,63 @@ def spec(target: Target) -> progress.Spec:
     return progress.Spec(target.value_low, target.value_high, target.indicator.direction, target.is_about)
 
 
+def _thresholds_by_year(years) -> dict[int, progress.Thresholds]:
+    """Each year's thresholds, in force on its 31 December, from one read of the (small) table."""
+    rows = sorted(ProgressThreshold.objects.all(), key=lambda r: r.effective_from, reverse=True)
+    found = {}
+    for year in years:
+        row = next((r for r in rows if is_in_force(r, datetime.date(year, 12, 31))), None)
+        found[year] = progress.Thresholds(row.on_track_percent, row.at_risk_percent,
+                                          row.about_tolerance_percent) if row else progress.Thresholds()
+    return found
+
+
+@dataclass
+class YearCell:
+    """One year of an indicator in the plan's years side by side: its target (if the year has one) and result."""
+
+    year: int
+    target: Target | None
+    progress: progress.Progress | None
+
+
 @dataclass
 class Row:
     target: Target
     progress: progress.Progress
     previous: Target | None
     previous_value: Decimal | None
+    years: list[YearCell] = field(default_factory=list)
 
 
-def dashboard(year: int, responsible_unit=None, through: datetime.date | None = None) -> list[Row]:
+def plan_years(targets: list[Target], year: int) -> list[int]:
+    """The years of the five-year plan the targets belong to (2021–2025), else just ``year``."""
+    plan = next((t.plan for t in targets if t.plan is not None), None)
+    return list(range(plan.start_year, plan.end_year + 1)) if plan else [year]
+
+
+def _progress(target: Target, actuals, limits, last_actuals, closed: bool, through=None) -> progress.Progress:
+    if target.kind == TargetKind.MILESTONE:
+        done = target.milestone_done_on and (through is None or target.milestone_done_on <= through)
+        return progress.Progress(status=progress.ProgressStatus.DONE if done else progress.ProgressStatus.NOT_DONE,
+                                 closed=closed, verdict=progress.judge_milestone(target.milestone_done_on,
+                                                                                  target.year) if closed else None)
+    return progress.compute(spec(target), target.indicator.aggregation, actuals, limits, last_actuals, closed)
+
+
+def dashboard(year: int, responsible_unit=None, through: datetime.date | None = None,
+              today: datetime.date | None = None) -> list[Row]:
     """Every target of ``year`` with its progress; a constant number of queries whatever the data.
+
+    A year that has ended by ``today`` (the local date unless given) is judged: each target's verdict on the
+    year's figure, no projection. The year still running keeps the projection and its status. Each row also
+    carries the plan's years side by side (the same indicator's target and result in 2021–2025).
 
     With ``through`` (a report's period end) only the figures of periods ending by then count, for the target
     and for last year's comparison (the same months), and a milestone counts as reached only if it was by then."""
+    today = today or through or timezone.localdate()
     actuals = Prefetch("actuals", queryset=Actual.objects.order_by("period_kind", "period"))
-    targets = Target.objects.filter(year=year).select_related("indicator", "responsible_unit").prefetch_related(
+    targets = Target.objects.filter(year=year).select_related("indicator", "responsible_unit", "plan").prefetch_related(
         actuals).order_by("indicator__order")
     if responsible_unit is not None:
         targets = targets.filter(responsible_unit=responsible_unit)
@@ -114,25 +158,37 @@ def dashboard(year: int, responsible_unit=None, through: datetime.date | None = 
 
     # the responsible units named as at the end of the year (or of the report's period): 2023 keeps 2023's names
     show_as_of([t.responsible_unit for t in targets], min(through, year_end(year)) if through else year_end(year))
-    previous = {t.indicator_id: t for t in Target.objects.filter(
-        year=year - 1, indicator__in=[t.indicator_id for t in targets]).prefetch_related(actuals)}
-    limits = thresholds(datetime.date(year, 12, 31))
+    years = plan_years(targets, year)
+    # the other years of the plan and last year, in one query whatever the number of targets
+    others = {(t.indicator_id, t.year): t for t in Target.objects.filter(
+        year__range=(min(years[0], year - 1), years[-1]), indicator__in=[t.indicator_id for t in targets]).exclude(
+        year=year).select_related("indicator").prefetch_related(actuals)}
+    limits = _thresholds_by_year({year, *years})
+    closed = progress.year_closed(year, today)
     until = 12 if through is None or through.year > year else (0 if through.year < year else through.month)
     rows = []
     for target in targets:
-        last = previous.get(target.indicator_id)
+        last = others.get((target.indicator_id, year - 1))
         last_actuals = list(last.actuals.all()) if last else None
-        if target.kind == TargetKind.MILESTONE:
-            done = target.milestone_done_on and (through is None or target.milestone_done_on <= through)
-            result = progress.Progress(status=progress.ProgressStatus.DONE if done
-                                              else progress.ProgressStatus.NOT_DONE)
-        else:
-            actuals = [a for a in target.actuals.all() if a.end_month <= until]
-            result = progress.compute(spec(target), target.indicator.aggregation, actuals, limits, last_actuals)
+        current = [a for a in target.actuals.all() if a.end_month <= until]
+        result = _progress(target, current, limits[year], last_actuals, closed, through)
         same_months = [a for a in last_actuals if a.end_month <= until] if last_actuals else None
         last_value = progress.year_to_date(progress.monthly_series(same_months), target.indicator.aggregation) \
             if same_months else None
-        rows.append(Row(target, result, last, last_value))
+        cells = []
+        for other_year in years:
+            other = target if other_year == year else others.get((target.indicator_id, other_year))
+            if other is None:
+                cells.append(YearCell(other_year, None, None))
+                continue
+            if other is target:
+                cells.append(YearCell(other_year, target, result))
+                continue
+            before = others.get((target.indicator_id, other_year - 1))
+            cells.append(YearCell(other_year, other, _progress(
+                other, list(other.actuals.all()), limits[other_year],
+                list(before.actuals.all()) if before else None, progress.year_closed(other_year, today))))
+        rows.append(Row(target, result, last, last_value, cells))
     return rows
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.datacache import fragment
@@ -22,10 +23,13 @@ from utilities.params import year_param
 
 from . import forms, services
 from .models import Actual, Target, TargetKind
-from .progress import ProgressStatus
+from .progress import ProgressStatus, Verdict, period_label, year_closed
 
-STATUS_LABELS = dict(ProgressStatus.choices)
+STATUS_LABELS = dict(ProgressStatus.choices) | dict(Verdict.choices)
 MILESTONE_STATUSES = (ProgressStatus.DONE, ProgressStatus.NOT_DONE)
+# What a running year's summary counts, and a closed year's (milestones are judged like the rest).
+RUNNING_KEYS = tuple(ProgressStatus.values)
+CLOSED_KEYS = tuple(Verdict.values)
 
 
 def _year(request) -> int:
@@ -42,11 +46,61 @@ def _unit_filter(request):
     return Unit.objects.filter(code=code).first() if code else None
 
 
+def _period_labels(by_quarter: bool) -> list[str]:
+    """The x axis of a year: "Quý 1" … "Quý 4" where the figures come by quarter, else "Tháng 1" … "Tháng 12"."""
+    return [period_label(month, by_quarter) for month in (range(3, 13, 3) if by_quarter else range(1, 13))]
+
+
+def _plan_line(target, by_quarter: bool, bound) -> list[float] | None:
+    """The plan drawn against the figures: a cumulative target at an even pace (a quarter of it by quarter 1),
+    a point-in-time one flat at its value."""
+    if bound is None:
+        return None
+    steps = 4 if by_quarter else 12
+    if target.indicator.aggregation == "cumulative":
+        return [round(float(bound) * k / steps, 4) for k in range(1, steps + 1)]
+    return [float(bound)] * steps
+
+
 def _chart_data(rows):
-    return {str(r.target.pk): {"label": r.target.indicator.name, "measure": r.target.indicator.measure,
-                               "points": [[m, float(v)] for m, v in r.progress.series],
-                               "target": float(r.target.value_low) if r.target.value_low is not None else None}
-            for r in rows}
+    charts = {}
+    for r in rows:
+        target, p = r.target, r.progress
+        by_quarter = p.by_quarter
+        step = 3 if by_quarter else 1
+        values = [None] * (4 if by_quarter else 12)
+        for month, value in p.series:
+            values[month // step - 1] = float(value)
+        plan = [line for line in (_plan_line(target, by_quarter, target.value_low),
+                                  _plan_line(target, by_quarter, target.value_high)) if line]
+        charts[str(target.pk)] = {"label": target.indicator.name, "measure": target.indicator.measure,
+                                  "labels": _period_labels(by_quarter), "values": values, "plan": plan,
+                                  "plan_label": str(_("Plan (even pace)") if target.indicator.aggregation
+                                                    == "cumulative" else _("Plan"))}
+    return charts
+
+
+def _share(progress) -> float:
+    """A target's share of its plan for the bars (a milestone: 100 reached, 0 not), kept inside the chart."""
+    if progress.percent is None:
+        return 100.0 if progress.badge in (ProgressStatus.DONE, Verdict.MET) else 0.0
+    return min(float(progress.percent), 200.0)
+
+
+def _glance(rows):
+    """The year at a glance: each target's share of its plan as a bar coloured by its verdict or status, and
+    over the plan's years how many targets came out (or stand) each way."""
+    bars = {"labels": [Truncator(r.target.indicator.name).chars(40) for r in rows],
+            "names_full": [r.target.indicator.name for r in rows], "values": [_share(r.progress) for r in rows],
+            "keys": [r.progress.badge for r in rows], "names": {k: str(v) for k, v in STATUS_LABELS.items()},
+            "axis": str(_("Share of the plan (%)")), "plan_label": str(_("Plan (100 %)"))}
+    years = [cell.year for cell in rows[0].years] if rows else []
+    per_year = {y: [c.progress.badge for r in rows for c in r.years if c.year == y and c.progress] for y in years}
+    used = [k for k in (*CLOSED_KEYS, *RUNNING_KEYS) if any(k in badges for badges in per_year.values())]
+    trend = {"labels": [str(y) for y in years], "axis": str(_("Targets")),
+             "series": [{"key": k, "label": str(STATUS_LABELS[k]), "counts": [per_year[y].count(k) for y in years]}
+                        for k in used]}
+    return {"bars": bars, "trend": trend}
 
 
 def dashboard(request):
@@ -57,22 +111,28 @@ def dashboard(request):
         return _excel(rows, year) if fmt == "xlsx" else _pdf(rows, year)
     board = is_board(request.user)
 
+    closed = year_closed(year, timezone.localdate())
+
     def body():
         rows = services.dashboard(year, unit)
         years = sorted(set(Target.objects.values_list("year", flat=True)), reverse=True)
         units = Unit.objects.filter(targets__isnull=False).distinct().order_by("name")
-        # Every target counts, milestones too (reached / not yet reached).
-        counts = {key: sum(1 for r in rows if r.progress.status == key) for key in STATUS_LABELS}
-        # Milestone statuses (reached / not yet) only where the year has milestones.
-        summary = [(key, n) for key, n in counts.items() if n or key not in MILESTONE_STATUSES]
+        # Every target counts, milestones too (reached / not yet reached; a closed year judges them as the rest).
+        keys = CLOSED_KEYS if closed else RUNNING_KEYS
+        counts = {key: sum(1 for r in rows if r.progress.badge == key) for key in keys}
+        # Milestone statuses (reached / not yet) only where the year has milestones; no "no figure" if none lacks it.
+        summary = [(key, n) for key, n in counts.items()
+                   if n or (key not in MILESTONE_STATUSES and key != Verdict.NO_FIGURE)]
         counts["total"] = len(rows)
+        charts = _chart_data(rows) | {"glance": _glance(rows)}
         return render_to_string("targets/_dashboard_body.html", {
             "rows": rows, "year": year, "years": years, "units": units, "unit": unit, "labels": STATUS_LABELS,
-            "counts": counts, "summary": summary, "charts": _chart_data(rows), "is_board": board})
+            "counts": counts, "summary": summary, "charts": charts, "is_board": board, "has_ended": closed,
+            "plan_years": [cell.year for cell in rows[0].years] if rows else []})
 
     # Leaders open this page often and the figures change a few times a month: the rendered body is
-    # reused until a target, a figure, a threshold or a unit changes (core/datacache.py).
-    html = fragment("targets-dashboard", (year, unit.pk if unit else None, board),
+    # reused until a target, a figure, a threshold or a unit changes (core/datacache.py), or the year closes.
+    html = fragment("targets-dashboard", (year, unit.pk if unit else None, board, closed),
                     ("targets", "organisation", "legal"), body)
     return render(request, "targets/dashboard.html", {"body": html, "year": year})
 
@@ -152,14 +212,16 @@ def target_create(request):
 
 def _excel(rows, year):
     headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mục tiêu (cận trên, nếu là khoảng)", "Thực hiện",
-               "Đến kỳ", "% kế hoạch", "Dự báo cả năm", "% dự báo", "Tình trạng", "Đơn vị chịu trách nhiệm"]
+               "Đến kỳ", "% kế hoạch", "Dự báo cả năm", "% dự báo",
+               "Kết quả" if year_closed(year, timezone.localdate()) else "Tình trạng", "Đơn vị chịu trách nhiệm"]
     body = []
     for r in rows:
         p, target = r.progress, r.target
         reached = (f"Quý {p.quarter}" if p.quarter else f"Tháng {p.months}") if p.year_value is not None else ""
+        # a closed year: the verdict in the status column, no projection
         body.append([target.statement, target.indicator.measure, _float(target.value_low), _float(target.value_high),
                      _float(p.year_value), reached, _float(p.percent), _float(p.projected),
-                     _float(p.projected_percent), str(STATUS_LABELS[p.status]), target.responsible_unit.name])
+                     _float(p.projected_percent), str(STATUS_LABELS[p.badge]), target.responsible_unit.name])
     value, percent = "#,##0.00", "#,##0.0"
     content = table_workbook(
         title=f"TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}",
@@ -176,8 +238,9 @@ def _float(value):
 
 
 def _pdf(rows, year):
+    today = timezone.localdate()
     content = render_pdf("targets/pdf/dashboard.html", {"rows": rows, "year": year, "labels": STATUS_LABELS,
-                                                        "today": timezone.localdate()})
+                                                        "today": today, "has_ended": year_closed(year, today)})
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chi-tieu-{year}.pdf"'
     return response

@@ -54,7 +54,7 @@ CASES = {
         initiatives=[("grassroots", 2023, None)], expect=N, contains="hạn mức: đề nghị 1, tối đa 0"),
     "ND91_D9_3_cstdcs_quota_without_any_ldtt_recorded": dict(
         award="cstd-co-so", year=2023, titles={}, ratings={2023: "HTXSNV"}, initiatives=[("grassroots", 2023, None)],
-        expect=N, contains="chưa có số liệu Lao động tiên tiến năm 2023 của thành phố"),
+        expect=R, contains="chưa có số liệu Lao động tiên tiến năm 2023 của thành phố"),  # LĐTT standard met: Art 23.1
     "ND91_cstdcs_2023_initiative_of_2021_is_outside_the_year": dict(
         award="cstd-co-so", year=2023, titles={"lao-dong-tien-tien": [2023]}, ratings={2023: "HTTNV"},
         initiatives=[("grassroots", 2021, None)], unit_ldtt=20, expect=N, contains="ngoài thời gian"),
@@ -110,9 +110,11 @@ CASES = {
     "L06_D27_1a_ttldxs_collective_only_good": dict(
         award="tap-the-ldxs", year=2025, subject="collective", unit_rating="HTTNV", members=TTLDXS_MEMBERS,
         expect=N, contains="cần HTXSNV"),
-    "L06_D27_ttldxs_a_warned_member_is_no_criterion_of_the_2022_law": dict(
+    # Art 27 repeats no discipline clause, but a collective never passes the higher title while failing the lower
+    # one (Art 28) on a rule the higher one does not have (issue 31, item 4).
+    "L06_D27_D28_ttldxs_a_warned_member_fails_the_lower_titles_rule": dict(
         award="tap-the-ldxs", year=2025, subject="collective", unit_rating="HTXSNV",
-        members=TTLDXS_MEMBERS[:3] + [{"rating": "HTNV", "block": "Cảnh cáo"}], expect=E),
+        members=TTLDXS_MEMBERS[:3] + [{"rating": "HTNV", "block": "Cảnh cáo"}], expect=N, contains="Cảnh cáo"),
     "ND91_D27_ttldxs_2023_a_warned_member_blocks": dict(
         award="tap-the-ldxs", year=2023, subject="collective",
         members=TTLDXS_MEMBERS[:3] + [{"rating": "HTNV", "block": "Cảnh cáo"}], expect=N, contains="Cảnh cáo"),
@@ -152,8 +154,9 @@ CASES = {
         award="bang-khen-chu-tich-tap-the", year=2025, subject="collective", members=MAJORITY_LDTT,
         commendation="ad_hoc", expect=R),
     # --- no criteria in force: a finding for the officer, never a pass ---------------------------------------
-    "no_criteria_huan_chuong_lao_dong_3_for_merit_2025": dict(
-        award="huan-chuong-lao-dong-3", year=2025, ratings=GOOD5, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
+    # Huân chương Lao động has its rules since issue 31 (item 5): another order without criteria stands in.
+    "no_criteria_huan_chuong_chien_cong_3_for_merit_2025": dict(
+        award="huan-chuong-chien-cong-3", year=2025, ratings=GOOD5, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
     "no_criteria_xa_phuong_tieu_bieu_2025": dict(
         award="xa-phuong-tieu-bieu", year=2025, subject="collective", members=MAJORITY_LDTT, expect=R,
         contains="chưa có tiêu chuẩn áp dụng"),

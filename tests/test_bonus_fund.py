@@ -50,8 +50,8 @@ AMOUNTS = [
 
 # No amount known: the officer sees it, never a zero.
 UNKNOWN = [
-    ("bang-khen-chu-tich", D(2025, 7, 1)),              # individual amount not retrieved
-    ("bang-khen-chu-tich-ho-gia-dinh", D(2025, 7, 1)),  # 1,5 × an unknown individual amount
+    ("bang-khen-chu-tich", D(2024, 8, 1)),              # Decree 98/2023 Art 58: not confirmed (152/2025's is known)
+    ("bang-khen-chu-tich-ho-gia-dinh", D(2023, 6, 1)),  # Decree 91/2017: the household's amount not confirmed
     ("huan-chuong-sao-vang-tap-the", D(2025, 6, 30)),   # Decree 98/2023's amount not retrieved
     ("xa-phuong-tieu-bieu", D(2023, 6, 1)),             # the title did not exist before Law 06/2022
     ("cstd-co-so", D(2019, 6, 30)),                     # no base salary recorded before 01/7/2019
@@ -240,8 +240,9 @@ def test_a_paid_amount_never_changes_with_later_data(officer_client):
 
 
 def test_unknown_amounts_are_shown_on_the_decision_and_its_documents(officer_client):
-    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.VOTED)  # Bằng khen, individual: no amount known
-    _decide(officer_client, submission)
+    # Bằng khen, individual, decided under Decree 98/2023: no amount confirmed (Art 58; 152/2025's is known).
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.VOTED)
+    _decide(officer_client, submission, day="2025-03-03")
     decision = Decision.objects.get()
     assert decision.awardees.get().bonus_amount is None
     assert not FundEntry.objects.exists()  # nothing paid, nothing spent

@@ -89,3 +89,20 @@ def test_outcome_notices_wait_for_the_decision_and_deadlines_reach_the_units(liv
         assert page.get_by_text(f"Nhắc hạn: đăng ký thi đua năm {today.year + 1}").first.is_visible()
         screenshot(page, "n4-staff-notifications")
         assert page.console_errors == []
+
+
+def test_the_board_enters_next_years_tet_in_the_calendar(live_server, password):
+    base = live_server.url
+    with chromium_page("calendar-journey") as page:
+        _login(page, base, "demo_officer", password)
+        page.goto(f"{base}/phap-ly/ngay-nghi/?year=2027")
+        assert "chưa đủ" in page.locator("#calendar-years").inner_text()
+        page.locator("#id_date").fill("2027-02-08")
+        page.locator("#id_name").fill("Nghỉ Tết Âm lịch")
+        page.get_by_label("Dịp nghỉ").select_option("lunar_new_year")
+        page.get_by_label("Căn cứ").fill("Thông báo lịch nghỉ Tết Âm lịch năm 2027")
+        page.get_by_role("button", name="Thêm vào lịch").click()
+        assert page.get_by_text("Đã thêm ngày 08/02/2027 vào lịch.").is_visible()
+        assert page.get_by_role("cell", name="Thông báo lịch nghỉ Tết Âm lịch năm 2027").is_visible()
+        screenshot(page, "calendar-2027")
+        assert not page.console_errors

@@ -157,3 +157,23 @@ def test_leader_day(live_server, password):
         assert "URLconf" not in page.content() and page.locator("nav.navbar").count() == 1
         screenshot(page, "r7-wrong-qr-404")
     assert contrast == {}, contrast
+
+
+@pytest.mark.parametrize(("width", "language"), [(1280, "vi"), (1366, "vi"), (1280, "en")])
+def test_the_administrators_menu_fits_on_one_line(live_server, password, width, language):
+    """The longest menu (an administrator's, every dropdown plus the admin site) on the office screens of 1280 and
+    1366 pixels: one line, nothing pushed past the right edge (issue 33, item 7)."""
+    base = live_server.url
+    with chromium_page(f"admin-menu-{width}-{language}") as page:
+        page.set_viewport_size({"width": width, "height": 800})
+        _login(page, base, "demo_admin", password)
+        if language != "vi":
+            page.get_by_label("Ngôn ngữ").select_option(language)
+            page.get_by_role("button", name="Thay đổi").click()
+            assert page.get_by_role("link", name="Administration", exact=True).is_visible()
+        screenshot(page, f"admin-menu-{width}-{language}")
+        box = page.locator("header nav.navbar").bounding_box()
+        assert box["height"] < 80, "the menu wraps onto a second line"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        user_menu = page.locator("header nav .dropdown-toggle.btn").bounding_box()
+        assert user_menu["x"] + user_menu["width"] <= width

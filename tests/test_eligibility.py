@@ -36,7 +36,8 @@ CASES = {
     "ND91_cstdcs_2023_excellent_is_not_enough_without_initiative": dict(
         award="cstd-co-so", year=2023, titles={"lao-dong-tien-tien": [2023]}, ratings={2023: "HTXSNV"},
         unit_ldtt=20, expect=N, contains="cần 1 sáng kiến"),
-    "L06_D23_cstdcs_without_ldtt": dict(award="cstd-co-so", year=2024, ratings={2024: "HTXSNV"}, expect=N,
+    # Art 23.1 asks for the standard of Lao động tiên tiến, not its decision (issue 31, item 2): cần xem xét.
+    "L06_D23_cstdcs_without_ldtt": dict(award="cstd-co-so", year=2024, ratings={2024: "HTXSNV"}, expect=R,
                                         contains="chưa được tặng danh hiệu Lao động tiên tiến năm 2024"),
     "L06_cstdcs_initiative_already_used_for_another_award": dict(
         award="cstd-co-so", year=2024, titles={"lao-dong-tien-tien": [2024]}, ratings={2024: "HTTNV"},
@@ -147,7 +148,7 @@ CASES = {
         members=[{"titles": ["lao-dong-tien-tien"]}, {"titles": ["lao-dong-tien-tien"]}, {}], expect=E),
     "L06_D28_ttldtt_exactly_half_is_not_more_than_half": dict(
         award="tap-the-ldtt", year=2025, subject="collective", unit_rating="HTTNV",
-        members=[{"titles": ["lao-dong-tien-tien"]}, {}], expect=N, contains="> 50%"),
+        members=[{"titles": ["lao-dong-tien-tien"]}, {"rating": "HTNV"}], expect=N, contains="> 50%"),
     "L06_D28_ttldtt_member_warned": dict(
         award="tap-the-ldtt", year=2025, subject="collective", unit_rating="HTTNV",
         members=[{"titles": ["lao-dong-tien-tien"]}, {"titles": ["lao-dong-tien-tien"], "block": "Cảnh cáo"}, {}],

@@ -91,13 +91,9 @@ def seaweedfs(tmp_path_factory):
                 time.sleep(0.2)
         yield Bucket(endpoint, client)
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(3)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(10)
+        if server.poll() is None:  # its data is a throwaway folder: no graceful stop to wait for
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(10)
         log.close()
 
 
@@ -137,7 +133,7 @@ def test_files_live_in_the_bucket_and_are_served_only_after_the_check(
     # The decision, signed through its page: the signed PDF is stored in the bucket and served from it.
     to_state(submission, Status.DECIDED)
     decision = Decision.objects.get(submission=submission)
-    with django_capture_on_commit_callbacks(execute=True):  # the signing job, queued at commit (signing host)
+    with django_capture_on_commit_callbacks(execute=True):  # the signing host's task (tests/test_signing_host.py)
         assert officer_client.post(reverse("awards:decision_sign", args=[decision.pk])).status_code == 302
     document = SignedDocument.objects.get(decision=decision)
     assert document.file.name.startswith("signed/") and document.file.name in bucket.keys()

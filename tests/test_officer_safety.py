@@ -87,7 +87,7 @@ def test_a_negative_fdi_figure_is_refused_with_a_message(staff_client):
     fdi = Target.objects.get(indicator__code="fdi", year=2023)
     assert fdi.allowed_min == 0
     response = staff_client.post(reverse("targets:report"), {
-        "target": fdi.pk, "period_kind": "quarter", "period": 1, "value": "-0.5", "source": "Sở KH&ĐT", "note": ""})
+        "target": fdi.pk, "period_kind": "quarter", "period": 1, "value": "-0,5", "source": "Sở KH&ĐT", "note": ""})
     assert response.status_code == 200
     assert "ngoài khoảng" in response.content.decode()
     assert not fdi.actuals.exists()

@@ -45,6 +45,8 @@ def test_outcomes_wait_for_the_decision_then_reach_the_unit_and_the_awardee(offi
     with django_capture_on_commit_callbacks(execute=True):
         to_state(submission, Status.DECIDED)
     assert OutcomeNotice.objects.filter(submission=submission, status=NoticeStatus.HELD).count() == 2
+    listed = officer_client.get(reverse("awards:outbox")).context["dossiers"]
+    assert [s.pk for s in listed] == [submission.pk]  # one row for the dossier, not one per held notice
     assert not any("Đã có quyết định" in t for t in _staff_titles())
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

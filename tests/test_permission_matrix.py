@@ -16,6 +16,9 @@ BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:regis
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
               "organisation:unit_change", "organisation:unit_establish", "awards:outbox"}
+# Pages that read their caller's credentials themselves (a scraper's header) and refuse an anonymous one with 401,
+# never with a redirect to the login page; only the monitoring account and administrators are let in.
+SELF_AUTHENTICATED = {"metrics"}
 READERS_ONLY = {"reports:archive", "reports:detail", "reports:download"}
 # The fund's ledger: the Board and the leadership read it; unit staff and the Council do not.
 FUND_READERS = {"awards:fund_ledger", "awards:fund_excel"}
@@ -77,8 +80,11 @@ def test_every_url_for_every_role(objects):
             if code >= 500:
                 problems.append(f"{role} {url}: {code}")
             elif role == "anonymous" and name not in PUBLIC and code != 302 and not (
-                    route.startswith("api/") and code in (401, 403)):
+                    (route.startswith("api/") or name in SELF_AUTHENTICATED) and code in (401, 403)):
                 problems.append(f"anonymous reached {url}: {code}")
+            elif name in SELF_AUTHENTICATED and code != (200 if role == "demo_admin" else 401 if role == "anonymous"
+                                                         else 403):
+                problems.append(f"{role} {url}: {code}")
             elif role in ("demo_staff", "demo_staff_b", "demo_council", "demo_leader") and name in BOARD_ONLY \
                     and code not in (403, 404):
                 problems.append(f"{role} reached Board-only {url}: {code}")

@@ -115,3 +115,50 @@ def test_a_second_beat_exits_without_scheduling(db):
         beat_lock.release()
     assert second.returncode == beat_lock.REFUSED_EXIT_CODE, second.stderr[-2000:]
     assert "another beat already runs" in second.stderr + second.stdout
+
+
+def test_an_import_stopped_at_its_soft_limit_is_failed_and_its_page_says_why(officer_client, settings, monkeypatch,
+                                                                            django_capture_on_commit_callbacks):
+    from awards import ratings
+    from awards.models import TaskRating
+    from core.models import ImportJob, ImportStatus
+
+    from .test_import_jobs import _persons, _workbook
+
+    settings.IMPORT_ASYNC_ROWS = 5  # a small sheet goes to the imports queue
+    ids = _persons(8)
+    real = ratings.run_job
+
+    def reads_past_the_limit(job, handle, progress):  # the rows are read, then Celery's soft limit strikes
+        real(job, handle, progress)
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(ratings, "run_job", reads_past_the_limit)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer_client.post(reverse("awards:ratings_import"), {
+            "upload": _workbook([(pk, "", "", 2024, "HTTNV") for pk in ids])})
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.FAILED and job.imported == 0
+    assert not TaskRating.objects.filter(person_id__in=ids).exists()  # all or nothing: nothing
+    page = officer_client.get(response["Location"]).content.decode()
+    assert "vượt quá thời hạn cho phép (480 giây)" in page and "chưa có dòng nào được nhập" in page
+
+
+def test_a_report_stopped_again_and_again_is_failed_not_retried_for_ever(officer_client, settings,
+                                                                         django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from reports.tasks import sweep_stuck_reports
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request_report("monthly", dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    # Killed at its hard time limit each time: started long ago, already tried REPORT_MAX_ATTEMPTS times.
+    stale = timezone.now() - dt.timedelta(seconds=settings.REPORT_STALE_SECONDS + 30)
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, started_at=stale,
+                                               attempts=settings.REPORT_MAX_ATTEMPTS)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        assert sweep_stuck_reports() == 1
+    assert queued == []  # not queued again
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED and "bị dừng 3 lần" in report.error
+    assert report.error in officer_client.get(reverse("reports:detail", args=[report.pk])).content.decode()

@@ -156,6 +156,7 @@ def test_a_report_is_produced_without_a_key_and_signed_by_the_signing_host(db, s
     settings.SIGNING_HOST = True
     with django_capture_on_commit_callbacks(execute=True):
         for_the_signing_host[0]()
+    report.refresh_from_db()  # the signed PDF is stored under a name of its own, the unsigned one deleted
     with report.pdf.open("rb") as handle:
         content = handle.read()
     signatures = signing.read_signatures(content)

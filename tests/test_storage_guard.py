@@ -48,15 +48,15 @@ ALLOWED = {
     ("documents/pki.py", "shutil"): "key material of the signing host: a half-made test PKI folder removed",
     ("documents/signing.py", "Path()"): "key material of the signing host: the PKCS#12 files and trust roots",
     ("documents/management/commands/create_test_pki.py", "Path()"): "key material of the signing host",
-    # The backup and restore commands: PostgreSQL's client programs on the host and the backup folder the operator
-    # names. The backups branch moves the archives to STORAGES["backups"]; drop these lines as it lands.
-    ("core/backup.py", "Path()"): "the host's PostgreSQL programs and the backup folder",
-    ("core/backup.py", "pathlib file call"): "the backup folder's manifest",
-    ("core/backup.py", "MEDIA_ROOT"): "the local storage's folder, archived with the database",
-    ("core/backup.py", "archive file"): "the media archive of a backup folder",
-    ("core/management/commands/backup.py", "Path()"): "the backup folder the operator names",
-    ("core/management/commands/restore.py", "Path()"): "the backup folder the operator names",
-    ("core/management/commands/restore.py", "MEDIA_ROOT"): "where a restore puts the local storage's files",
+    # Backups (core/backup.py) go to STORAGES["backups"] and read the stored files through the storage API; what is
+    # left is the host's side of pg_dump and pg_restore, which read and write local files only.
+    ("core/backup.py", "Path()"): "the host's PostgreSQL client programs (pg_dump, pg_restore)",
+    ("core/backup.py", "pathlib file call"): "pg_dump's output and pg_restore's input in a private working folder",
+    ("core/backup.py", "shutil"): "finding the PostgreSQL client programs on PATH; copying a dump into the working "
+                                  "folder for pg_restore",
+    ("core/backup.py", "tempfile"): "the private working folder of pg_dump and pg_restore, removed after the run",
+    ("core/management/commands/restore.py", "Path()"): "the folders the operator names: a local storage to restore "
+                                                      "into, the signing host's key folder",
 }
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from targets import progress
 from targets.models import Actual, Target
@@ -97,9 +98,12 @@ def test_point_in_time_uses_the_latest_figure():
 
 # --- reporting through the web -----------------------------------------------------
 
-def test_staff_reports_quarterly_figures_and_the_leader_sees_the_dashboard(staff_client, leader_client):
+def test_staff_reports_quarterly_figures_and_the_leader_sees_the_dashboard(staff_client, leader_client, monkeypatch):
+    # 2023 while it ran (15 July): a running year is projected and has a status (a closed one is judged:
+    # tests/test_target_verdicts.py)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2023, 7, 15))
     fdi = Target.objects.get(indicator__code="fdi", year=2023)
-    for quarter, value in ((1, "0.5"), (2, "0.6")):
+    for quarter, value in ((1, "0,5"), (2, "0,6")):  # typed the Vietnamese way
         response = staff_client.post(reverse("targets:report"), {
             "target": fdi.pk, "period_kind": "quarter", "period": quarter, "value": value,
             "source": "Sở Kế hoạch và Đầu tư", "note": ""})
@@ -119,7 +123,7 @@ def test_staff_reports_quarterly_figures_and_the_leader_sees_the_dashboard(staff
 
 def test_correction_keeps_the_previous_value(staff_client):
     growth = Target.objects.get(indicator__code="grdp-growth", year=2023)
-    for value in ("10.0", "10.4"):
+    for value in ("10,0", "10,4"):  # typed the Vietnamese way
         staff_client.post(reverse("targets:report"), {"target": growth.pk, "period_kind": "quarter", "period": 1,
                                                       "value": value, "source": "Cục Thống kê"})
     assert growth.actuals.get().value == D("10.4")

@@ -73,7 +73,7 @@ class RightsFirst:
 
     ``write_rights`` maps each write action of the viewset (``create``, ``update``, ``partial_update``,
     ``destroy`` and every ``@action`` taking POST, PUT, PATCH or DELETE) to a named predicate of
-    ``organisation.permissions`` or to a workflow table's row (``DOSSIER["receive"]``: its predicate). Before the
+    ``organisation.permissions`` or to a workflow table's row (``services.receive.transition``: its predicate). Before the
     handler reads the body, a write on a collection is refused (403, the predicate's message) to a role without the
     right; a write on a record first looks the record up in the caller's scope (another unit's record is not found,
     404) and then asks the predicate with it. A write with no entry is a programming error, never let through.

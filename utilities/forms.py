@@ -1,15 +1,75 @@
 """Form helpers shared by the apps."""
 
+import re
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import formats
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from .uploads import validate_upload
 
-# The date input every form uses (the browser's date picker; ISO value).
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# The date input every form uses: typed and shown as dd/mm/yyyy in every language (the browser's date picker follows
+# the browser's locale and showed mm/dd/yyyy in an English browser). The server also accepts ISO dates
+# (DATE_INPUT_FORMATS in haiphong_thidua/formats/).
+DATE = forms.DateInput(format="%d/%m/%Y", attrs={
+    "placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "class": "date-input"})
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def parse_number(text: str) -> str:
+    """A figure as a person types it in the page's language ("10,2" or "1.234,5" in Vietnamese, "10.2" or
+    "1,234.5" in English) as a plain decimal string ("10.2", "1234.5"). Thousands separators must group by three:
+    "10.2" on a Vietnamese page is refused with the way to write it, never read as 102."""
+    decimal_sep, thousands_sep = formats.get_format("DECIMAL_SEPARATOR"), formats.get_format("THOUSAND_SEPARATOR")
+    value = _SPACES.sub("", text)
+    sign, body = (value[0], value[1:]) if value[:1] in "+-" else ("", value)
+    if not body or not re.fullmatch(r"[0-9.,]+", body):
+        return value  # not a figure: the field's own "enter a number" message
+    whole, _sep, decimals = body.partition(decimal_sep)
+    groups = whole.split(thousands_sep)
+    if decimal_sep in decimals or thousands_sep in decimals or (
+            len(groups) > 1 and not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))):
+        example = formats.number_format(Decimal("1234.5"), use_l10n=True, force_grouping=True)
+        raise ValidationError(
+            _("“%(value)s” is not a figure as this page writes them: use “%(decimal)s” before the decimals and "
+              "“%(thousands)s” between thousands, e.g. %(example)s."),
+            code="number_format", params={"value": text.strip(), "decimal": decimal_sep,
+                                          "thousands": thousands_sep, "example": example})
+    return sign + "".join(groups) + (f".{decimals}" if decimals else "")
+
+
+class FigureInput(forms.TextInput):
+    """A text input for a figure, shown the way the page's language writes numbers (1.234,5 or 1,234.5)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            value = Decimal(value)
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            return formats.number_format(value, use_l10n=True, force_grouping=True)
+        return super().format_value(value)
+
+
+class FigureField(forms.DecimalField):
+    """A decimal typed the page's language's way (``parse_number``), never silently changed."""
+
+    widget = FigureInput
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            value = parse_number(value)
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        return {}  # no min/max/step: the browser must not reinterpret the typed text
 
 
 class UploadForm(forms.Form):
@@ -84,3 +144,19 @@ def require_on_post(request, predicate, obj=None) -> None:
     """A write is refused for the wrong role before its input is read (403), whatever the input."""
     if request.method == "POST":
         predicate.require(request.user, obj)
+
+
+def posted_form(request, transition):
+    """The form of a workflow row bound to the POST, or None where the row reads no input."""
+    return import_string(transition.form)(request.POST) if transition.form else None
+
+
+def take_posted(request, workflow, action: str, obj, *, back):
+    """A posted action of a workflow table (the one dispatch view of each table): the row's predicate is asked
+    before the input is read (403), then its form, then the engine (``workflow.take``) with the form's data; the
+    row's message after success, and its next page or ``back``."""
+    transition = workflow[action]
+    transition.permission.require(request.user, obj)
+    return posted_action(request, lambda data: workflow.take(action, request.user, obj, **(data or {})), back=back,
+                         form=posted_form(request, transition), success=transition.done,
+                         next_url=transition.next_url)

@@ -2,19 +2,34 @@
 
 A ``Workflow`` lists ``Transition`` rows: the action's name, the states it starts from, the state(s) it
 leads to, the named permission predicate (``organisation.permissions``) that says who may take it, its
-label and its form. Services call ``workflow.check(action, user, obj)`` after locking the row; pages
-call ``workflow.offered(user, obj)`` to build the buttons this user has now; the API, the tests and the
-docs/workflows.md's diagrams read the same rows (``workflow.mermaid()``).
+label and its form. Pages call ``workflow.offered(user, obj)`` to build the buttons this user has now; the API,
+the tests and the docs/workflows.md's diagrams read the same rows (``workflow.mermaid()``).
+
+The engine takes the whole action (Hypha's ``perform_transition``, django-fsm's ``@transition``): the service
+that does an action's own work is registered on its row with ``@workflow.action(name)`` (once; an unknown or
+twice-registered row fails at import), and calling it, or ``workflow.take(name, user, obj, **data)``, runs
+
+1. ``transaction.atomic``; the row locked (``select_for_update(of=("self",))`` through the model's default manager),
+2. ``workflow.check(name, user, obj)``: the row's predicate, its source states and its condition,
+3. the handler ``(user, obj, **data)``: the action's own work; it may return a ``Step`` choosing the target among
+   the row's targets, the audit note, another audit name, the result to return and the action's own notice,
+4. the state set, the row saved (its history row names the user), one ``AuditRecord`` handed to the table's
+   audit writer (one field set for every workflow), and the notice queued (a TransactionAwareTask: sent on commit).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.utils import timezone
+import structlog
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
+from django.urls import path as route
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy
 
@@ -40,6 +55,12 @@ class Transition:
     confirm: object = None  # an irreversible step: the question the page asks first, saying what will happen
     # True: the unit's notice of this step waits in the Board's outbox until the Board releases it (awards/outbox.py)
     held_notice: bool = False
+    path: str | None = None  # the page's URL segment of a posted action ("tiep-nhan"); the dispatcher's route
+    done: object = None  # the message after success: a text, or a function of the action's result
+    next_url: Callable | None = None  # (result) -> where the page goes after success; None: back to the record
+    api_input: str | None = None  # dotted name of the API's input serializer for the action, if it reads a body
+    api_path: str | None = None  # the API's URL segment, where it is not the action's name
+    bulk: bool = False  # True: the queue takes it on several records at once (the same engine, one by one)
 
     @property
     def target(self) -> str | None:
@@ -47,6 +68,46 @@ class Transition:
 
     def label_for(self, state: str):
         return self.labels_by_source.get(state, self.label)
+
+
+@dataclass
+class Step:
+    """What an action's handler tells the engine, where it says more than "done" (a handler may return ``None``,
+    or any other value, which ``take`` then returns)."""
+
+    to: str | None = None  # one of the row's targets; None: the row's first (a row with none keeps the state)
+    note: object = ""  # the audit note: a text, or a function composing it, called in each audit language
+    event: str = ""  # the audit record's action where it is not the row's name ("resubmit", "return", …)
+    result: object = None  # what ``take`` returns; None: the locked, saved object
+    notice: Callable | None = None  # (obj, note) -> None: the action's own notice instead of the table's
+    save: bool = True  # False: the record itself is not written (the action's work is on other rows: a vote)
+    audit: bool = True  # False: nothing worth a record happened (an edit that changed nothing, a vote)
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One audit record, in the one field set every workflow writes (the table's writer stores it)."""
+
+    workflow: str
+    action: str
+    obj: object
+    actor: object
+    from_state: str
+    to_state: str
+    note: str = ""
+    note_en: str = ""
+
+
+def notes(note) -> tuple[str, str]:
+    """An audit note in the portal's language and in English: ``note`` is a text (names, a user's reason: the same
+    in both) or a function that composes it, called once in each language."""
+    if not callable(note):
+        return note, note
+    with translation.override(settings.LANGUAGE_CODE):
+        text = note()
+    with translation.override("en"):
+        english = note()
+    return text, english
 
 
 @dataclass
@@ -66,8 +127,15 @@ class Offer:
 
 class Workflow:
     def __init__(self, name: str, states, transitions: Iterable[Transition], *, state_field: str = "status",
-                 initial: str | None = None, wrong_state_message=None):
+                 initial: str | None = None, wrong_state_message=None, lock_related: tuple[str, ...] = ()):
         self.name, self.states, self.state_field, self.initial = name, states, state_field, initial
+        self.lock_related = lock_related  # select_related of the locked row (what the handlers read)
+        self.handlers: dict[str, Callable] = {}
+        self._today: dict[str, str] = {}
+        # Set by the app that writes (``writes_with``): the audit writer (AuditRecord) -> None and the table's
+        # notice of a state change (obj, transition, to_state, note) -> None.
+        self.audit: Callable | None = None
+        self.notify: Callable | None = None
         # A lazy message with %(status)s: why an action is refused in the current state.
         self.wrong_state_message = wrong_state_message or gettext_lazy(
             "This action is not possible now (%(status)s).")
@@ -112,6 +180,7 @@ class Workflow:
 
     def check(self, action: str, user, obj, today: datetime.date | None = None) -> Transition:
         """Raise ``PermissionDenied`` or ``ValidationError`` unless ``user`` may take ``action`` on ``obj`` now."""
+        structlog.contextvars.bind_contextvars(action=action)  # every later log line of the request names it
         transition = self[action]
         transition.permission.require(user, obj)
         state = self.state_of(obj)
@@ -140,6 +209,81 @@ class Workflow:
                                              auto_id=f"{t.name}_%s")
             offers.append(Offer(t, t.label_for(state), reason, t.detail(obj) if t.detail else "", form))
         return offers
+
+    # --- the engine ---------------------------------------------------------------------------------------
+
+    def writes_with(self, *, audit: Callable, notify: Callable | None = None) -> None:
+        """Give the table its audit writer and its notice of a state change (the app's kernel services)."""
+        self.audit, self.notify = audit, notify
+
+    def action(self, name: str, *, today: str = "today", record: Callable | None = None):
+        """Register the decorated function as the handler of row ``name``: calling the function takes the action
+        (``take``). ``today``: the keyword whose value is the day the row's condition is checked on. ``record``:
+        where the function is called with a part of the table's record (a dossier's nominee), how to reach the
+        record from it; the handler is then called ``(user, record, part, …)``."""
+        if name not in self.transitions:
+            raise ImproperlyConfigured(f"{self.name}: no row {name!r} to register a handler on")
+
+        def register(handler: Callable) -> Callable:
+            if name in self.handlers:
+                raise ImproperlyConfigured(f"{self.name}.{name}: a handler is already registered")
+            self.handlers[name], self._today[name] = handler, today
+
+            @functools.wraps(handler)
+            def taken(user, obj, *args, **data):
+                if record is not None:
+                    return self.take(name, user, record(obj), obj, *args, **data)
+                return self.take(name, user, obj, *args, **data)
+
+            # The row as the function's callers ask it (pages, the API): no name spelled again outside the table.
+            taken.handler, taken.workflow, taken.transition = handler, self, self.transitions[name]
+            taken.check = functools.partial(self.check, name)  # (user, obj, today=None)
+            taken.allows = functools.partial(self.allows, name)  # (user, obj, today=None)
+            taken.is_in = functools.partial(self.is_in, name)  # (obj)
+            return taken
+
+        return register
+
+    def routes(self, view, prefix: str) -> list:
+        """The named URL patterns of the posted rows (those with a ``path``), every one to the one dispatch
+        ``view`` with the row's name as its ``action``: ``{% url %}`` names and old addresses keep working."""
+        return [route(f"{prefix}{t.path}/", view, {"action": t.name}, name=t.url_name.rpartition(":")[2])
+                for t in self.transitions.values() if t.path]
+
+    def lock(self, obj):
+        """``obj`` read again and locked for this transaction (not its related rows)."""
+        manager = type(obj)._default_manager
+        return manager.select_for_update(of=("self",)).select_related(*self.lock_related).get(pk=obj.pk)
+
+    def take(self, action: str, user, obj, *args, **data):
+        """Lock, check, do the action's work, set the state, save, audit and queue the notice, in one transaction."""
+        transition = self[action]
+        handler = self.handlers.get(action)
+        if handler is None or self.audit is None:
+            raise ImproperlyConfigured(f"{self.name}.{action}: no handler registered, or no audit writer")
+        with transaction.atomic():
+            obj = self.lock(obj)
+            self.check(action, user, obj, data.get(self._today[action]))
+            step = handler(user, obj, *args, **data)
+            if not isinstance(step, Step):
+                step = Step(result=step)
+            from_state = self.state_of(obj)
+            to_state = step.to or transition.target or from_state
+            if transition.targets and to_state not in transition.targets:
+                raise ValueError(f"{self.name}.{action} does not lead to {to_state}")
+            setattr(obj, self.state_field, to_state)
+            if step.save or to_state != from_state:
+                obj._history_user = user
+                obj.save()
+            note, note_en = notes(step.note) if step.audit else ("", "")
+            if step.audit:
+                self.audit(AuditRecord(self.name, step.event or action, obj, user, from_state, to_state, note,
+                                       note_en))
+            if step.notice:
+                step.notice(obj, note)
+            elif transition.targets and self.notify:
+                self.notify(obj, transition, to_state, note)
+        return obj if step.result is None else step.result
 
     def mermaid(self) -> str:
         """The table as a Mermaid state diagram (docs/workflows.md shows it; a test keeps them equal)."""

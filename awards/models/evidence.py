@@ -59,6 +59,10 @@ class Initiative(models.Model):
     reserved_for = models.ForeignKey("Nominee", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="reserved_initiatives", verbose_name=_("reserved for the nominee"),
                                      help_text=_("Held by a dossier that was sent and not yet decided."))
+    # A title a unit decides itself (Chiến sĩ thi đua cơ sở, awards.unit_decisions) uses up its initiative too.
+    consumed_by_unit_decision = models.ForeignKey(
+        "PastAward", null=True, blank=True, on_delete=models.SET_NULL, related_name="consumed_initiatives",
+        verbose_name=_("used for the unit's decision"))
     history = HistoricalRecords(m2m_fields=[authors])
 
     objects = InitiativeQuerySet.as_manager()

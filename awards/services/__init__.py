@@ -1,26 +1,36 @@
-"""The nomination workflow. Every transition:
+"""The nomination workflow. Each action of the table (awards/workflow.py) has one function here, registered on its
+row with ``@DOSSIER.action(name)``; calling it takes the action through the engine (utilities/workflow.py), which
 
-1. checks the actor's role (and unit) and the dossier's state,
-2. locks the submission row (``select_for_update``),
-3. changes it and writes an append-only ``WorkflowEvent``,
+1. locks the submission row (``select_for_update``),
+2. checks the actor's role (and unit), the dossier's state and the row's condition,
+3. runs the function (the action's own work), sets the state, saves and writes an append-only ``WorkflowEvent``,
 4. queues notifications to the submitting unit (the task leaves once the transaction commits: TransactionAwareTask).
 
-Views call these functions and nothing else changes a dossier's state.
+Views call these functions (or ``DOSSIER.take``) and nothing else changes a dossier's state.
 
 The functions live by section (``steps``: the write half shared by all; ``drafting``; ``board``; ``council``;
 ``decisions``); the package names them all, so ``services.receive(...)`` reads as before.
 """
 
 from ..workflow import needs_public_comment
-from .board import appraise, assign, bulk, open_public_comment, receive, return_to_unit, send_to_council
+from .board import (
+    appraise,
+    assign,
+    bulk,
+    create_meeting,
+    open_public_comment,
+    receive,
+    return_to_unit,
+    send_to_council,
+)
 from .council import (
     VoteRule,
     cast_vote,
     cast_votes,
     close_vote,
     council_size,
-    create_meeting,
     record_written_vote,
+    threshold_day,
     vote_passes,
     vote_rules,
 )
@@ -41,5 +51,5 @@ __all__ = [
     "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
     "missing_documents", "needs_public_comment", "open_public_comment", "receive", "record_central_result",
     "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke", "save_nominee",
-    "send_to_council", "submit", "update_submission", "vote_passes", "vote_rules",
+    "send_to_council", "submit", "threshold_day", "update_submission", "vote_passes", "vote_rules",
 ]

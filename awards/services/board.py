@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from legal.calendar import add_working_days, parameter
 from organisation.permissions import is_board
 from organisation.text import clean_text
+from utilities.workflow import Step
 
 from .. import eligibility
 from ..eligibility import release_initiatives
@@ -25,63 +26,57 @@ from ..models import (
     Status,
     Submission,
 )
-from .steps import _begin, _fmt, _move
+from ..workflow import DOSSIER
+from .steps import _fmt
 
 
-@transaction.atomic
-def receive(user, submission: Submission, today: datetime.date | None = None) -> Submission:
-    submission = _begin("receive", user, submission, today)
+@DOSSIER.action("receive")
+def receive(user, submission: Submission, today: datetime.date | None = None) -> Step:
     today = today or timezone.localdate()
     days = int(parameter(ParameterKey.APPRAISAL_WORKING_DAYS, today))
     submission.received_at = timezone.now()
     submission.due_on = add_working_days(today, days)
-    return _move(submission, user, "receive", Status.RECEIVED,
-                 lambda: _("Appraisal due on %(date)s (%(days)s working days).") % {
-                     "date": submission.due_on.strftime("%d/%m/%Y"), "days": days})
+    return Step(note=lambda: _("Appraisal due on %(date)s (%(days)s working days).") % {
+        "date": submission.due_on.strftime("%d/%m/%Y"), "days": days})
 
 
-@transaction.atomic
-def assign(user, submission: Submission, officer) -> Submission:
-    submission = _begin("assign", user, submission)
+@DOSSIER.action("assign")
+def assign(user, submission: Submission, officer) -> Step:
     if not is_board(officer):
         raise ValidationError(_("Dossiers can be assigned only to Board officers."))
     submission.officer = officer
-    return _move(submission, user, "assign", Status.ASSIGNED, officer.get_full_name() or officer.username)
+    return Step(note=officer.get_full_name() or officer.username)
 
 
-@transaction.atomic
-def return_to_unit(user, submission: Submission, reason: str, today: datetime.date | None = None) -> Submission:
+@DOSSIER.action("return_to_unit")
+def return_to_unit(user, submission: Submission, reason: str, today: datetime.date | None = None) -> Step:
     """Send a dossier back before appraisal (at reception or once assigned), with what the unit must do."""
-    submission = _begin("return_to_unit", user, submission, today)
     reason = clean_text(reason)  # trimmed too
     if not reason:
         raise ValidationError(_("Say what the unit must complete or correct."))
     today = today or timezone.localdate()
     days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, today))
     submission.due_on = add_working_days(today, days)
-    return _move(submission, user, "return_to_unit", Status.RETURNED, reason, event="return")
+    return Step(note=reason, event="return")
 
 
-def bulk(user, submissions: Iterable[Submission], action: str, officer=None) -> tuple[int, list[str]]:
-    """Receive or assign several dossiers; each in its own transaction. Returns (done, errors)."""
+def bulk(user, submissions: Iterable[Submission], action: str, **data) -> tuple[int, list[str]]:
+    """Take ``action`` of the table on several dossiers, each in its own transaction, through the same engine as
+    one dossier's page. Returns (done, errors)."""
     done, errors = 0, []
     for submission in submissions:
         try:
-            if action == "receive":
-                receive(user, submission)
-            else:
-                assign(user, submission, officer)
+            DOSSIER.take(action, user, submission, **data)
             done += 1
         except ValidationError as exc:
             errors.append(f"{submission.title}: {' '.join(exc.messages)}")
     return done, errors
 
 
-@transaction.atomic
-def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]]) -> Submission:
+@DOSSIER.action("appraise")
+def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]]) -> Step:
     """``verdicts``: nominee id -> (Appraisal value, reason). Every nominee needs a verdict;
     any "incomplete" returns the dossier to the unit."""
-    submission = _begin("appraise", user, submission)
     nominees = {n.pk: n for n in submission.nominees.select_for_update()}
     if set(verdicts) != set(nominees):
         raise ValidationError(_("Give a verdict for every nominee."))
@@ -109,31 +104,42 @@ def appraise(user, submission: Submission, verdicts: dict[int, tuple[str, str]])
     if any(v == Appraisal.INCOMPLETE for v, _r in verdicts.values()):
         days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, timezone.localdate()))
         submission.due_on = add_working_days(timezone.localdate(), days)
-        return _move(submission, user, "appraise", Status.RETURNED, summary, event="return")
+        return Step(to=Status.RETURNED, note=summary, event="return")
     if all(v == Appraisal.NOT_ELIGIBLE for v, _r in verdicts.values()):
-        return _move(submission, user, "appraise", Status.CLOSED, summary, event="reject")
-    return _move(submission, user, "appraise", Status.APPRAISED, summary)
+        return Step(to=Status.CLOSED, note=summary, event="reject")
+    return Step(to=Status.APPRAISED, note=summary)
 
 
-@transaction.atomic
-def open_public_comment(user, submission: Submission, today: datetime.date | None = None) -> Submission:
+@DOSSIER.action("open_public_comment")
+def open_public_comment(user, submission: Submission, today: datetime.date | None = None) -> Step:
     today = today or timezone.localdate()
-    submission = _begin("open_public_comment", user, submission, today)
     days = int(parameter(ParameterKey.PUBLIC_COMMENT_DAYS, today))
     submission.public_comment_until = today + datetime.timedelta(days=days)
-    return _move(submission, user, "open_public_comment", Status.PUBLIC_COMMENT,
-                 lambda: _("Public comment until %(date)s.") % {
-                     "date": submission.public_comment_until.strftime("%d/%m/%Y")})
+    return Step(note=lambda: _("Public comment until %(date)s.") % {
+        "date": submission.public_comment_until.strftime("%d/%m/%Y")})
 
 
 @transaction.atomic
-def send_to_council(user, submission: Submission, meeting: CouncilMeeting,
-                    today: datetime.date | None = None) -> Submission:
-    submission = _begin("to_council", user, submission, today)
+def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilMeeting:
+    """A Council meeting the Board puts dossiers before: the open one of that day and title if there is one (two
+    officers sending dossiers to the same new meeting at once share it)."""
+    send_to_council.transition.permission.require(user)
+    meeting, _created = CouncilMeeting.objects.get_or_create(
+        held_on=held_on, title=title or _("Meeting of the Emulation and Commendation Council"), is_closed=False)
+    return meeting
+
+
+@DOSSIER.action("to_council")
+def send_to_council(user, submission: Submission, meeting: CouncilMeeting | None = None, *,
+                    new_meeting_date: datetime.date | None = None, new_meeting_title: str = "",
+                    today: datetime.date | None = None) -> Step:
+    """Put the dossier before ``meeting``, or before the open meeting of ``new_meeting_date`` (made if none)."""
+    if meeting is None:
+        meeting = create_meeting(user, held_on=new_meeting_date, title=new_meeting_title)
     if meeting.held_on.year < submission.year:
         raise ValidationError({"meeting": _("The meeting of %(date)s is before the year of the achievements "
                                             "(%(year)s).") % {"date": _fmt(meeting.held_on), "year": submission.year}})
     if meeting.is_closed:
         raise ValidationError(_("Voting at this meeting is closed."))
     submission.meeting = meeting
-    return _move(submission, user, "to_council", Status.IN_COUNCIL, str(meeting))
+    return Step(note=str(meeting))

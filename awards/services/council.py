@@ -17,6 +17,7 @@ from legal.models import Parameter
 from organisation.models import User
 from organisation.permissions import is_council
 from organisation.roles import Role
+from utilities.workflow import Step
 
 from ..eligibility import release_initiatives
 from ..models import (
@@ -31,7 +32,6 @@ from ..models import (
     VoteChoice,
 )
 from ..workflow import DOSSIER
-from .steps import _begin, _move
 
 
 def council_size(meeting: CouncilMeeting | None) -> int:
@@ -64,6 +64,11 @@ class VoteRule:
             "share": number(self.share * 100), "cast": cast}
 
 
+def threshold_day(meeting: CouncilMeeting | None) -> datetime.date:
+    """The day whose thresholds apply: the Council meeting's date, not the day the votes are counted."""
+    return meeting.held_on if meeting is not None else timezone.localdate()
+
+
 def vote_rules(award_types, day: datetime.date) -> dict[int, VoteRule]:
     """{award type id: its VoteRule on ``day``} for many awards in one query (a row for the award wins over the
     general one, the latest in force first — as ``legal.calendar.parameter`` chooses)."""
@@ -87,19 +92,17 @@ def vote_passes(award_type, yes: int, cast: int, members: int, day: datetime.dat
     return vote_rules([award_type], day)[award_type.pk].judge(yes, cast, members)
 
 
-@transaction.atomic
-def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilMeeting:
-    """A Council meeting the Board puts dossiers before: the open one of that day and title if there is one (two
-    officers sending dossiers to the same new meeting at once share it)."""
-    DOSSIER["to_council"].permission.require(user)
-    meeting, _created = CouncilMeeting.objects.get_or_create(
-        held_on=held_on, title=title or _("Meeting of the Emulation and Commendation Council"), is_closed=False)
-    return meeting
+def _may_vote(user, submission: Submission) -> Submission:
+    """Lock the dossier and ask the table's row of the vote (``cast_votes``) whether ``user`` may vote on it now."""
+    submission = DOSSIER.lock(submission)
+    cast_votes.check(user, submission)
+    return submission
 
 
 @transaction.atomic
 def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
-    _begin("vote", user, nominee.submission)
+    """One vote on one nominee (the page's per-nominee form, the API)."""
+    _may_vote(user, nominee.submission)
     if nominee.appraisal != Appraisal.ELIGIBLE:
         raise ValidationError(_("Only nominees found eligible are put to the vote."))
     if choice not in VoteChoice.values:
@@ -108,11 +111,10 @@ def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
     return vote
 
 
-@transaction.atomic
-def cast_votes(user, submission: Submission, choices: dict[int, str]) -> int:
+@DOSSIER.action("vote")
+def cast_votes(user, submission: Submission, choices: dict[int, str]) -> Step:
     """A member's votes on several nominees of one dossier at once ("biểu quyết tất cả"): all are recorded or,
-    on any error (which names the nominee), none."""
-    submission = _begin("vote", user, submission)
+    on any error (which names the nominee), none. The ballot is not in the dossier's trail (the tally is)."""
     nominees = {n.pk: n for n in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE)}
     if not choices:
         raise ValidationError(_("Choose a vote for at least one nominee."))
@@ -123,14 +125,14 @@ def cast_votes(user, submission: Submission, choices: dict[int, str]) -> int:
         if choice not in VoteChoice.values:
             raise ValidationError(_("%(name)s: choose in favour, against or abstain.") % {"name": nominee.name})
         CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
-    return len(choices)
+    return Step(save=False, audit=False, result=len(choices))
 
 
 @transaction.atomic
 def record_written_vote(user, nominee: Nominee, member, choice: str) -> CouncilVote:
     """An absent member's written vote, entered by a Board officer (Decree 98/2023 Art 30.7)."""
-    DOSSIER["close_vote"].permission.require(user, nominee.submission)
-    _begin("vote", member, nominee.submission)
+    close_vote.transition.permission.require(user, nominee.submission)
+    _may_vote(member, nominee.submission)
     if not is_council(member):
         raise ValidationError(_("Only members of the Council vote."))
     if nominee.appraisal != Appraisal.ELIGIBLE:
@@ -142,10 +144,9 @@ def record_written_vote(user, nominee: Nominee, member, choice: str) -> CouncilV
     return vote
 
 
-@transaction.atomic
-def close_vote(user, submission: Submission) -> Submission:
+@DOSSIER.action("close_vote")
+def close_vote(user, submission: Submission) -> Step:
     """Count the votes per nominee; a nominee passes with more than the threshold share in favour."""
-    submission = _begin("close_vote", user, submission)
     # The submission row is locked, which serialises every change to its nominees.
     eligible = list(submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).select_related("award_type")
                     .with_vote_counts())
@@ -153,9 +154,8 @@ def close_vote(user, submission: Submission) -> Submission:
     if missing:
         raise ValidationError(_("Every eligible nominee needs at least one vote; none yet for: %(names)s.") % {
             "names": ", ".join(missing)})
-    today = timezone.localdate()
     members = council_size(submission.meeting)
-    rules = vote_rules({n.award_type for n in eligible}, today)
+    rules = vote_rules({n.award_type for n in eligible}, threshold_day(submission.meeting))
     for nominee in eligible:
         total = nominee.yes + nominee.no + nominee.abstain
         passed, _rule = rules[nominee.award_type_id].judge(nominee.yes, total, members)
@@ -171,6 +171,5 @@ def close_vote(user, submission: Submission) -> Submission:
             f"({n.get_outcome_display()})" for n in eligible)
 
     release_initiatives([n for n in eligible if n.outcome == Outcome.FAILED])
-    if not any(n.outcome == Outcome.PASSED for n in eligible):
-        return _move(submission, user, "close_vote", Status.CLOSED, lines, event="vote")
-    return _move(submission, user, "close_vote", Status.VOTED, lines, event="vote")
+    passed = any(n.outcome == Outcome.PASSED for n in eligible)
+    return Step(to=Status.VOTED if passed else Status.CLOSED, note=lines, event="vote")

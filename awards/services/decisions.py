@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from documents.formats import number
 from documents.numbering import next_number
+from utilities.workflow import Step
 
 from .. import authority, bonus, eligibility, fairness, fund
 from ..eligibility import consume_initiatives
@@ -22,12 +23,10 @@ from ..models import (
     DecisionKind,
     Nominee,
     Outcome,
-    Status,
     Submission,
-    WorkflowEvent,
 )
 from ..workflow import DOSSIER
-from .steps import _begin, _fmt, _move, _notes, _set_outcome
+from .steps import _fmt, _set_outcome
 
 
 def _awards_changed() -> None:
@@ -49,12 +48,11 @@ def _check_decision_date(submission: Submission, issued_on: datetime.date) -> No
                                                               "vote": _fmt(submission.meeting.held_on)}})
 
 
-@transaction.atomic
+@DOSSIER.action("decide", today="issued_on")
 def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
                    signer_title: str = "Chủ tịch", override_reason: str = "", accept_overdraft: bool = False) -> Decision:
     """The Chairman's decision for the nominees the Council passed (city-level awards). A nominee the eligibility
     check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
-    submission = _begin("decide", user, submission, issued_on)
     _check_decision_date(submission, issued_on)
     passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related("award_type").filter(
         outcome=Outcome.PASSED) if authority.is_city_award(n.award_type, issued_on)]
@@ -104,21 +102,23 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
                 "names": ", ".join(n.name for n in failing), "reason": override_reason.strip()}
         return text
 
-    _move(submission, user, "decide", Status.DECIDED, note)
     _awards_changed()
-    return decision
+    return Step(note=note, result=decision)
 
 
-@transaction.atomic
-def forward_to_central(user, submission: Submission, note: str = "") -> Submission:
-    submission = _begin("forward", user, submission)
+@DOSSIER.action("forward")
+def forward_to_central(user, submission: Submission, note: str = "") -> Step:
     _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED), Outcome.FORWARDED, user)
-    return _move(submission, user, "forward", Status.FORWARDED, note)
+    return Step(note=note)
 
 
-@transaction.atomic
-def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, signer_name: str) -> Decision:
-    DOSSIER["revoke"].permission.require(user, nominee.submission)
+def _dossier(nominee: Nominee) -> Submission:
+    return nominee.submission
+
+
+@DOSSIER.action("revoke", record=_dossier)
+def revoke(user, submission: Submission, nominee: Nominee, *, grounds: str, issued_on: datetime.date,
+           signer_name: str) -> Step:
     nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision").get(pk=nominee.pk)
     if nominee.outcome != Outcome.AWARDED or nominee.is_revoked:
         raise ValidationError(_("Only an award in force can be revoked."))
@@ -131,21 +131,18 @@ def revoke(user, nominee: Nominee, *, grounds: str, issued_on: datetime.date, si
     decision = Decision.objects.create(
         year=year, number=next_number("decision", year), kind=DecisionKind.REVOCATION, issued_on=issued_on,
         title=_("On revoking the award to %(name)s") % {"name": nominee.name}, signer_name=signer_name,
-        signer_title="Chủ tịch", submission=nominee.submission, revokes=nominee.decision, issued_by=user,
+        signer_title="Chủ tịch", submission=submission, revokes=nominee.decision, issued_by=user,
     )
     nominee.revoked_by, nominee.revocation_grounds = decision, grounds.strip()
     nominee._history_user = user
     nominee.save()
-    WorkflowEvent.objects.create(submission=nominee.submission, actor=user, action="revoke",
-                                 from_status=nominee.submission.status, to_status=nominee.submission.status,
-                                 note=f"{nominee.name}: {grounds.strip()} ({decision.code})")
     _awards_changed()
-    return decision
+    return Step(save=False, note=f"{nominee.name}: {grounds.strip()} ({decision.code})", result=decision)
 
 
-@transaction.atomic
-def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonus_recovered, recovered_on):
-    DOSSIER["record_recovery"].permission.require(user, nominee.submission)
+@DOSSIER.action("record_recovery", record=_dossier)
+def record_recovery(user, submission: Submission, nominee: Nominee, *, certificate_recovered: bool, bonus_recovered,
+                    recovered_on) -> Step:
     nominee = Nominee.objects.select_for_update(of=("self",)).select_related("decision", "revoked_by").get(
         pk=nominee.pk)
     if not nominee.is_revoked:
@@ -164,13 +161,12 @@ def record_recovery(user, nominee: Nominee, *, certificate_recovered: bool, bonu
         certificate_recovered, bonus_recovered, recovered_on)
     nominee._history_user = user
     nominee.save()
-    return nominee
+    return Step(save=False, audit=False, result=nominee)  # the fund's ledger and the nominee's history keep it
 
 
-@transaction.atomic
-def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: str) -> Nominee:
+@DOSSIER.action("record_central_result", record=_dossier)
+def record_central_result(user, submission: Submission, nominee: Nominee, *, awarded: bool, decision: str) -> Step:
     """The Prime Minister's or the President's decision on a nominee the city forwarded, once it comes back."""
-    DOSSIER["record_central_result"].permission.require(user, nominee.submission)
     nominee = Nominee.objects.select_for_update(of=("self",)).select_related("submission").get(pk=nominee.pk)
     if nominee.outcome != Outcome.FORWARDED:
         raise ValidationError(_("Only a nominee forwarded to the central level waits for its result."))
@@ -180,9 +176,6 @@ def record_central_result(user, nominee: Nominee, *, awarded: bool, decision: st
     nominee.external_decision = decision.strip()[:120]
     nominee._history_user = user
     nominee.save()
-    note, note_en = _notes(lambda: f"{nominee.name}: {nominee.get_outcome_display()} ({decision})")
-    WorkflowEvent.objects.create(
-        submission=nominee.submission, actor=user, action="central_result", from_status=nominee.submission.status,
-        to_status=nominee.submission.status, note=note, note_en=note_en)
     _awards_changed()
-    return nominee
+    return Step(save=False, event="central_result", result=nominee,
+                note=lambda: f"{nominee.name}: {nominee.get_outcome_display()} ({decision})")

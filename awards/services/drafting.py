@@ -12,6 +12,7 @@ from legal.models import AwardType
 from organisation.models import Person, Unit
 from organisation.permissions import require_unit_actor
 from organisation.text import clean_text
+from utilities.workflow import Step
 
 from .. import authority, eligibility
 from ..models import (
@@ -22,10 +23,9 @@ from ..models import (
     Nominee,
     Status,
     Submission,
-    WorkflowEvent,
 )
 from ..workflow import DOSSIER
-from .steps import _begin, _lock, _move, _notes
+from .steps import _lock, record
 
 
 @transaction.atomic
@@ -34,7 +34,7 @@ def create_submission(user, *, unit: Unit, **fields) -> Submission:
     submission = Submission(unit=unit, created_by=user, status=Status.DRAFT, **_clean_header(fields))
     submission._history_user = user
     submission.save()
-    WorkflowEvent.objects.create(submission=submission, actor=user, action="create", to_status=Status.DRAFT)
+    record(submission, user, "create", from_status="")
     return submission
 
 
@@ -47,31 +47,24 @@ def _clean_header(fields: dict) -> dict:
             for name, value in fields.items()}
 
 
-@transaction.atomic
-def update_submission(user, submission: Submission, **fields) -> Submission:
+@DOSSIER.action("edit")
+def update_submission(user, submission: Submission, **fields) -> Step:
     """Correct the dossier's header (title, number, round, year, movement, type) while the unit may still edit it;
-    the unit stays as created. The audit trail names the fields changed."""
-    submission = _lock(submission)
-    _require_editable(user, submission)
+    the unit stays as created. The audit trail names the fields changed. (Its row's check guards every other edit
+    of the draft: nominees, documents, the import.)"""
     changed = []
     fields = _clean_header(fields)
     for name in HEADER_FIELDS:
         if name in fields and getattr(submission, name) != fields[name]:
             setattr(submission, name, fields[name])
             changed.append(name)
-    if changed:
-        submission._history_user = user
-        submission.save()
-        note, note_en = _notes(lambda: ", ".join(str(Submission._meta.get_field(f).verbose_name) for f in changed))
-        WorkflowEvent.objects.create(submission=submission, actor=user, action="edit", from_status=submission.status,
-                                     to_status=submission.status, note=note, note_en=note_en)
-    return submission
+    if not changed:
+        return Step(save=False, audit=False)
+    return Step(note=lambda: ", ".join(str(Submission._meta.get_field(f).verbose_name) for f in changed))
 
 
 def _require_editable(user, submission: Submission) -> None:
-    DOSSIER["edit"].permission.require(user, submission)
-    if not DOSSIER.is_in("edit", submission):
-        raise ValidationError(_("The dossier was sent; it can be changed only if the Board returns it."))
+    update_submission.check(user, submission)
 
 
 def _check_nominee(award_type: AwardType, subject: str, person, collective_unit, submission: Submission) -> None:
@@ -142,9 +135,8 @@ def missing_documents(submission: Submission) -> list[str]:
     return sorted(needed.values())
 
 
-@transaction.atomic
-def submit(user, submission: Submission) -> Submission:
-    submission = _begin("submit", user, submission)
+@DOSSIER.action("submit")
+def submit(user, submission: Submission) -> Step:
     if not submission.nominees.exists():
         raise ValidationError(_("Add at least one nominee before sending the dossier."))
     missing = missing_documents(submission)
@@ -155,4 +147,4 @@ def submit(user, submission: Submission) -> Submission:
     for nominee in submission.nominees.select_related("award_type", "person", "collective_unit", "submission"):
         eligibility.reserve_initiatives(nominee)  # held for this dossier until it is decided or refused
         eligibility.record(nominee)  # shown to the unit and the Board; the officer decides
-    return _move(submission, user, "submit", Status.SUBMITTED, event="resubmit" if resubmission else "submit")
+    return Step(event="resubmit" if resubmission else "submit")

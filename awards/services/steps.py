@@ -1,13 +1,14 @@
-"""The write half of every transition: lock, check, move, audit, notify."""
+"""The dossier table's part of the engine (utilities.workflow): its audit writer and its notices, and the helpers
+every step shares. ``DOSSIER.take`` locks, checks, calls the step's handler, moves, saves, audits and notifies."""
 
 
 from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-from django.utils import translation
 from simple_history.utils import bulk_update_with_history
+
+from utilities.workflow import AuditRecord, notes
 
 from .. import outbox
 from ..models import (
@@ -20,49 +21,34 @@ from ..workflow import DOSSIER
 
 
 def _lock(submission: Submission) -> Submission:
-    return Submission.objects.select_for_update(of=("self",)).select_related("unit", "meeting").get(pk=submission.pk)
+    return DOSSIER.lock(submission)
 
 
-def _begin(action: str, user, submission: Submission, today: datetime.date | None = None) -> Submission:
-    """Lock the dossier and check, against the workflow table, that ``user`` may take ``action`` now."""
-    submission = _lock(submission)
-    DOSSIER.check(action, user, submission, today)
-    return submission
+def audit(entry: AuditRecord) -> WorkflowEvent:
+    """The dossier's audit writer: the engine's record as a row of the dossier's trail (``awards.WorkflowEvent``,
+    which the dossier page and the reports' "state at a date" read)."""
+    return WorkflowEvent.objects.create(submission=entry.obj, actor=entry.actor, action=entry.action,
+                                        from_status=entry.from_state, to_status=entry.to_state, note=entry.note,
+                                        note_en=entry.note_en)
 
 
-def _notes(note) -> tuple[str, str]:
-    """An audit note in the portal's language and in English: ``note`` is a text (names, a user's reason: the same
-    in both) or a function that composes it, called once in each language."""
-    if not callable(note):
-        return note, note
-    with translation.override(settings.LANGUAGE_CODE):
-        text = note()
-    with translation.override("en"):
-        english = note()
-    return text, english
+def record(submission: Submission, user, action: str, note="", *, from_status: str | None = None) -> WorkflowEvent:
+    """A dossier's audit record for what is not a state change (its creation, an edit, a revocation, a signature):
+    the same record through the same writer."""
+    text, english = notes(note)
+    from_status = submission.status if from_status is None else from_status
+    return audit(AuditRecord(DOSSIER.name, action, submission, user, from_status, submission.status, text, english))
 
 
-def _move(submission: Submission, user, action: str, to_status: str, note="", event: str = "") -> Submission:
-    """Take ``action`` to ``to_status`` (one of the states the table gives it), audit it as ``event`` (default:
-    the action's name) and notify the unit after commit."""
-    if to_status not in DOSSIER[action].targets:
-        raise ValueError(f"{action} does not lead to {to_status}")
-    note, note_en = _notes(note)
-    from_status = submission.status
-    submission.status = to_status
-    submission._history_user = user
-    submission.save()
-    WorkflowEvent.objects.create(submission=submission, actor=user, action=event or action, from_status=from_status,
-                                 to_status=to_status, note=note, note_en=note_en)
-    if DOSSIER[action].held_notice:
-        outbox.hold(submission, action, to_status, note)
+def _notify(submission: Submission, transition, to_status: str, note: str) -> None:
+    """The unit is told of each step after commit; a ``held_notice`` step's notice waits in the Board's outbox."""
+    if transition.held_notice:
+        outbox.hold(submission, transition.name, to_status, note)
     else:
-        _notify_unit(submission, to_status, note)
-    return submission
+        notify_submission_change.delay(submission.pk, to_status, note)  # sent on commit (TransactionAwareTask)
 
 
-def _notify_unit(submission: Submission, to_status: str, note: str) -> None:
-    notify_submission_change.delay(submission.pk, to_status, note)  # sent on commit (TransactionAwareTask)
+DOSSIER.writes_with(audit=audit, notify=_notify)
 
 
 def _set_outcome(nominees, outcome: str, user) -> int:

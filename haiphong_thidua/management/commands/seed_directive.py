@@ -13,6 +13,7 @@ SEEDERS = [
     "legal.catalogue_seed.seed_award_catalogue",
     "legal.rules_seed.seed_rules",
     "legal.bonus_seed.seed_bonus_rates",
+    "legal.holidays_seed.seed_holidays",
     "awards.policy_seed.seed_fairness_targets",
     "campaigns.seed.seed_movements",
     "targets.seed.seed_targets",
