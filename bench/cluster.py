@@ -23,8 +23,8 @@ dossier, its nominee and attachment, one workflow event per step, one decision);
 gap and no repeat; every stored file (attachments, signed decisions, reports) downloads through either web node with
 the same bytes, and the same bytes are in the object store's bucket; every requested report is done, once (one
 number, one signed copy); every decision is signed once by the signer and once by the agency, by the signing host.
-Figures (requests, failures the clients saw, recovery times) are printed, written to ``<prefix>/cluster-result.json``
-and, for a full run, to docs/operations.md.
+Figures (requests, failures the clients saw, recovery times) are printed, written with the failures to
+``$TMPDIR/hptd-cluster-<pid>.json`` and, for a full run, to docs/operations.md.
 """
 
 from __future__ import annotations
