@@ -18,7 +18,8 @@ SYSTEM_PACKAGES=(
 # Only for the test suite (tests/test_excel_libreoffice.py opens every Excel export in LibreOffice Calc):
 # scripts/test.sh sets WITH_TEST_TOOLS=1; the portal itself does not need it.
 # SoftHSM2 and OpenSC stand in for a PKCS#11 signing token in tests/test_pkcs11.py.
-if [ "${WITH_TEST_TOOLS:-0}" = "1" ]; then SYSTEM_PACKAGES+=(libreoffice-calc-nogui softhsm2 opensc); fi
+# nginx: tests/test_deploy.py runs `nginx -t` on deploy/nginx/hptd.conf and bench/cluster.py balances with it.
+if [ "${WITH_TEST_TOOLS:-0}" = "1" ]; then SYSTEM_PACKAGES+=(libreoffice-calc-nogui softhsm2 opensc nginx); fi
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
