@@ -148,7 +148,8 @@ def test_dossier_page_shows_each_transition_and_history_search_each_award():
     assert "Ban hành quyết định" in officer.get(url).content.decode()
     assert "Trần Thị Bộ Nhớ" not in officer.get(history).content.decode()
     award_services.issue_decision(User.objects.get(username="demo_officer"), submission,
-                                  issued_on=dt.date(2026, 6, 1), signer_name="Người Ký")
+                                  issued_on=dt.date(2026, 6, 1), signer_name="Người Ký",
+                                  accept_overdraft=True)  # the bonus is known since Decree 152/2025; the fund is empty
     page = officer.get(url).content.decode()
     assert "Số sổ vàng" in page and "QĐ-UBND" in page  # golden-book number and decision appear at once
     assert "Trần Thị Bộ Nhớ" in officer.get(history).content.decode()
