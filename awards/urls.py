@@ -10,6 +10,7 @@ urlpatterns = [
     path("ho-so/xu-ly-nhieu/", views.submission_bulk, name="submission_bulk"),
     path("ho-so/moi/", views.submission_create, name="submission_create"),
     path("ho-so/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("ho-so/<int:pk>/kiem-tra-tieu-chuan/", views.eligibility_recheck, name="eligibility_recheck"),
     path("ho-so/<int:pk>/sua/", views.submission_edit, name="submission_edit"),
     path("ho-so/<int:pk>/de-nghi/", views.nominee_edit, name="nominee_add"),
     path("ho-so/<int:pk>/de-nghi/<int:nominee_pk>/", views.nominee_edit, name="nominee_edit"),

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from core.datacache import fragment, split
@@ -198,6 +198,8 @@ def submission_detail(request, pk):
     if can_edit:
         context.update(missing=services.missing_documents(submission),
                        attachment_form=forms.AttachmentForm(auto_id=NEW_ID))
+    if services.submit.is_in(submission):  # a returned dossier says why at the top, where the unit starts work
+        context["returned"] = services.last_return(submission)
     return render(request, "awards/submission_detail.html", context)
 
 
@@ -231,6 +233,16 @@ def nominee_delete(request, pk, nominee_pk):
     nominee = get_object_or_404(submission.nominees, pk=nominee_pk)
     return posted_action(request, lambda _data: services.remove_nominee(request.user, nominee),
                          back=_dossier_url(pk), success=_("Nominee removed."))
+
+
+@require_POST
+def eligibility_recheck(request, pk):
+    """The unit checks its draft's nominees again against the rules (what the Board will see once it is sent)."""
+    submission = _submission(request, pk)
+    return posted_action(request, lambda _data: services.recheck_eligibility(request.user, submission),
+                         back=reverse("awards:submission_detail", args=[submission.pk]) + "#nominees",
+                         success=lambda n: ngettext("%(n)s nominee checked against the rules in force.",
+                                                    "%(n)s nominees checked against the rules in force.", n) % {"n": n})
 
 
 @require_POST

@@ -136,7 +136,7 @@ WRITERS = {
     "campaigns:movement_close": BOARD,
     "awards:submission_bulk": BOARD, "awards:submission_create": STAFF, "awards:nominee_add": UNIT_A,
     "awards:nominee_edit": UNIT_A, "awards:nominee_delete": UNIT_A, "awards:attachment_add": UNIT_A,
-    "awards:import_upload": UNIT_A, "awards:submission_submit": UNIT_A, "awards:submission_receive": BOARD,
+    "awards:import_upload": UNIT_A, "awards:eligibility_recheck": UNIT_A, "awards:submission_submit": UNIT_A, "awards:submission_receive": BOARD,
     "awards:submission_assign": BOARD, "awards:submission_appraise": BOARD, "awards:submission_public_comment": BOARD,
     "awards:submission_to_council": BOARD, "awards:submission_close_vote": BOARD, "awards:submission_decide": BOARD,
     "awards:submission_forward": BOARD, "awards:vote": {"demo_council"},

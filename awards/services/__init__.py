@@ -18,6 +18,7 @@ from .board import (
     assign,
     bulk,
     create_meeting,
+    last_return,
     open_public_comment,
     receive,
     return_to_unit,
@@ -40,6 +41,7 @@ from .drafting import (
     add_attachment,
     create_submission,
     missing_documents,
+    recheck_eligibility,
     remove_nominee,
     save_nominee,
     submit,
@@ -49,7 +51,7 @@ from .drafting import (
 __all__ = [
     "HEADER_FIELDS", "VoteRule", "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
     "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
-    "missing_documents", "needs_public_comment", "open_public_comment", "receive", "record_central_result",
-    "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke", "save_nominee",
-    "send_to_council", "submit", "threshold_day", "update_submission", "vote_passes", "vote_rules",
+    "last_return", "missing_documents", "needs_public_comment", "open_public_comment", "receive", "recheck_eligibility",
+    "record_central_result", "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke",
+    "save_nominee", "send_to_council", "submit", "threshold_day", "update_submission", "vote_passes", "vote_rules",
 ]

@@ -25,6 +25,7 @@ from ..models import (
     ParameterKey,
     Status,
     Submission,
+    WorkflowEvent,
 )
 from ..workflow import DOSSIER
 from .steps import _fmt
@@ -58,6 +59,12 @@ def return_to_unit(user, submission: Submission, reason: str, today: datetime.da
     days = int(parameter(ParameterKey.RESUBMIT_WORKING_DAYS, today))
     submission.due_on = add_working_days(today, days)
     return Step(note=reason, event="return")
+
+
+def last_return(submission: Submission) -> WorkflowEvent | None:
+    """The step that last sent the dossier back to its unit (a return at reception or the appraisal's), with its
+    reason: a returned dossier shows it at the top, where the unit starts work."""
+    return submission.events.filter(to_status=Status.RETURNED).select_related("actor").order_by("-at", "-pk").first()
 
 
 def bulk(user, submissions: Iterable[Submission], action: str, **data) -> tuple[int, list[str]]:

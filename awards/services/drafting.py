@@ -103,7 +103,21 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
         nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
     nominee._history_user = user
     nominee.save()
+    # The unit sees on its draft what the Board will see once it is sent: each rule, its article and what is missing.
+    eligibility.record(nominee)
     return nominee
+
+
+@transaction.atomic
+def recheck_eligibility(user, submission: Submission) -> int:
+    """Check every nominee of a draft again (staff records, ratings or initiatives entered since): the findings the
+    unit reads before sending. Returns how many nominees were checked."""
+    submission = _lock(submission)
+    _require_editable(user, submission)
+    nominees = list(submission.nominees.select_related("award_type", "person", "collective_unit", "submission"))
+    for nominee in nominees:
+        eligibility.record(nominee)
+    return len(nominees)
 
 
 @transaction.atomic
