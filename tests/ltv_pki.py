@@ -14,7 +14,7 @@ from certomancer.integrations.animator import Animator, AnimatorArchStore
 from certomancer.registry import CertLabel, CertomancerConfig
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 ARCH = "hptd"
 SIGNER_LIFETIME = dt.timedelta(hours=2)
@@ -74,6 +74,11 @@ def _config(url: str, keys: Path, now: dt.datetime) -> dict:
     }
 
 
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs):  # one line per OCSP/TSA request is noise in a test's output
+        pass
+
+
 class _App:
     """The WSGI app is known only once the port is (the certificates carry the service URLs)."""
 
@@ -92,7 +97,7 @@ def start(folder: Path):
         (keys / f"{name}.pem").write_bytes(key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     holder = _App()
-    server = make_server("127.0.0.1", 0, holder, threaded=True)
+    server = make_server("127.0.0.1", 0, holder, threaded=True, request_handler=_Quiet)
     url = f"http://127.0.0.1:{server.server_port}"
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     config = CertomancerConfig(_config(url, keys, now), key_search_dir=str(keys))

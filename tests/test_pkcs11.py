@@ -28,10 +28,9 @@ def _run(*args, env):
     subprocess.run(args, check=True, capture_output=True, env=env)
 
 
-@pytest.fixture
-def token(tmp_path, monkeypatch, settings):
-    from documents.pki import create_test_pki
-
+def _token(tmp_path, monkeypatch, settings, paths: dict, passphrase: bytes, trust_root) -> None:
+    """A SoftHSM2 token holding the signer's and the agency's keys and certificates of ``paths`` (PKCS#12), and
+    the portal configured to sign with it."""
     (tmp_path / "tokens").mkdir()
     conf = tmp_path / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\nobjectstore.backend = file\n")
@@ -41,10 +40,8 @@ def token(tmp_path, monkeypatch, settings):
     env = dict(os.environ, SOFTHSM2_CONF=str(conf))
     _run("softhsm2-util", "--init-token", "--free", "--label", "cong-tdkt", "--pin", PIN, "--so-pin", "13579",
          env=env)
-    paths = create_test_pki(tmp_path / "pki", b"x", signer_name="Nguyễn Văn Tùng",
-                            agency_name="Ủy ban nhân dân thành phố Hải Phòng")
     for number, label in enumerate(("signer", "agency"), start=1):
-        key, certificate, _chain = pkcs12.load_key_and_certificates(paths[label].read_bytes(), b"x")
+        key, certificate, _chain = pkcs12.load_key_and_certificates(paths[label].read_bytes(), passphrase)
         (tmp_path / f"{label}.key").write_bytes(key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
         (tmp_path / f"{label}.der").write_bytes(certificate.public_bytes(serialization.Encoding.DER))
@@ -57,7 +54,16 @@ def token(tmp_path, monkeypatch, settings):
     settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "BACKEND": "pkcs11", "PKCS11_MODULE": MODULE,
                                  "PKCS11_TOKEN_LABEL": "cong-tdkt", "PKCS11_PIN": PIN,
                                  "PKCS11_SIGNER_KEY": "portal-signer", "PKCS11_AGENCY_KEY": "portal-agency",
-                                 "TRUST_ROOTS": [str(paths["ca"])]}
+                                 "TRUST_ROOTS": [str(trust_root)]}
+
+
+@pytest.fixture
+def token(tmp_path, monkeypatch, settings):
+    from documents.pki import create_test_pki
+
+    paths = create_test_pki(tmp_path / "pki", b"x", signer_name="Nguyễn Văn Tùng",
+                            agency_name="Ủy ban nhân dân thành phố Hải Phòng")
+    _token(tmp_path, monkeypatch, settings, paths, b"x", paths["ca"])
     return paths
 
 
@@ -81,3 +87,26 @@ def test_a_wrong_pin_is_a_clear_refusal_not_a_server_error(token, officer_client
     response = officer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
     assert response.status_code == 200
     assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()
+
+
+def test_a_long_term_signature_with_keys_on_a_token(ltv_pki, tmp_path, monkeypatch, settings, officer_client):
+    """PAdES B-LTA with the keys on a token: the certomancer PKI's keys on SoftHSM2, its TSA configured; both
+    signatures are time-stamped and validate as B-LTA after the certificates expired."""
+    import datetime as dt
+
+    from .ltv_pki import PASSPHRASE
+
+    _token(tmp_path, monkeypatch, settings, {"signer": ltv_pki.signer_p12, "agency": ltv_pki.agency_p12},
+           PASSPHRASE, ltv_pki.root_pem)
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "TSA_URL": ltv_pki.tsa_url}
+    decision = Decision.objects.get(submission=to_state(draft(names=("Lê Văn Cường",)), Status.DECIDED))
+    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+    document = SignedDocument.objects.get(decision=decision)
+    assert document.status == SignatureStatus.ISSUED
+    with document.file.open("rb") as handle:
+        content = handle.read()
+    reports = signing.read_signatures(content)
+    assert [(r.ok, r.time_stamped) for r in reports] == [(True, True), (True, True)]
+    later = ltv_pki.signing_certs_expire + dt.timedelta(days=30)
+    assert [r.ok for r in signing.validate_long_term(content, at=later)] == [True, True]

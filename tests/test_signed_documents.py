@@ -185,16 +185,6 @@ def test_a_report_is_signed_and_its_earlier_copy_still_checks(db, django_capture
 # --- Long-term signatures (PAdES B-LTA) and the modification analysis (issue 32, items 5 and 6) -----------------
 
 
-@pytest.fixture(scope="session")
-def ltv_pki(tmp_path_factory):
-    """The local test PKI serving OCSP, CRLs and time-stamps over HTTP, started once per session."""
-    from .ltv_pki import start
-
-    pki, stop = start(tmp_path_factory.mktemp("ltv-pki"))
-    yield pki
-    stop()
-
-
 @pytest.fixture
 def long_term(ltv_pki, settings):
     from .ltv_pki import PASSPHRASE
