@@ -255,20 +255,22 @@ def _unchanged(status, signature_fields: set[str]) -> bool:
     return False  # ANNOTATIONS, OTHER, or no answer from the analysis (a suspicious structure)
 
 
-def read_signatures(pdf: bytes) -> list[SignatureReport]:
+def read_signatures(pdf: bytes, *, at=None) -> list[SignatureReport]:
     """Every signature of ``pdf``, validated against the trust roots (no network: revocation data is what the
     document carries), with pyHanko's analysis of what changed after it. Document time-stamps are not signatures
-    of a person or agency: they are checked, and listed only when broken (then as not intact)."""
+    of a person or agency: they are checked, and listed only when broken (then as not intact). ``at``: the
+    validation time (default now)."""
     from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
     from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-    context = validation_context()
+    moment = {"moment": at} if at is not None else {}
+    context = validation_context(**moment)
     signature_fields = {signature.field_name for signature in reader.embedded_signatures}
     reports = []
     for signature in reader.embedded_regular_signatures:
         try:
-            status = validate_pdf_signature(signature, context, validation_context())
+            status = validate_pdf_signature(signature, context, validation_context(**moment))
         except (ValueError, KeyError, TypeError):  # pyHanko's validation errors are ValueErrors
             reports.append(SignatureReport(signature.field_name, "", None, False, False, False, False, False))
             continue
@@ -279,7 +281,7 @@ def read_signatures(pdf: bytes) -> list[SignatureReport]:
             _unchanged(status, signature_fields), status.timestamp_validity is not None))
     for stamp in reader.embedded_timestamp_signatures:
         try:
-            status = validate_pdf_timestamp(stamp, validation_context())
+            status = validate_pdf_timestamp(stamp, validation_context(**moment))
             broken = not (status.intact and status.valid and _unchanged(status, signature_fields))
         except (ValueError, KeyError, TypeError):
             broken = True
@@ -288,7 +290,7 @@ def read_signatures(pdf: bytes) -> list[SignatureReport]:
     if any(r.time_stamped and r.intact and r.valid and not r.trusted for r in reports):
         # A long-term signature whose certificate has expired since (or whose revocation data is only in the DSS):
         # trusted if it validates as PAdES B-LTA.
-        long_term_ok = {result.field: result.ok for result in validate_long_term(pdf)}
+        long_term_ok = {result.field: result.ok for result in validate_long_term(pdf, at=at)}
         for report in reports:
             if report.time_stamped and not report.trusted:
                 report.trusted = long_term_ok.get(report.field, False)

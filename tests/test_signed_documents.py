@@ -228,6 +228,9 @@ def test_a_long_term_decision_validates_after_its_certificates_expired(long_term
     results = signing.validate_long_term(content, at=after_expiry)
     assert [r.field for r in results] == ["NguoiKy", "CoQuanBanHanh"]
     assert all(r.ok for r in results), results
+    # What the public check reads at that time: the certificates have expired, the B-LTA validation vouches.
+    later = signing.read_signatures(content, at=after_expiry)
+    assert [(r.field, r.ok) for r in later] == [("NguoiKy", True), ("CoQuanBanHanh", True)]
     # The same PKI without a TSA: PAdES B-B, which cannot be validated once the certificate has expired.
     settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "TSA_URL": ""}
     from awards.documents import decision_pdf
@@ -235,6 +238,8 @@ def test_a_long_term_decision_validates_after_its_certificates_expired(long_term
     basic = signing.sign(decision_pdf(decision), signing.SIGNER, name_on_document="Nguyễn Văn Tùng", reason="thử")
     assert not PdfFileReader(io.BytesIO(basic)).embedded_timestamp_signatures
     assert [r.ok for r in signing.validate_long_term(basic, at=after_expiry)] == [False]
+    assert [r.ok for r in signing.read_signatures(basic, at=after_expiry)] == [False]
+    assert [r.ok for r in signing.read_signatures(basic)] == [True]
 
 
 def _incremental(content: bytes, change) -> bytes:
