@@ -320,3 +320,12 @@ def test_a_change_after_a_long_term_signature_is_reported_as_altered(long_term, 
     content = _content(SignedDocument.objects.get(decision=decision))
     assert check_upload(content).kind == "valid"
     assert check_upload(_incremental(content, _text_stamp)).kind == "altered"
+
+
+def test_an_unreachable_tsa_is_a_clear_refusal_not_a_basic_signature(long_term, officer_client, settings):
+    """No silent fall-back to B-B: with the TSA down, signing is refused with a message and nothing is stored."""
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "TSA_URL": "http://127.0.0.1:9/tsa", "TSA_TIMEOUT": 2}
+    decision = Decision.objects.get(submission=to_state(draft(names=("Phạm Thị Dung",)), Status.DECIDED))
+    response = officer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
+    assert response.status_code == 200 and "Không ký được văn bản" in response.content.decode()
+    assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()
