@@ -6,14 +6,20 @@ agency's seal over the left third of it, with the agency's signing details.
 Keys: a PKCS#12 file per role (the demo's test CA, ``manage.py create_test_pki``), or a PKCS#11 token in
 production (the Government CA's tokens; module, token label, PIN and key labels by configuration).
 Verification reads the signatures back against the configured trust roots.
+
+Long-term signatures (PAdES B-LTA) where a time-stamping authority is configured (``SIGNING_TSA_URL``): each
+signature carries an RFC 3161 time-stamp of its value, the OCSP answers and CRLs of its certificates' chains
+(fetched from the addresses in the certificates) go into the document security store (DSS), and a document
+time-stamp covers the whole. Such a file still validates after the certificates expire. Without a TSA: PAdES B-B.
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import hashlib
 import io
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -77,7 +83,7 @@ def _signer(role: str):
     return signer
 
 
-@dataclass
+@dataclasses.dataclass
 class Anchor:
     """Where the signature block's name stands on its page (PDF points, origin bottom left)."""
 
@@ -158,22 +164,50 @@ def _stamp(role: str, who: str, when):
                           background_opacity=1.0)
 
 
+def long_term() -> bool:
+    """Are signatures made long-term (PAdES B-LTA)? Only with a time-stamping authority configured."""
+    return bool(_config().get("TSA_URL"))
+
+
+def _timestamper():
+    """The RFC 3161 client of the configured TSA (requests, synchronous: signing runs in a view or a task)."""
+    from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed
+
+    config = _config()
+    return RequestsHTTPTimeStamper(config["TSA_URL"], timeout=config.get("TSA_TIMEOUT", 15))
+
+
+def signing_validation_context():
+    """The context a signature's chain is checked in when it is made long-term: the trust roots, and OCSP/CRL
+    fetched from the certificates' addresses (what is fetched is embedded in the document security store)."""
+    from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed
+
+    return validation_context(allow_fetching=True, revocation_mode="hard-fail",
+                              fetcher_backend=RequestsFetcherBackend(_config().get("TSA_TIMEOUT", 15)))
+
+
 def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
     """``pdf`` with one more approval signature (the signer's or the agency's), as an incremental update so the
-    earlier signature stays valid."""
+    earlier signature stays valid. Long-term (``long_term()``): the signature is time-stamped, the revocation
+    data of its chain is added to the DSS and a document time-stamp follows, each an incremental update too."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
     from pyhanko.sign import fields, signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     anchor = find_name(pdf, name_on_document)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    meta = signers.PdfSignatureMetadata(field_name=FIELDS[role], md_algorithm="sha256", reason=reason,
-                                        location="Hải Phòng", subfilter=fields.SigSeedSubFilter.PADES)
+    lta = long_term()
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELDS[role], md_algorithm="sha256", reason=reason, location="Hải Phòng",
+        subfilter=fields.SigSeedSubFilter.PADES, embed_validation_info=lta, use_pades_lta=lta,
+        validation_context=signing_validation_context() if lta else None,
+        timestamp_field_name=f"{FIELDS[role]}_DauThoiGian" if lta else None)
     spec = fields.SigFieldSpec(sig_field_name=FIELDS[role], on_page=anchor.page, box=_box(anchor, role))
     key = _signer(role)
     who = key.signing_cert.subject.native.get("common_name", "")
     try:
         output = signers.PdfSigner(meta, signer=key, stamp_style=_stamp(role, who, timezone.now()),
-                                   new_field_spec=spec).sign_pdf(writer)
+                                   new_field_spec=spec, timestamper=_timestamper() if lta else None,
+                                   ).sign_pdf(writer)
     finally:
         session = getattr(key, "pkcs11_session", None)
         if session is not None:  # a token's session is closed after each signature (the token is shared)
@@ -181,7 +215,7 @@ def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
     return output.getvalue()
 
 
-@dataclass
+@dataclasses.dataclass
 class SignatureReport:
     field: str
     signer: str
@@ -190,42 +224,138 @@ class SignatureReport:
     valid: bool
     trusted: bool
     covers_document: bool
+    # Nothing was changed after the signature but what a later signature or the long-term data may add (another
+    # signature filling its own field, DSS and document time-stamp updates): pyHanko's modification analysis.
+    unchanged: bool = True
+    time_stamped: bool = False  # an RFC 3161 time-stamp of the signature (PAdES B-T and above)
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.valid and self.trusted
+        return self.intact and self.valid and self.trusted and self.unchanged
 
 
-def validation_context():
+def trust_roots() -> list:
     from pyhanko.keys import load_cert_from_pemder  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+
+    return [load_cert_from_pemder(str(path)) for path in _config()["TRUST_ROOTS"] if Path(path).exists()]
+
+
+def validation_context(**options):
+    """The configured trust roots; no network unless ``allow_fetching=True`` is passed (signing only)."""
     from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
 
-    roots = []
-    for path in _config()["TRUST_ROOTS"]:
-        if Path(path).exists():
-            roots.append(load_cert_from_pemder(str(path)))
-    return ValidationContext(trust_roots=roots, allow_fetching=False)
+    return ValidationContext(trust_roots=trust_roots(), **{"allow_fetching": False, **options})
 
 
-def read_signatures(pdf: bytes) -> list[SignatureReport]:
-    """Every signature of ``pdf``, validated against the trust roots (no network)."""
+def _unchanged(status, signature_fields: set[str]) -> bool:
+    """Only allowed changes after the signature: none, the long-term data (DSS, document time-stamps), or another
+    signature filling a signature field. Any other change (text or an image drawn on a page, a page added or
+    removed, an annotation, a form field filled) means the file is not the one that was signed."""
+    from pyhanko.sign.diff_analysis import ModificationLevel  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+
+    if getattr(status, "docmdp_ok", None) is False:  # a certification signature's DocMDP rule broken
+        return False
+    level = status.modification_level
+    if level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES):
+        return True
+    if level == ModificationLevel.FORM_FILLING:
+        return set(status.diff_result.changed_form_fields) <= signature_fields
+    return False  # ANNOTATIONS, OTHER, or no answer from the analysis (a suspicious structure)
+
+
+def read_signatures(pdf: bytes, *, at=None) -> list[SignatureReport]:
+    """Every signature of ``pdf``, validated against the trust roots (no network: revocation data is what the
+    document carries), with pyHanko's analysis of what changed after it. Document time-stamps are not signatures
+    of a person or agency: they are checked, and listed only when broken (then as not intact). ``at``: the
+    validation time (default now)."""
     from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
-    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-    context = validation_context()
+    moment = {"moment": at} if at is not None else {}
+    context = validation_context(**moment)
+    signature_fields = {signature.field_name for signature in reader.embedded_signatures}
     reports = []
-    for signature in reader.embedded_signatures:
+    for signature in reader.embedded_regular_signatures:
         try:
-            status = validate_pdf_signature(signature, context)
+            status = validate_pdf_signature(signature, context, validation_context(**moment))
         except (ValueError, KeyError, TypeError):  # pyHanko's validation errors are ValueErrors
-            reports.append(SignatureReport(signature.field_name, "", None, False, False, False, False))
+            reports.append(SignatureReport(signature.field_name, "", None, False, False, False, False, False))
             continue
         reports.append(SignatureReport(
             signature.field_name, status.signing_cert.subject.native.get("common_name", ""),
             status.signer_reported_dt, status.intact, status.valid, status.trusted,
-            status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")))
+            status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION"),
+            _unchanged(status, signature_fields), status.timestamp_validity is not None))
+    for stamp in reader.embedded_timestamp_signatures:
+        try:
+            status = validate_pdf_timestamp(stamp, validation_context(**moment))
+            broken = not (status.intact and status.valid and _unchanged(status, signature_fields))
+        except (ValueError, KeyError, TypeError):
+            broken = True
+        if broken:
+            reports.append(SignatureReport(stamp.field_name, "", None, False, False, False, False, False))
+    if any(r.time_stamped and r.intact and r.valid and not r.trusted for r in reports):
+        # A long-term signature whose certificate has expired since (or whose revocation data is only in the DSS):
+        # trusted if it validates as PAdES B-LTA.
+        long_term_ok = {result.field: result.ok for result in validate_long_term(pdf, at=at)}
+        for report in reports:
+            if report.time_stamped and not report.trusted:
+                report.trusted = long_term_ok.get(report.field, False)
     return reports
+
+
+@dataclasses.dataclass
+class LongTermResult:
+    field: str
+    ok: bool
+    indication: str  # the AdES indication, e.g. "AdESPassed.OK"
+
+
+def validate_long_term(pdf: bytes, *, at=None) -> list[LongTermResult]:
+    """Each signature of ``pdf`` validated as PAdES B-LTA (ETSI EN 319 102-1 § 5.6.3, pyHanko's AdES validation):
+    the chain of document time-stamps proves when the signature, its time-stamp and the revocation data in the DSS
+    existed, so the signature still validates after its certificate expired. Revocation data must be present
+    for every certificate (no network). ``at``: the validation time (default now); a validator at a later time
+    would learn then that the last time-stamping certificate is not revoked (or the archive would have added a
+    fresh document time-stamp): for a time after now, that status is asserted, as pyHanko's own simulation of
+    a future validation does."""
+    from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+    from pyhanko.sign.ades.report import AdESPassed  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+    from pyhanko.sign.validation.ades import ades_lta_validation  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+    from pyhanko.sign.validation.policy_decl import (  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+        LocalKnowledge,
+        PdfSignatureValidationSpec,
+        RevinfoOnlineFetchingRule,
+        RevocationInfoGatheringSpec,
+        SignatureValidationSpec,
+    )
+    from pyhanko_certvalidator.context import CertValidationPolicySpec  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+    from pyhanko_certvalidator.ltv.types import ValidationTimingInfo  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+    from pyhanko_certvalidator.policy_decl import REQUIRE_REVINFO, CertRevTrustPolicy, NonRevokedStatusAssertion  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+    from pyhanko_certvalidator.registry import SimpleTrustManager  # noqa: PLC0415 — heavy (pyHanko), only when a signature is validated
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    signature_spec = SignatureValidationSpec(
+        cert_validation_policy=CertValidationPolicySpec(
+            trust_manager=SimpleTrustManager.build(trust_roots=trust_roots()),
+            revinfo_policy=CertRevTrustPolicy(REQUIRE_REVINFO)),
+        revinfo_gathering_policy=RevocationInfoGatheringSpec(
+            online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY))
+    timing = None
+    if at is not None:
+        timing = ValidationTimingInfo(validation_time=at, best_signature_time=at, point_in_time_validation=False)
+        stamps = reader.embedded_timestamp_signatures
+        if stamps and at > timezone.now():
+            signature_spec = dataclasses.replace(signature_spec, local_knowledge=LocalKnowledge(
+                nonrevoked_assertions=[NonRevokedStatusAssertion(stamps[-1].signer_cert.sha256, at=at)]))
+    spec = PdfSignatureValidationSpec(signature_spec)
+    results = []
+    for signature in reader.embedded_regular_signatures:
+        outcome = asyncio.run(ades_lta_validation(signature, spec, timing_info=timing))
+        results.append(LongTermResult(signature.field_name, outcome.ades_subindic == AdESPassed.OK,
+                                      str(outcome.ades_subindic)))
+    return results
 
 
 def sign_or_refuse(pdf: bytes, role: str, *, name_on_document: str, reason: str, what: str = "") -> bytes:

@@ -1,6 +1,7 @@
 """The public check of a PDF: are its signatures intact and trusted, and is it a document of one of the portal's
-registers? Generic: the registers are asked through one function, ``documents.register.lookup`` (a digest -> what
-the register says about it)."""
+registers? A change after a signature other than a later signature or the long-term validation data (DSS, document
+time-stamps) is reported as an alteration, as pyHanko's modification analysis finds it. Generic: the registers are
+asked through one function, ``documents.register.lookup`` (a digest -> what the register says about it)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ def check_pdf(content: bytes, lookup: Callable[[str], Registered | None] = regis
     if not all(r.intact and r.valid for r in reports):
         return Verdict("altered", _("The file was changed after it was signed: its signature no longer matches its "
                                     "content. Do not rely on it."), document, reports)
+    if not all(r.unchanged for r in reports):  # signed bytes intact, but something was added after a signature
+        return Verdict("altered", _("The file was changed after it was signed: content was added or modified after "
+                                    "a signature (text, a page, an annotation). It is not the document that was "
+                                    "signed. Do not rely on it."), document, reports)
     if not all(r.trusted for r in reports) or registered is None:
         return Verdict("foreign", _("The signatures are intact, but the file is not a document of the portal's "
                                     "register (signed by a certificate it does not trust, or a different file)."),

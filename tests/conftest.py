@@ -187,3 +187,14 @@ def objects(db):
         "report": Report.objects.create(kind="monthly", period_start=dt.date(2023, 1, 1),
                                         period_end=dt.date(2023, 1, 31)).pk,
     }
+
+
+@pytest.fixture(scope="session")
+def ltv_pki(tmp_path_factory):
+    """The local test PKI serving OCSP, CRLs and time-stamps over HTTP (tests/ltv_pki.py), started once per
+    session, only by the tests that use it."""
+    from .ltv_pki import start
+
+    pki, stop = start(tmp_path_factory.mktemp("ltv-pki"))
+    yield pki
+    stop()

@@ -185,3 +185,159 @@ def test_a_report_is_signed_and_its_earlier_copy_still_checks(db, django_capture
     assert SignedCopy.objects.filter(kind="report", reference=report.pk).count() == 2
     again = check_upload(first)
     assert again.kind == "valid" and "lập lại" in again.message
+
+
+# --- Long-term signatures (PAdES B-LTA) and the modification analysis (issue 32, items 5 and 6) -----------------
+
+
+@pytest.fixture
+def long_term(ltv_pki, settings):
+    from .ltv_pki import PASSPHRASE
+
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "SIGNER_P12": str(ltv_pki.signer_p12),
+                                 "AGENCY_P12": str(ltv_pki.agency_p12), "P12_PASSPHRASE": PASSPHRASE.decode(),
+                                 "TRUST_ROOTS": [str(ltv_pki.root_pem)], "TSA_URL": ltv_pki.tsa_url}
+    return ltv_pki
+
+
+def test_a_long_term_decision_validates_after_its_certificates_expired(long_term, officer_client, settings,
+                                                                     django_capture_on_commit_callbacks):
+    """Signed and sealed through the pages with a TSA configured: each signature is time-stamped, the DSS holds
+    the OCSP answers and CRLs of the chains, document time-stamps follow; validated as PAdES B-LTA with the clock
+    moved past the signing certificates' expiry, both signatures are still valid. A B-B file of the same PKI is
+    not, at that time."""
+    import datetime as dt
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import DocumentSecurityStore
+
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
+    decision = Decision.objects.get(submission=submission)
+    for step in ("awards:decision_sign", "awards:decision_seal"):
+        with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
+            officer_client.post(reverse(step, args=[decision.pk]))
+    document = SignedDocument.objects.get(decision=decision)
+    assert document.status == SignatureStatus.ISSUED
+    content = _content(document)
+    reader = PdfFileReader(io.BytesIO(content))
+    assert [s.field_name for s in reader.embedded_regular_signatures] == ["NguoiKy", "CoQuanBanHanh"]
+    assert len(reader.embedded_timestamp_signatures) == 2  # a document time-stamp after each signature
+    dss = DocumentSecurityStore.read_dss(reader)
+    assert len(dss.ocsps) >= 3  # the signer's, the agency's and the TSA's certificates (OCSP preferred to CRLs)
+    reports = signing.read_signatures(content)
+    assert [r.field for r in reports] == ["NguoiKy", "CoQuanBanHanh"]
+    assert all(r.ok and r.time_stamped for r in reports), reports
+    from awards.signed_documents import check_upload
+
+    assert check_upload(content).kind == "valid"  # the DSS and time-stamp updates are allowed changes
+    assert all(r.ok for r in signing.validate_long_term(content))
+    after_expiry = long_term.signing_certs_expire + dt.timedelta(days=30)
+    results = signing.validate_long_term(content, at=after_expiry)
+    assert [r.field for r in results] == ["NguoiKy", "CoQuanBanHanh"]
+    assert all(r.ok for r in results), results
+    # What the public check reads at that time: the certificates have expired, the B-LTA validation vouches.
+    later = signing.read_signatures(content, at=after_expiry)
+    assert [(r.field, r.ok) for r in later] == [("NguoiKy", True), ("CoQuanBanHanh", True)]
+    # The same PKI without a TSA: PAdES B-B, which cannot be validated once the certificate has expired.
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "TSA_URL": ""}
+    from awards.documents import decision_pdf
+
+    basic = signing.sign(decision_pdf(decision), signing.SIGNER, name_on_document="Nguyễn Văn Tùng", reason="thử")
+    assert not PdfFileReader(io.BytesIO(basic)).embedded_timestamp_signatures
+    assert [r.ok for r in signing.validate_long_term(basic, at=after_expiry)] == [False]
+    assert [r.ok for r in signing.read_signatures(basic, at=after_expiry)] == [False]
+    assert [r.ok for r in signing.read_signatures(basic)] == [True]
+
+
+def _incremental(content: bytes, change) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(content))
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _text_stamp(writer):
+    from pyhanko.stamp import TextStamp, TextStampStyle
+
+    TextStamp(writer, TextStampStyle(stamp_text="Tang them 50.000.000 dong")).apply(0, 60, 60)
+
+
+def _page(writer):
+    from pyhanko.pdf_utils import generic
+
+    font = generic.DictionaryObject({generic.pdf_name("/Type"): generic.pdf_name("/Font"),
+                                     generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
+                                     generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica")})
+    contents = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 14 Tf 72 720 Td (Phu luc them) Tj ET"))
+    writer.insert_page(generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/Page"),
+        generic.pdf_name("/MediaBox"): generic.ArrayObject([generic.NumberObject(n) for n in (0, 0, 595, 842)]),
+        generic.pdf_name("/Contents"): contents,
+        generic.pdf_name("/Resources"): generic.DictionaryObject({generic.pdf_name("/Font"): generic.DictionaryObject(
+            {generic.pdf_name("/F1"): font})})}))
+
+
+def _annotation(writer):
+    from pyhanko.pdf_utils import generic
+
+    page_ref, _resources = writer.find_page_for_modification(0)
+    note = writer.add_object(generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/Annot"), generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
+        generic.pdf_name("/Rect"): generic.ArrayObject([generic.NumberObject(n) for n in (100, 100, 120, 120)]),
+        generic.pdf_name("/Contents"): generic.TextStringObject("Đã duyệt thêm")}))
+    writer.register_annotation(page_ref, note)
+
+
+@pytest.mark.parametrize("change", [_text_stamp, _page, _annotation], ids=["text stamp", "added page", "annotation"])
+def test_a_change_after_the_signatures_is_reported_as_altered(signed_twice, change):
+    """An incremental update after both signatures leaves the signed bytes intact, but it is not an allowed change
+    (another signature, DSS, document time-stamp): the public check says "đã bị thay đổi sau khi ký"."""
+    from pypdf import PdfReader
+
+    from awards.signed_documents import check_upload
+
+    _decision, document = signed_twice
+    content = _content(document)
+    changed = _incremental(content, change)
+    assert changed.startswith(content)  # an incremental update: the signed revision is untouched
+    assert len(PdfReader(io.BytesIO(changed)).pages) == len(PdfReader(io.BytesIO(content)).pages) + (
+        1 if change is _page else 0)
+    reports = signing.read_signatures(changed)
+    assert [r.field for r in reports] == ["NguoiKy", "CoQuanBanHanh"]
+    assert all(r.intact and r.valid and r.trusted for r in reports)  # what the check used to stop at
+    assert not any(r.unchanged or r.ok for r in reports)
+    assert check_upload(changed).kind == "altered"
+    page = Client().post(reverse("verify_document"),
+                         {"upload": SimpleUploadedFile("quyet-dinh.pdf", changed, "application/pdf")})
+    assert page.status_code == 200 and "đã bị thay đổi sau khi ký" in page.content.decode()
+    assert "không bị sửa đổi, có trong sổ đăng ký" not in page.content.decode()
+
+
+def test_a_change_after_a_long_term_signature_is_reported_as_altered(long_term, officer_client,
+                                                                    django_capture_on_commit_callbacks):
+    """The allowed long-term updates do not hide a real change: a text stamp after a B-LTA file's last document
+    time-stamp is an alteration too."""
+    from awards.signed_documents import check_upload
+
+    decision = Decision.objects.get(submission=to_state(draft(names=("Trần Văn Bình",)), Status.DECIDED))
+    for step in ("awards:decision_sign", "awards:decision_seal"):
+        with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
+            officer_client.post(reverse(step, args=[decision.pk]))
+    content = _content(SignedDocument.objects.get(decision=decision))
+    assert check_upload(content).kind == "valid"
+    assert check_upload(_incremental(content, _text_stamp)).kind == "altered"
+
+
+def test_an_unreachable_tsa_is_a_clear_refusal_not_a_basic_signature(long_term, officer_client, settings,
+                                                                   django_capture_on_commit_callbacks):
+    """No silent fall-back to B-B: with the TSA down, signing is refused with a message and nothing is stored."""
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "TSA_URL": "http://127.0.0.1:9/tsa", "TSA_TIMEOUT": 2}
+    decision = Decision.objects.get(submission=to_state(draft(names=("Phạm Thị Dung",)), Status.DECIDED))
+    with django_capture_on_commit_callbacks(execute=True):  # the signing host's task runs, and fails
+        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    response = officer_client.get(reverse("awards:decision_detail", args=[decision.pk]))
+    assert response.status_code == 200 and "Không ký được văn bản" in response.content.decode()
+    assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()

@@ -310,6 +310,11 @@ DOCUMENT_SIGNING = {
     "PKCS11_PIN": env.str("SIGNING_PKCS11_PIN", default=""),
     "PKCS11_SIGNER_KEY": env.str("SIGNING_PKCS11_SIGNER_KEY", default=""),
     "PKCS11_AGENCY_KEY": env.str("SIGNING_PKCS11_AGENCY_KEY", default=""),
+    # Long-term signatures (PAdES B-LTA): the RFC 3161 time-stamping authority (the national CA's in production).
+    # Set, every signature gets a time-stamp, the OCSP/CRL answers fetched for its chain go into the document
+    # security store and a document time-stamp closes the file. Empty: PAdES B-B (docs/signed-documents.md).
+    "TSA_URL": env.str("SIGNING_TSA_URL", default=""),
+    "TSA_TIMEOUT": env.int("SIGNING_TSA_TIMEOUT", default=15),  # seconds, for the TSA and the OCSP/CRL servers
     "TEST_SIGNER_NAME": "Nguyễn Văn Tùng",
     "TEST_AGENCY_NAME": "Ủy ban nhân dân thành phố Hải Phòng",
 }
