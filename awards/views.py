@@ -199,7 +199,7 @@ def submission_detail(request, pk):
         context.update(missing=services.missing_documents(submission),
                        attachment_form=forms.AttachmentForm(auto_id=NEW_ID))
     if services.submit.is_in(submission):  # a returned dossier says why at the top, where the unit starts work
-        context["returned"] = services.last_return(submission)
+        context["return_step"] = services.last_return(submission)
     return render(request, "awards/submission_detail.html", context)
 
 
