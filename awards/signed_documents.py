@@ -4,6 +4,7 @@ public check of a PDF against the registers. Signing, keys and validation are th
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -61,9 +62,25 @@ def _step(user, decision: Decision, action: str, content, role: str, reason: str
     return document
 
 
+def _check_date_at_signing(decision: Decision) -> None:
+    """The signer signs a decision dated no later than the day of signing and not before the Council's meeting
+    (issue 32): a decision dated in the future, or before the vote it rests on, is refused, not signed."""
+    today = timezone.localdate()
+    if decision.issued_on > today:
+        raise ValidationError(_("Decision No. %(code)s is dated %(date)s, after today: it cannot be signed before its "
+                                "date.") % {"code": decision.code, "date": f"{decision.issued_on:%d/%m/%Y}"})
+    meeting = decision.submission.meeting if decision.submission_id else None
+    if meeting is not None and decision.issued_on < meeting.held_on:
+        raise ValidationError(_("Decision No. %(code)s is dated %(date)s, before the Council's meeting of %(meeting)s: "
+                                "it cannot be signed.") % {"code": decision.code,
+                                                           "date": f"{decision.issued_on:%d/%m/%Y}",
+                                                           "meeting": f"{meeting.held_on:%d/%m/%Y}"})
+
+
 @transaction.atomic
 def sign(user, decision: Decision) -> SignedDocument:
     """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated."""
+    _check_date_at_signing(decision)
     return _step(user, decision, "sign", lambda _document: documents.decision_pdf(decision), signing.SIGNER,
                  _("Signing decision No. %(code)s") % {"code": decision.code}, "da-ky",
                  _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})

@@ -118,7 +118,7 @@ def _signed(report, pdf: bytes) -> tuple[bytes, str | None]:
         return pdf, None
     try:
         signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
-                              reason=f"Báo cáo số {report.number}/BC-BTĐKT")
+                              reason=f"Báo cáo số {report.code}")
         reports = signing.read_signatures(signed)
     except Exception:
         logger.exception("report %s could not be signed; kept unsigned", report.pk)
