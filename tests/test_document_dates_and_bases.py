@@ -13,8 +13,11 @@ from django.urls import reverse
 
 from awards import documents, round_documents, signed_documents
 from awards.models import Decision, DecisionKind, Status
+from documents import register
+from documents.signing import sha256
 from legal import bases
 from legal.models import AwardType, Paper
+from reports import signed_copies
 from reports.models import Report, ReportKind
 
 from .awards_helpers import draft, to_state, users
@@ -134,3 +137,8 @@ def test_the_running_periods_report_counts_to_the_day_it_is_issued(db):
     assert report.figures_to == dt.date(2026, 12, 5) and report.code == "03/BC-BTĐKT"
     report.issued_on = dt.date(2027, 1, 4)
     assert report.figures_to == dt.date(2026, 12, 31)
+    # The public check names a signed copy with the number as printed: "03/BC-BTĐKT", not "3/BC-BTĐKT".
+    report.save()
+    signed_copies.keep(report.pk, b"%PDF-1.7 a signed report", "Ban Thi đua - Khen thưởng")
+    found = register.lookup(sha256(b"%PDF-1.7 a signed report"))
+    assert "03/BC-BTĐKT" in found.text and " 3/BC-BTĐKT" not in found.text
