@@ -4,6 +4,8 @@ public check of a PDF against the registers. Signing, keys and validation are th
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,7 +16,7 @@ from documents import signing
 from documents.register import Registered
 from documents.verification import Verdict, check_pdf
 
-from . import documents
+from . import documents, fund
 from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE
 
@@ -81,9 +83,13 @@ def _check_date_at_signing(decision: Decision) -> None:
 def sign(user, decision: Decision) -> SignedDocument:
     """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated."""
     _check_date_at_signing(decision)
-    return _step(user, decision, "sign", lambda _document: documents.decision_pdf(decision), signing.SIGNER,
-                 _("Signing decision No. %(code)s") % {"code": decision.code}, "da-ky",
-                 _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
+    document = _step(user, decision, "sign", lambda _document: documents.decision_pdf(decision), signing.SIGNER,
+                     _("Signing decision No. %(code)s") % {"code": decision.code}, "da-ky",
+                     _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
+    if not decision.is_revocation:  # the decision takes effect: its bonuses leave the fund now (issue 32)
+        fund.spend_for_decision(user, decision, sum(
+            (n.bonus_amount for n in decision.awardees.all() if n.bonus_amount is not None), Decimal(0)))
+    return document
 
 
 @transaction.atomic

@@ -6,13 +6,14 @@ and a report of the running period counts "đến ngày" the day it is issued.""
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from awards import documents, round_documents, signed_documents
-from awards.models import Decision, DecisionKind, Status
+from awards import documents, fund, round_documents, signed_documents
+from awards.models import Decision, DecisionKind, FundEntry, FundEntryKind, FundSource, Status
 from documents import register
 from documents.signing import sha256
 from legal import bases
@@ -142,3 +143,22 @@ def test_the_running_periods_report_counts_to_the_day_it_is_issued(db):
     signed_copies.keep(report.pk, b"%PDF-1.7 a signed report", "Ban Thi đua - Khen thưởng")
     found = register.lookup(sha256(b"%PDF-1.7 a signed report"))
     assert "03/BC-BTĐKT" in found.text and " 3/BC-BTĐKT" not in found.text
+
+
+def test_the_fund_pays_when_the_decision_is_signed_and_counts_unsigned_ones_before_the_next(officer_client, db):
+    officer = users()["demo_officer"]
+    fund.record_income(officer, kind=FundEntryKind.ALLOCATION, source=FundSource.CITY_BUDGET,
+                       amount=Decimal(5_000_000), entered_on=dt.date(2026, 1, 5), description="Dự toán năm 2026")
+    first = to_state(draft(award="tap-the-ldxs", names=("Phòng Kế hoạch",)), Status.VOTED)
+    decide = {"issued_on": "2026-11-20", "signer_name": "Nguyễn Văn Tùng", "signer_title": "Chủ tịch",
+              "override_reason": "Hội đồng đã xem xét thành tích"}
+    officer_client.post(reverse("awards:submission_decide", args=[first.pk]), decide, follow=True)
+    decision = Decision.objects.get(submission=first)
+    assert fund.balance(2026) == 5_000_000  # issued: nothing paid before the signature
+    # A second decision sees the first one's bonuses as spoken for: 5.000.000 - 3.510.000 left, not enough.
+    second = to_state(draft(award="tap-the-ldxs", names=("Phòng Đầu tư",)), Status.VOTED)
+    refused = officer_client.post(reverse("awards:submission_decide", args=[second.pk]), decide, follow=True)
+    assert "1.490.000" in refused.content.decode() and Decision.objects.count() == 1
+    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    assert fund.balance(2026) == 5_000_000 - 3_510_000
+    assert FundEntry.objects.get(kind=FundEntryKind.SPENDING).entered_on == decision.issued_on
