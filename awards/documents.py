@@ -3,10 +3,16 @@ documents.pdf)."""
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
 
 from documents.pdf import qr_data_uri, render_pdf
+from documents.vnwords import money_in_words
+from legal import bases
+from legal.enums import AwardCategory
+from legal.models import Paper
 from organisation.history import show_as_of
 
 from .models import Decision, Nominee, Outcome
@@ -27,8 +33,35 @@ def decision_pdf(decision: Decision) -> bytes:
     groups: dict[str, list[Nominee]] = {}
     for nominee in awardees:
         groups.setdefault(nominee.award_type.name, []).append(nominee)
-    return render_pdf("awards/pdf/decision.html", {"decision": decision, "groups": groups, "awardees": awardees,
-                                                    **(totals(awardees) if not decision.is_revocation else {})})
+    context = {"decision": decision, "groups": groups, "awardees": awardees,
+               "bases": bases.in_force(Paper.REVOCATION if decision.is_revocation else Paper.AWARD_DECISION,
+                                       decision.issued_on)}
+    if decision.is_revocation:
+        # What the revocation recovers: the bonuses its awards paid (its own article, not the award's decision's).
+        recover = sum((n.bonus_amount or 0 for n in awardees), 0)
+        context.update(recover=recover, recover_words=money_in_words(recover))
+    else:
+        context.update(totals(awardees))
+    return render_pdf("awards/pdf/decision.html", context)
+
+
+ISSUER = "Chủ tịch Ủy ban nhân dân thành phố"
+
+
+def certificate_wording(nominee: Nominee) -> dict:
+    """What the certificate prints under the issuer, who is named once at its head: an emulation title is a
+    "Bằng chứng nhận" of the title ("Chiến sĩ thi đua thành phố"), a commendation its form ("Bằng khen"); the
+    catalogue's "(tập thể)", "(hộ gia đình)" and "của Chủ tịch …" are left out; a collective named after its unit
+    is not named twice."""
+    name = re.sub(r"\s*\((tập thể|cá nhân|hộ gia đình)\)\s*$", "", nominee.award_type.name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+của\s+" + ISSUER + r"$", "", name, flags=re.IGNORECASE)
+    if nominee.award_type.category == AwardCategory.EMULATION_TITLE:
+        heading, title = "Bằng chứng nhận", f"Danh hiệu “{name}”"
+    else:
+        heading, title = name, ""
+    unit = nominee.submission.unit.name
+    return {"heading": heading, "title": title,
+            "unit": "" if nominee.name.strip().casefold() == unit.strip().casefold() else unit}
 
 
 def certificate_pdf(nominee: Nominee) -> bytes:
@@ -38,4 +71,4 @@ def certificate_pdf(nominee: Nominee) -> bytes:
     show_as_of([nominee.submission.unit, nominee.collective_unit], nominee.decision.issued_on)
     url = verification_url(nominee)
     return render_pdf("awards/pdf/certificate.html", {"nominee": nominee, "decision": nominee.decision, "url": url,
-                                                "qr": qr_data_uri(url)})
+                                                "qr": qr_data_uri(url), **certificate_wording(nominee)})

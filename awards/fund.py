@@ -1,8 +1,8 @@
 """The emulation and commendation fund's ledger: entries, balances, the decision's spending, recoveries.
 
 Every entry is append-only (awards.models.fund): corrections are reversing entries. Spending is written when the
-Chairman's decision is issued (the city pays the awards it decides); a recovery after a revocation returns to the
-fund of the year it is recovered in.
+Chairman's decision takes effect, at the signer's signature (the city pays the awards it decides); a recovery after
+a revocation returns to the fund of the year it is recovered in.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from documents.formats import number
 from organisation.permissions import keeps_fund
 
-from .models import FundEntry, FundEntryKind, FundSource
+from .models import DecisionKind, FundEntry, FundEntryKind, FundSource, Nominee
 
 INCOME_KINDS = (FundEntryKind.ALLOCATION, FundEntryKind.INCOME)
 
@@ -86,11 +86,20 @@ def reverse_entry(user, entry: FundEntry, *, reason: str, entered_on: datetime.d
         decision=entry.decision, nominee=entry.nominee, reverses=entry, created_by=user)
 
 
+def committed(year: int) -> Decimal:
+    """The bonuses of the year's award decisions issued but not yet signed (their spending not yet booked)."""
+    return Nominee.objects.filter(
+        decision__year=year, decision__kind=DecisionKind.AWARD, bonus_amount__isnull=False).exclude(
+        decision__fund_entries__kind=FundEntryKind.SPENDING).aggregate(
+        total=Sum("bonus_amount"))["total"] or Decimal(0)
+
+
 def require_funds(year: int, total: Decimal, accepted: bool) -> None:
-    """The warning before a decision that overdraws the fund: the officer confirms it knowingly."""
+    """The warning before a decision that overdraws the fund (its balance less the decisions issued and not yet
+    signed): the officer confirms it knowingly."""
     if total <= 0 or accepted:
         return
-    held = balance(year)
+    held = balance(year) - committed(year)
     if held - total < 0:
         raise ValidationError({"accept_overdraft": _(
             "The fund of %(year)s holds %(balance)s đ; this decision pays %(total)s đ and would take it %(missing)s đ "
@@ -99,8 +108,9 @@ def require_funds(year: int, total: Decimal, accepted: bool) -> None:
 
 
 def spend_for_decision(user, decision, total: Decimal) -> FundEntry | None:
-    """The decision's bonuses leave the fund of its year (one entry per decision)."""
-    if not total:
+    """The decision's bonuses leave the fund of its year (one entry per decision), when it takes effect: the
+    signer's signature (awards.signed_documents.sign)."""
+    if not total or FundEntry.objects.filter(decision=decision, kind=FundEntryKind.SPENDING).exists():
         return None
     return FundEntry.objects.create(
         year=decision.issued_on.year, kind=FundEntryKind.SPENDING, amount=-total, entered_on=decision.issued_on,

@@ -16,10 +16,13 @@ from .models import Decision
 MONEY = "#,##0"
 
 
-def awardees(decision: Decision):
-    """The decision's awardees, their units named as on the day it was issued."""
-    rows = list(decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
-                .order_by("award_type__order", "id"))
+def awardees(decision: Decision, *, payable: bool = False):
+    """The decision's awardees, their units named as on the day it was issued; ``payable``: only the awards still
+    in force (a revoked award is not paid, so it leaves the payment list and its total)."""
+    rows = decision.awardees.select_related("award_type", "person", "collective_unit", "submission__unit")
+    if payable:
+        rows = rows.filter(revoked_by__isnull=True)
+    rows = list(rows.order_by("award_type__order", "id"))
     show_as_of([u for n in rows for u in (n.submission.unit, n.collective_unit)], decision.issued_on)
     return rows
 
@@ -32,12 +35,12 @@ def totals(rows) -> dict:
 
 
 def payment_pdf(decision: Decision) -> bytes:
-    rows = awardees(decision)
+    rows = awardees(decision, payable=True)
     return render_pdf("awards/pdf/payment_list.html", {"decision": decision, "awardees": rows, **totals(rows)})
 
 
 def payment_xlsx(decision: Decision) -> bytes:
-    rows = awardees(decision)
+    rows = awardees(decision, payable=True)
     summary = totals(rows)
     headers = [_("No."), _("Awardee"), _("Unit"), _("Award"), _("Amount (VND)"), _("Account number"), _("Bank"),
                _("Signature of the recipient")]

@@ -9,6 +9,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from documents.pdf import render_pdf
+from legal import bases
+from legal.models import Paper
 
 from .models import Appraisal, CouncilMeeting, CouncilVote, Nominee, Submission
 from .services import council_size, vote_rules
@@ -21,7 +23,9 @@ def submission_report_pdf(submission: Submission) -> bytes:
     return render_pdf("awards/pdf/submission_report.html", {
         "submission": submission, "nominees": nominees, "eligible": eligible,
         "not_eligible": [n for n in nominees if n.appraisal == Appraisal.NOT_ELIGIBLE],
-        "today": timezone.localdate(), "verdicts": dict(Appraisal.choices)})
+        "verdicts": dict(Appraisal.choices),
+        # The bases in force on the submission's date (a draft not yet sent: today's).
+        "bases": bases.in_force(Paper.SUBMISSION_REPORT, submission.board_report_on or timezone.localdate())})
 
 
 def _tally(meeting: CouncilMeeting) -> dict:
@@ -37,7 +41,8 @@ def _tally(meeting: CouncilMeeting) -> dict:
     votes = CouncilVote.objects.filter(nominee__submission__meeting=meeting)
     present = votes.filter(in_writing=False).values("member").distinct().count()
     in_writing = votes.filter(in_writing=True).values("member").distinct().count()
-    return {"meeting": meeting, "members": members, "present": present, "in_writing": in_writing,
+    return {"meeting": meeting, "members": members,
+            "bases": bases.in_force(Paper.BALLOT_TALLY, meeting.held_on), "present": present, "in_writing": in_writing,
             "nominees": nominees, "submissions": Submission.objects.filter(meeting=meeting).select_related("unit"),
             "passed": sum(1 for n in nominees if n.passes)}
 

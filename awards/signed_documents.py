@@ -8,6 +8,9 @@ state, all or nothing."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +22,7 @@ from documents.register import Registered
 from documents.verification import Verdict, check_pdf
 from utilities.workflow import AuditRecord, Step
 
-from . import documents
+from . import documents, fund
 from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE
 
@@ -61,12 +64,32 @@ def audit(entry: AuditRecord) -> None:
 SIGNATURE.writes_with(audit=audit)  # the unit hears of the decision through the dossier's own notices
 
 
+def _check_date_at_signing(decision: Decision) -> None:
+    """The signer signs a decision dated no later than the day of signing and not before the Council's meeting
+    (issue 32): a decision dated in the future, or before the vote it rests on, is refused, not signed."""
+    today = timezone.localdate()
+    if decision.issued_on > today:
+        raise ValidationError(_("Decision No. %(code)s is dated %(date)s, after today: it cannot be signed before its "
+                                "date.") % {"code": decision.code, "date": f"{decision.issued_on:%d/%m/%Y}"})
+    meeting = decision.submission.meeting if decision.submission_id else None
+    if meeting is not None and decision.issued_on < meeting.held_on:
+        raise ValidationError(_("Decision No. %(code)s is dated %(date)s, before the Council's meeting of %(meeting)s: "
+                                "it cannot be signed.") % {"code": decision.code,
+                                                           "date": f"{decision.issued_on:%d/%m/%Y}",
+                                                           "meeting": f"{meeting.held_on:%d/%m/%Y}"})
+
+
 @SIGNATURE.action("sign", record=_document)
 def sign(user, document: SignedDocument, decision: Decision) -> Step:
-    """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated."""
+    """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated. The
+    decision takes effect: its bonuses leave the fund now (issue 32), in the same transaction."""
+    _check_date_at_signing(decision)
     reason = _("Signing decision No. %(code)s") % {"code": decision.code}
     _store(document, _signed(documents.decision_pdf(decision), signing.SIGNER, decision, reason), "da-ky")
     document.signer_signed_at, document.signer_signed_by = timezone.now(), user
+    if not decision.is_revocation:
+        fund.spend_for_decision(user, decision, sum(
+            (n.bonus_amount for n in decision.awardees.all() if n.bonus_amount is not None), Decimal(0)))
     return Step(event="sign_document",
                 note=lambda: _("Decision No. %(code)s signed digitally by the signer.") % {"code": decision.code})
 
@@ -87,6 +110,8 @@ def request_step(user, decision: Decision, step) -> SigningJob:
     with transaction.atomic():
         document = SIGNATURE.lock(_document(decision))  # locked: two clicks queue one job
         step.check(user, document)
+        if step is sign:
+            _check_date_at_signing(decision)  # refused on the page, not only on the signing host
         return signing_jobs.request(user, KIND, decision.pk, step.transition.name)
 
 

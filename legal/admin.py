@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import BaseSalary, BonusRate, Holiday, LegalDocument, Parameter
+from .models import BaseSalary, BonusRate, Holiday, LegalBasis, LegalDocument, Parameter
 
 
 @admin.register(LegalDocument)
@@ -38,3 +38,11 @@ class BonusRateAdmin(admin.ModelAdmin):
     list_filter = ("effective_from", "award_type__category", "award_type__subject")
     search_fields = ("award_type__name", "award_type__code", "legal_basis")
     autocomplete_fields = ("award_type",)
+
+
+@admin.register(LegalBasis)
+class LegalBasisAdmin(admin.ModelAdmin):
+    """The "Căn cứ" lines of each kind of document: a new law or decree is a new row from its date."""
+
+    list_display = ("paper", "order", "wording", "effective_from", "effective_to")
+    list_filter = ("paper",)

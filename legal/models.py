@@ -286,3 +286,39 @@ class EligibilityRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award_type}: {self.description}"
+
+
+class Paper(models.TextChoices):
+    """The portal's own documents that open with "Căn cứ …" lines."""
+
+    AWARD_DECISION = "award_decision", _("Award decision")
+    REVOCATION = "revocation", _("Revocation decision")
+    SUBMISSION_REPORT = "submission_report", _("The Board's submission to the Chairman (tờ trình)")
+    BALLOT_TALLY = "ballot_tally", _("Ballot tally and meeting minutes")
+
+
+class LegalBasis(models.Model):
+    """One "Căn cứ" line of a kind of document, for the period its legal document is in force: a document cites
+    the rows in force on its own date (``legal.bases.in_force``), so a new law or decree is new rows, never an
+    edited template."""
+
+    paper = models.CharField(_("document"), max_length=24, choices=Paper.choices)
+    document = models.ForeignKey(LegalDocument, verbose_name=_("legal document"), on_delete=models.PROTECT,
+                                 related_name="citations")
+    wording = models.TextField(_("wording"), help_text=_("What follows \"Căn cứ\", e.g. \"Luật Thi đua, khen thưởng "
+                                                          "số 06/2022/QH15 ngày 15 tháng 6 năm 2022\"."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+    source = models.CharField(_("where the facts were checked"), max_length=400, blank=True, default="")
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("legal basis cited")
+        verbose_name_plural = _("legal bases cited")
+        ordering = ["paper", "order", "-effective_from"]
+        constraints = [models.UniqueConstraint(fields=["paper", "document"], name="legal_basis_once_per_paper")]
+
+    def __str__(self) -> str:
+        return f"{self.get_paper_display()}: {self.wording}"

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from .bases_seed import seed_legal_bases
 from .models import DocumentKind, LegalDocument
 
 D = dt.date
@@ -44,4 +45,5 @@ def seed_legal_documents() -> int:
             issued_on=issued,
             defaults={"kind": kind, "issuer": issuer, "title": title, "effective_from": effective_from},
         )
+    seed_legal_bases()
     return len(DIRECTIVE_DOCUMENTS)

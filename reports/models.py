@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -80,6 +81,12 @@ class Report(models.Model):
         if self.kind == ReportKind.QUARTERLY:
             return f"Q{(self.period_start.month - 1) // 3 + 1}/{self.period_start.year}"
         return str(self.period_end.year)  # a reporting year 01/12/2023–30/11/2024 is the year 2024
+
+    @property
+    def figures_to(self):
+        """The last day the figures cover: the period's end, or, for the period still running, the day the report
+        is issued (today for a draft): "đến ngày 05/12/2026", never a day still to come."""
+        return min(self.period_end, self.issued_on or timezone.localdate())
 
     @property
     def code(self) -> str:

@@ -88,7 +88,7 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
     from openpyxl import Workbook  # noqa: PLC0415 — heavy (openpyxl), only when a workbook is read or written
 
     title = f"{KIND_TITLES[report.kind]} {report.period_label} – Số {report.code}"
-    period = (f"Kỳ báo cáo: từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y}; "
+    period = (f"Kỳ báo cáo: từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.figures_to:%d/%m/%Y}; "
               f"Ban Thi đua - Khen thưởng thành phố Hải Phòng")
     if report.kind == ReportKind.CIRCULAR_FORMS:
         sheets = circular_sheets(data["circular_forms"])
@@ -115,7 +115,7 @@ def xlsx_bytes(report: Report, data: dict) -> bytes:
             ("Phong trào", ["Phong trào", "Đơn vị đăng ký", "Chương trình hành động", "Báo cáo nhận trong kỳ"],
              [(r["name"], r["registered"], r["programme_count"], r["report_count"]) for r in data["movements"]["rows"]],
              [60, 16, 18, 18], {1: COUNT, 2: COUNT, 3: COUNT}),
-            ("Hồ sơ", [f"Trạng thái đến ngày {report.period_end:%d/%m/%Y}", "Số hồ sơ"],
+            ("Hồ sơ", [f"Trạng thái đến ngày {report.figures_to:%d/%m/%Y}", "Số hồ sơ"],
              [(r["status"], r["n"]) for r in data["nominations"]["pipeline"]], [40, 14], {1: COUNT}),
             ("Chỉ tiêu", ["Chỉ tiêu", "Đơn vị tính", "Thực hiện đến cuối kỳ", "% kế hoạch năm", "Dự báo cả năm",
                           "Tình trạng"],

@@ -27,7 +27,7 @@ def describe(copy) -> str | None:
     if report is None:
         return None
     text = _("A signed, unaltered report of the register: report No. %(number)s/BC-BTĐKT issued on %(date)s "
-             "(%(period)s).") % {"number": report.number, "date": f"{report.issued_on:%d/%m/%Y}" if report.issued_on
+             "(%(period)s).") % {"number": f"{report.number:02d}", "date": f"{report.issued_on:%d/%m/%Y}" if report.issued_on
                                  else "—", "period": f"{report.period_start:%d/%m/%Y}–{report.period_end:%d/%m/%Y}"}
     latest = copies(report.pk).order_by("-signed_at", "-id").first()
     if latest is not None and latest.pk != copy.pk:

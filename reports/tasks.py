@@ -186,7 +186,7 @@ def _sign_report(report_id: int) -> str:
             return "already signed"
         try:
             signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
-                                  reason=f"Báo cáo số {report.number}/BC-BTĐKT")
+                                  reason=f"Báo cáo số {report.code}")
             signatures = signing.read_signatures(signed)
         except Exception:
             logger.exception("report %s could not be signed; kept unsigned", report_id)

@@ -3,10 +3,13 @@ pay and that the fund is short, confirms, issues; the decision shows the amounts
 pages, the annex and the payment list are kept as PNG in test-artifacts/."""
 
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from awards import signed_documents
 from awards.models import Decision, FundEntry, FundEntryKind, Status
+from organisation.models import User
 
 from .awards_helpers import draft, to_state
 from .browser import ARTIFACTS, chromium_page, screenshot
@@ -53,6 +56,11 @@ def test_allocation_preview_overdraft_and_decision(live_server, password):
         _pdf_to_png(page, f"{base}/khen-thuong/quyet-dinh/{decision.pk}/pdf/", "fund-decision-annex")
         _pdf_to_png(page, f"{base}/khen-thuong/quyet-dinh/{decision.pk}/chi-thuong/pdf/", "fund-payment-list")
 
+        page.goto(f"{base}/khen-thuong/quy/?year={decision.issued_on.year}")
+        assert "-2.020.000" not in page.locator("#fund-balance").inner_text()  # issued, not yet signed (issue 32)
+        # The signer signs (pyHanko runs its own event loop: outside Playwright's, in a thread of its own).
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(signed_documents.sign, User.objects.get(username="demo_officer"), decision).result()
         page.goto(f"{base}/khen-thuong/quy/?year={decision.issued_on.year}")
         assert "-2.020.000" in page.locator("#fund-balance").inner_text()
         screenshot(page, "fund-ledger")

@@ -50,6 +50,10 @@ class Submission(models.Model):
     title = models.CharField(_("title"), max_length=300)
     reference = models.CharField(_("submission number"), max_length=64, blank=True,
                                  help_text=_("The unit's own number, e.g. 15/TTr-SKHĐT"))
+    board_report_number = models.PositiveIntegerField(
+        _("number of the Board's submission"), null=True, blank=True,
+        help_text=_("Given when the Board sends its submission (tờ trình) to the Chairman, after the vote; kept."))
+    board_report_on = models.DateField(_("date of the Board's submission"), null=True, blank=True)
     round_kind = models.CharField(_("round"), max_length=12, choices=RoundKind.choices)
     year = models.PositiveSmallIntegerField(_("year of achievement"))
     movement = models.ForeignKey("campaigns.Movement", verbose_name=_("movement"), null=True, blank=True,
@@ -87,6 +91,11 @@ class Submission(models.Model):
     def get_absolute_url(self) -> str:
         """The dossier's page (the link of its notices)."""
         return reverse("awards:submission_detail", args=[self.pk])
+
+    @property
+    def board_report_code(self) -> str:
+        """"05/TTr-BTĐKT" once the Board's submission is sent (numbered from 01 each year), else ""."""
+        return f"{self.board_report_number:02d}/TTr-BTĐKT" if self.board_report_number else ""
 
     @property
     def is_editable(self) -> bool:

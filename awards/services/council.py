@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.formats import number
+from documents.numbering import next_number
 from legal.models import Parameter
 from organisation.models import User
 from organisation.permissions import is_council
@@ -172,4 +173,8 @@ def close_vote(user, submission: Submission) -> Step:
 
     release_initiatives([n for n in eligible if n.outcome == Outcome.FAILED])
     passed = any(n.outcome == Outcome.PASSED for n in eligible)
+    if passed and not submission.board_report_number:
+        # The Board sends its tờ trình to the Chairman now: numbered and dated once, printed as stored.
+        submission.board_report_on = timezone.localdate()
+        submission.board_report_number = next_number("board_report", submission.board_report_on.year)
     return Step(to=Status.VOTED if passed else Status.CLOSED, note=lines, event="vote")

@@ -89,7 +89,8 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     _set_outcome(rejected, Outcome.REJECTED, user)
     _set_outcome(submission.nominees.filter(outcome=Outcome.PASSED).exclude(pk__in=[n.pk for n in passed]),
                  Outcome.FORWARDED, user)
-    fund.spend_for_decision(user, decision, total)
+    # The bonuses leave the fund when the decision takes effect, at the signer's signature
+    # (awards.signed_documents.sign), not at issue.
     unknown = [n.name for n in passed if not bonuses[n.pk].known]
 
     def note():
