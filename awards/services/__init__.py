@@ -20,16 +20,20 @@ from .board import (
     create_meeting,
     open_public_comment,
     receive,
+    reopen_appraisal,
+    reopen_vote,
     return_to_unit,
     send_to_council,
 )
 from .council import (
+    Ballot,
     VoteRule,
     cast_vote,
     cast_votes,
     close_vote,
     council_size,
     record_written_vote,
+    redate_meeting,
     threshold_day,
     vote_passes,
     vote_rules,
@@ -47,7 +51,8 @@ from .drafting import (
 )
 
 __all__ = [
-    "HEADER_FIELDS", "VoteRule", "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
+    "HEADER_FIELDS", "Ballot", "VoteRule", "redate_meeting", "reopen_appraisal", "reopen_vote",
+    "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
     "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
     "missing_documents", "needs_public_comment", "open_public_comment", "receive", "record_central_result",
     "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke", "save_nominee",
