@@ -61,6 +61,7 @@ def test_an_officers_day_with_dates_refusals_and_votes(live_server, password):
         assert page.locator("#decide_issued_on.is-invalid").count() == 1
         screenshot(page, "o3-decision-refused-on-its-date")
         page.locator("#decide_issued_on").fill(f"{today:%d/%m/%Y}")
+        page.locator("#decide_accept_overdraft").check()  # the demo's fund of this year is empty
         page.get_by_role("button", name="Ban hành quyết định").click()
         assert page.get_by_role("heading", name="Quyết định số").first.is_visible()
         assert Decision.objects.get(submission=stuck).issued_on == today
