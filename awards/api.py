@@ -110,6 +110,10 @@ class DecideSerializer(serializers.Serializer):
     accept_overdraft = serializers.BooleanField(required=False, default=False)
 
 
+class ReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
 class ForwardSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 

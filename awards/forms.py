@@ -164,6 +164,15 @@ class DecisionForm(forms.Form):
         help_text=_("Asked only when the decision would take the fund's balance below zero."))
 
 
+class RedateMeetingForm(forms.Form):
+    held_on = forms.DateField(label=_("The meeting's right date"), widget=DATE)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reopening"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class RevokeForm(forms.Form):
     grounds = forms.CharField(label=_("Grounds for revocation"), widget=forms.Textarea(attrs={"rows": 3}))
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)

@@ -169,6 +169,11 @@ def _submission(request, pk, related=("unit", "officer", "meeting", "movement"))
 
 
 def submission_detail(request, pk):
+    return _dossier_page(request, pk)
+
+
+def _dossier_page(request, pk, bound=None):
+    """The dossier's page; ``bound``: {action: its form bound to a refused post}, shown with the input kept."""
     # Officer, meeting and movement are shown inside the cached body: loaded only when it is rendered.
     submission = _submission(request, pk, related=("unit",))
     user = request.user
@@ -194,7 +199,7 @@ def submission_detail(request, pk):
     main, trail = split(html, "<!-- actions -->")
     # The workflow table says which actions this viewer has now; only their forms are built.
     context = {"submission": submission, "body": main, "trail": trail, "can_edit": can_edit, "is_board": board,
-               "actions": DOSSIER.offered(user, submission)}
+               "actions": DOSSIER.offered(user, submission, bound=bound)}
     if can_edit:
         context.update(missing=services.missing_documents(submission),
                        attachment_form=forms.AttachmentForm(auto_id=NEW_ID))
@@ -299,7 +304,8 @@ def _dossier_url(pk) -> str:
 def submission_action(request, pk, action):
     """Take ``action`` of the dossier's table: the role before the input is read, then the row's form and the
     engine (lock, check, the step, audit, notice)."""
-    return take_posted(request, DOSSIER, action, _submission(request, pk), back=_dossier_url(pk))
+    return take_posted(request, DOSSIER, action, _submission(request, pk), back=_dossier_url(pk),
+                       page=lambda bound: _dossier_page(request, pk, bound))
 
 
 def submission_appraise(request, pk):
@@ -316,7 +322,8 @@ def submission_appraise(request, pk):
 
 # --- the Council -------------------------------------------------------------------
 
-def council(request):
+def council(request, posted=None):
+    """The Council's page; ``posted``: a refused ballot's choices {nominee id: choice}, shown as they were typed."""
     can_open_council.require(request.user)
     submissions = Submission.objects.filter(status__in=services.cast_votes.transition.sources).select_related(
         "unit", "meeting").prefetch_related(
@@ -335,6 +342,8 @@ def council(request):
             by_day[day] = services.vote_rules(awards, day)
         rules = by_day[day]
         for nominee in submission.eligible:
+            mine = nominee.my_votes[0].choice if nominee.my_votes else ""
+            nominee.shown_choice = (posted or {}).get(nominee.pk, mine)
             nominee.vote_count = nominee.yes + nominee.no + nominee.abstain
             nominee.passes_now, nominee.rule_now = rules[nominee.award_type_id].judge(
                 nominee.yes, nominee.vote_count, members)
@@ -353,21 +362,39 @@ def vote(request, nominee_pk):
         return redirect(reverse("awards:council") + f"#dossier-{nominee.submission_id}")
     return posted_action(request, lambda data: services.cast_vote(request.user, nominee, data["choice"]),
                          back=reverse("awards:council") + f"#dossier-{nominee.submission_id}", form=form,
-                         success=_("Vote recorded for %(name)s.") % {"name": nominee.name})
+                         success=lambda vote: _("Vote changed for %(change)s.") % {"change": vote.changed}
+                         if vote.changed else _("Vote recorded for %(name)s.") % {"name": nominee.name})
+
+
+def _ballot_done(ballot) -> str:
+    """The result of a ballot in words: the votes recorded, each earlier vote it changed, the votes left as they
+    were ("In favour of all" never replaces a vote)."""
+    text = _("%(n)s vote(s) recorded.") % {"n": ballot.recorded}
+    if ballot.changed:
+        text += " " + _("Changed: %(changes)s.") % {"changes": "; ".join(ballot.changed)}
+    if ballot.kept:
+        text += " " + _("Your earlier votes stay for: %(names)s (to change one, choose it and “Record my votes”).") % {
+            "names": ", ".join(ballot.kept)}
+    return text
 
 
 @require_POST
 def vote_all(request, pk):
-    """One member's votes on every eligible nominee of a dossier: the choices ticked, or "in favour of all"."""
+    """One member's votes on every eligible nominee of a dossier: the choices ticked, or "in favour of all" (only
+    the nominees this member has not voted on yet: a recorded vote is never replaced silently). A refused ballot
+    shows the page again with the choices as ticked."""
     services.cast_votes.transition.permission.require(request.user)
     submission = get_object_or_404(Submission, pk=pk)
     ids = submission.nominees.filter(appraisal=Appraisal.ELIGIBLE).values_list("pk", flat=True)
     everyone = request.POST.get("all")
     choices = {pk: everyone if everyone else request.POST.get(f"choice_{pk}", "") for pk in ids}
     choices = {pk: choice for pk, choice in choices.items() if choice}
-    back = reverse("awards:council") + f"#dossier-{submission.pk}"
-    return posted_action(request, lambda _data: services.cast_votes(request.user, submission, choices), back=back,
-                         success=lambda n: _("%(n)s vote(s) recorded.") % {"n": n})
+    ok, _ballot = run_service(request, lambda: services.cast_votes(request.user, submission, choices,
+                                                                   keep_existing=bool(everyone)),
+                              success=_ballot_done)
+    if ok:
+        return redirect(reverse("awards:council") + f"#dossier-{submission.pk}")
+    return council(request, posted={} if everyone else choices)
 
 
 # --- decisions, certificates, verification -------------------------------------------

@@ -73,6 +73,52 @@ def _no_city_award(submission, today):
     return None
 
 
+def decision_date_unmet(submission, day: datetime.date) -> str | None:
+    """The decision's date rule (issue 33): a decision is dated from the Council's meeting (where it voted) up to
+    today, and not before the year of the achievements it rewards. None: ``day`` is a possible date."""
+    if day > timezone.localdate():
+        return _("A decision cannot be dated in the future.")
+    if day.year < submission.year:
+        return _("The decision of %(date)s is dated before the year of the achievements (%(year)s).") % {
+            "date": _fmt(day), "year": submission.year}
+    if submission.meeting_id and day < submission.meeting.held_on:
+        return _("The decision of %(date)s is dated before the Council's vote of %(vote)s.") % {
+            "date": _fmt(day), "vote": _fmt(submission.meeting.held_on)}
+    return None
+
+
+def _decision_possible(submission, day):
+    """The row ``decide``'s condition, on the day the decision is dated (today where a page asks)."""
+    return decision_date_unmet(submission, day) or _no_city_award(submission, day)
+
+
+def _meeting_held(submission, today):
+    """A vote is counted once its meeting has taken place: the decision that follows is dated from the meeting on,
+    so a count before it would leave a dossier no date can decide."""
+    if submission.meeting_id and submission.meeting.held_on > today:
+        return _("The Council meets on %(date)s; its votes are counted from that day (re-date the meeting if its "
+                 "date is wrong).") % {"date": _fmt(submission.meeting.held_on)}
+    return None
+
+
+def _counted(submission) -> bool:
+    return submission.nominees.filter(outcome__in=(Outcome.PASSED, Outcome.FAILED)).exists()
+
+
+def _vote_counted(submission, today):
+    """``reopen_vote``: a dossier closed by the Council's count, not by its appraisal."""
+    if not _counted(submission):
+        return _("The Council has not counted a vote on this dossier.")
+    return None
+
+
+def _closed_by_appraisal(submission, today):
+    """``reopen_appraisal``: an appraised dossier not yet before the Council, or one the appraisal closed."""
+    if submission.status == Status.CLOSED and _counted(submission):
+        return _("The Council's count closed this dossier; reopen the vote instead.")
+    return None
+
+
 def _city_award_pending(submission, today):
     if _passed(submission, central=False, today=today):
         return _("Issue the city's decision first for the city-level awards in this dossier.")
@@ -148,13 +194,13 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, lock_related=("unit", "me
     Transition("vote", (S.IN_COUNCIL,), (), is_council, gettext_lazy("Vote")),
     Transition("close_vote", (S.IN_COUNCIL,), (S.VOTED, S.CLOSED), is_board, gettext_lazy("Count the votes"),
                url_name="awards:submission_close_vote", path="kiem-phieu", done=gettext_lazy("Votes counted."),
-               api_path="close-vote", detail=_meeting, held_notice=True,
+               api_path="close-vote", detail=_meeting, held_notice=True, condition=_meeting_held,
                confirm=gettext_lazy("Close the vote and count it? Council members can no longer vote on this "
                                     "dossier.")),
     Transition("decide", (S.VOTED,), (S.DECIDED,), is_board, gettext_lazy("Issue the decision"),
                form="awards.forms.DecisionForm", form_initial=_today_initial, url_name="awards:submission_decide",
                path="quyet-dinh", done=_decision_issued, next_url=_decision_page,
-               api_input="awards.api.DecideSerializer", style="success", condition=_no_city_award,
+               api_input="awards.api.DecideSerializer", style="success", condition=_decision_possible,
                hide_when_unmet=True, detail=_bonus_preview, held_notice=True,
                confirm=gettext_lazy("Issue the decision? It takes the next number of the year; an issued decision is "
                                     "never changed, only revoked by another decision.")),
@@ -167,6 +213,28 @@ DOSSIER = Workflow("dossier", Status, initial=S.DRAFT, lock_related=("unit", "me
     Transition("record_central_result", (S.DECIDED, S.FORWARDED), (), is_board,
                gettext_lazy("Record the central decision"), url_name="awards:central_result", method="get",
                style="outline-primary", condition=_nothing_forwarded, hide_when_unmet=True),
+    # The Board's ways out (issue 33): a wrong meeting date is corrected, a count or an appraisal done too early is
+    # reopened, each with its reason in the dossier's trail; never through the admin.
+    Transition("redate_meeting", (S.IN_COUNCIL, S.VOTED), (), is_board, gettext_lazy("Re-date the Council meeting"),
+               form="awards.forms.RedateMeetingForm", url_name="awards:submission_redate_meeting",
+               path="doi-ngay-hop", done=gettext_lazy("Meeting re-dated."), style="outline-secondary",
+               confirm=gettext_lazy("Change the meeting's date? Every dossier before this meeting follows it; the "
+                                    "reason is kept in each dossier's history.")),
+    Transition("reopen_vote", (S.VOTED, S.CLOSED), (S.IN_COUNCIL,), is_board, gettext_lazy("Reopen the vote"),
+               form="awards.forms.ReopenForm", url_name="awards:submission_reopen_vote", path="mo-lai-bieu-quyet",
+               done=gettext_lazy("The vote is open again."), style="outline-secondary",
+               api_input="awards.api.ReopenSerializer", api_path="reopen-vote", condition=_vote_counted,
+               hide_when_unmet=True,
+               confirm=gettext_lazy("Reopen the vote? The dossier goes back before the Council; the votes cast stay "
+                                    "and members may change them until the next count.")),
+    Transition("reopen_appraisal", (S.APPRAISED, S.CLOSED), (S.ASSIGNED,), is_board,
+               gettext_lazy("Reopen the appraisal"), form="awards.forms.ReopenForm",
+               url_name="awards:submission_reopen_appraisal", path="mo-lai-tham-dinh",
+               done=gettext_lazy("The appraisal is open again."), style="outline-secondary",
+               api_input="awards.api.ReopenSerializer", api_path="reopen-appraisal", condition=_closed_by_appraisal,
+               hide_when_unmet=True,
+               confirm=gettext_lazy("Reopen the appraisal? The dossier goes back to the officer, who appraises it "
+                                    "again.")),
     Transition("revoke", (S.DECIDED,), (), is_board, gettext_lazy("Revoke")),
     Transition("record_recovery", (S.DECIDED,), (), is_board, gettext_lazy("Record recovery")),
 ])

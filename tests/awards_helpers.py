@@ -3,6 +3,8 @@
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
 
 from awards import services
 from awards.models import Appraisal, CouncilMeeting, Submission
@@ -120,3 +122,10 @@ def xlsx(rows):
     book.save(buffer)
     return SimpleUploadedFile("danh-sach.xlsx", buffer.getvalue(),
                               content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def sign_decision(client, decision_pk: int, step: str = "awards:decision_sign"):
+    """A signing step asked through its page, and the signing host's task run as it would after the commit (the
+    test's transaction never commits, so the queued job is run here)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse(step, args=[decision_pk]))

@@ -95,6 +95,9 @@ EXPECTED = {
         "issued_on": _after(ctx["at_voted"], 15).isoformat(), "signer_name": "Nguyễn Văn Tùng",
         "accept_overdraft": True}, "at_voted"),
     ("submission", "forward"): Write(BOARD, lambda ctx, user: {"note": "Chuyển Bộ Nội vụ"}, "at_voted_central"),
+    ("submission", "reopen_vote"): Write(BOARD, lambda ctx, user: {"reason": "Kiểm phiếu trước khi đủ phiếu"},
+                                         "at_voted"),
+    ("submission", "reopen_appraisal"): Write(BOARD, lambda ctx, user: {"reason": "Thẩm định lại"}, "at_appraised"),
     ("movement", "create"): Write(BOARD, lambda ctx, user: {
         "name": "Phong trào thi đua chuyển đổi số", "kind": "thematic", "authority": "city_chairman",
         "scope": "citywide", "starts_on": "2025-01-01", "ends_on": "2025-12-31"}),

@@ -19,7 +19,7 @@ from documents.vnwords import money_in_words
 from legal.models import AwardType, BaseSalary, BonusRate
 from organisation.models import User
 
-from .awards_helpers import draft, person, to_state, users
+from .awards_helpers import draft, person, sign_decision, to_state, users
 from .test_awards_workflow import pdf_text
 
 D = dt.date
@@ -164,7 +164,7 @@ def test_the_fund_through_issue_revoke_recover_and_reversal(officer_client):
     assert "Nghị định 152/2025/NĐ-CP, Điều 50" in awardees[0].bonus_basis
     # Issued, not yet in effect: nothing has left the fund until the signer signs (issue 32).
     assert not FundEntry.objects.filter(kind=FundEntryKind.SPENDING).exists() and fund.balance(2026) == 5_000_000
-    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    sign_decision(officer_client, decision.pk)
     spending = FundEntry.objects.get(kind=FundEntryKind.SPENDING)
     assert spending.amount == -7_020_000 and spending.decision == decision and spending.created_by == officer
     assert fund.balance(2026) == -2_020_000
@@ -288,7 +288,7 @@ def test_ledger_export_and_api(officer_client, leader_client, staff_client):
                        amount=Decimal(2_500_000), entered_on=D(2026, 3, 1), description="Doanh nghiệp ủng hộ")
     submission = _voted(names=("Phòng Kế hoạch",))
     _decide(officer_client, submission)
-    officer_client.post(reverse("awards:decision_sign", args=[Decision.objects.get(submission=submission).pk]))
+    sign_decision(officer_client, Decision.objects.get(submission=submission).pk)
     assert fund.balance(2026) == 50_000_000 + 2_500_000 - 3_510_000
 
     book = load_workbook(io.BytesIO(leader_client.get(reverse("awards:fund_excel") + "?year=2026").content))
@@ -325,7 +325,7 @@ def test_the_fund_in_the_yearly_statistics(officer_client):
                        amount=Decimal(10_000_000), entered_on=D(2026, 1, 5), description="Dự toán năm 2026")
     submission = _voted(names=("Phòng Kế hoạch",))
     _decide(officer_client, submission)
-    officer_client.post(reverse("awards:decision_sign", args=[Decision.objects.get(submission=submission).pk]))
+    sign_decision(officer_client, Decision.objects.get(submission=submission).pk)
     rows = dict(fund_rows(yearly_statistics(2026)["fund"]))
     assert rows["Số dư đầu năm"] == 20_000_000 and rows["Chi tiền thưởng"] == 3_510_000
     assert rows["Số dư cuối năm"] == 20_000_000 + 10_000_000 - 3_510_000

@@ -21,7 +21,7 @@ from legal.models import AwardType, Paper
 from reports import signed_copies
 from reports.models import Report, ReportKind
 
-from .awards_helpers import draft, to_state, users
+from .awards_helpers import draft, sign_decision, to_state, users
 from .test_awards_workflow import pdf_text
 
 
@@ -159,6 +159,6 @@ def test_the_fund_pays_when_the_decision_is_signed_and_counts_unsigned_ones_befo
     second = to_state(draft(award="tap-the-ldxs", names=("Phòng Đầu tư",)), Status.VOTED)
     refused = officer_client.post(reverse("awards:submission_decide", args=[second.pk]), decide, follow=True)
     assert "1.490.000" in refused.content.decode() and Decision.objects.count() == 1
-    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    sign_decision(officer_client, decision.pk)
     assert fund.balance(2026) == 5_000_000 - 3_510_000
     assert FundEntry.objects.get(kind=FundEntryKind.SPENDING).entered_on == decision.issued_on

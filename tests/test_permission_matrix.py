@@ -141,6 +141,8 @@ WRITERS = {
     "awards:submission_assign": BOARD, "awards:submission_appraise": BOARD, "awards:submission_public_comment": BOARD,
     "awards:submission_to_council": BOARD, "awards:submission_close_vote": BOARD, "awards:submission_decide": BOARD,
     "awards:submission_forward": BOARD, "awards:vote": {"demo_council"},
+    "awards:submission_redate_meeting": BOARD, "awards:submission_reopen_vote": BOARD,
+    "awards:submission_reopen_appraisal": BOARD,
     "awards:vote_all": {"demo_council"}, "awards:submission_return": BOARD,
     "awards:submission_edit": UNIT_A, "organisation:person_create": STAFF_RECORDS,
     "organisation:person_edit": STAFF_RECORDS,

@@ -147,16 +147,30 @@ def require_on_post(request, predicate, obj=None) -> None:
 
 
 def posted_form(request, transition):
-    """The form of a workflow row bound to the POST, or None where the row reads no input."""
-    return import_string(transition.form)(request.POST) if transition.form else None
+    """The form of a workflow row bound to the POST (with the ids the record's page gives it), or None where the row
+    reads no input."""
+    return import_string(transition.form)(request.POST, auto_id=f"{transition.name}_%s") if transition.form else None
 
 
-def take_posted(request, workflow, action: str, obj, *, back):
+def take_posted(request, workflow, action: str, obj, *, back, page=None):
     """A posted action of a workflow table (the one dispatch view of each table): the row's predicate is asked
     before the input is read (403), then its form, then the engine (``workflow.take``) with the form's data; the
-    row's message after success, and its next page or ``back``."""
+    row's message after success, and its next page or ``back``.
+
+    A refusal (the form's own check or the service's ``ValidationError``) with a form: ``page({action: form})``
+    renders the record's page again with that form bound, its errors on its fields and everything typed still in
+    it (issue 33); the engine's transaction has written nothing. Without ``page``, or a row without a form, the
+    errors are messages on ``back``. The page's messages repeat the form's errors either way."""
     transition = workflow[action]
     transition.permission.require(request.user, obj)
-    return posted_action(request, lambda data: workflow.take(action, request.user, obj, **(data or {})), back=back,
-                         form=posted_form(request, transition), success=transition.done,
-                         next_url=transition.next_url)
+    form = posted_form(request, transition)
+    if form is None or page is None:
+        return posted_action(request, lambda data: workflow.take(action, request.user, obj, **(data or {})),
+                             back=back, form=form, success=transition.done, next_url=transition.next_url)
+    if form.is_valid():
+        ok, result = run_service(request, lambda: workflow.take(action, request.user, obj, **form.cleaned_data),
+                                 form=form, success=transition.done)
+        if ok:
+            return redirect(transition.next_url(result) if transition.next_url else back)
+    show_form_errors(request, form)  # also at the top of the page: the action's card may be below the fold
+    return page({action: form})

@@ -178,8 +178,9 @@ class Workflow:
         return (self.state_of(obj) in transition.sources and transition.permission(user, obj)
                 and not self.unmet(action, obj, today))
 
-    def check(self, action: str, user, obj, today: datetime.date | None = None) -> Transition:
-        """Raise ``PermissionDenied`` or ``ValidationError`` unless ``user`` may take ``action`` on ``obj`` now."""
+    def check(self, action: str, user, obj, today: datetime.date | None = None, field: str | None = None) -> Transition:
+        """Raise ``PermissionDenied`` or ``ValidationError`` unless ``user`` may take ``action`` on ``obj`` now.
+        ``field``: the input the day came from (a decision's date): the condition's refusal is that field's error."""
         structlog.contextvars.bind_contextvars(action=action)  # every later log line of the request names it
         transition = self[action]
         transition.permission.require(user, obj)
@@ -191,11 +192,12 @@ class Workflow:
             raise ValidationError(str(self.wrong_state_message) % {"status": display})
         reason = self.unmet(action, obj, today)
         if reason:
-            raise ValidationError(reason)
+            raise ValidationError({field: reason} if field else reason)
         return transition
 
-    def offered(self, user, obj, today: datetime.date | None = None) -> list[Offer]:
-        """The actions of ``obj``'s page that ``user`` may take in its state, with their forms, in table order."""
+    def offered(self, user, obj, today: datetime.date | None = None, bound: dict | None = None) -> list[Offer]:
+        """The actions of ``obj``'s page that ``user`` may take in its state, with their forms, in table order.
+        ``bound``: {action: its form bound to a refused post}, shown instead of a fresh one (the input kept)."""
         state, offers = self.state_of(obj), []
         for t in self.transitions.values():
             if not t.url_name or state not in t.sources or not t.permission(user, obj):
@@ -203,8 +205,8 @@ class Workflow:
             reason = self.unmet(t.name, obj, today)
             if reason and t.hide_when_unmet:
                 continue
-            form = None
-            if t.form:
+            form = (bound or {}).get(t.name)
+            if t.form and form is None:
                 form = import_string(t.form)(initial=t.form_initial(user) if t.form_initial else None,
                                              auto_id=f"{t.name}_%s")
             offers.append(Offer(t, t.label_for(state), reason, t.detail(obj) if t.detail else "", form))
@@ -263,7 +265,9 @@ class Workflow:
             raise ImproperlyConfigured(f"{self.name}.{action}: no handler registered, or no audit writer")
         with transaction.atomic():
             obj = self.lock(obj)
-            self.check(action, user, obj, data.get(self._today[action]))
+            day_from = self._today[action]
+            day = data.get(day_from)
+            self.check(action, user, obj, day, field=day_from if day is not None and day_from != "today" else None)
             step = handler(user, obj, *args, **data)
             if not isinstance(step, Step):
                 step = Step(result=step)

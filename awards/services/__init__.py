@@ -21,16 +21,20 @@ from .board import (
     last_return,
     open_public_comment,
     receive,
+    reopen_appraisal,
+    reopen_vote,
     return_to_unit,
     send_to_council,
 )
 from .council import (
+    Ballot,
     VoteRule,
     cast_vote,
     cast_votes,
     close_vote,
     council_size,
     record_written_vote,
+    redate_meeting,
     threshold_day,
     vote_passes,
     vote_rules,
@@ -49,7 +53,8 @@ from .drafting import (
 )
 
 __all__ = [
-    "HEADER_FIELDS", "VoteRule", "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
+    "HEADER_FIELDS", "Ballot", "VoteRule", "redate_meeting", "reopen_appraisal", "reopen_vote",
+    "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
     "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
     "last_return", "missing_documents", "needs_public_comment", "open_public_comment", "receive", "recheck_eligibility",
     "record_central_result", "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke",

@@ -28,7 +28,7 @@ from ..models import (
     WorkflowEvent,
 )
 from ..workflow import DOSSIER
-from .steps import _fmt
+from .steps import _fmt, _set_outcome
 
 
 @DOSSIER.action("receive")
@@ -140,13 +140,47 @@ def create_meeting(user, *, held_on: datetime.date, title: str = "") -> CouncilM
 def send_to_council(user, submission: Submission, meeting: CouncilMeeting | None = None, *,
                     new_meeting_date: datetime.date | None = None, new_meeting_title: str = "",
                     today: datetime.date | None = None) -> Step:
-    """Put the dossier before ``meeting``, or before the open meeting of ``new_meeting_date`` (made if none)."""
+    """Put the dossier before ``meeting``, or before the open meeting of ``new_meeting_date`` (made if none). Every
+    check comes before the meeting is made: a refused step leaves no meeting behind (and the engine's transaction
+    would roll it back anyway)."""
+    held_on = meeting.held_on if meeting is not None else new_meeting_date
+    if held_on is None:
+        raise ValidationError(_("Choose a meeting or give the date of a new one."))
+    if held_on.year < submission.year:
+        raise ValidationError({"meeting" if meeting is not None else "new_meeting_date": _(
+            "The meeting of %(date)s is before the year of the achievements (%(year)s).") % {
+            "date": _fmt(held_on), "year": submission.year}})
+    if meeting is not None and meeting.is_closed:
+        raise ValidationError(_("Voting at this meeting is closed."))
     if meeting is None:
         meeting = create_meeting(user, held_on=new_meeting_date, title=new_meeting_title)
-    if meeting.held_on.year < submission.year:
-        raise ValidationError({"meeting": _("The meeting of %(date)s is before the year of the achievements "
-                                            "(%(year)s).") % {"date": _fmt(meeting.held_on), "year": submission.year}})
-    if meeting.is_closed:
-        raise ValidationError(_("Voting at this meeting is closed."))
     submission.meeting = meeting
     return Step(note=str(meeting))
+
+
+def _reason(reason: str) -> str:
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the dossier is reopened.")})
+    return reason
+
+
+@DOSSIER.action("reopen_appraisal")
+def reopen_appraisal(user, submission: Submission, reason: str) -> Step:
+    """The Board's way back to the appraisal (issue 33): the dossier goes back to its officer, the verdicts stay as
+    the form's starting point, the nominees it refused are pending again. The reason is in the trail."""
+    reason = _reason(reason)
+    _set_outcome(submission.nominees.filter(outcome=Outcome.REJECTED), Outcome.PENDING, user)
+    return Step(note=reason, event="reopen")
+
+
+@DOSSIER.action("reopen_vote")
+def reopen_vote(user, submission: Submission, reason: str) -> Step:
+    """The Board's way back to the Council (issue 33): a count done too early or wrongly is undone; the members'
+    votes stay and may be changed, the outcomes are counted again by the next "Kiểm phiếu". The reason is in the
+    trail."""
+    reason = _reason(reason)
+    if submission.meeting is None or submission.meeting.is_closed:
+        raise ValidationError(_("Voting at this meeting is closed."))
+    _set_outcome(submission.nominees.filter(outcome__in=(Outcome.PASSED, Outcome.FAILED)), Outcome.PENDING, user)
+    return Step(note=reason, event="reopen")

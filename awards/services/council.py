@@ -18,7 +18,8 @@ from legal.models import Parameter
 from organisation.models import User
 from organisation.permissions import is_council
 from organisation.roles import Role
-from utilities.workflow import Step
+from organisation.text import clean_text
+from utilities.workflow import AuditRecord, Step, notes
 
 from ..eligibility import release_initiatives
 from ..models import (
@@ -33,6 +34,7 @@ from ..models import (
     VoteChoice,
 )
 from ..workflow import DOSSIER
+from .steps import _fmt
 
 
 def council_size(meeting: CouncilMeeting | None) -> int:
@@ -108,25 +110,54 @@ def cast_vote(user, nominee: Nominee, choice: str) -> CouncilVote:
         raise ValidationError(_("Only nominees found eligible are put to the vote."))
     if choice not in VoteChoice.values:
         raise ValidationError(_("Choose in favour, against or abstain."))
+    before = CouncilVote.objects.select_for_update().filter(nominee=nominee, member=user).values_list(
+        "choice", flat=True).first()
     vote, _created = CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
+    vote.changed = _changed(nominee, before, choice) if before not in (None, choice) else ""
     return vote
 
 
+@dataclass(frozen=True)
+class Ballot:
+    """What a member's votes on a dossier did (issue 33: a vote is never overwritten silently): the votes recorded,
+    the earlier votes they changed ("name: before → after"), and the nominees left as voted."""
+
+    recorded: int
+    changed: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+
+
+def _changed(nominee: Nominee, before: str, after: str) -> str:
+    return f"{nominee.name}: {VoteChoice(before).label} → {VoteChoice(after).label}"
+
+
 @DOSSIER.action("vote")
-def cast_votes(user, submission: Submission, choices: dict[int, str]) -> Step:
+def cast_votes(user, submission: Submission, choices: dict[int, str], *, keep_existing: bool = False) -> Step:
     """A member's votes on several nominees of one dossier at once ("biểu quyết tất cả"): all are recorded or,
-    on any error (which names the nominee), none. The ballot is not in the dossier's trail (the tally is)."""
+    on any error (which names the nominee), none. ``keep_existing`` ("Đồng ý tất cả"): only the nominees this member
+    has not voted on yet get ``choices``' vote; the others keep theirs. A vote that replaces a different one is
+    named in the result. The ballot is not in the dossier's trail (the tally is)."""
     nominees = {n.pk: n for n in submission.nominees.filter(appraisal=Appraisal.ELIGIBLE)}
     if not choices:
         raise ValidationError(_("Choose a vote for at least one nominee."))
+    earlier = dict(CouncilVote.objects.select_for_update().filter(nominee__in=list(nominees), member=user)
+                   .values_list("nominee_id", "choice"))
+    recorded, changed, kept = 0, [], []
     for nominee_id, choice in choices.items():
         nominee = nominees.get(nominee_id)
         if nominee is None:
             raise ValidationError(_("Only nominees found eligible are put to the vote."))
         if choice not in VoteChoice.values:
             raise ValidationError(_("%(name)s: choose in favour, against or abstain.") % {"name": nominee.name})
+        before = earlier.get(nominee_id)
+        if before is not None and keep_existing:
+            kept.append(nominee.name)
+            continue
+        if before is not None and before != choice:
+            changed.append(_changed(nominee, before, choice))
         CouncilVote.objects.update_or_create(nominee=nominee, member=user, defaults={"choice": choice})
-    return Step(save=False, audit=False, result=len(choices))
+        recorded += 1
+    return Step(save=False, audit=False, result=Ballot(recorded, tuple(changed), tuple(kept)))
 
 
 @transaction.atomic
@@ -178,3 +209,46 @@ def close_vote(user, submission: Submission) -> Step:
         submission.board_report_on = timezone.localdate()
         submission.board_report_number = next_number("board_report", submission.board_report_on.year)
     return Step(to=Status.VOTED if passed else Status.CLOSED, note=lines, event="vote")
+
+
+@DOSSIER.action("redate_meeting")
+def redate_meeting(user, submission: Submission, *, held_on: datetime.date, reason: str) -> Step:
+    """Correct the date of the dossier's Council meeting, with a reason (issue 33): the way out of a vote that
+    cannot be counted yet (a meeting dated in the future by mistake) or a decision no date can follow. The meeting
+    moves for every dossier before it, and each one's trail says so."""
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the meeting's date changes.")})
+    meeting = CouncilMeeting.objects.select_for_update().get(pk=submission.meeting_id)
+    before = meeting.held_on
+    if held_on == before:
+        raise ValidationError({"held_on": _("The meeting is already dated %(date)s.") % {"date": _fmt(held_on)}})
+    others = list(Submission.objects.select_for_update(of=("self",)).filter(meeting=meeting).exclude(
+        pk=submission.pk).order_by("pk"))
+    if held_on.year < max([submission.year, *(s.year for s in others)]):
+        raise ValidationError({"held_on": _("The meeting of %(date)s is before the year of the achievements "
+                                            "(%(year)s).") % {"date": _fmt(held_on), "year": submission.year}})
+    counted = [s for s in (submission, *others) if not close_vote.is_in(s)]
+    if counted and held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("The votes of this meeting were already counted: it cannot be dated in "
+                                            "the future.")})
+    decided = [s for s in (submission, *others) if s.decisions.filter(issued_on__lt=held_on).exists()]
+    if decided:
+        raise ValidationError({"held_on": _("A decision following this meeting is dated before %(date)s.") % {
+            "date": _fmt(held_on)}})
+    if CouncilMeeting.objects.filter(held_on=held_on, title=meeting.title, is_closed=False).exclude(
+            pk=meeting.pk).exists():
+        raise ValidationError({"held_on": _("Another open meeting of that day has the same title; put the dossier "
+                                            "before it instead.")})
+    meeting.held_on = held_on
+    meeting.save(update_fields=["held_on"])
+
+    def note():
+        return _("Meeting re-dated from %(before)s to %(after)s: %(reason)s") % {
+            "before": _fmt(before), "after": _fmt(held_on), "reason": reason}
+
+    text, english = notes(note)
+    for other in others:  # the same record in each dossier before the meeting
+        DOSSIER.audit(AuditRecord(DOSSIER.name, "redate_meeting", other, user, other.status, other.status, text,
+                                  english))
+    return Step(save=False, note=note)

@@ -34,26 +34,13 @@ def _awards_changed() -> None:
     transaction.on_commit(fairness.forget)
 
 
-def _check_decision_date(submission: Submission, issued_on: datetime.date) -> None:
-    """A decision comes after the Council's vote (held at its meeting) and is not dated in the future or before
-    the year of the achievements it rewards."""
-    if issued_on > timezone.localdate():
-        raise ValidationError({"issued_on": _("A decision cannot be dated in the future.")})
-    if issued_on.year < submission.year:
-        raise ValidationError({"issued_on": _("The decision of %(date)s is dated before the year of the achievements "
-                                              "(%(year)s).") % {"date": _fmt(issued_on), "year": submission.year}})
-    if submission.meeting_id and issued_on < submission.meeting.held_on:
-        raise ValidationError({"issued_on": _("The decision of %(date)s is dated before the Council's vote of "
-                                              "%(vote)s.") % {"date": _fmt(issued_on),
-                                                              "vote": _fmt(submission.meeting.held_on)}})
-
-
 @DOSSIER.action("decide", today="issued_on")
 def issue_decision(user, submission: Submission, *, issued_on: datetime.date, signer_name: str,
                    signer_title: str = "Chủ tịch", override_reason: str = "", accept_overdraft: bool = False) -> Decision:
     """The Chairman's decision for the nominees the Council passed (city-level awards). A nominee the eligibility
     check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
-    _check_decision_date(submission, issued_on)
+    # The date rule is the table's (``decision_date_unmet``, the row's condition), checked by the engine on
+    # ``issued_on`` before this runs; a refusal is the form's "issued_on" error.
     passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related("award_type").filter(
         outcome=Outcome.PASSED) if authority.is_city_award(n.award_type, issued_on)]
     if not passed:
