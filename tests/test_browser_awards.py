@@ -82,6 +82,8 @@ def test_nomination_journey(live_server, password, tmp_path):
         page.goto(dossier)
         page.get_by_role("button", name="Kiểm phiếu").click()
         page.get_by_role("textbox", name="Người ký*", exact=True).fill("Nguyễn Văn Tùng")
+        # The Bằng khen's bonus is known (Decree 152/2025 Art 54) and the demo's fund of this year is empty.
+        page.locator("#decide_accept_overdraft").check()
         page.get_by_role("button", name="Ban hành quyết định").click()
         assert page.get_by_role("heading", name="Quyết định số 01/QĐ-UBND").is_visible()
         screenshot(page, "a4-decision")
