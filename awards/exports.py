@@ -1,6 +1,6 @@
 """The award lists officers work from, as the page shows them and as Excel (issue 33, item 10).
 
-Each list's filtered, scoped queryset is built here once: the page (awards.views, awards.views_outbox) and its
+Each list's filtered, scoped queryset is built here once: the page (awards.views.dossiers, awards.views.outbox, …) and its
 ``…/excel/`` download call the same function, so the file holds exactly the rows the page lists, under the same
 permission. The sheets use the portal's one layout (``utilities.excel.list_export``)."""
 

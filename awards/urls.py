@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exports, views, views_comments, views_fund, views_outbox
+from . import exports, views
 from .workflow import DOSSIER
 
 app_name = "awards"
@@ -39,11 +39,11 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/dong-dau/", views.decision_seal, name="decision_seal"),
     path("quyet-dinh/<int:pk>/chi-thuong/pdf/", views.payment_list_pdf, name="payment_list_pdf"),
     path("quyet-dinh/<int:pk>/chi-thuong/excel/", views.payment_list_xlsx, name="payment_list_xlsx"),
-    path("y-kien-nhan-dan/", views_comments.comment_list, name="comment_list"),
-    path("y-kien-nhan-dan/<int:pk>/<slug:action>/", views_comments.comment_moderate, name="comment_moderate"),
-    path("quy/", views_fund.fund_ledger, name="fund_ledger"),
-    path("quy/excel/", views_fund.fund_excel, name="fund_excel"),
-    path("quy/<int:pk>/dao/", views_fund.fund_reverse, name="fund_reverse"),
+    path("y-kien-nhan-dan/", views.comment_list, name="comment_list"),
+    path("y-kien-nhan-dan/<int:pk>/<slug:action>/", views.comment_moderate, name="comment_moderate"),
+    path("quy/", views.fund_ledger, name="fund_ledger"),
+    path("quy/excel/", views.fund_excel, name="fund_excel"),
+    path("quy/<int:pk>/dao/", views.fund_reverse, name="fund_reverse"),
     path("bang-khen/<int:nominee_pk>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     path("thu-hoi/<int:nominee_pk>/", views.nominee_revoke, name="nominee_revoke"),
     path("thu-hoi/<int:nominee_pk>/hien-vat/", views.nominee_recovery, name="nominee_recovery"),
@@ -53,8 +53,8 @@ urlpatterns = [
     path("dien-dac-biet/", views.special_queue, name="special_queue"),
     path("xep-loai/", views.ratings_import, name="ratings_import"),
     path("thong-bao/", views.notifications, name="notifications"),
-    path("hop-thu-di/", views_outbox.outbox_page, name="outbox"),
+    path("hop-thu-di/", views.outbox_page, name="outbox"),
     path("hop-thu-di/excel/", exports.outbox_excel, name="outbox_excel"),
-    path("cua-toi/", views_outbox.my_awards, name="my_awards"),
+    path("cua-toi/", views.my_awards, name="my_awards"),
     path("thong-bao/<int:pk>/", views.notification_open, name="notification_open"),
 ]

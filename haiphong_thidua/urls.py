@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from awards import public as awards_public
+from awards.views import public as awards_public
 from campaigns import public as campaigns_public
 from organisation import views_mfa
 

@@ -15,9 +15,9 @@ from organisation.permissions import can_read_fund, keeps_fund
 from utilities.excel import table_workbook
 from utilities.forms import posted_action, require_on_post, run_service
 
-from . import forms, fund as ledger
-from .filters import FundEntryFilter
-from .models import FundEntry
+from .. import forms, fund as ledger
+from ..filters import FundEntryFilter
+from ..models import FundEntry
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from utilities.client import client_address
 from utilities.forms import run_service
 
-from . import comments
-from .forms import DocumentCheckForm, PublicCommentForm
-from .models import Appraisal, Nominee, SignedDocument, Status
-from .signed_documents import check_upload
+from .. import comments
+from ..forms import DocumentCheckForm, PublicCommentForm
+from ..models import Appraisal, Nominee, SignedDocument, Status
+from ..signed_documents import check_upload
 
 
 @login_not_required

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from organisation.permissions import is_board
 from utilities.forms import posted_action
 
-from . import comments
-from .models import CommentStatus, PublicComment
-from .workflow import COMMENT
+from .. import comments
+from ..models import CommentStatus, PublicComment
+from ..workflow import COMMENT
 
 PAGE_SIZE = 50
 

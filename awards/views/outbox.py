@@ -9,8 +9,8 @@ from organisation.permissions import is_board
 from utilities.forms import run_service
 from utilities.params import id_list
 
-from . import outbox
-from .models import Nominee
+from .. import outbox
+from ..models import Nominee
 
 
 def outbox_page(request):
