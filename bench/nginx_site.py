@@ -1,6 +1,6 @@
 """The reference nginx site (deploy/nginx/hptd.conf) rendered for one machine: the same file with its addresses,
 paths and certificate replaced, so that the cluster bench (bench/cluster.py) and the deploy test
-(tests/test_deploy.py, `nginx -t`) run the very configuration a city installs, not a copy of it."""
+(tests/haiphong_thidua/test_deploy.py, `nginx -t`) run the very configuration a city installs, not a copy of it."""
 
 from __future__ import annotations
 

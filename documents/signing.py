@@ -65,7 +65,7 @@ def _signer(role: str):
         raise NotSigningHost("SIGNING_HOST is off: this process loads no private key (the signing queue's worker "
                              "signs).")
     config = _config()
-    if config["BACKEND"] == "pkcs11":  # a token (tests/test_pkcs11.py: SoftHSM2 stands in for one)
+    if config["BACKEND"] == "pkcs11":  # a token (tests/documents/test_pkcs11.py: SoftHSM2 stands in for one)
         from pyhanko.config.pkcs11 import TokenCriteria  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
         from pyhanko.sign import pkcs11  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 

@@ -15,10 +15,10 @@ SYSTEM_PACKAGES=(
   wrk  # load generator of bench/run.py
   supervisor redis-server  # the one-command run: supervisord restarts crashed processes; the demo's broker and cache
 )
-# Only for the test suite (tests/test_excel_libreoffice.py opens every Excel export in LibreOffice Calc):
+# Only for the test suite (tests/journeys/test_excel_libreoffice.py opens every Excel export in LibreOffice Calc):
 # scripts/test.sh sets WITH_TEST_TOOLS=1; the portal itself does not need it.
-# SoftHSM2 and OpenSC stand in for a PKCS#11 signing token in tests/test_pkcs11.py.
-# nginx: tests/test_deploy.py runs `nginx -t` on deploy/nginx/hptd.conf and bench/cluster.py balances with it.
+# SoftHSM2 and OpenSC stand in for a PKCS#11 signing token in tests/documents/test_pkcs11.py.
+# nginx: tests/haiphong_thidua/test_deploy.py runs `nginx -t` on deploy/nginx/hptd.conf and bench/cluster.py balances with it.
 if [ "${WITH_TEST_TOOLS:-0}" = "1" ]; then SYSTEM_PACKAGES+=(libreoffice-calc-nogui softhsm2 opensc nginx); fi
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

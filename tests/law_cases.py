@@ -1,4 +1,4 @@
-"""More eligibility cases from the law, one per boundary, added to tests/test_eligibility.py's table.
+"""More eligibility cases from the law, one per boundary, added to tests/legal/test_eligibility.py's table.
 
 Names: L06 = Luật Thi đua, khen thưởng 06/2022/QH15 (Dxx = its article); ND91 = Nghị định 91/2017/NĐ-CP under
 the old law (achievements up to 2023); ND98 = Nghị định 98/2023/NĐ-CP (2024 to 30/6/2025); ND152 = Nghị định

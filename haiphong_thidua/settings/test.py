@@ -9,7 +9,8 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True  # side effects run in-process; tests of the real worker switch it off
-SIGNING_HOST = True  # eager signing tasks run in the test process (tests/test_signing_host.py turns it off for the web)
+# Eager signing tasks run in the test process (tests/documents/test_signing_host.py turns it off for the web).
+SIGNING_HOST = True
 
 # With the file broker (no Redis configured), each test process gets its own folders:
 # kombu rewrites its exchange files in place, so two processes sharing them can read a half-written file.
