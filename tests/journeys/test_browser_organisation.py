@@ -106,3 +106,23 @@ def test_the_board_enters_next_years_tet_in_the_calendar(live_server, password):
         assert page.get_by_role("cell", name="Thông báo lịch nghỉ Tết Âm lịch năm 2027").is_visible()
         screenshot(page, "calendar-2027")
         assert not page.console_errors
+
+
+def test_over_long_text_is_refused_with_its_limit_never_cut(live_server, password):
+    """The browser's maxlength used to cut a pasted text at the field's limit without a word (issue 33): now a counter
+    says how long it is and the server refuses it naming the limit, with everything typed kept."""
+    base = live_server.url
+    with chromium_page("length-limit") as page:
+        _login(page, base, "demo_officer", password)
+        page.goto(f"{base}/phap-ly/ngay-nghi/?year=2027")
+        name = page.locator("#id_name")
+        assert name.get_attribute("maxlength") is None and name.get_attribute("data-max-length") == "160"
+        long_text = "Nghỉ Tết Âm lịch " * 11  # 187 characters
+        page.locator("#id_date").fill("08/02/2027")
+        name.fill(long_text)
+        assert page.get_by_text(f"{len(long_text)}/160 ký tự").is_visible()
+        page.get_by_role("button", name="Thêm vào lịch").click()
+        assert page.locator(".invalid-feedback, .text-danger").filter(has_text="tối đa 160").count() >= 1
+        assert page.locator("#id_name").input_value() == long_text  # nothing typed is lost
+        screenshot(page, "length-limit")
+        assert not page.console_errors
