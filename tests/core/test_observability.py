@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
@@ -102,7 +103,8 @@ def test_a_requests_id_travels_into_the_task_it_queues(transactional_db, json_li
         queued = json_lines.find(event="task_enqueued", request_id=request_id)
         assert queued and queued[0]["child_task_name"] == "awards.tasks.notify_submission_change"
         task_id = queued[0]["child_task_id"]
-        with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
+        with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10,
+                          queues=["celery", "reports", "notices", "imports", "signing"]):  # notices have their queue
             for _ in range(150):
                 if json_lines.find(event="task_succeeded", task_id=task_id):
                     break
@@ -150,7 +152,9 @@ def test_metrics_for_the_monitoring_account(monitoring, officer_client, tmp_path
     client.force_login(monitoring)
     body = client.get("/metrics").content.decode()
     assert _metric(body, "hptd_last_backup_age_seconds") == math.inf  # never backed up
-    call_command("backup", output=str(tmp_path), stdout=io.StringIO())  # a real pg_dump and tarball
+    with override_settings(STORAGES={**django_settings.STORAGES, "backups": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}):
+        call_command("backup", stdout=io.StringIO())  # a real pg_dump, the stored files and the manifest
     response = client.get("/metrics")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     body = response.content.decode()

@@ -24,7 +24,7 @@ def test_unit_reports_and_leader_sees_the_dashboard(live_server, password):
         page.get_by_label("Chỉ tiêu").select_option(label="2023 – Vốn đầu tư trực tiếp nước ngoài thu hút")
         page.get_by_label("Loại kỳ").select_option("quarter")
         page.get_by_label("Số kỳ (tháng 1–12 hoặc quý 1–4)").fill("1")
-        page.get_by_role("textbox", name="Số liệu*").fill("0,6")
+        page.get_by_role("textbox", name="Số liệu*", exact=True).fill("0,6")
         page.get_by_label("Nguồn số liệu").fill("Sở Kế hoạch và Đầu tư")
         page.get_by_role("button", name="Lưu").click()
         assert page.get_by_text("Đã lưu số liệu.").is_visible()
