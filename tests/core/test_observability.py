@@ -69,6 +69,9 @@ def monitoring(db):
 
 
 # --- Logs -----------------------------------------------------------------------------------------------------------
+QUEUES = ["celery", "reports", "notices", "imports", "signing"]
+
+
 @pytest.mark.celery
 @pytest.mark.xdist_group("celery")
 def test_a_requests_id_travels_into_the_task_it_queues(transactional_db, json_lines):
@@ -87,6 +90,10 @@ def test_a_requests_id_travels_into_the_task_it_queues(transactional_db, json_li
     def close_connection(**kwargs):
         connection.close()  # the worker thread's own connection, so the test database can be dropped
 
+    # Messages other tests left in the broker (tasks of rows long gone) would keep the worker busy before this one.
+    with app.connection_for_write() as broker:
+        for queue in QUEUES:
+            broker.default_channel.queue_purge(queue)
     app.conf.task_always_eager = False  # the notice goes through the broker to a real worker
     task_postrun.connect(close_connection, weak=False)
     try:
@@ -104,7 +111,7 @@ def test_a_requests_id_travels_into_the_task_it_queues(transactional_db, json_li
         assert queued and queued[0]["child_task_name"] == "awards.tasks.notify_submission_change"
         task_id = queued[0]["child_task_id"]
         with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10,
-                          queues=["celery", "reports", "notices", "imports", "signing"]):  # notices have their queue
+                          queues=QUEUES):  # notices have their own queue
             for _ in range(150):
                 if json_lines.find(event="task_succeeded", task_id=task_id):
                     break
