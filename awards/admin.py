@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from legal import models as legal_models
+from utilities.admin import AppendOnlyAdmin
 
 from . import models
 from .coverage import gaps
@@ -90,17 +91,8 @@ class LeadershipTenureAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.FundEntry)
-class FundEntryAdmin(admin.ModelAdmin):
+class FundEntryAdmin(AppendOnlyAdmin):
     """The ledger is append-only: entries are added and reversed on the fund's page, never edited here."""
 
     list_display = ("id", "year", "entered_on", "kind", "source", "amount", "description", "created_by")
     list_filter = ("year", "kind", "source")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

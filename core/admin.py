@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from utilities.admin import AppendOnlyAdmin
+
 from .models import AuditEvent, ReminderRule, ReminderSent
 
 
@@ -28,18 +30,9 @@ class ReminderSentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(AppendOnlyAdmin):
     """The workflows' audit trail (campaigns, citizens' comments): read-only, append-only."""
 
     list_display = ("at", "workflow", "content_type", "object_id", "action", "from_state", "to_state", "actor")
     list_filter = ("workflow", "action")
     search_fields = ("note",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
