@@ -1,11 +1,11 @@
 """/healthz and a real Celery worker on the configured broker."""
 
-import threading
-
 import pytest
 from django.urls import reverse
 
 from core.models import WorkerHeartbeat
+
+from ..workers import running_worker, wait_for
 
 
 def test_healthz_tells_anonymous_callers_only_the_status(client, db):
@@ -25,31 +25,18 @@ def test_healthz_reports_database_and_broker(officer_client, db):
 @pytest.mark.celery
 @pytest.mark.xdist_group("celery")
 def test_a_real_worker_runs_the_heartbeat(transactional_db):
-    from celery.contrib.testing.worker import start_worker
-    from celery.signals import task_postrun
-    from django.db import connection
-
+    """A worker process on the configured broker runs what the web queued."""
     from core.tasks import heartbeat
     from haiphong_thidua.celery import app
 
-    def close_connection(**kwargs):
-        connection.close()  # the worker thread's own connection, so the test database can be dropped
-
-    task_postrun.connect(close_connection, weak=False)
     app.conf.task_always_eager = False  # this test is about the real worker
-    # Publish before the worker starts: kombu's file transport rewrites its exchange table in place,
-    # so a publisher and a starting worker in one process must not write it at the same moment.
-    result = heartbeat.apply_async(kwargs={"name": "worker"})
-    done = threading.Event()
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
-        for _ in range(100):
-            if WorkerHeartbeat.objects.filter(name="worker").exists():
-                done.set()
-                break
-            threading.Event().wait(0.1)
-    app.conf.task_always_eager = True
-    task_postrun.disconnect(close_connection)
-    assert result.id and done.is_set(), "the worker did not run the task within 10 s"
+    try:
+        result = heartbeat.apply_async(kwargs={"name": "worker"})
+    finally:
+        app.conf.task_always_eager = True
+    with running_worker():
+        done = wait_for(lambda: WorkerHeartbeat.objects.filter(name="worker").exists(), 90)
+    assert result.id and done, "the worker did not run the task within 90 s"
 
 
 def test_default_schedule_is_stored_in_the_database(db):

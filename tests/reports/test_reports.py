@@ -3,8 +3,6 @@
 import datetime as dt
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from reports.periods import month_bounds
 from reports.services import request_report
 
 from ..awards.test_awards_workflow import pdf_text
+from ..workers import start_worker, stop, wait_for
 
 
 def test_periods():
@@ -119,41 +118,6 @@ def test_periodic_task_queues_the_last_complete_period(db, django_capture_on_com
 
 # --- a worker killed in the middle of a report -------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _worker_env(delay: str) -> dict:
-    from django.conf import settings
-    from django.db import connection
-
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    db = connection.settings_dict
-    if os.environ.get("DATABASE_URL"):
-        env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    else:
-        env["HPTD_EMBEDDED_DB_NAME"] = db["NAME"]
-    env.update({"DJANGO_SETTINGS_MODULE": "haiphong_thidua.settings.local", "HPTD_REPORT_TEST_DELAY": delay,
-                "MEDIA_ROOT": str(settings.MEDIA_ROOT)})
-    return env
-
-
-def _start_worker(delay: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "haiphong_thidua", "worker", "--pool", "solo", "--loglevel",
-         "WARNING", "-Q", "celery,reports,notices,imports,signing", "--without-mingle", "--without-gossip"],
-        cwd=ROOT, env=_worker_env(delay), start_new_session=True, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-
-
-def _wait(predicate, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
-
-
 @pytest.mark.celery
 @pytest.mark.xdist_group("celery")
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="redelivery after a crash needs the Redis broker (CI)")
@@ -164,19 +128,19 @@ def test_killed_worker_still_produces_the_report_exactly_once(transactional_db, 
 
     call_command("seed_directive", verbosity=0)
     app.conf.task_always_eager = False
-    first = _start_worker(delay="8")
+    first = start_worker(HPTD_REPORT_TEST_DELAY="8")
     second = None
     try:
         report = request_report("monthly", dt.date(2023, 5, 1), dt.date(2023, 5, 31))
-        assert _wait(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING, 60), \
+        assert wait_for(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING, 60), \
             "the first worker never started the report"
         os.killpg(first.pid, signal.SIGKILL)  # mid-report: the files are not written yet
         first.wait(10)
         assert Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING
-        second = _start_worker(delay="0")
+        second = start_worker(HPTD_REPORT_TEST_DELAY="0")
         # The broker's default settings: redelivered after the visibility timeout (120 s) and its restore interval.
         killed_at = time.monotonic()
-        assert _wait(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.DONE, 200), \
+        assert wait_for(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.DONE, 200), \
             "the report was not produced after the restart"
         assert time.monotonic() - killed_at < 200
         time.sleep(3)  # a duplicate delivery would show up as a third attempt
@@ -188,10 +152,7 @@ def test_killed_worker_still_produces_the_report_exactly_once(transactional_db, 
         assert not list(folder.glob(".tmp-*")), "a half-written file was left behind"
     finally:
         app.conf.task_always_eager = True
-        for proc in (first, second):
-            if proc and proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-                proc.wait(15)
+        stop(first, second)
 
 
 def test_report_with_dossiers_in_every_state(db, django_capture_on_commit_callbacks):
