@@ -157,9 +157,10 @@ CASES = {
     # Huân chương Lao động has its rules since issue 31 (item 5): another order without criteria stands in.
     "no_criteria_huan_chuong_chien_cong_3_for_merit_2025": dict(
         award="huan-chuong-chien-cong-3", year=2025, ratings=GOOD5, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
-    "no_criteria_xa_phuong_tieu_bieu_2025": dict(
+    # Decree 86/2023 Appendix III (issue 31, item 11): the standards are the officer's to judge, never "no criteria".
+    "D86_PL3_xa_phuong_tieu_bieu_2025": dict(
         award="xa-phuong-tieu-bieu", year=2025, subject="collective", members=MAJORITY_LDTT, expect=R,
-        contains="chưa có tiêu chuẩn áp dụng"),
+        contains="nhiệm vụ kinh tế - xã hội, quốc phòng, an ninh"),
     "no_criteria_anh_hung_lao_dong_2024": dict(
         award="anh-hung-lao-dong", year=2024, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
     "no_criteria_bkct_for_long_service_2025": dict(

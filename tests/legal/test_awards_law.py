@@ -40,8 +40,9 @@ def test_the_city_never_decides_a_unit_heads_title(staff_client):
 
 
 def test_who_decides_changes_with_the_2025_reform(db):
-    assert authority.decider_on(_award("gia-dinh-van-hoa"), D(2025, 6, 30)) == Decider.DISTRICT_CHAIRMAN
-    assert authority.decider_on(_award("gia-dinh-van-hoa"), D(2025, 7, 1)) == Decider.COMMUNE_CHAIRMAN
+    # Decree 86/2023 and 137/2025 (tests/legal/test_decree_86_2023_titles.py): the village's title moved down.
+    assert authority.decider_on(_award("thon-to-van-hoa"), D(2025, 6, 30)) == Decider.DISTRICT_CHAIRMAN
+    assert authority.decider_on(_award("thon-to-van-hoa"), D(2025, 7, 1)) == Decider.COMMUNE_CHAIRMAN
     assert authority.is_city_award(_award("bang-khen-chu-tich"), D(2025, 7, 1))
     assert authority.is_central_award(_award("bang-khen-thu-tuong"), D(2024, 1, 1))
     assert authority.is_central_award(_award("huan-chuong-lao-dong-3"), D(2023, 6, 1))
