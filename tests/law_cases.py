@@ -168,9 +168,9 @@ CASES = {
         contains="chưa có tiêu chuẩn áp dụng"),
     "no_criteria_cstdcs_for_an_ad_hoc_achievement": dict(
         award="cstd-co-so", year=2025, commendation="ad_hoc", expect=R, contains="chưa có tiêu chuẩn áp dụng"),
-    "no_criteria_bkct_household_2025": dict(
+    "L06_D74_3_bkct_household_2025": dict(  # the officer judges the household's contribution (cần xác minh)
         award="bang-khen-chu-tich-ho-gia-dinh", year=2025, subject="household", expect=R,
-        contains="chưa có tiêu chuẩn áp dụng"),
+        contains="đóng góp lớn về công sức, đất đai, tài sản"),
     # --- Huân chương Độc lập for families with many martyrs (the class follows the number) ------------------
     "ND98xm_doc_lap_3_family_with_three_martyrs": dict(
         award="huan-chuong-doc-lap-3-gia-dinh", year=2025, subject="household", commendation="service", martyrs=3,
