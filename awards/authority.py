@@ -45,8 +45,26 @@ def not_for_the_city(award_type, day: datetime.date) -> str | None:
     if decider in LOCAL_DECIDERS:
         return _("“%(award)s” is decided by the %(decider)s%(basis)s, not by the city Chairman: the unit records "
                  "its own decision under “Units' own decisions”.") % {
-            "award": award_type.name_on(day), "decider": Decider(decider).label.lower(), "basis": basis}
+            "award": award_type.name_on(day), "decider": Decider(decider).label, "basis": basis}
     if decider == Decider.MINISTER:
         return _("“%(award)s” is given by a ministry or central body%(basis)s; record it as an earlier award.") % {
             "award": award_type.name_on(day), "basis": basis}
     return None
+
+
+# The level of government a district or commune chairman's title is recorded by (Decree 86/2023: the titles of the
+# commune and the district; from 01/7/2025 there are no districts).
+CHAIRMAN_LEVELS = {Decider.DISTRICT_CHAIRMAN: "district", Decider.COMMUNE_CHAIRMAN: "commune"}
+
+
+def not_this_level(award_type, day: datetime.date, unit) -> str | None:
+    """Why ``unit`` cannot record its own decision of ``award_type`` dated ``day`` (None: it can): a district or
+    commune chairman's title is recorded by a unit of that level, the level of the decision's date."""
+    row = authority_on(award_type, day)
+    level = CHAIRMAN_LEVELS.get(row.decider if row else award_type.decided_by)
+    if level is None or unit.level == level:
+        return None
+    return _("On %(date)s “%(award)s” is decided by the %(decider)s (%(basis)s): a unit of that level records it.") % {
+        "date": day.strftime("%d/%m/%Y"), "award": award_type.name_on(day),
+        "decider": Decider(row.decider if row else award_type.decided_by).label,
+        "basis": f"{row.legal_basis}, {row.article}" if row else ""}

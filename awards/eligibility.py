@@ -25,7 +25,7 @@ from campaigns.models import MemberScore
 from documents.formats import number
 from legal.models import AwardType, EligibilityRule, Parameter
 from organisation.models import Person
-from organisation.text import fold
+from organisation.text import fold, in_sentence
 
 from .models import (
     INITIATIVE_RANK,
@@ -546,7 +546,7 @@ def _blocking(ev: Evidence, year: int, today: dt.date) -> list[Finding]:
                 "form": block.level or "—", "date": block.starts_on.strftime("%d/%m/%Y")}, "Luật TĐKT 2022"))
         elif block.kind in (BlockKind.INVESTIGATION, BlockKind.COMPLAINT) and active_now:
             findings.append(Finding(False, _("%(kind)s since %(date)s") % {
-                "kind": block.get_kind_display().lower(), "date": block.starts_on.strftime("%d/%m/%Y")},
+                "kind": in_sentence(block.get_kind_display()), "date": block.starts_on.strftime("%d/%m/%Y")},
                 "Luật TĐKT 2022"))
     return findings
 
@@ -584,7 +584,7 @@ def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     if not rules:
         findings.append(Finding(None, _("no criteria in force for %(award)s (%(type)s) for achievements of "
                                         "%(year)s: the Board must set them or judge the case") % {
-            "award": nominee.award_type.name, "type": CommendationType(commendation_type).label.lower(),
+            "award": nominee.award_type.name, "type": in_sentence(CommendationType(commendation_type).label),
             "year": year}))
     findings += _judge(rules, ev, year, nominee)
     if any(f.ok is False for f in findings):

@@ -12,6 +12,7 @@ from documents.pdf import render_pdf
 from legal import bases
 from legal.models import Paper
 
+from . import priority
 from .models import Appraisal, CouncilMeeting, CouncilVote, Nominee, Submission
 from .services import council_size, vote_rules
 
@@ -31,8 +32,10 @@ def submission_report_pdf(submission: Submission) -> bytes:
 def _tally(meeting: CouncilMeeting) -> dict:
     members = council_size(meeting)
     nominees = list(Nominee.objects.filter(submission__meeting=meeting, appraisal=Appraisal.ELIGIBLE).select_related(
-        "award_type", "submission__unit").with_vote_counts().annotate(
+        "award_type", "submission__unit", "person").with_vote_counts().annotate(
         written=Count("votes", filter=Q(votes__in_writing=True))).order_by("submission_id", "award_type__order", "id"))
+    # By award and votes in favour; equal candidates with women's priority first, and the tally says so.
+    preferences = priority.apply(nominees, meeting.held_on)
     rules = vote_rules({n.award_type for n in nominees}, meeting.held_on)
     for nominee in nominees:
         cast = nominee.yes + nominee.no + nominee.abstain
@@ -44,7 +47,7 @@ def _tally(meeting: CouncilMeeting) -> dict:
     return {"meeting": meeting, "members": members,
             "bases": bases.in_force(Paper.BALLOT_TALLY, meeting.held_on), "present": present, "in_writing": in_writing,
             "nominees": nominees, "submissions": Submission.objects.filter(meeting=meeting).select_related("unit"),
-            "passed": sum(1 for n in nominees if n.passes)}
+            "passed": sum(1 for n in nominees if n.passes), "preferences": preferences}
 
 
 def meeting_minutes_pdf(meeting: CouncilMeeting) -> bytes:

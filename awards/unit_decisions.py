@@ -50,6 +50,9 @@ def record_unit_decision(user, *, unit, award_type, year: int, decision_number: 
     if not authority.is_local_award(award_type, decided_on):
         raise ValidationError({"award_type": _("“%(award)s” is not decided by a unit on %(date)s.") % {
             "award": award_type.name, "date": decided_on.strftime("%d/%m/%Y")}})
+    refusal = authority.not_this_level(award_type, decided_on, unit)
+    if refusal:
+        raise ValidationError({"award_type": refusal})
     codes = parse_person_codes(person_codes)
     persons = {p.pk: p for p in scope_to_user(Person.objects.filter(pk__in=codes), user)
                if p.unit.path.startswith(unit.path)}

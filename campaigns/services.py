@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _, gettext_noop
 from core.notify import notify_unit_after_commit
 from organisation.models import ClusterMembership, Unit, UnitVersion
 from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
-from organisation.text import fold
+from organisation.text import fold, in_sentence
 from utilities.history import authored_by
 from utilities.integrity import refused_as, unique_field
 from utilities.workflow import Step
@@ -348,7 +348,7 @@ def flagged_units(year: int, today: datetime.date | None = None) -> list[Flag]:
         "unit")
     for visit in passive:
         flag(visit.unit, _("Assessed as passive at the %(kind)s of %(date)s") % {
-            "kind": visit.get_kind_display().lower(), "date": _fmt(visit.visited_on)})
+            "kind": in_sentence(visit.get_kind_display()), "date": _fmt(visit.visited_on)})
     window = RegistrationWindow.objects.filter(year=year).first()
     if window and today > window.closes_on:
         for unit in units_without_registration(year, today, past_deadline=True):

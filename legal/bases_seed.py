@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from documents.formats import official_date
+from organisation.text import in_sentence
 
 from .models import DocumentKind, LegalBasis, LegalDocument, Paper
 
@@ -56,7 +57,7 @@ def wording(document: LegalDocument) -> str:
     """"Luật … số 72/2025/QH15 ngày 16 tháng 6 năm 2025"; a decree names its issuer and subject."""
     if document.kind == DocumentKind.LAW:
         return f"{document.title} số {document.number} {official_date(document.issued_on)}"
-    subject = document.title[:1].lower() + document.title[1:]
+    subject = in_sentence(document.title)
     return f"Nghị định số {document.number} {official_date(document.issued_on)} của {document.issuer} {subject}"
 
 

@@ -24,8 +24,10 @@ CATALOGUE = [
     ("don-vi-tien-tien", "Đơn vị tiên tiến", C.EMULATION_TITLE, S.COLLECTIVE, L.GRASSROOTS, D.UNIT_HEAD, False),
     ("xa-phuong-tieu-bieu", "Xã, phường, thị trấn tiêu biểu", C.EMULATION_TITLE, S.COLLECTIVE, L.CITY, D.CITY_CHAIRMAN,
      False),
-    ("thon-to-van-hoa", "Thôn, tổ dân phố văn hóa", C.EMULATION_TITLE, S.COLLECTIVE, L.GRASSROOTS, D.UNIT_HEAD, False),
-    ("gia-dinh-van-hoa", "Gia đình văn hóa", C.EMULATION_TITLE, S.HOUSEHOLD, L.GRASSROOTS, D.UNIT_HEAD, False),
+    ("thon-to-van-hoa", "Thôn, tổ dân phố văn hóa", C.EMULATION_TITLE, S.COLLECTIVE, L.GRASSROOTS, D.COMMUNE_CHAIRMAN,
+     False),
+    ("gia-dinh-van-hoa", "Gia đình văn hóa", C.EMULATION_TITLE, S.HOUSEHOLD, L.GRASSROOTS, D.COMMUNE_CHAIRMAN,
+     False),
     ("ba-me-viet-nam-anh-hung", "Danh hiệu vinh dự nhà nước “Bà mẹ Việt Nam anh hùng”", C.COMMENDATION, S.INDIVIDUAL,
      L.STATE, D.PRESIDENT, True),
     ("bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ", C.COMMENDATION, S.INDIVIDUAL, L.STATE,
@@ -123,23 +125,53 @@ def full_catalogue():
 
 
 # Who decides (Law 06/2022 Art 77–80; the same split under the old law), by period. A title a unit head
-# decides is the unit's own decision; Gia đình văn hóa and Thôn, tổ dân phố văn hóa passed from the district
-# chairman to the commune chairman with the two-tier local government of 01/7/2025.
+# decides is the unit's own decision.
 REFORM = date(2025, 7, 1)
-LOCAL_TITLES = {"gia-dinh-van-hoa", "thon-to-van-hoa"}
 AUTHORITY_BASIS = {
     D.PRESIDENT: ("Luật TĐKT 06/2022/QH15", "Điều 77"), D.PRIME_MINISTER: ("Luật TĐKT 06/2022/QH15", "Điều 78"),
     D.CITY_CHAIRMAN: ("Luật TĐKT 06/2022/QH15", "Điều 79"), D.UNIT_HEAD: ("Luật TĐKT 06/2022/QH15", "Điều 80"),
     D.MINISTER: ("Luật TĐKT 06/2022/QH15", "Điều 79"),
 }
 
+# The titles of Decree 86/2023/NĐ-CP (in force from 30/01/2024; Decree 122/2018/NĐ-CP before it), who decides each
+# (docs/law.md, "The titles of Decree 86/2023"): the commune chairman decides Gia đình văn hóa (Art 8.1, the dossier of
+# Art 7.1 "trình Chủ tịch Ủy ban nhân dân cấp xã quyết định"); the district chairman Thôn, tổ dân phố văn hóa (the
+# commune's dossier of Art 7.2 "trình Chủ tịch Ủy ban nhân dân cấp huyện quyết định") until the districts end on
+# 30/6/2025, the commune chairman from 01/7/2025 (Decree 137/2025/NĐ-CP, the two-level local government in the field
+# of culture); the city Chairman Xã, phường, thị trấn tiêu biểu (Form 12 of Appendix IV: the decision of the
+# provincial People's Committee, after the provincial Council, Form 09). Article numbers not read in the published
+# text say "cần xác minh".
+D86_FROM = date(2024, 1, 30)
+CULTURE_TITLES = {
+    "gia-dinh-van-hoa": [
+        (D.COMMUNE_CHAIRMAN, "Nghị định 122/2018/NĐ-CP", "(cần xác minh số điều)", date(2004, 1, 1),
+         D86_FROM - timedelta(days=1)),
+        (D.COMMUNE_CHAIRMAN, "Nghị định 86/2023/NĐ-CP", "Điều 8 khoản 1 (hồ sơ: Điều 7 khoản 1; cần xác minh số điều)",
+         D86_FROM, None),
+    ],
+    "thon-to-van-hoa": [
+        (D.DISTRICT_CHAIRMAN, "Nghị định 122/2018/NĐ-CP", "(cần xác minh số điều)", date(2004, 1, 1),
+         D86_FROM - timedelta(days=1)),
+        (D.DISTRICT_CHAIRMAN, "Nghị định 86/2023/NĐ-CP", "Điều 8 khoản 2 (hồ sơ: Điều 7 khoản 2; cần xác minh số điều)",
+         D86_FROM, REFORM - timedelta(days=1)),
+        (D.COMMUNE_CHAIRMAN, "Nghị định 137/2025/NĐ-CP", "phân định thẩm quyền cấp huyện cho cấp xã (cần xác minh số "
+         "điều)", REFORM, None),
+    ],
+    "xa-phuong-tieu-bieu": [
+        # The title is new in Law 06/2022 (Art 29): nobody awards it before 2024.
+        (D.CITY_CHAIRMAN, "Luật TĐKT 06/2022/QH15", "Điều 29, Điều 79 (cần xác minh)", date(2024, 1, 1),
+         D86_FROM - timedelta(days=1)),
+        (D.CITY_CHAIRMAN, "Nghị định 86/2023/NĐ-CP", "Điều 8 khoản 3, Mẫu số 12 Phụ lục IV (cần xác minh số điều)",
+         D86_FROM, None),
+    ],
+}
+LOCAL_TITLES = {code for code, rows in CULTURE_TITLES.items() if rows[-1][0] != D.CITY_CHAIRMAN}
+
 
 def authorities(code: str, decider: str):
     """(decider, basis, article, from, to) rows of one award."""
-    if code in LOCAL_TITLES:
-        yield (D.DISTRICT_CHAIRMAN, "Luật TĐKT 06/2022/QH15", "Điều 80 (cần xác minh)", date(2004, 1, 1),
-               REFORM - timedelta(days=1))
-        yield (D.COMMUNE_CHAIRMAN, "Nghị định 129/2025/NĐ-CP", "Điều 59 (cần xác minh)", REFORM, None)
+    if code in CULTURE_TITLES:
+        yield from CULTURE_TITLES[code]
         return
     basis, article = AUTHORITY_BASIS[decider]
     yield (decider, basis, article, date(2024, 1, 1), None)
@@ -221,10 +253,14 @@ def seed_award_catalogue() -> int:
                 "required_attachments": REQUIRED_ATTACHMENTS.get(code, []), "report_template": REPORT_TEMPLATE,
             },
         )
-        for who, basis, article, start, end in authorities(code, decider):
+        rows = list(authorities(code, decider))
+        for who, basis, article, start, end in rows:
             DecidingAuthority.objects.update_or_create(
                 award_type=award, effective_from=start,
                 defaults={"decider": who, "legal_basis": basis, "article": article, "effective_to": end})
+        if code in CULTURE_TITLES:  # periods an earlier seed wrote and the law no longer has
+            DecidingAuthority.objects.filter(award_type=award).exclude(
+                effective_from__in=[row[3] for row in rows]).delete()
     for code, name, basis, start, end in RENAMES:
         AwardTypeName.objects.update_or_create(
             award_type=AwardType.objects.get(code=code), effective_from=start or date(2004, 1, 1),

@@ -61,6 +61,8 @@ class ParameterKey(models.TextChoices):
         "unused one (0)")
     YEARS_FOLLOW_BANG_KHEN = "years_follow_bang_khen", _(
         "Bằng khen of the Prime Minister: the five years must follow the earlier Bằng khen (1) or may include it (0)")
+    WOMEN_PRIORITY = "women_priority", _(
+        "Women's priority among equal candidates: the share of women that gives a collective the priority")
 
 
 class CommendationType(models.TextChoices):

@@ -250,6 +250,68 @@ NEW_RULES = [
 ]
 
 
+# The titles of Decree 86/2023/NĐ-CP (in force from 30/01/2024): its framework of standards (Appendix I for Gia đình
+# văn hóa, II for Thôn, tổ dân phố văn hóa, III for Xã, phường, thị trấn tiêu biểu), each group of standards a row
+# the officer checks against the dossier (the decree sets a framework; the city's own detailed standards, if any, are
+# the Board's rows). Who decides each: legal/catalogue_seed.py, CULTURE_TITLES.
+D86 = "Nghị định 86/2023/NĐ-CP"
+D86_FROM = D(2024, 1, 30)
+D86_RULES = [
+    ("gia-dinh-van-hoa", "officer_judgment", {}, "Điều 4, Phụ lục I (cần xác minh số điều)",
+     "Gương mẫu chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước (nếp sống văn minh trong việc "
+     "cưới, việc tang, lễ hội; an ninh trật tự, phòng cháy, chữa cháy)"),
+    ("gia-dinh-van-hoa", "officer_judgment", {}, "Điều 4, Phụ lục I (cần xác minh số điều)",
+     "Tích cực tham gia các phong trào thi đua lao động, sản xuất, học tập, bảo vệ an ninh, trật tự, an toàn xã hội "
+     "của địa phương"),
+    ("gia-dinh-van-hoa", "officer_judgment", {}, "Điều 4, Phụ lục I (cần xác minh số điều)",
+     "Gia đình no ấm, tiến bộ, hạnh phúc, văn minh; gắn bó, đoàn kết, tương trợ, giúp đỡ trong cộng đồng"),
+    ("thon-to-van-hoa", "officer_judgment", {}, "Điều 5, Phụ lục II mục I (cần xác minh số điều)",
+     "Đời sống kinh tế ổn định và phát triển (việc làm, thu nhập; tỷ lệ hộ nghèo, cận nghèo thấp; ngành nghề)"),
+    ("thon-to-van-hoa", "officer_judgment", {}, "Điều 5, Phụ lục II mục II (cần xác minh số điều)",
+     "Đời sống văn hóa, tinh thần lành mạnh, phong phú (nhà văn hóa, trẻ em đến trường, nếp sống văn minh, hòa "
+     "giải ở cơ sở, di sản văn hóa)"),
+    ("thon-to-van-hoa", "officer_judgment", {}, "Điều 5, Phụ lục II mục III (cần xác minh số điều)",
+     "Môi trường an toàn, thân thiện, cảnh quan sạch đẹp"),
+    ("thon-to-van-hoa", "officer_judgment", {}, "Điều 5, Phụ lục II (các mục còn lại; cần xác minh)",
+     "Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước; đoàn kết, tương trợ trong cộng đồng"),
+    ("xa-phuong-tieu-bieu", "officer_judgment", {}, "Điều 6, Phụ lục III mục I (cần xác minh số điều)",
+     "Thực hiện tốt các nhiệm vụ kinh tế - xã hội, quốc phòng, an ninh, trật tự, an toàn xã hội được giao"),
+    ("xa-phuong-tieu-bieu", "officer_judgment", {}, "Điều 6, Phụ lục III mục II (cần xác minh số điều)",
+     "Đời sống kinh tế ổn định và từng bước phát triển (thu nhập bình quân đầu người bằng hoặc cao hơn năm trước)"),
+    ("xa-phuong-tieu-bieu", "officer_judgment", {}, "Điều 6, Phụ lục III (các mục còn lại; cần xác minh)",
+     "Đời sống văn hóa, tinh thần lành mạnh, phong phú; môi trường an toàn, thân thiện, cảnh quan sạch đẹp; chấp "
+     "hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước"),
+]
+
+
+# The city's Bằng khen for the types of commendation and subjects no criterion above covers (issue 31: the criteria
+# page lists no award the city decides without a rule in force). The officer judges them against the article; the
+# wording was not read in a published text, hence "cần xác minh". (award, kind, params, article, description, types)
+ALL_KINDS = [CommendationType.REGULAR, CommendationType.AD_HOC, CommendationType.THEMATIC]
+OLD_CITY_GAP_RULES = [
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời", AD_HOC),
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
+    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "tập thể có thành tích xuất sắc được bình xét trong phong trào thi đua, nội bộ đoàn kết, thực hiện tốt dân chủ "
+     "cơ sở (tiêu chuẩn chưa xác minh được trong văn bản: cán bộ đối chiếu)", REGULAR),
+    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "thành tích đột xuất hoặc thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề của tập thể",
+     AD_HOC + THEMATIC),
+    ("bang-khen-chu-tich-ho-gia-dinh", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "gia đình gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có đóng góp lớn về công "
+     "sức, đất đai, tài sản cho địa phương, xã hội", ALL_KINDS),
+]
+NEW_CITY_GAP_RULES = [
+    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 74 (cần xác minh)",
+     "thành tích xuất sắc của tập thể trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
+    ("bang-khen-chu-tich-ho-gia-dinh", "officer_judgment", {}, "Điều 74 khoản 3 (cần xác minh)",
+     "hộ gia đình gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có đóng góp lớn về "
+     "công sức, đất đai, tài sản cho địa phương, xã hội", ALL_KINDS),
+]
+
+
 # The armed forces' titles have the same standards in the same articles (Law 06/2022 Art 24.2, 27, 28).
 SAME_STANDARD = {"chien-si-tien-tien": "lao-dong-tien-tien", "don-vi-quyet-thang": "tap-the-ldxs",
                  "don-vi-tien-tien": "tap-the-ldtt"}
@@ -285,6 +347,16 @@ def rows():
     for rule in D152_RULES:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
+    for rule in OLD_CITY_GAP_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
+    for rule in NEW_CITY_GAP_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
+        yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
+    for rule in D86_RULES:
+        award, kind, params, article, description, types, group = expand(rule)
+        yield award, kind, params, f"{D86}; {LAW}", article, D86_FROM, None, description, types, group
 
 
 # Readings of the law chosen where the text can be read two ways (legal.Parameter rows, changed in the admin; the
@@ -305,6 +377,17 @@ READINGS = [
      "0 = Bằng khen cấp bộ, ban, ngành, tỉnh và 05 năm liên tục hoàn thành tốt nhiệm vụ trở lên (03 lần CSTĐ cơ sở), "
      "không bắt buộc Bằng khen có trước 05 năm (khác “05 năm tiếp theo” của Nghị định 91/2017; cần xác minh câu chữ "
      "của Điều 73); 1 = 05 năm phải tính sau Bằng khen"),
+    # Women's priority among equal candidates (awards/priority.py): the value is the share of women that gives a
+    # collective the priority; a woman always has it. Shown on the Council's list and stated in the ballot tally.
+    ("women_priority", "0.7", OLD_FROM, OLD_TO, None, "Nghị định 65/2014/NĐ-CP, Điều 2 khoản 3 (cần xác minh)",
+     "Tập thể đủ điều kiện, tiêu chuẩn: ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên; ưu tiên cá nhân nữ có thành tích "
+     "như nhau cần xác minh trong văn bản"),
+    ("women_priority", "0.7", NEW_FROM, D98_TO, "98/2023/NĐ-CP", "Điều 4 (nguyên tắc khen thưởng; cần xác minh khoản)",
+     "Trường hợp có thành tích như nhau: ưu tiên cá nhân nữ, tập thể có tỷ lệ nữ từ 70% trở lên (bình đẳng giới trong "
+     "thi đua, khen thưởng, Luật 06/2022/QH15). “Như nhau” = cùng phiên họp, cùng hình thức, cùng số phiếu tán thành"),
+    ("women_priority", "0.7", D152_FROM, None, "152/2025/NĐ-CP", "Điều 4 (cần xác minh khoản)",
+     "Như Nghị định 98/2023/NĐ-CP, Điều 4: có thành tích như nhau thì ưu tiên cá nhân nữ, tập thể có tỷ lệ nữ từ 70% "
+     "trở lên"),
 ]
 
 
@@ -316,7 +399,7 @@ def seed_readings() -> int:
     return len(READINGS)
 
 
-SEEDED_BASES = ("Luật TĐKT 2003", "Nghị định 91/2017", "Luật Thi đua, khen thưởng 06/2022")
+SEEDED_BASES = ("Luật TĐKT 2003", "Nghị định 91/2017", "Luật Thi đua, khen thưởng 06/2022", D86)
 
 
 def seed_rules() -> int:

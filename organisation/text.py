@@ -27,3 +27,22 @@ INVISIBLE = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 def clean_text(text: str) -> str:
     """Free text as stored: without bidi controls and zero-width characters, trimmed."""
     return (text or "").translate(INVISIBLE).strip()
+
+
+# Words that begin a proper name or an office in Vietnamese official writing (Decree 30/2020/NĐ-CP, Appendix II on
+# capitals): they keep their capital inside a sentence ("do Chủ tịch UBND cấp xã quyết định", "của Sở Nội vụ").
+NAME_STARTS = ("Ủy ban", "Uỷ ban", "Hội đồng", "Chủ tịch", "Thủ tướng", "Chính phủ", "Quốc hội", "Bộ trưởng",
+               "Thủ trưởng", "Giám đốc", "Ban Thi đua", "Sở ", "Bộ ", "Luật ", "Nghị định", "Thông tư", "Nghị quyết",
+               "Hải Phòng", "Việt Nam", "Nhà nước", "Trung ương")
+
+
+def in_sentence(text: str) -> str:
+    """``text`` (a label, a title) placed inside a sentence: only its first letter is lower-cased, and not even that
+    when it begins with an acronym or a proper name. "Báo cáo quý – UBND quận Lê Chân" → "báo cáo quý – UBND quận
+    Lê Chân"; "UBND quận Lê Chân", "Sở Nội vụ" and "Chủ tịch UBND cấp xã" are unchanged (``str.lower`` would have
+    written "ubnd quận lê chân")."""
+    text = str(text or "")
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first or sum(ch.isupper() for ch in first) > 1 or not first[0].isupper() or text.startswith(NAME_STARTS):
+        return text
+    return text[0].lower() + text[1:]

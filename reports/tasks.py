@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from documents import signing
 from documents.numbering import next_number
+from organisation.text import in_sentence
 
 from . import data, figures, render
 from .models import Report, ReportStatus, Subscriber
@@ -212,7 +213,7 @@ def email_report(report_id: int) -> int:
         return 0
     message = EmailMessage(
         subject=f"{report.get_kind_display()} {report.period_label} – Số {report.code}",
-        body=f"Ban Thi đua - Khen thưởng gửi {report.get_kind_display().lower()} kỳ {report.period_label}.",
+        body=f"Ban Thi đua - Khen thưởng gửi {in_sentence(report.get_kind_display())} kỳ {report.period_label}.",
         from_email=settings.DEFAULT_FROM_EMAIL, to=recipients)
     with report.pdf.open("rb") as handle:
         message.attach(f"bao-cao-{report.kind}-{report.period_start:%Y-%m}.pdf", handle.read(), "application/pdf")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.models import ReminderKind
 from core.reminders import Deadline
+from organisation.text import in_sentence
 
 from .models import PeriodKind, ReportingDeadline, Target, TargetKind
 from .services import period_end
@@ -36,6 +37,6 @@ def deadlines(start: datetime.date, end: datetime.date, *, unit_ids=None, user_i
                 missing[target.responsible_unit_id, target.year, kind, period, due] += 1
     return [Deadline(ReminderKind.TARGET_FIGURES, f"targets:{year}:{kind}:{period}", due,
                      _("the figures of %(n)s targets for %(period)s %(number)s/%(year)s") % {
-                         "n": n, "period": PeriodKind(kind).label.lower(), "number": period, "year": year},
+                         "n": n, "period": in_sentence(PeriodKind(kind).label), "number": period, "year": year},
                      reverse("targets:report"), unit_id=unit)
             for (unit, year, kind, period, due), n in sorted(missing.items())]

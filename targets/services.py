@@ -17,6 +17,7 @@ from legal.periods import is_in_force
 from organisation.history import show_as_of, year_end
 from organisation.permissions import is_board, require_board
 from organisation.scoping import can_act_for_unit
+from organisation.text import in_sentence
 from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 from utilities.integrity import refused_as
 
@@ -62,7 +63,7 @@ def record_actual(user, target: Target, *, period_kind: str, period: int, value:
     other = PeriodKind.MONTH if period_kind == PeriodKind.QUARTER else PeriodKind.QUARTER
     if target.actuals.filter(period_kind=other).exists():
         raise ValidationError({"period_kind": _("This target is reported by %(kind)s; keep to one kind of period.")
-                               % {"kind": PeriodKind(other).label.lower()}})
+                               % {"kind": in_sentence(PeriodKind(other).label)}})
     actual = target.actuals.filter(period_kind=period_kind, period=period).first() or Actual(
         target=target, period_kind=period_kind, period=period)
     actual.value, actual.source, actual.note, actual.reported_by = value, source.strip(), note.strip(), user
@@ -209,7 +210,7 @@ def late_reporters(year: int, today: datetime.date | None = None) -> list[tuple[
         reported = {a.period for a in target.actuals.all() if a.period_kind == kind}
         missing = [p for p in due if p not in reported]
         if missing:
-            label = PeriodKind(kind).label.lower()
+            label = in_sentence(PeriodKind(kind).label)
             late.append((target, ", ".join(f"{label} {p}" for p in missing)))
     return late
 

@@ -157,9 +157,10 @@ CASES = {
     # Huân chương Lao động has its rules since issue 31 (item 5): another order without criteria stands in.
     "no_criteria_huan_chuong_chien_cong_3_for_merit_2025": dict(
         award="huan-chuong-chien-cong-3", year=2025, ratings=GOOD5, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
-    "no_criteria_xa_phuong_tieu_bieu_2025": dict(
+    # Decree 86/2023 Appendix III (issue 31, item 11): the standards are the officer's to judge, never "no criteria".
+    "D86_PL3_xa_phuong_tieu_bieu_2025": dict(
         award="xa-phuong-tieu-bieu", year=2025, subject="collective", members=MAJORITY_LDTT, expect=R,
-        contains="chưa có tiêu chuẩn áp dụng"),
+        contains="nhiệm vụ kinh tế - xã hội, quốc phòng, an ninh"),
     "no_criteria_anh_hung_lao_dong_2024": dict(
         award="anh-hung-lao-dong", year=2024, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
     "no_criteria_bkct_for_long_service_2025": dict(
@@ -167,9 +168,9 @@ CASES = {
         contains="chưa có tiêu chuẩn áp dụng"),
     "no_criteria_cstdcs_for_an_ad_hoc_achievement": dict(
         award="cstd-co-so", year=2025, commendation="ad_hoc", expect=R, contains="chưa có tiêu chuẩn áp dụng"),
-    "no_criteria_bkct_household_2025": dict(
+    "L06_D74_3_bkct_household_2025": dict(  # the officer judges the household's contribution (cần xác minh)
         award="bang-khen-chu-tich-ho-gia-dinh", year=2025, subject="household", expect=R,
-        contains="chưa có tiêu chuẩn áp dụng"),
+        contains="đóng góp lớn về công sức, đất đai, tài sản"),
     # --- Huân chương Độc lập for families with many martyrs (the class follows the number) ------------------
     "ND98xm_doc_lap_3_family_with_three_martyrs": dict(
         award="huan-chuong-doc-lap-3-gia-dinh", year=2025, subject="household", commendation="service", martyrs=3,

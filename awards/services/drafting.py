@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from legal.models import AwardType
 from organisation.models import Person, Unit
 from organisation.permissions import require_unit_actor
-from organisation.text import clean_text
+from organisation.text import clean_text, in_sentence
 from utilities.workflow import Step
 
 from .. import authority, eligibility
@@ -70,7 +70,7 @@ def _require_editable(user, submission: Submission) -> None:
 def _check_nominee(award_type: AwardType, subject: str, person, collective_unit, submission: Submission) -> None:
     if award_type.subject != subject:
         raise ValidationError({"award_type": _("“%(award)s” is for a %(subject)s.") % {
-            "award": award_type.name, "subject": award_type.get_subject_display().lower()}})
+            "award": award_type.name, "subject": in_sentence(award_type.get_subject_display())}})
     # Every reference, whatever the subject (a household's person too), lies inside the submitting unit: the
     # eligibility check then reads only that unit's records.
     if person is not None and not person.unit.path.startswith(submission.unit.path):

@@ -21,6 +21,7 @@ from utilities.forms import (
 
 from .. import (
     forms,
+    priority,
     services,
 )
 from ..models import (
@@ -39,7 +40,7 @@ def council(request, posted=None):
     submissions = Submission.objects.filter(status__in=services.cast_votes.transition.sources).select_related(
         "unit", "meeting").prefetch_related(
         Prefetch("nominees", queryset=Nominee.objects.filter(appraisal=Appraisal.ELIGIBLE).select_related(
-            "award_type").with_vote_counts().prefetch_related(
+            "award_type", "person").with_vote_counts().prefetch_related(
             Prefetch("votes", queryset=CouncilVote.objects.filter(member=request.user), to_attr="my_votes")),
             to_attr="eligible"))
     submissions = list(submissions)
@@ -59,8 +60,23 @@ def council(request, posted=None):
             nominee.passes_now, nominee.rule_now = rules[nominee.award_type_id].judge(
                 nominee.yes, nominee.vote_count, members)
         submission.members = members
+    _women_priority(submissions)
     return render(request, "awards/council.html", {"submissions": submissions, "is_council": is_council(request.user),
                                                    "choices": VoteChoice.choices, "in_favour": VoteChoice.YES})
+
+
+def _women_priority(submissions) -> None:
+    """Each dossier's nominees in the order of the meeting's list: by award and votes in favour, equal candidates
+    with women's priority first (awards/priority.py), each marked as the tally will state it."""
+    meetings = {}
+    for submission in submissions:
+        meetings.setdefault(submission.meeting_id, (submission.meeting, []))[1].extend(submission.eligible)
+    place = {}
+    for meeting, nominees in meetings.values():
+        priority.apply(nominees, services.threshold_day(meeting))
+        place.update({n.pk: i for i, n in enumerate(nominees)})
+    for submission in submissions:
+        submission.eligible.sort(key=lambda n: place[n.pk])
 
 
 @require_POST

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 
 from documents import formats
 from organisation import permissions
+from organisation.text import in_sentence
 
 register = template.Library()
 register.filter("number", formats.number)
 register.filter("official_date", formats.official_date)
+register.filter("in_sentence", in_sentence)
 
 
 @functools.lru_cache(maxsize=256)
