@@ -27,3 +27,15 @@ class CappedPaginator(Paginator):
     @property
     def truncated(self) -> bool:
         return self._bounded_count > self.cap
+
+    def get_page(self, number):
+        """The first page is read with one row more than it shows: when that row is missing (a search that finds a
+        few awards, the usual case), the rows read are the whole count and no count query runs."""
+        if str(number or "1").strip() != "1":
+            return super().get_page(number)
+        rows = list(self.object_list[: self.per_page + 1])
+        if len(rows) <= self.per_page:
+            self.__dict__["_bounded_count"] = len(rows)
+        elif self.count <= self.per_page + self.orphans:  # the orphans of a last page stay on it
+            return super().get_page(1)
+        return self._get_page(rows[: self.per_page], 1, self)

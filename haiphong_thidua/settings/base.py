@@ -330,6 +330,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ban Thi đua - Khen 
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Forms, REST ------------------------------------------------------------
+# Form widgets (selects with their options above all) render through Jinja2's copies of Django's widget templates: the
+# same markup at a fraction of the cost (issue 34; bench/results.md). Pages stay in Django's template language.
+FORM_RENDERER = "django.forms.renderers.Jinja2"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 REST_FRAMEWORK = {
