@@ -573,8 +573,9 @@ def _lower_title_standard(rule, ev, year, nominee):
 def _achievement_facts(rule, ev, year, nominee):
     """The achievement the nomination records, checked against what the rule asks (``facts``): what, when (inside
     the year of achievement and not in the future), the movement or event (the dossier's movement if none is
-    typed), the document that recognises or decides it, the evidence of the criterion chosen. Each fact missing is
-    named; an ad hoc or thematic award resting on these facts never counts toward a merit chain."""
+    typed), the document that recognises or decides it, the evidence of the criterion chosen. A fact recorded and
+    wrong refuses; each fact not recorded is named (the officer returns the dossier for it). An ad hoc or thematic
+    award resting on these facts never counts toward a merit chain."""
     labels = dict(AchievementFact.choices)
     wanted = rule.params.get("facts") or list(AchievementFact.values)
     submission = getattr(nominee, "submission", None)
@@ -598,12 +599,14 @@ def _achievement_facts(rule, ev, year, nominee):
             problems.append(_("the achievement of %(date)s is outside the year of achievement %(year)s of the "
                               "dossier") % {"date": when.strftime("%d/%m/%Y"), "year": year})
     if missing or problems:
+        # A fact recorded and wrong refuses; a fact not recorded yet is named for the unit to add (the dossier is
+        # incomplete, not the achievement refused).
         message = f"{rule.description}: "
         if missing:
             message += _("missing %(list)s") % {"list": "; ".join(missing)}
         if problems:
             message += ("; " if missing else "") + "; ".join(problems)
-        return Finding(False, message)
+        return Finding(False if problems else None, message)
     shown = [values[f] if f != AchievementFact.WHEN else values[f].strftime("%d/%m/%Y")
              for f in wanted if f not in (AchievementFact.WHAT, AchievementFact.EVIDENCE)]
     detail = ", ".join(str(v) for v in shown)

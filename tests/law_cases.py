@@ -140,13 +140,14 @@ CASES = {
         past={"bang-khen-chu-tich": [2018]}, initiatives=[("grassroots", y, None) for y in range(2019, 2024)],
         expect=N),
     # --- Bằng khen của Chủ tịch UBND thành phố (L06 Art 74: alternatives) -------------------------------------
-    # Ad hoc and thematic: the engine judges the achievement recorded (issue 31, item 9); nothing recorded is named.
+    # Ad hoc and thematic: the engine judges the achievement recorded (issue 31, item 9); what is not recorded is
+    # named for the unit to add.
     "L06_D74_bkct_ad_hoc_achievement_not_recorded": dict(
-        award="bang-khen-chu-tich", year=2025, commendation="ad_hoc", expect=N,
+        award="bang-khen-chu-tich", year=2025, commendation="ad_hoc", expect=R,
         contains="Thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời: "
                  "thiếu thành tích đạt được; ngày lập thành tích; phong trào hoặc sự kiện; văn bản ghi nhận"),
     "L06_D74_bkct_thematic_movement_not_recorded": dict(
-        award="bang-khen-chu-tich", year=2025, commendation="thematic", expect=N, contains="theo đợt, chuyên đề"),
+        award="bang-khen-chu-tich", year=2025, commendation="thematic", expect=R, contains="theo đợt, chuyên đề"),
     "ND91_bkct_2023_two_excellent_years_two_initiatives": dict(
         award="bang-khen-chu-tich", year=2023, ratings={2022: "HTXSNV", 2023: "HTXSNV"},
         initiatives=[("grassroots", 2022, None), ("grassroots", 2023, None)], expect=E, contains="Nghị định 91/2017"),
@@ -155,7 +156,7 @@ CASES = {
         unit_rating="HTXSNV", expect=E),
     "L06_D74_bkct_collective_ad_hoc_not_recorded": dict(
         award="bang-khen-chu-tich-tap-the", year=2025, subject="collective", members=MAJORITY_LDTT,
-        commendation="ad_hoc", expect=N, contains="Thành tích đột xuất của tập thể: thiếu"),
+        commendation="ad_hoc", expect=R, contains="Thành tích đột xuất của tập thể: thiếu"),
     # --- no criteria in force: a finding for the officer, never a pass ---------------------------------------
     # Huân chương Lao động has its rules since issue 31 (item 5): another order without criteria stands in.
     "no_criteria_huan_chuong_chien_cong_3_for_merit_2025": dict(

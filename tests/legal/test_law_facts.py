@@ -59,10 +59,10 @@ CASES = {
         contains="đã ghi nhận (Phong trào thi đua “Hải Phòng chuyển đổi số” năm 2025, Thông báo 12/TB-BCĐ"),
     "L06_D74_1a_ND152_recognising_document_missing": dict(
         award="bang-khen-chu-tich", year=2025, facts={"criterion": "a", **MOVEMENT, "evidence_document": ""},
-        expect=N, contains="Thành tích xuất sắc được bình xét trong phong trào thi đua: thiếu văn bản ghi nhận"),
+        expect=R, contains="Thành tích xuất sắc được bình xét trong phong trào thi đua: thiếu văn bản ghi nhận"),
     "L06_D74_1a_ND152_the_point_chosen_decides_not_point_d": dict(
         award="bang-khen-chu-tich", year=2025, ratings=EXCELLENT_2, initiatives=TWO_INITIATIVES,
-        facts={"criterion": "a"}, expect=N, contains="tiêu chuẩn đã chọn, điểm a"),
+        facts={"criterion": "a"}, expect=R, contains="tiêu chuẩn đã chọn, điểm a: Thành tích xuất sắc"),
     "L06_D74_1b_ND98_field_achievements_recorded": dict(
         award="bang-khen-chu-tich", year=2024, facts={
             "criterion": "b", "criterion_evidence": "Ba công trình quy hoạch được áp dụng toàn ngành",
@@ -89,16 +89,19 @@ CASES = {
     "ND91_D39_2023_has_no_point_d": dict(
         award="bang-khen-chu-tich", year=2023, ratings={2022: "HTXSNV", 2023: "HTXSNV"},
         facts={"criterion": "d"}, expect=N, contains="không thuộc các tiêu chuẩn đang áp dụng"),
+    "ND91_D39_2023_no_point_chosen_nothing_recorded_names_what_is_missing": dict(
+        award="bang-khen-chu-tich", year=2023, ratings={2023: "HTTNV"}, expect=R,
+        contains="Lập được nhiều thành tích có phạm vi ảnh hưởng trong lĩnh vực: thiếu minh chứng"),
     # --- ad hoc and thematic: the achievement itself ------------------------------------------------------------------
     "L06_D74_ND98_ad_hoc_rescue_in_typhoon_yagi": dict(
         award="bang-khen-chu-tich", year=2024, commendation="ad_hoc", what="Cứu 05 người mắc kẹt trong nước lũ",
         facts=RESCUE, expect=E, contains="Cơn bão số 3 (Yagi)"),
-    "L06_D74_ND98_ad_hoc_outside_the_dossiers_year": dict(
+    "L06_D74_ND152_ad_hoc_achievement_of_2024_in_a_2025_dossier": dict(
         award="bang-khen-chu-tich", year=2025, commendation="ad_hoc", what="Cứu 05 người mắc kẹt trong nước lũ",
         facts=RESCUE, expect=N, contains="không thuộc năm thành tích 2025"),
     "L06_D74_ND152_ad_hoc_deciding_document_missing": dict(
         award="bang-khen-chu-tich", year=2025, commendation="ad_hoc", what="Bắt giữ đối tượng cướp giật",
-        facts={"achievement_on": D(2025, 8, 2), "achievement_event": "Tuần tra đêm phường Lê Chân"}, expect=N,
+        facts={"achievement_on": D(2025, 8, 2), "achievement_event": "Tuần tra đêm phường Lê Chân"}, expect=R,
         contains="thiếu văn bản ghi nhận"),
     "L06_D74_ND152_thematic_movement_recorded": dict(
         award="bang-khen-chu-tich", year=2025, commendation="thematic", what="Hoàn thành xóa 120 nhà tạm",
