@@ -614,6 +614,12 @@ def _achievement_facts(rule, ev, year, nominee):
                                                                        "detail": detail or "—"})
 
 
+def _not_awarded(rule, ev, year, nominee):
+    """The award is not given for the nomination's type of commendation (e.g. a yearly title proposed ad hoc)."""
+    return Finding(False, _("not awarded for %(type)s: %(criterion)s") % {
+        "type": CommendationType(nominee.submission.commendation_type).label.lower(), "criterion": rule.description})
+
+
 def _officer_judgment(rule, ev, year, nominee):
     return Finding(None, _("for the appraising officer to judge: %(criterion)s") % {"criterion": rule.description})
 
@@ -628,6 +634,7 @@ CHECKS = {
     RuleKind.SERVICE_MONTHS: _service_months, RuleKind.ABSENCE_AT_MOST: _absence_at_most,
     RuleKind.LEADERSHIP_YEARS: _leadership_years, RuleKind.LOWER_TITLE_STANDARD: _lower_title_standard,
     RuleKind.RATINGS_WITHIN: _ratings_within, RuleKind.ACHIEVEMENT_FACTS: _achievement_facts,
+    RuleKind.NOT_AWARDED: _not_awarded,
 }
 
 

@@ -99,6 +99,22 @@ class NomineeForm(forms.Form):
             unit__path__startswith=submission.unit.path).select_related("unit").order_by("full_name")
         self.fields["collective_unit"].queryset = Unit.objects.subtree_of(submission.unit).active()
 
+    GROUPS = (
+        (None, ("subject", "person", "collective_unit", "name", "award_type", "achievement_summary",
+                "achievement_report")),
+        (_("Criterion of a Bằng khen of the Chairman (Law 06/2022 Art 74.1; before 2024 Decree 91/2017 Art 39)"),
+         ("criterion", "criterion_evidence")),
+        (_("The achievement and its document (the point chosen, or an ad hoc or thematic award)"),
+         ("achievement_on", "achievement_event", "evidence_document")),
+        (_("Worker or farmer without a task rating: results of the year (Law 06/2022 Art 24.3)"),
+         ("labour_productivity", "labour_income", "labour_initiative", "labour_details", "labour_source")),
+        (_("Special categories (directive item 6)"), ("is_posthumous", "martyrs_count", "service_period")),
+    )
+
+    def groups(self):
+        """The fields in the groups the page shows them in (a legend per group)."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
     def clean(self):
         data = super().clean()
         if not data.get("name"):

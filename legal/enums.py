@@ -96,6 +96,7 @@ class RuleKind(models.TextChoices):
         "Meets the rules of a lower title that this one does not repeat")
     ACHIEVEMENT_FACTS = "achievement_facts", _(
         "The achievement recorded on the nomination (what, when, movement or event, document)")
+    NOT_AWARDED = "not_awarded", _("Not awarded for this type of commendation")
 
 
 class ArticlePoint(models.TextChoices):

@@ -292,6 +292,44 @@ SAME_STANDARD = {"chien-si-tien-tien": "lao-dong-tien-tien", "don-vi-quyet-thang
                  "don-vi-tien-tien": "tap-the-ldtt"}
 
 
+# The yearly emulation titles the city decides are not given ad hoc or per movement (Law 06/2022 Art 21–28 set
+# yearly standards; cần xác minh): a nomination of those types is refused with the reason, not left without a rule.
+# Cờ thi đua for a thematic movement is the officer's (whether the article provides it was not confirmed).
+YEARLY_TITLES = ("cstd-thanh-pho", "co-thi-dua-thanh-pho", "tap-the-ldxs", "don-vi-quyet-thang")
+
+
+def _type_rules(article_of):
+    rules = []
+    for code in YEARLY_TITLES:
+        for types, label in ((AD_HOC, "đột xuất"), (THEMATIC, "theo đợt, chuyên đề")):
+            if code == "co-thi-dua-thanh-pho" and types == THEMATIC:
+                rules.append((code, "officer_judgment", {}, f"{article_of(code)} (cần xác minh)",
+                              "Cờ thi đua cho tập thể dẫn đầu phong trào thi đua theo đợt, chuyên đề: cán bộ đối chiếu "
+                              "quy định", types))
+                continue
+            rules.append((code, "not_awarded", {}, f"{article_of(code)} (cần xác minh)",
+                          f"danh hiệu thi đua xét tặng hằng năm theo thành tích của năm, không xét {label}", types))
+    # Households (Bằng khen of the Chairman): the contribution and the document recording it; its value against the
+    # city's own threshold (quy chế thi đua, khen thưởng của thành phố; figure not recorded here) is the officer's.
+    household = "bang-khen-chu-tich-ho-gia-dinh"
+    rules.append((household, "achievement_facts", {"facts": ["what", "document"], "in_year": False},
+                  f"{article_of(household)} (cần xác minh)",
+                  "Đóng góp về công sức, đất đai, tài sản cho địa phương, xã hội và văn bản ghi nhận", []))
+    rules.append((household, "officer_judgment", {}, f"{article_of(household)} (cần xác minh)",
+                  "giá trị đóng góp đạt mức theo quy chế thi đua, khen thưởng của thành phố (mức chưa ghi trong dữ liệu)",
+                  []))
+    return rules
+
+
+OLD_ARTICLES = {"cstd-thanh-pho": "Điều 22 của Luật", "co-thi-dua-thanh-pho": "Điều 26 của Luật",
+                "tap-the-ldxs": "Điều 27 của Luật", "don-vi-quyet-thang": "Điều 27 của Luật",
+                "bang-khen-chu-tich-ho-gia-dinh": "Điều 39 Nghị định 91/2017"}
+NEW_ARTICLES = {"cstd-thanh-pho": "Điều 22", "co-thi-dua-thanh-pho": "Điều 26", "tap-the-ldxs": "Điều 27",
+                "don-vi-quyet-thang": "Điều 27", "bang-khen-chu-tich-ho-gia-dinh": "Điều 74 khoản 3"}
+OLD_TYPE_RULES = _type_rules(OLD_ARTICLES.get)
+NEW_TYPE_RULES = _type_rules(NEW_ARTICLES.get)
+
+
 def _with_same_standard(rules):
     present = {rule[0] for rule in rules}
     for rule in rules:
@@ -309,10 +347,10 @@ def rows():
         group = rest[1] if len(rest) > 1 else ""
         return award, kind, params, article, description, list(types), group
 
-    for rule in [*_with_same_standard(OLD_RULES), *OLD_ORDER_RULES]:
+    for rule in [*_with_same_standard(OLD_RULES), *OLD_ORDER_RULES, *OLD_TYPE_RULES]:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
-    for rule in [*_with_same_standard(NEW_RULES), *NEW_ORDER_RULES]:
+    for rule in [*_with_same_standard(NEW_RULES), *NEW_ORDER_RULES, *NEW_TYPE_RULES]:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group

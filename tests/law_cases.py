@@ -171,9 +171,9 @@ CASES = {
         contains="chưa có tiêu chuẩn áp dụng"),
     "no_criteria_cstdcs_for_an_ad_hoc_achievement": dict(
         award="cstd-co-so", year=2025, commendation="ad_hoc", expect=R, contains="chưa có tiêu chuẩn áp dụng"),
-    "no_criteria_bkct_household_2025": dict(
-        award="bang-khen-chu-tich-ho-gia-dinh", year=2025, subject="household", expect=R,
-        contains="chưa có tiêu chuẩn áp dụng"),
+    # A household's Bằng khen has its rules since issue 31 (item 9, tests/legal/test_law_facts.py): another stands in.
+    "no_criteria_huan_chuong_dung_cam_2025": dict(
+        award="huan-chuong-dung-cam", year=2025, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
     # --- Huân chương Độc lập for families with many martyrs (the class follows the number) ------------------
     "ND98xm_doc_lap_3_family_with_three_martyrs": dict(
         award="huan-chuong-doc-lap-3-gia-dinh", year=2025, subject="household", commendation="service", martyrs=3,

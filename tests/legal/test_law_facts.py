@@ -117,6 +117,19 @@ CASES = {
         facts={"achievement_on": D(2023, 6, 18), "achievement_event": "Cứu người đuối nước tại sông Cấm",
                "evidence_document": "Công văn 51/CAP ngày 20/6/2023 của Công an phường"}, expect=E,
         contains="Nghị định 91/2017"),
+    "L06_D22_ND152_cstd_thanh_pho_is_not_awarded_ad_hoc": dict(
+        award="cstd-thanh-pho", year=2025, commendation="ad_hoc", facts=RESCUE, expect=N,
+        contains="không xét theo loại đột xuất: danh hiệu thi đua xét tặng hằng năm"),
+    "ND91_D27_2023_tap_the_ldxs_is_not_awarded_per_movement": dict(
+        award="tap-the-ldxs", year=2023, subject="collective", commendation="thematic", members=[{"rating": "HTTNV"}],
+        expect=N, contains="không xét theo đợt, chuyên đề"),
+    "L06_D74_3_ND152_household_contribution_recorded_value_for_the_officer": dict(
+        award="bang-khen-chu-tich-ho-gia-dinh", year=2025, subject="household", what="Hiến 300 m² đất làm đường",
+        facts={"evidence_document": "Biên bản bàn giao đất ngày 12/5/2025 của UBND xã An Hưng"}, expect=R,
+        contains="giá trị đóng góp đạt mức"),
+    "L06_D74_3_ND98_household_document_missing": dict(
+        award="bang-khen-chu-tich-ho-gia-dinh", year=2024, subject="household", what="Hiến 300 m² đất làm đường",
+        expect=R, contains="thiếu văn bản ghi nhận"),
     # --- Lao động tiên tiến, workers and farmers: Law 06/2022 Art 24.3 ------------------------------------------------
     "L06_D24_3_ND152_farmer_productivity_and_income_met": dict(
         award="lao-dong-tien-tien", year=2025, category="farmer", labour=FARMER_MET, expect=E,
@@ -189,9 +202,11 @@ def test_law_06_2022_art_74_a_thematic_award_takes_the_dossiers_movement_when_no
     assert verdict.result == E and any("Cả nước chung tay" in f.message for f in verdict.findings)
 
 
-def test_coverage_bang_khen_of_the_chairman_has_rules_for_every_year_and_type(db):
-    """Law 06/2022 Art 74 and Decree 91/2017 Art 39: the criteria page lists no gap for the Chairman's Bằng khen."""
-    for code in ("bang-khen-chu-tich", "bang-khen-chu-tich-tap-the"):
+def test_coverage_bang_khen_of_the_chairman_and_yearly_titles_have_rules_for_every_year_and_type(db):
+    """Law 06/2022 Art 74 and Decree 91/2017 Art 39: the criteria page lists no gap for the Chairman's Bằng khen (each
+    subject) nor for the yearly titles the city decides, whatever the type of commendation."""
+    for code in ("bang-khen-chu-tich", "bang-khen-chu-tich-tap-the", "bang-khen-chu-tich-ho-gia-dinh",
+                 "cstd-thanh-pho", "co-thi-dua-thanh-pho", "tap-the-ldxs", "don-vi-quyet-thang"):
         award = AwardType.objects.get(code=code)
         for kind in ("regular", "ad_hoc", "thematic"):
             assert coverage.gaps(award, kind=kind) == [], (code, kind)
