@@ -316,3 +316,26 @@ def test_law_06_2022_art_74_the_api_records_an_ad_hoc_achievement(db):
         "subject": "individual", "person": person.pk, "name": person.full_name, "award_type": "bang-khen-chu-tich",
         "achievement_summary": "…", "criterion": "a"}, format="json")
     assert refused.status_code == 400 and "criterion" in refused.json()
+
+
+def test_law_06_2022_art_24_3_the_api_records_a_farmers_results(db):
+    from ..security.test_api import api
+
+    client = api("demo_staff")
+    created = client.post("/api/v1/submissions/", {
+        "unit": "so-ke-hoach-dau-tu", "title": "Đề nghị Bằng khen nông dân", "round_kind": "yearly", "year": 2025,
+        "commendation_type": "regular"}, format="json")
+    farmer = _civil_servant("Cao Thị Mận", category="farmer")
+    response = client.post(f"/api/v1/submissions/{created.json()['id']}/nominees/", {
+        "subject": "individual", "person": farmer.pk, "name": farmer.full_name, "award_type": "bang-khen-chu-tich",
+        "achievement_summary": "Mô hình nuôi tôm tuần hoàn", "labour_productivity": True, "labour_income": False,
+        "labour_source": "Hội Nông dân xã"}, format="json")
+    assert response.status_code == 201, response.json()
+    assert "labour_income" not in response.json()  # kept on the person's record, not on the nomination
+    result = LabourResult.objects.get(person=farmer, year=2025)
+    assert (result.productivity, result.income, result.initiative_applied) == (True, False, None)
+    ldtt = Nominee(submission=Submission.objects.get(pk=created.json()["id"]), subject="individual", person=farmer,
+                   name=farmer.full_name, award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+                   achievement_summary="…")
+    verdict = eligibility.check(ldtt, today=D(2026, 6, 1))
+    assert verdict.result == N and any("không đạt: có thu nhập ổn định" in f.message for f in verdict.findings)
