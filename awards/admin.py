@@ -80,6 +80,16 @@ for model in (models.TaskRating, models.Initiative, models.BlockingRecord, model
     admin.site.register(model)
 
 
+@admin.register(models.LabourResult)
+class LabourResultAdmin(admin.ModelAdmin):
+    """Workers' and farmers' yearly results (Law 06/2022 Art 24.3), read by the Lao động tiên tiến rule."""
+
+    list_display = ("person", "year", "productivity", "income", "initiative_applied", "source")
+    list_filter = ("year",)
+    search_fields = ("person__full_name",)
+    raw_id_fields = ("person",)
+
+
 @admin.register(models.LeadershipTenure)
 class LeadershipTenureAdmin(admin.ModelAdmin):
     """Time in leadership posts, for long-service awards (women need one third less)."""

@@ -37,11 +37,19 @@ class NomineeSerializer(serializers.ModelSerializer):
     award_type = serializers.SlugRelatedField(slug_field="code", queryset=AwardType.objects.filter(is_active=True))
     person = InScope(_persons_in_scope, queryset=Person.objects.all(), required=False, allow_null=True)
     collective_unit = InScope(visible_units, queryset=Unit.objects.all(), required=False, allow_null=True)
+    # A worker's or farmer's results of the year (Law 06/2022 Art 24.3), kept on the person's record (write-only).
+    labour_productivity = serializers.BooleanField(required=False, allow_null=True, write_only=True)
+    labour_income = serializers.BooleanField(required=False, allow_null=True, write_only=True)
+    labour_initiative = serializers.BooleanField(required=False, allow_null=True, write_only=True)
+    labour_details = serializers.CharField(required=False, allow_blank=True, max_length=4000, write_only=True)
+    labour_source = serializers.CharField(required=False, allow_blank=True, max_length=200, write_only=True)
 
     class Meta:
         model = Nominee
         fields = ["id", "subject", "person", "collective_unit", "name", "award_type", "achievement_summary",
-                  "achievement_report", "appraisal", "appraisal_reason", "eligibility", "outcome",
+                  "achievement_report", "criterion", "criterion_evidence", "achievement_on", "achievement_event",
+                  "evidence_document", "labour_productivity", "labour_income", "labour_initiative",
+                  "labour_details", "labour_source", "appraisal", "appraisal_reason", "eligibility", "outcome",
                   "golden_book_number", "decision"]
         read_only_fields = ["appraisal", "appraisal_reason", "eligibility", "outcome", "golden_book_number",
                             "decision"]

@@ -30,10 +30,13 @@ from organisation.text import fold, in_sentence
 from .models import (
     INITIATIVE_RANK,
     RATING_RANK,
+    AchievementFact,
     BlockingRecord,
     BlockKind,
     CommendationType,
     Initiative,
+    LabourCriterion,
+    LabourResult,
     LeadershipTenure,
     Nominee,
     Outcome,
@@ -83,6 +86,13 @@ def rules_for(award_type, year: int, commendation_type: str | None = None) -> li
     if commendation_type:
         rules = rules.filter(Q(commendation_types=[]) | Q(commendation_types__contains=[commendation_type]))
     return list(rules)
+
+
+def criterion_points(award_type, year: int, commendation_type: str) -> set[str]:
+    """The points of the article (a, b, c, d …) the award's alternatives in force stand for, for the choice the
+    nomination records (Law 06/2022 Art 74.1; Decree 91/2017 Art 39 before 2024)."""
+    return {p for rule in rules_for(award_type, year, commendation_type) if rule.group
+            for p in _points(rule.group.partition(".")[2])}
 
 
 def _merit_types() -> tuple[str, ...]:
@@ -169,13 +179,45 @@ def _rating_at_least(rule, ev: Evidence, year, nominee):
     ok = ev.rating_ok(year, minimum)
     unrated = rule.params.get("unrated_categories", [])
     if ok is None and ev.person is not None and ev.person.category in unrated:
-        return Finding(None, _("%(category)s: judged by the criteria of Law 06/2022 Art 24.3 (productive work, "
-                               "taking part in the movements), without a task rating; the officer confirms them") % {
-            "category": ev.person.get_category_display()})
+        return _labour_results(rule, ev, year)
     if ok is None:
         return Finding(None, _("no task rating recorded for %(year)s") % {"year": year})
     return Finding(ok, _("rated %(rating)s in %(year)s; needs %(minimum)s or better") % {
         "rating": ev.ratings[year], "year": year, "minimum": minimum})
+
+
+def _labour_results(rule, ev, year) -> Finding:
+    """A worker or farmer outside the civil service has no task rating: the results of Law 06/2022 Art 24.3
+    (``labour_criteria``: productivity, income, an initiative applied) recorded for the year decide instead."""
+    criteria = rule.params.get("labour_criteria") or []
+    category = ev.person.get_category_display()
+    if not criteria:
+        return Finding(None, _("%(category)s: judged by the criteria of Law 06/2022 Art 24.3 (productive work, "
+                               "taking part in the movements), without a task rating; the officer confirms them") % {
+            "category": category})
+    labels = dict(LabourCriterion.choices)
+    result = LabourResult.objects.filter(person=ev.person, year=year).first()
+    if result is None:
+        return Finding(None, _("%(category)s without a task rating: no results of %(year)s recorded for the "
+                               "criteria of Art 24.3; missing: %(missing)s") % {
+            "category": category, "year": year, "missing": "; ".join(str(labels[c]) for c in criteria)})
+    failed = [c for c in criteria if result.met(c) is False]
+    unknown = [c for c in criteria if result.met(c) is None]
+    met = [c for c in criteria if result.met(c)]
+    parts = []
+    if met:
+        parts.append(_("met: %(list)s") % {"list": "; ".join(str(labels[c]) for c in met)})
+    if failed:
+        parts.append(_("not met: %(list)s") % {"list": "; ".join(str(labels[c]) for c in failed)})
+    if unknown:
+        parts.append(_("not recorded: %(list)s") % {"list": "; ".join(str(labels[c]) for c in unknown)})
+    extra = [c for c in LabourCriterion.values if c not in criteria and result.met(c)]
+    if extra:
+        parts.append(_("also: %(list)s") % {"list": "; ".join(str(labels[c]) for c in extra)})
+    message = _("%(category)s, results of %(year)s under Art 24.3 (%(source)s): %(parts)s") % {
+        "category": category, "year": year, "source": result.source or _("source not given"),
+        "parts": "; ".join(str(p) for p in parts)}
+    return Finding(False if failed else None if unknown else True, message)
 
 
 def _consecutive_ratings(rule, ev, year, nominee):
@@ -446,7 +488,17 @@ def _martyrs(rule, ev, year, nominee):
     return Finding(ok, _("the family has %(n)s martyr(s); this class is for %(span)s") % {"n": count, "span": span})
 
 
+def _not_for(rule, ev) -> Finding | None:
+    """A rule of employment (time in service, days absent) does not apply to a farmer or citizen (``not_for``)."""
+    if ev.person is not None and ev.person.category in rule.params.get("not_for", []):
+        return Finding(True, _("does not apply to a %(category)s") % {
+            "category": ev.person.get_category_display().lower()})
+    return None
+
+
 def _service_months(rule, ev, year, nominee):
+    if (skipped := _not_for(rule, ev)) is not None:
+        return skipped
     minimum, person = int(rule.params["min"]), ev.person
     if person is None or person.hired_on is None:
         return Finding(None, _("the date of recruitment is not recorded"))
@@ -459,6 +511,8 @@ def _service_months(rule, ev, year, nominee):
 
 
 def _absence_at_most(rule, ev, year, nominee):
+    if (skipped := _not_for(rule, ev)) is not None:
+        return skipped
     limit = int(rule.params["max"])
     rating = TaskRating.objects.filter(person=ev.person, year=year).first() if ev.person else None
     if rating is None or rating.days_absent is None:
@@ -516,6 +570,56 @@ def _lower_title_standard(rule, ev, year, nominee):
     return Finding(met, message % {"title": _title_name(rule.params["award"]), "details": details})
 
 
+def _achievement_facts(rule, ev, year, nominee):
+    """The achievement the nomination records, checked against what the rule asks (``facts``): what, when (inside
+    the year of achievement and not in the future), the movement or event (the dossier's movement if none is
+    typed), the document that recognises or decides it, the evidence of the criterion chosen. A fact recorded and
+    wrong refuses; each fact not recorded is named (the officer returns the dossier for it). An ad hoc or thematic
+    award resting on these facts never counts toward a merit chain."""
+    labels = dict(AchievementFact.choices)
+    wanted = rule.params.get("facts") or list(AchievementFact.values)
+    submission = getattr(nominee, "submission", None)
+    movement = getattr(submission, "movement", None) if submission is not None else None
+    event = (getattr(nominee, "achievement_event", "") or (movement.name if movement else "")).strip()
+    values = {
+        AchievementFact.WHAT: (getattr(nominee, "achievement_summary", "") or "").strip().strip("…").strip(),
+        AchievementFact.WHEN: getattr(nominee, "achievement_on", None),
+        AchievementFact.EVENT: event,
+        AchievementFact.DOCUMENT: (getattr(nominee, "evidence_document", "") or "").strip(),
+        AchievementFact.EVIDENCE: (getattr(nominee, "criterion_evidence", "") or "").strip(),
+    }
+    missing = [str(labels[f]) for f in wanted if not values.get(f)]
+    problems = []
+    when = values[AchievementFact.WHEN]
+    if AchievementFact.WHEN in wanted and when:
+        if when > timezone.localdate():
+            problems.append(_("the date of the achievement %(date)s is in the future") % {
+                "date": when.strftime("%d/%m/%Y")})
+        elif rule.params.get("in_year", True) and when.year != year:
+            problems.append(_("the achievement of %(date)s is outside the year of achievement %(year)s of the "
+                              "dossier") % {"date": when.strftime("%d/%m/%Y"), "year": year})
+    if missing or problems:
+        # A fact recorded and wrong refuses; a fact not recorded yet is named for the unit to add (the dossier is
+        # incomplete, not the achievement refused).
+        message = f"{rule.description}: "
+        if missing:
+            message += _("missing %(list)s") % {"list": "; ".join(missing)}
+        if problems:
+            message += ("; " if missing else "") + "; ".join(problems)
+        return Finding(False if problems else None, message)
+    shown = [values[f] if f != AchievementFact.WHEN else values[f].strftime("%d/%m/%Y")
+             for f in wanted if f not in (AchievementFact.WHAT, AchievementFact.EVIDENCE)]
+    detail = ", ".join(str(v) for v in shown)
+    return Finding(True, _("%(criterion)s: recorded (%(detail)s)") % {"criterion": rule.description,
+                                                                       "detail": detail or "—"})
+
+
+def _not_awarded(rule, ev, year, nominee):
+    """The award is not given for the nomination's type of commendation (e.g. a yearly title proposed ad hoc)."""
+    return Finding(False, _("not awarded for %(type)s: %(criterion)s") % {
+        "type": CommendationType(nominee.submission.commendation_type).label.lower(), "criterion": rule.description})
+
+
 def _officer_judgment(rule, ev, year, nominee):
     return Finding(None, _("for the appraising officer to judge: %(criterion)s") % {"criterion": rule.description})
 
@@ -529,7 +633,8 @@ CHECKS = {
     RuleKind.LEADS_CLUSTER: _leads_cluster, RuleKind.MARTYRS: _martyrs, RuleKind.OFFICER_JUDGMENT: _officer_judgment,
     RuleKind.SERVICE_MONTHS: _service_months, RuleKind.ABSENCE_AT_MOST: _absence_at_most,
     RuleKind.LEADERSHIP_YEARS: _leadership_years, RuleKind.LOWER_TITLE_STANDARD: _lower_title_standard,
-    RuleKind.RATINGS_WITHIN: _ratings_within,
+    RuleKind.RATINGS_WITHIN: _ratings_within, RuleKind.ACHIEVEMENT_FACTS: _achievement_facts,
+    RuleKind.NOT_AWARDED: _not_awarded,
 }
 
 
@@ -554,18 +659,55 @@ def _blocking(ev: Evidence, year: int, today: dt.date) -> list[Finding]:
 def _duplicates(nominee: Nominee, ev: Evidence, year: int) -> list[Finding]:
     findings = []
     code = nominee.award_type.code
-    if year in ev.any_titles[code]:
-        findings.append(Finding(False, _("the same achievement (%(year)s) was already awarded %(title)s") % {
-            "year": year, "title": nominee.award_type.name}))
+    commendation_type = nominee.submission.commendation_type
+    if commendation_type in _merit_types():
+        # The year's merit: an ad hoc or thematic award of the same year rests on another achievement.
+        if year in ev.titles[code]:
+            findings.append(Finding(False, _("the same achievement (%(year)s) was already awarded %(title)s") % {
+                "year": year, "title": nominee.award_type.name}))
+    else:
+        findings += _same_ad_hoc_achievement(nominee, ev, year)
     others = Nominee.objects.filter(award_type=nominee.award_type, submission__year=year).exclude(
         pk=nominee.pk).exclude(submission__status__in=[Status.DRAFT, Status.CLOSED]).exclude(
         outcome__in=[Outcome.REJECTED, Outcome.FAILED])
     others = others.filter(person=nominee.person) if nominee.person_id else others.filter(
         collective_unit=nominee.collective_unit) if nominee.collective_unit_id else others.none()
+    merit = commendation_type in _merit_types()
+    others = others.filter(submission__commendation_type__in=_merit_types()) if merit else others.filter(
+        submission__commendation_type=commendation_type)
     for other in others.select_related("submission"):
+        if not merit and not _same_achievement(nominee, other):
+            continue  # another ad hoc or thematic achievement of the same year
         findings.append(Finding(False, _("already nominated for the same award and year in “%(title)s”") % {
             "title": other.submission.title}))
     return findings
+
+
+def _same_ad_hoc_achievement(nominee: Nominee, ev: Evidence, year: int) -> list[Finding]:
+    """An ad hoc or thematic award is one achievement: the same deciding document, or the same event on the same
+    day, already awarded this award is a duplicate; another achievement of the same year is not."""
+    if nominee.subject == Subject.HOUSEHOLD or (not nominee.person_id and not nominee.collective_unit_id):
+        return []
+    earlier = Nominee.objects.filter(award_type=nominee.award_type, outcome=Outcome.AWARDED, revoked_by__isnull=True,
+                                     submission__commendation_type=nominee.submission.commendation_type).exclude(
+        pk=nominee.pk).select_related("submission")
+    earlier = earlier.filter(person=nominee.person) if nominee.person_id else earlier.filter(
+        collective_unit=nominee.collective_unit)
+    for other in earlier:
+        if _same_achievement(nominee, other):
+            return [Finding(False, _("the same achievement (%(what)s) was already awarded %(title)s in “%(dossier)s”")
+                            % {"what": other.evidence_document or other.achievement_event,
+                               "title": nominee.award_type.name, "dossier": other.submission.title})]
+    return []
+
+
+def _same_achievement(nominee: Nominee, other: Nominee) -> bool:
+    """Two ad hoc or thematic nominations rest on one achievement: the same document, or the same event and day."""
+    document = fold(nominee.evidence_document or "")
+    if document and fold(other.evidence_document or "") == document:
+        return True
+    return bool(nominee.achievement_on and other.achievement_on == nominee.achievement_on
+                and fold(other.achievement_event or "") == fold(nominee.achievement_event or ""))
 
 
 def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
@@ -616,17 +758,40 @@ def _judge(rules, ev, year, nominee) -> list[Finding]:
             sets[name][option or str(rule.pk)].append(finding)
         else:
             findings.append(finding)
+    chosen = getattr(nominee, "criterion", "") or ""
     for options in sets.values():
+        bases = sorted({f.basis for fs in options.values() for f in fs})
+        points = {name: _points(name) for name in options}
+        if chosen and any(points.values()):
+            # The unit chose the point its nomination rests on: that point's facts decide, the others do not count.
+            kept = {name: fs for name, fs in options.items() if chosen in points[name]}
+            if not kept:
+                findings.append(Finding(False, _("the criterion chosen (point %(point)s) is not one of this "
+                                                 "award's criteria in force: points %(points)s") % {
+                    "point": chosen, "points": ", ".join(sorted({p for ps in points.values() for p in ps}))},
+                    "; ".join(bases)))
+                continue
+            results = [_result(fs) for fs in kept.values()]
+            ok = True if True in results else None if None in results else False
+            parts = " | ".join("; ".join(f.message for f in fs) for _name, fs in sorted(kept.items()))
+            findings.append(Finding(ok, _("criterion chosen, point %(point)s: %(facts)s") % {
+                "point": chosen, "facts": parts}, "; ".join(sorted({f.basis for fs in kept.values() for f in fs}))))
+            continue
         results = [_result(fs) for fs in options.values()]
         ok = True if True in results else None if None in results else False
-        # Options are named for the points of the article they come from ("c", "ab" → "(c)", "(a, b)").
-        parts = " | ".join(f"({', '.join(name) if name.isalpha() else i + 1}) " + "; ".join(f.message for f in fs)
+        # Options are named for the points of the article they come from ("c", "ab", "d1" → "(c)", "(a, b)", "(d)").
+        parts = " | ".join(f"({', '.join(points[name]) if points[name] else i + 1}) " + "; ".join(f.message for f in fs)
                            for i, (name, fs) in enumerate(sorted(options.items())))
-        bases = sorted({f.basis for fs in options.values() for f in fs})
         message = _("meets one of these criteria: %(options)s") if ok else _(
             "meets none of these criteria (one is enough): %(options)s")
         findings.append(Finding(ok, message % {"options": parts}, "; ".join(bases)))
     return findings
+
+
+def _points(option: str) -> list[str]:
+    """The points of the article an option of an alternative set stands for: "ab" → a, b; "d1" → d; "1" → none."""
+    letters = option.rstrip("0123456789")
+    return list(letters) if letters.isalpha() else []
 
 
 def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
@@ -642,12 +807,16 @@ def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     return verdict
 
 
-def _need(award_type, year: int, commendation_type: str, person) -> tuple[int, str, int]:
+def _need(award_type, year: int, commendation_type: str, person, criterion: str = "") -> tuple[int, str, int]:
     """(how many, lowest level, within how many years) the award's rules need of ``person``'s initiatives for
-    ``year``; (0, …) where none is needed (or a rating stands in for it)."""
+    ``year``; (0, …) where none is needed (or a rating stands in for it). With a point of the article chosen
+    (``criterion``), only that point's rules count: a Bằng khen resting on point a holds no initiative."""
     needed, level, within = 0, "grassroots", 0
     for rule in rules_for(award_type, year, commendation_type):
         if rule.kind != RuleKind.INITIATIVE:
+            continue
+        points = _points(rule.group.partition(".")[2]) if rule.group else []
+        if criterion and points and criterion not in points:
             continue
         if rule.params.get("or_rating") and person is not None and Evidence(person=person).rating_ok(
                 year, rule.params["or_rating"]):
@@ -660,7 +829,7 @@ def _need(award_type, year: int, commendation_type: str, person) -> tuple[int, s
 
 def _initiative_need(nominee: Nominee) -> tuple[int, str, int]:
     return _need(nominee.award_type, nominee.submission.year, nominee.submission.commendation_type,
-                 nominee.person if nominee.person_id else None)
+                 nominee.person if nominee.person_id else None, nominee.criterion)
 
 
 def _free_initiatives(person, year: int, level: str, within: int, *, lock: bool, nominee=None):

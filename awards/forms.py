@@ -11,6 +11,7 @@ from utilities.uploads import DOCUMENT_KINDS, validate_upload
 from .initiatives import parse_person_codes
 from .models import (
     Appraisal,
+    ArticlePoint,
     AttachmentKind,
     CommendationType,
     CouncilMeeting,
@@ -57,12 +58,62 @@ class NomineeForm(forms.Form):
     is_posthumous = forms.BooleanField(label=_("Posthumous"), required=False)
     martyrs_count = forms.IntegerField(label=_("Number of martyrs in the family"), required=False, min_value=1)
     service_period = forms.CharField(label=_("Resistance period / service"), required=False, max_length=200)
+    # The facts the rules judge (issue 31, items 9 and 10).
+    criterion = forms.ChoiceField(
+        label=_("Criterion the nomination rests on"), required=False,
+        choices=[("", _("— not chosen —")), *ArticlePoint.choices],
+        help_text=_("Bằng khen of the city Chairman: the point of Law 06/2022 Art 74.1 (from 2024) or of Decree "
+                    "91/2017 Art 39 (before 2024) the nomination rests on; the check then judges that point's facts."))
+    criterion_evidence = forms.CharField(
+        label=_("Evidence of the criterion"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The achievements the point asks for: in which movement, result, scope of effect."))
+    achievement_on = forms.DateField(
+        label=_("Date of the achievement"), required=False, widget=DATE,
+        help_text=_("Ad hoc or thematic award: when the act or the result took place (inside the dossier's year)."))
+    achievement_event = forms.CharField(
+        label=_("Movement or event"), required=False, max_length=300,
+        help_text=_("The movement, campaign or event of the achievement (the dossier's movement if left empty)."))
+    evidence_document = forms.CharField(
+        label=_("Recognising or deciding document"), required=False, max_length=300,
+        help_text=_("Number, date and issuer of the document that recognises the result or decides on the act, e.g. "
+                    "“Thông báo 12/TB-BCĐ ngày 05/3/2025 của Ban Chỉ đạo …”."))
+    labour_productivity = forms.NullBooleanField(
+        label=_("Worker or farmer (Art 24.3): productivity and quality met or exceeded"), required=False,
+        widget=forms.NullBooleanSelect)
+    labour_income = forms.NullBooleanField(label=_("Worker or farmer (Art 24.3): stable income from the work"),
+                                           required=False, widget=forms.NullBooleanSelect)
+    labour_initiative = forms.NullBooleanField(
+        label=_("Worker or farmer (Art 24.3): an initiative or new technique applied"), required=False,
+        widget=forms.NullBooleanSelect)
+    labour_details = forms.CharField(
+        label=_("Worker or farmer (Art 24.3): figures and details"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only for a worker or farmer without a task rating: the results of the dossier's year, kept on the "
+                    "person's record and read by the Lao động tiên tiến rule."))
+    labour_source = forms.CharField(label=_("Worker or farmer (Art 24.3): confirmed by"), required=False,
+                                    max_length=200)
 
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.current().filter(
             unit__path__startswith=submission.unit.path).select_related("unit").order_by("full_name")
         self.fields["collective_unit"].queryset = Unit.objects.subtree_of(submission.unit).active()
+
+    GROUPS = (
+        (None, ("subject", "person", "collective_unit", "name", "award_type", "achievement_summary",
+                "achievement_report")),
+        (_("Criterion of a Bằng khen of the Chairman (Law 06/2022 Art 74.1; before 2024 Decree 91/2017 Art 39)"),
+         ("criterion", "criterion_evidence")),
+        (_("The achievement and its document (the point chosen, or an ad hoc or thematic award)"),
+         ("achievement_on", "achievement_event", "evidence_document")),
+        (_("Worker or farmer without a task rating: results of the year (Law 06/2022 Art 24.3)"),
+         ("labour_productivity", "labour_income", "labour_initiative", "labour_details", "labour_source")),
+        (_("Special categories (directive item 6)"), ("is_posthumous", "martyrs_count", "service_period")),
+    )
+
+    def groups(self):
+        """The fields in the groups the page shows them in (a legend per group)."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
 
     def clean(self):
         data = super().clean()

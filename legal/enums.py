@@ -96,6 +96,37 @@ class RuleKind(models.TextChoices):
     RATINGS_WITHIN = "ratings_within", _("Years rated at least a rating within a period")
     LOWER_TITLE_STANDARD = "lower_title_standard", _(
         "Meets the rules of a lower title that this one does not repeat")
+    ACHIEVEMENT_FACTS = "achievement_facts", _(
+        "The achievement recorded on the nomination (what, when, movement or event, document)")
+    NOT_AWARDED = "not_awarded", _("Not awarded for this type of commendation")
+
+
+class ArticlePoint(models.TextChoices):
+    """The point (điểm) of the article a nomination rests on, e.g. Law 06/2022 Art 74.1 (Bằng khen of the city
+    Chairman, from 2024) or Decree 91/2017 Art 39 (before 2024): the option of the rule set with that letter."""
+
+    A = "a", _("Point a")
+    B = "b", _("Point b")
+    C = "c", _("Point c")
+    D = "d", _("Point d")
+
+
+class AchievementFact(models.TextChoices):
+    """The facts of an achievement a nomination records, which an ``achievement_facts`` rule may ask for."""
+
+    WHAT = "what", _("what was achieved")
+    WHEN = "when", _("the date of the achievement")
+    EVENT = "event", _("the movement or event")
+    DOCUMENT = "document", _("the document that recognises it (number, date, issuer)")
+    EVIDENCE = "evidence", _("the evidence of the criterion chosen")
+
+
+class LabourCriterion(models.TextChoices):
+    """The results of a worker or farmer outside the civil service (Law 06/2022 Art 24.3) a rule may ask for."""
+
+    PRODUCTIVITY = "productivity", _("productivity and quality met or exceeded")
+    INCOME = "income", _("stable income from the work")
+    INITIATIVE = "initiative", _("an initiative or new technique applied")
 
 
 class Occasion(models.TextChoices):

@@ -34,15 +34,25 @@ D98, D152 = "Nghị định 98/2023/NĐ-CP", "Nghị định 152/2025/NĐ-CP"
 WARNING_OR_ABOVE = {"forms": ["cảnh cáo", "hạ bậc", "giáng chức", "cách chức", "buộc thôi việc"]}
 REGULAR = [CommendationType.REGULAR]
 AD_HOC, THEMATIC = [CommendationType.AD_HOC], [CommendationType.THEMATIC]
-UNRATED = {"unrated_categories": ["farmer", "citizen"]}
+# Workers and farmers outside the civil service have no task rating: Lao động tiên tiến rests on their results of the
+# year (Law 06/2022 Art 24.3; issue 31, item 10). The published text of Art 24.3 was not found here: the results the
+# rule requires are a parameter (``labour_criteria``, cần xác minh); an initiative applied is recorded and shown.
+UNRATED = {"unrated_categories": ["worker", "farmer", "citizen"], "labour_criteria": ["productivity", "income"]}
+# The facts an achievement recorded on the nomination must give (awards.eligibility._achievement_facts).
+AD_HOC_FACTS = {"facts": ["what", "when", "event", "document"], "in_year": True}
+MOVEMENT_FACTS = {"facts": ["evidence", "event", "document"]}
+FIELD_FACTS = {"facts": ["evidence", "document"]}
 
 # (award, kind, params, article, description[, commendation types[, group]]) for each set of rules.
 OLD_RULES = [
-    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED}, "Điều 24 của Luật",
-     "Hoàn thành tốt nhiệm vụ trở lên"),
-    ("lao-dong-tien-tien", "service_months", {"min": 10}, "Nghị định 91/2017 (cần xác minh)",
+    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED},
+     "Điều 24 của Luật (công nhân, nông dân: cần xác minh)",
+     "Hoàn thành tốt nhiệm vụ trở lên; công nhân, nông dân: lao động sản xuất có năng suất, thu nhập"),
+    ("lao-dong-tien-tien", "service_months", {"min": 10, "not_for": ["farmer", "citizen"]},
+     "Nghị định 91/2017 (cần xác minh)",
      "Không xét cá nhân mới tuyển dụng dưới 10 tháng"),
-    ("lao-dong-tien-tien", "absence_at_most", {"max": 39}, "Nghị định 91/2017 (cần xác minh)",
+    ("lao-dong-tien-tien", "absence_at_most", {"max": 39, "not_for": ["farmer", "citizen"]},
+     "Nghị định 91/2017 (cần xác minh)",
      "Không xét cá nhân nghỉ từ 40 ngày làm việc trở lên"),
     ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1, "standard_suffices": True},
      "Điều 23 khoản 1 của Luật", "Đạt các tiêu chuẩn của danh hiệu Lao động tiên tiến"),
@@ -87,9 +97,21 @@ OLD_RULES = [
     ("bang-khen-chu-tich", "initiative", {"level": "grassroots", "min": 2, "within_years": 2},
      "Điều 39 Nghị định 91/2017 (cần xác minh)", "02 sáng kiến được công nhận trong thời gian đó",
      REGULAR, "bk.c"),
-    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
-     "gương mẫu, có thành tích xuất sắc được bình xét trong phong trào thi đua, hoặc lập nhiều thành tích có phạm "
-     "vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.ab"),
+    # Decree 91/2017 Art 39 (article and wording cần xác minh): the unit chooses the point, the engine checks its facts.
+    ("bang-khen-chu-tich", "achievement_facts", MOVEMENT_FACTS, "Điều 39 khoản 1 điểm a Nghị định 91/2017 (cần xác minh)",
+     "Thành tích xuất sắc được bình xét trong phong trào thi đua", REGULAR, "bk.a"),
+    ("bang-khen-chu-tich", "achievement_facts", FIELD_FACTS, "Điều 39 khoản 1 điểm b Nghị định 91/2017 (cần xác minh)",
+     "Lập được nhiều thành tích có phạm vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.b"),
+    ("bang-khen-chu-tich", "achievement_facts", AD_HOC_FACTS, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "Thành tích đột xuất", AD_HOC),
+    ("bang-khen-chu-tich", "achievement_facts", AD_HOC_FACTS, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "Thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề", THEMATIC),
+    ("bang-khen-chu-tich-tap-the", "collective_rating", {"rating": "HTXSNV"},
+     "Điều 39 khoản 2 Nghị định 91/2017 (cần xác minh)", "Tập thể hoàn thành xuất sắc nhiệm vụ", REGULAR),
+    ("bang-khen-chu-tich-tap-the", "achievement_facts", AD_HOC_FACTS, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "Thành tích đột xuất của tập thể", AD_HOC),
+    ("bang-khen-chu-tich-tap-the", "achievement_facts", AD_HOC_FACTS, "Điều 39 Nghị định 91/2017 (cần xác minh)",
+     "Thành tích của tập thể trong phong trào thi đua theo đợt, chuyên đề", THEMATIC),
 ]
 
 SERVICE = [CommendationType.SERVICE]
@@ -181,8 +203,9 @@ D98_RULES = _service_rules("Điều 21 Nghị định 98/2023 (cần xác minh: 
 D152_RULES = _service_rules("Điều 21 Nghị định 152/2025 (Luật Điều 44 khoản 1 điểm g)")
 
 NEW_RULES = [
-    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED}, "Điều 24",
-     "Hoàn thành tốt nhiệm vụ trở lên (công nhân, nông dân: tiêu chuẩn khoản 3)"),
+    ("lao-dong-tien-tien", "rating_at_least", {"rating": "HTTNV", **UNRATED},
+     "Điều 24 khoản 1 điểm a; khoản 3 (công nhân, nông dân: cần xác minh)",
+     "Hoàn thành tốt nhiệm vụ trở lên; công nhân, nông dân: kết quả lao động, sản xuất theo khoản 3"),
     ("chien-si-tien-tien", "rating_at_least", {"rating": "HTTNV"}, "Điều 24 khoản 2",
      "Hoàn thành tốt nhiệm vụ trở lên"),
     ("cstd-co-so", "consecutive_titles", {"award": "lao-dong-tien-tien", "years": 1, "standard_suffices": True},
@@ -226,21 +249,35 @@ NEW_RULES = [
      "05 năm liên tục hoàn thành tốt nhiệm vụ trở lên"),
     ("bang-khen-thu-tuong", "titles_within", {"award": "cstd-co-so", "times": 3, "years": 5},
      "Điều 73 khoản 1 điểm b", "03 lần Chiến sĩ thi đua cơ sở trong thời gian đó"),
-    ("bang-khen-chu-tich", "consecutive_ratings", {"rating": "HTXSNV", "years": 2}, "Điều 74 khoản 1 điểm c",
-     "02 năm liên tục hoàn thành xuất sắc nhiệm vụ", REGULAR, "bk.c"),
+    # Law 06/2022 Art 74.1 (the city Chairman's Bằng khen): "gương mẫu chấp hành tốt ... và đạt một trong các tiêu
+    # chuẩn sau". Point d confirmed (Ministry of Home Affairs' answer quoting Art 74.1.d): 02 lần liên tục CSTĐ cơ sở
+    # or 02 years HTXSNV, "trong thời gian đó có 02 sáng kiến": the reading chosen applies the initiatives to both
+    # (delete the initiative row of d1 to read otherwise). The wording of points a–c was not found (cần xác minh).
+    ("bang-khen-chu-tich", "achievement_facts", MOVEMENT_FACTS, "Điều 74 khoản 1 điểm a (cần xác minh câu chữ)",
+     "Thành tích xuất sắc được bình xét trong phong trào thi đua", REGULAR, "bk.a"),
+    ("bang-khen-chu-tich", "achievement_facts", FIELD_FACTS, "Điều 74 khoản 1 điểm b (cần xác minh câu chữ)",
+     "Lập được nhiều thành tích có phạm vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.b"),
+    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 khoản 1 điểm c (cần xác minh)",
+     "tiêu chuẩn điểm c (nội dung chưa xác minh được trong văn bản: cán bộ đối chiếu minh chứng)", REGULAR, "bk.c"),
+    ("bang-khen-chu-tich", "consecutive_titles", {"award": "cstd-co-so", "years": 2}, "Điều 74 khoản 1 điểm d",
+     "02 lần liên tục được tặng danh hiệu Chiến sĩ thi đua cơ sở", REGULAR, "bk.d1"),
     ("bang-khen-chu-tich", "initiative", {"level": "grassroots", "min": 2, "within_years": 2},
-     "Điều 74 khoản 1 điểm c", "02 sáng kiến được công nhận trong thời gian đó", REGULAR, "bk.c"),
-    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 khoản 1 điểm a, b",
-     "gương mẫu, có thành tích xuất sắc được bình xét trong phong trào thi đua, hoặc lập được nhiều thành tích có "
-     "phạm vi ảnh hưởng trong lĩnh vực", REGULAR, "bk.ab"),
-    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 (cần xác minh)",
-     "thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời", AD_HOC),
-    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 74 (cần xác minh)",
-     "thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
+     "Điều 74 khoản 1 điểm d", "02 sáng kiến được công nhận và áp dụng hiệu quả trong thời gian đó", REGULAR, "bk.d1"),
+    ("bang-khen-chu-tich", "consecutive_ratings", {"rating": "HTXSNV", "years": 2}, "Điều 74 khoản 1 điểm d",
+     "02 năm liên tục hoàn thành xuất sắc nhiệm vụ", REGULAR, "bk.d2"),
+    ("bang-khen-chu-tich", "initiative", {"level": "grassroots", "min": 2, "within_years": 2},
+     "Điều 74 khoản 1 điểm d", "02 sáng kiến được công nhận trong thời gian đó", REGULAR, "bk.d2"),
+    # Ad hoc and thematic: the achievement itself, never a link of a merit chain (Decree 98/2023 and 152/2025 Art 4).
+    ("bang-khen-chu-tich", "achievement_facts", AD_HOC_FACTS, "Điều 74 (cần xác minh điểm)",
+     "Thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời", AD_HOC),
+    ("bang-khen-chu-tich", "achievement_facts", AD_HOC_FACTS, "Điều 74 (cần xác minh điểm)",
+     "Thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
     ("bang-khen-chu-tich-tap-the", "collective_rating", {"rating": "HTXSNV"}, "Điều 74 khoản 2 (cần xác minh)",
      "Tập thể hoàn thành xuất sắc nhiệm vụ", REGULAR),
-    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 74 (cần xác minh)",
-     "thành tích đột xuất của tập thể", AD_HOC),
+    ("bang-khen-chu-tich-tap-the", "achievement_facts", AD_HOC_FACTS, "Điều 74 (cần xác minh)",
+     "Thành tích đột xuất của tập thể", AD_HOC),
+    ("bang-khen-chu-tich-tap-the", "achievement_facts", AD_HOC_FACTS, "Điều 74 (cần xác minh)",
+     "Thành tích của tập thể trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
     ("huan-chuong-doc-lap-3-gia-dinh", "martyrs", {"min": 3, "max": 3}, "Nghị định 98/2023 (cần xác minh)",
      "Gia đình có 03 liệt sĩ", [CommendationType.SERVICE]),
     ("huan-chuong-doc-lap-2-gia-dinh", "martyrs", {"min": 4, "max": 4}, "Nghị định 98/2023 (cần xác minh)",
@@ -317,6 +354,44 @@ SAME_STANDARD = {"chien-si-tien-tien": "lao-dong-tien-tien", "don-vi-quyet-thang
                  "don-vi-tien-tien": "tap-the-ldtt"}
 
 
+# The yearly emulation titles the city decides are not given ad hoc or per movement (Law 06/2022 Art 21–28 set
+# yearly standards; cần xác minh): a nomination of those types is refused with the reason, not left without a rule.
+# Cờ thi đua for a thematic movement is the officer's (whether the article provides it was not confirmed).
+YEARLY_TITLES = ("cstd-thanh-pho", "co-thi-dua-thanh-pho", "tap-the-ldxs", "don-vi-quyet-thang")
+
+
+def _type_rules(article_of):
+    rules = []
+    for code in YEARLY_TITLES:
+        for types, label in ((AD_HOC, "đột xuất"), (THEMATIC, "theo đợt, chuyên đề")):
+            if code == "co-thi-dua-thanh-pho" and types == THEMATIC:
+                rules.append((code, "officer_judgment", {}, f"{article_of(code)} (cần xác minh)",
+                              "Cờ thi đua cho tập thể dẫn đầu phong trào thi đua theo đợt, chuyên đề: cán bộ đối chiếu "
+                              "quy định", types))
+                continue
+            rules.append((code, "not_awarded", {}, f"{article_of(code)} (cần xác minh)",
+                          f"danh hiệu thi đua xét tặng hằng năm theo thành tích của năm, không xét {label}", types))
+    # Households (Bằng khen of the Chairman): the contribution and the document recording it; its value against the
+    # city's own threshold (quy chế thi đua, khen thưởng của thành phố; figure not recorded here) is the officer's.
+    household = "bang-khen-chu-tich-ho-gia-dinh"
+    rules.append((household, "achievement_facts", {"facts": ["what", "document"], "in_year": False},
+                  f"{article_of(household)} (cần xác minh)",
+                  "Đóng góp về công sức, đất đai, tài sản cho địa phương, xã hội và văn bản ghi nhận", []))
+    rules.append((household, "officer_judgment", {}, f"{article_of(household)} (cần xác minh)",
+                  "giá trị đóng góp đạt mức theo quy chế thi đua, khen thưởng của thành phố (mức chưa ghi trong dữ liệu)",
+                  []))
+    return rules
+
+
+OLD_ARTICLES = {"cstd-thanh-pho": "Điều 22 của Luật", "co-thi-dua-thanh-pho": "Điều 26 của Luật",
+                "tap-the-ldxs": "Điều 27 của Luật", "don-vi-quyet-thang": "Điều 27 của Luật",
+                "bang-khen-chu-tich-ho-gia-dinh": "Điều 39 Nghị định 91/2017"}
+NEW_ARTICLES = {"cstd-thanh-pho": "Điều 22", "co-thi-dua-thanh-pho": "Điều 26", "tap-the-ldxs": "Điều 27",
+                "don-vi-quyet-thang": "Điều 27", "bang-khen-chu-tich-ho-gia-dinh": "Điều 74 khoản 3"}
+OLD_TYPE_RULES = _type_rules(OLD_ARTICLES.get)
+NEW_TYPE_RULES = _type_rules(NEW_ARTICLES.get)
+
+
 def _with_same_standard(rules):
     present = {rule[0] for rule in rules}
     for rule in rules:
@@ -334,10 +409,10 @@ def rows():
         group = rest[1] if len(rest) > 1 else ""
         return award, kind, params, article, description, list(types), group
 
-    for rule in [*_with_same_standard(OLD_RULES), *OLD_ORDER_RULES]:
+    for rule in [*_with_same_standard(OLD_RULES), *OLD_ORDER_RULES, *OLD_TYPE_RULES]:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
-    for rule in [*_with_same_standard(NEW_RULES), *NEW_ORDER_RULES]:
+    for rule in [*_with_same_standard(NEW_RULES), *NEW_ORDER_RULES, *NEW_TYPE_RULES]:
         award, kind, params, article, description, types, group = expand(rule)
         yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group

@@ -140,9 +140,13 @@ CASES = {
         past={"bang-khen-chu-tich": [2018]}, initiatives=[("grassroots", y, None) for y in range(2019, 2024)],
         expect=N),
     # --- Bằng khen của Chủ tịch UBND thành phố (L06 Art 74: alternatives) -------------------------------------
-    "L06_D74_bkct_ad_hoc_achievement_is_judged_by_the_officer": dict(
-        award="bang-khen-chu-tich", year=2025, commendation="ad_hoc", expect=R, contains="thành tích đột xuất"),
-    "L06_D74_bkct_thematic_movement": dict(
+    # Ad hoc and thematic: the engine judges the achievement recorded (issue 31, item 9); what is not recorded is
+    # named for the unit to add.
+    "L06_D74_bkct_ad_hoc_achievement_not_recorded": dict(
+        award="bang-khen-chu-tich", year=2025, commendation="ad_hoc", expect=R,
+        contains="Thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời: "
+                 "thiếu thành tích đạt được; ngày lập thành tích; phong trào hoặc sự kiện; văn bản ghi nhận"),
+    "L06_D74_bkct_thematic_movement_not_recorded": dict(
         award="bang-khen-chu-tich", year=2025, commendation="thematic", expect=R, contains="theo đợt, chuyên đề"),
     "ND91_bkct_2023_two_excellent_years_two_initiatives": dict(
         award="bang-khen-chu-tich", year=2023, ratings={2022: "HTXSNV", 2023: "HTXSNV"},
@@ -150,9 +154,9 @@ CASES = {
     "L06_D74_2_bkct_collective_excellent": dict(
         award="bang-khen-chu-tich-tap-the", year=2025, subject="collective", members=MAJORITY_LDTT,
         unit_rating="HTXSNV", expect=E),
-    "L06_D74_bkct_collective_ad_hoc": dict(
+    "L06_D74_bkct_collective_ad_hoc_not_recorded": dict(
         award="bang-khen-chu-tich-tap-the", year=2025, subject="collective", members=MAJORITY_LDTT,
-        commendation="ad_hoc", expect=R),
+        commendation="ad_hoc", expect=R, contains="Thành tích đột xuất của tập thể: thiếu"),
     # --- no criteria in force: a finding for the officer, never a pass ---------------------------------------
     # Huân chương Lao động has its rules since issue 31 (item 5): another order without criteria stands in.
     "no_criteria_huan_chuong_chien_cong_3_for_merit_2025": dict(
@@ -171,6 +175,9 @@ CASES = {
     "L06_D74_3_bkct_household_2025": dict(  # the officer judges the household's contribution (cần xác minh)
         award="bang-khen-chu-tich-ho-gia-dinh", year=2025, subject="household", expect=R,
         contains="đóng góp lớn về công sức, đất đai, tài sản"),
+    # A household's Bằng khen has its rules since issue 31 (item 9, tests/legal/test_law_facts.py): another stands in.
+    "no_criteria_huan_chuong_dung_cam_2025": dict(
+        award="huan-chuong-dung-cam", year=2025, expect=R, contains="chưa có tiêu chuẩn áp dụng"),
     # --- Huân chương Độc lập for families with many martyrs (the class follows the number) ------------------
     "ND98xm_doc_lap_3_family_with_three_martyrs": dict(
         award="huan-chuong-doc-lap-3-gia-dinh", year=2025, subject="household", commendation="service", martyrs=3,

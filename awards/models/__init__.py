@@ -20,7 +20,9 @@ from .enums import (  # noqa: F401
     LOCAL_DECIDERS,
     OPEN_STATUSES,
     RATING_RANK,
+    AchievementFact,
     Appraisal,
+    ArticlePoint,
     AttachmentKind,
     AwardCategory,
     AwardLevel,
@@ -30,6 +32,7 @@ from .enums import (  # noqa: F401
     Decider,
     DecisionKind,
     InitiativeLevel,
+    LabourCriterion,
     Outcome,
     ParameterKey,
     Rating,
@@ -40,7 +43,14 @@ from .enums import (  # noqa: F401
     Subject,
     VoteChoice,
 )
-from .evidence import BlockingRecord, Initiative, LeadershipTenure, PastAward, TaskRating  # noqa: F401
+from .evidence import (  # noqa: F401
+    BlockingRecord,
+    Initiative,
+    LabourResult,
+    LeadershipTenure,
+    PastAward,
+    TaskRating,
+)
 from .fund import FundEntry, FundEntryKind, FundSource  # noqa: F401
 from .outbox import NoticeStatus, OutcomeNotice  # noqa: F401
 from .policy import FairnessTarget  # noqa: F401

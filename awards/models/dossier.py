@@ -19,6 +19,7 @@ from .decisions import AwardRecord
 from .enums import (
     EDITABLE_STATUSES,
     OPEN_STATUSES,
+    ArticlePoint,
     AttachmentKind,
     CommendationType,
     CommentStatus,
@@ -150,6 +151,17 @@ class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
     is_posthumous = models.BooleanField(_("posthumous"), default=False)
     martyrs_count = models.PositiveSmallIntegerField(_("number of martyrs in the family"), null=True, blank=True)
     service_period = models.CharField(_("resistance period / service"), max_length=200, blank=True)
+    # The facts the rules judge instead of asking (issue 31, item 9): the point of the article chosen (Bằng khen of
+    # the Chairman: Law 06/2022 Art 74.1, before 2024 Decree 91/2017 Art 39) with its evidence; for an ad hoc or
+    # thematic award, the achievement itself: what (the summary), when, the movement or event, the document.
+    criterion = models.CharField(_("criterion chosen"), max_length=2, choices=ArticlePoint.choices, blank=True,
+                                 default="", db_default="")
+    criterion_evidence = models.TextField(_("evidence of the criterion"), blank=True, default="", db_default="")
+    achievement_on = models.DateField(_("date of the achievement"), null=True, blank=True)
+    achievement_event = models.CharField(_("movement or event"), max_length=300, blank=True, default="",
+                                         db_default="")
+    evidence_document = models.CharField(_("recognising or deciding document"), max_length=300, blank=True,
+                                         default="", db_default="")
     history = HistoricalRecords()
 
     objects = NomineeQuerySet.as_manager()

@@ -40,6 +40,36 @@ class TaskRating(models.Model):
         return f"{self.person or self.unit} {self.year}: {self.rating}"
 
 
+class LabourResult(models.Model):
+    """A worker's or farmer's results of a year (Law 06/2022 Art 24.3: Lao động tiên tiến for those outside the
+    civil service, who have no task rating): productivity, income, an initiative applied, as the unit or the
+    commune confirms them."""
+
+    person = models.ForeignKey("organisation.Person", on_delete=models.CASCADE, related_name="labour_results")
+    year = models.PositiveSmallIntegerField(_("year"))
+    productivity = models.BooleanField(_("productivity and quality met or exceeded"), null=True, blank=True)
+    income = models.BooleanField(_("stable income from the work"), null=True, blank=True)
+    initiative_applied = models.BooleanField(_("an initiative or new technique applied"), null=True, blank=True)
+    details = models.TextField(_("figures and details"), blank=True, default="",
+                               help_text=_("E.g. output against the plan, income, the initiative and where it is "
+                                           "applied."))
+    source = models.CharField(_("confirmed by"), max_length=200, blank=True, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("worker's or farmer's results (Art 24.3)")
+        verbose_name_plural = _("workers' and farmers' results (Art 24.3)")
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["person", "year"], name="one_labour_result_per_person_year")]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.year}"
+
+    def met(self, criterion: str) -> bool | None:
+        return {"productivity": self.productivity, "income": self.income,
+                "initiative": self.initiative_applied}.get(criterion)
+
+
 class InitiativeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """City-wide roles: every initiative; unit staff: those with an author in their units."""

@@ -20,12 +20,16 @@ from ..models import (
     Attachment,
     AttachmentKind,
     CommendationType,
+    LabourResult,
     Nominee,
     Status,
     Submission,
 )
 from ..workflow import DOSSIER
 from .steps import _lock, record
+
+# Persons who may have no task rating and are judged by their results of the year instead (Law 06/2022 Art 24.3).
+LABOUR_CATEGORIES = ("worker", "farmer", "citizen")
 
 
 @transaction.atomic
@@ -79,14 +83,55 @@ def _check_nominee(award_type: AwardType, subject: str, person, collective_unit,
         raise ValidationError({"collective_unit": _("The collective does not belong to the submitting unit.")})
 
 
+def _check_criterion(award_type: AwardType, submission: Submission, criterion: str) -> None:
+    """The point chosen must be one of the award's alternatives in force for the dossier's year and type."""
+    if not criterion:
+        return
+    points = eligibility.criterion_points(award_type, submission.year, submission.commendation_type)
+    if criterion not in points:
+        raise ValidationError({"criterion": _("%(award)s for achievements of %(year)s (%(type)s) has no point "
+                                              "“%(point)s” among its criteria in force%(points)s.") % {
+            "award": award_type.name, "year": submission.year, "point": criterion,
+            "type": CommendationType(submission.commendation_type).label.lower(),
+            "points": (": " + ", ".join(sorted(points))) if points else ""}})
+
+
+LABOUR_FIELDS = {"labour_productivity": "productivity", "labour_income": "income",
+                 "labour_initiative": "initiative_applied", "labour_details": "details", "labour_source": "source"}
+
+
+def _save_labour_results(person: Person | None, year: int, labour: dict) -> None:
+    """A worker's or farmer's results of the year (Law 06/2022 Art 24.3), typed on the nomination, are kept on the
+    person's record (``LabourResult``), where the Lao động tiên tiến rule reads them."""
+    unknown = set(labour) - set(LABOUR_FIELDS)
+    if unknown:
+        raise TypeError(f"unexpected arguments: {', '.join(sorted(unknown))}")
+    given = {LABOUR_FIELDS[k]: (clean_text(v) if isinstance(v, str) else v) for k, v in labour.items()
+             if v not in (None, "")}
+    if not given:
+        return
+    if person is None or person.category not in LABOUR_CATEGORIES:
+        raise ValidationError({"labour_productivity": _("The results of Art 24.3 are recorded for a worker or farmer "
+                                                        "without a task rating: choose the person first.")})
+    defaults = {field: given.get(field, "" if field in ("details", "source") else None)
+                for field in LABOUR_FIELDS.values()}  # the form shows the record: what is left empty is unknown
+    LabourResult.objects.update_or_create(person=person, year=year, defaults=defaults)
+
+
 @transaction.atomic
 def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None, subject: str, name: str,
                  award_type: AwardType, achievement_summary: str, achievement_report: str = "",
                  person: Person | None = None, collective_unit: Unit | None = None, is_posthumous: bool = False,
-                 martyrs_count: int | None = None, service_period: str = "") -> Nominee:
+                 martyrs_count: int | None = None, service_period: str = "", criterion: str = "",
+                 criterion_evidence: str = "", achievement_on=None, achievement_event: str = "",
+                 evidence_document: str = "", **labour) -> Nominee:
+    """Add or change a nominee. Besides the nomination itself: the point of the article it rests on with its
+    evidence, the achievement of an ad hoc or thematic award (when, the movement or event, the document), and for a
+    worker or farmer the year's results under Law 06/2022 Art 24.3 (``labour_*``, kept on the person's record)."""
     submission = _lock(submission)
     _require_editable(user, submission)
     _check_nominee(award_type, subject, person, collective_unit, submission)
+    _check_criterion(award_type, submission, criterion)
     refusal = authority.not_for_the_city(award_type, timezone.localdate())
     if refusal:
         raise ValidationError({"award_type": refusal})
@@ -99,6 +144,10 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
     nominee.achievement_summary = clean_text(achievement_summary)
     nominee.achievement_report = clean_text(achievement_report)
     nominee.is_posthumous, nominee.martyrs_count, nominee.service_period = is_posthumous, martyrs_count, service_period
+    nominee.criterion, nominee.criterion_evidence = criterion or "", clean_text(criterion_evidence or "")
+    nominee.achievement_on, nominee.achievement_event = achievement_on, clean_text(achievement_event or "")
+    nominee.evidence_document = clean_text(evidence_document or "")
+    _save_labour_results(person, submission.year, labour)
     if nominee.appraisal == Appraisal.INCOMPLETE:
         nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
     nominee._history_user = user

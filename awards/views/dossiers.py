@@ -46,6 +46,7 @@ from .. import (
 from ..models import (
     Attachment,
     FairnessTarget,
+    LabourResult,
     Nominee,
     Submission,
 )
@@ -196,9 +197,17 @@ def nominee_edit(request, pk, nominee_pk=None):
     initial = {"achievement_report": AwardType.objects.exclude(report_template="").values_list(
         "report_template", flat=True).first() or ""}
     if nominee:
-        initial = {f: getattr(nominee, f) for f in ("subject", "name", "achievement_summary", "achievement_report")}
+        initial = {f: getattr(nominee, f) for f in (
+            "subject", "name", "achievement_summary", "achievement_report", "is_posthumous", "martyrs_count",
+            "service_period", "criterion", "criterion_evidence", "achievement_on", "achievement_event",
+            "evidence_document")}
         initial.update(person=nominee.person_id, collective_unit=nominee.collective_unit_id,
                        award_type=nominee.award_type_id)
+        labour = LabourResult.objects.filter(person_id=nominee.person_id, year=submission.year).first()
+        if labour:  # the person's results of the year (Art 24.3), shown to be corrected where they are kept
+            initial.update(labour_productivity=labour.productivity, labour_income=labour.income,
+                           labour_initiative=labour.initiative_applied, labour_details=labour.details,
+                           labour_source=labour.source)
     form = forms.NomineeForm(request.POST or None, submission=submission, initial=initial)
     return form_page(request, form, lambda data: services.save_nominee(request.user, submission, nominee=nominee,
                                                                        **data),

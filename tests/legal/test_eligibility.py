@@ -10,7 +10,17 @@ import datetime as dt
 import pytest
 
 from awards import eligibility
-from awards.models import BlockingRecord, Initiative, Nominee, Outcome, PastAward, Status, Submission, TaskRating
+from awards.models import (
+    BlockingRecord,
+    Initiative,
+    LabourResult,
+    Nominee,
+    Outcome,
+    PastAward,
+    Status,
+    Submission,
+    TaskRating,
+)
 from legal.models import AwardType, EligibilityRule
 from organisation.models import Person, Unit
 
@@ -252,7 +262,9 @@ def _build(case):
         submission=submission, subject=case.get("subject", "individual"),
         person=person if case.get("link", True) else None, collective_unit=unit,
         name="Hộ ông Nguyễn Văn Ba" if household else person.full_name if person else unit.name, award_type=award,
-        achievement_summary="…", martyrs_count=case.get("martyrs"))
+        achievement_summary=case.get("what", "…"), martyrs_count=case.get("martyrs"), **case.get("facts", {}))
+    if case.get("labour") is not None:  # a worker's or farmer's results of the year (Law 06/2022 Art 24.3)
+        LabourResult.objects.create(person=person, year=year, **case["labour"])
     elsewhere = Unit.objects.get(code="quan-le-chan")
     for i in range(case.get("city_nominees", 0)):
         Nominee.objects.create(submission=_submission(elsewhere, year, f"Hồ sơ quận {i}"), subject="individual",
