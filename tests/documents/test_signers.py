@@ -258,3 +258,28 @@ def test_the_seal_stands_beside_the_signers_text_not_over_it(db, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     image.crop((int((seal[0] - 40) * scale), int((height - signer[3] - 60) * scale), int((signer[2] + 40) * scale),
                 int((height - seal[1] + 60) * scale))).save(ARTIFACTS / "signature-and-seal.png")
+
+
+def test_a_demo_key_set_made_before_the_boards_key_gets_it_and_it_is_trusted(tmp_path, settings):
+    """An existing demo (signer.p12 and agency.p12 only; the first CA's key was not kept) gets board.p12 under a test
+    CA of its own, ca-board.pem, which the default trust roots include: a report signed with it is trusted."""
+    from documents.pki import create_test_pki
+
+    folder = tmp_path / "pki"
+    passphrase = b"thu-nghiem"
+    create_test_pki(folder, passphrase, signer_name=CHAIRMAN, agency_name=CITY, board_name=BOARD)
+    (folder / "board.p12").unlink()  # as made before issue 32
+    first_ca = (folder / "ca.pem").read_bytes()
+    create_test_pki(folder, passphrase, signer_name=CHAIRMAN, agency_name=CITY, board_name=BOARD)
+    assert (folder / "board.p12").exists() and (folder / "ca-board.pem").exists()
+    assert (folder / "ca.pem").read_bytes() == first_ca  # the decisions already signed stay trusted
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "P12_PASSPHRASE": passphrase.decode(), **{
+        name: str(folder / f"{file}.p12") for name, file in (("SIGNER_P12", "signer"), ("AGENCY_P12", "agency"),
+                                                             ("BOARD_P12", "board"))},
+        "TRUST_ROOTS": [str(folder / "ca.pem"), str(folder / "ca-board.pem")]}
+    from weasyprint import HTML
+
+    pdf = HTML(string="<p>TRƯỞNG BAN</p><p style='margin-top:80px'>Phạm Minh Đức</p>").write_pdf()
+    signed = signing.sign(pdf, signing.AGENCY, name_on_document="Phạm Minh Đức", reason="thử", key=SigningKey.BOARD)
+    [report] = signing.read_signatures(signed)
+    assert (report.signer, report.organisation, report.ok) == (BOARD, "Sở Nội vụ thành phố Hải Phòng", True)
