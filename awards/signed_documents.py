@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from documents import signing, signing_jobs
 from documents.models import SigningJob
 from documents.register import Registered
 from documents.verification import Verdict, check_pdf
+from organisation.permissions import is_records_clerk, is_signer
 from utilities.workflow import AuditRecord, Step
 
 from . import documents, fund
@@ -27,7 +29,7 @@ from .models import Decision, SignedDocument, WorkflowEvent
 from .workflow import SIGNATURE, signing_authority
 
 __all__ = ["KIND", "Verdict", "check_upload", "find", "latest_job", "perform", "request_seal", "request_sign",
-           "request_step", "seal", "served_pdf", "sign"]
+           "request_step", "seal", "served_pdf", "sign", "waiting_for"]
 KIND = "decision"  # the kind of the decisions' signing jobs
 
 
@@ -167,3 +169,15 @@ def find(digest: str) -> Registered | None:
 def check_upload(content: bytes) -> Verdict:
     """Is ``content`` a signed, unaltered document of the portal's registers (documents.register.lookup)?"""
     return check_pdf(content)
+
+
+def waiting_for(user) -> int:
+    """How many decisions wait for this account's own step (its home page): the signer's signature, or the records
+    clerk's seal (the states the SIGNATURE table's rows start from). Others: 0."""
+    decisions = Decision.objects.visible_to(user)
+    if is_signer(user):
+        return decisions.filter(Q(signed_document__isnull=True)
+                                | Q(signed_document__status__in=sign.transition.sources)).count()
+    if is_records_clerk(user):
+        return decisions.filter(signed_document__status__in=seal.transition.sources).count()
+    return 0

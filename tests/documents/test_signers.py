@@ -283,3 +283,17 @@ def test_a_demo_key_set_made_before_the_boards_key_gets_it_and_it_is_trusted(tmp
     signed = signing.sign(pdf, signing.AGENCY, name_on_document="Phạm Minh Đức", reason="thử", key=SigningKey.BOARD)
     [report] = signing.read_signatures(signed)
     assert (report.signer, report.organisation, report.ok) == (BOARD, "Sở Nội vụ thành phố Hải Phòng", True)
+
+
+def test_the_home_page_counts_what_waits_for_each_step(signer_client, clerk_client):
+    def waiting(client) -> str:
+        page = client.get("/").content.decode()
+        return page.split('id="signing-waiting">')[1].split("<")[0]
+
+    decision = _decision()
+    assert (waiting(signer_client), waiting(clerk_client)) == ("1", "0")
+    sign_decision(signer_client, decision.pk)
+    assert (waiting(signer_client), waiting(clerk_client)) == ("0", "1")
+    sign_decision(clerk_client, decision.pk, SEAL)
+    assert (waiting(signer_client), waiting(clerk_client)) == ("0", "0")
+    assert 'id="signing-waiting"' not in login("demo_officer").get("/").content.decode()
