@@ -12,7 +12,8 @@ one for every other queue) and one beat.
 
 Clients sign in as the demo accounts (sessions, CSRF, through nginx over HTTPS) and carry whole dossiers through the
 pages: the dossier, a nominee, the Council's minutes (a PDF of their own), send, receive, assign, appraise, the
-Council's meeting and vote, the count, the numbered decision, the signer's signature and the agency's seal, then the
+Council's meeting and vote, the count, the numbered decision, the signer's signature (``demo_signer``) and the
+agency's seal (``demo_clerk``; both sign in with their authenticator's code, issue 32), then the
 decision's PDF, the certificate and the payment list; the Board asks for monthly reports. Mid-run it kills -9 one web
 node and one worker (their whole process groups) and starts them again. A client treats a failed request as a user
 would: it looks whether the step landed (the dossier's state through the API, the signed PDF) and only then tries
