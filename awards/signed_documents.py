@@ -56,8 +56,10 @@ def _signed(content: bytes, role: str, document: SignedDocument, reason: str) ->
         raise ValidationError(_("The signing authority of this decision names no signer's key (admin: “Signing "
                                 "authorities”); nothing was signed."))
     key = authority.signer_key if role == signing.SIGNER else authority.agency_key
+    personal = role == signing.SIGNER
     return signing.sign(content, role, name_on_document=document.decision.signer_name, reason=reason, key=key,
-                        seal_lines=authority.seal_lines if role == signing.AGENCY else None)
+                        seal_lines=None if personal else authority.seal_lines,
+                        holder=document.decision.signer_name if personal else "")
 
 
 def audit(entry: AuditRecord) -> None:

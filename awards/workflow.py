@@ -145,7 +145,16 @@ def _meeting(submission):
 
 
 def _today_initial(user):
-    return {"issued_on": timezone.localdate()}
+    """Today, and the name of the decisions' designated signer (documents.SigningAuthority), which the signature's
+    key must match."""
+    initial = {"issued_on": timezone.localdate()}
+    try:
+        account = signing_authorities.for_kind(SignedPaper.DECISION, initial["issued_on"]).signer_account
+    except ValidationError:
+        return initial
+    if account is not None and account.person_id:
+        initial["signer_name"] = account.person.full_name
+    return initial
 
 
 def _self_initial(user):

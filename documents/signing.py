@@ -202,13 +202,24 @@ def signing_validation_context():
                               fetcher_backend=RequestsFetcherBackend(_config().get("TSA_TIMEOUT", 15)))
 
 
+def _same_name(a: str, b: str) -> bool:
+    import unicodedata  # noqa: PLC0415 — only when a name is compared
+
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    return norm(a) == norm(b)
+
+
 def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str, key: str = "",
-         seal_lines: list[str] | None = None) -> bytes:
+         seal_lines: list[str] | None = None, holder: str = "") -> bytes:
     """``pdf`` with one more approval signature (``role``: the signer's, or the agency's seal), made with ``key``
     (documents.models.SigningKey; default: the Chairman's for SIGNER, the city's for AGENCY) and, for a seal, the
     seal's text ``seal_lines`` (the document kind's SigningAuthority), as an incremental update so the
-    earlier signature stays valid. Long-term (``long_term()``): the signature is time-stamped, the revocation
-    data of its chain is added to the DSS and a document time-stamp follows, each an incremental update too."""
+    earlier signature stays valid. ``holder``: the name the document prints as its signer; a key of anyone else
+    is refused before anything is signed (the public check names the certificate's holder). Long-term
+    (``long_term()``): the signature is time-stamped, the revocation data of its chain is added to the DSS and a
+    document time-stamp follows, each an incremental update too."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
     from pyhanko.sign import fields, signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
@@ -224,6 +235,10 @@ def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str, key: str 
     signer = _signer(key or DEFAULT_KEY[role])
     who = signer.signing_cert.subject.native.get("common_name", "")
     try:
+        if holder and not _same_name(holder, who):
+            raise ValidationError(_("The document names %(named)s as its signer, but the signing key is "
+                                    "%(holder)s's: nothing was signed (check the signer's name, or the key).") % {
+                "named": holder, "holder": who})
         output = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp(role, who, timezone.now(), seal_lines),
                                    new_field_spec=spec, timestamper=_timestamper() if lta else None,
                                    ).sign_pdf(writer)

@@ -297,3 +297,17 @@ def test_the_home_page_counts_what_waits_for_each_step(signer_client, clerk_clie
     sign_decision(clerk_client, decision.pk, SEAL)
     assert (waiting(signer_client), waiting(clerk_client)) == ("0", "0")
     assert 'id="signing-waiting"' not in login("demo_officer").get("/").content.decode()
+
+
+def test_a_decision_naming_another_signer_is_not_signed_with_the_chairmans_key(signer_client, officer_client):
+    """The name printed under CHỦ TỊCH is the signing certificate's holder, or nothing is signed: the public check
+    names the certificate's holder. The decision form offers the designated signer's name."""
+    form = officer_client.get(reverse("awards:submission_detail", args=[
+        to_state(draft(names=("Lê Văn Cường",)), Status.VOTED).pk])).content.decode()
+    assert 'value="Nguyễn Văn Tùng"' in form  # the designated signer's name, offered
+    decision = _decision()
+    Decision.objects.filter(pk=decision.pk).update(signer_name="Trần Văn Khác")
+    sign_decision(signer_client, decision.pk)
+    job = SigningJob.objects.get(reference=decision.pk)
+    assert job.failed and "Trần Văn Khác" in job.reason and CHAIRMAN in job.reason
+    assert _status(decision) == SignatureStatus.UNSIGNED
