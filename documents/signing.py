@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import io
 import logging
+import unicodedata
 from pathlib import Path
 
 from django.conf import settings
@@ -203,8 +204,6 @@ def signing_validation_context():
 
 
 def _same_name(a: str, b: str) -> bool:
-    import unicodedata  # noqa: PLC0415 — only when a name is compared
-
     def norm(text: str) -> str:
         return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
