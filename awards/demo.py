@@ -6,6 +6,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from documents.models import SignedPaper, SigningAuthority
+from organisation.models import User
+
 from .models import FundEntry, FundEntryKind, FundSource
 
 DEMO_ALLOCATION = Decimal(2_000_000_000)
@@ -21,3 +24,14 @@ def demo_fund() -> int:
         entered_on=today.replace(month=1, day=1),
         description=f"Dự toán kinh phí khen thưởng năm {today.year} (dữ liệu minh họa)")
     return 1
+
+
+def demo_signer() -> int:
+    """The demo's Chairman (``demo_signer``) designated as the signer of the city's decisions, where the signing
+    authority names no account yet (issue 32): only that account signs them."""
+    signer = User.objects.filter(username="demo_signer").first()
+    if signer is None:
+        return 0
+    return SigningAuthority.objects.filter(
+        kind__in=(SignedPaper.DECISION, SignedPaper.REVOCATION, SignedPaper.CERTIFICATE),
+        signer_account__isnull=True).update(signer_account=signer)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,14 +21,15 @@ from documents import signing, signing_jobs
 from documents.models import SigningJob
 from documents.register import Registered
 from documents.verification import Verdict, check_pdf
+from organisation.permissions import is_records_clerk, is_signer
 from utilities.workflow import AuditRecord, Step
 
 from . import documents, fund
 from .models import Decision, SignedDocument, WorkflowEvent
-from .workflow import SIGNATURE
+from .workflow import SIGNATURE, signing_authority
 
 __all__ = ["KIND", "Verdict", "check_upload", "find", "latest_job", "perform", "request_seal", "request_sign",
-           "request_step", "seal", "served_pdf", "sign"]
+           "request_step", "seal", "served_pdf", "sign", "waiting_for"]
 KIND = "decision"  # the kind of the decisions' signing jobs
 
 
@@ -45,10 +47,19 @@ def _store(document: SignedDocument, content: bytes, suffix: str) -> None:
     document.signers = signing.signature_summary(content)
 
 
-def _signed(content: bytes, role: str, decision: Decision, reason: str) -> bytes:
-    """Signed on the signing host; any failure (wrong PIN, token absent, missing key) is raised as it is, for the
+def _signed(content: bytes, role: str, document: SignedDocument, reason: str) -> bytes:
+    """Signed on the signing host with the key the decision's signing authority names (the Chairman's, or the
+    agency's with its seal); any failure (wrong PIN, token absent, missing key) is raised as it is, for the
     signing job's reason."""
-    return signing.sign(content, role, name_on_document=decision.signer_name, reason=reason)
+    authority = signing_authority(document)
+    if role == signing.SIGNER and not authority.signer_key:
+        raise ValidationError(_("The signing authority of this decision names no signer's key (admin: “Signing "
+                                "authorities”); nothing was signed."))
+    key = authority.signer_key if role == signing.SIGNER else authority.agency_key
+    personal = role == signing.SIGNER
+    return signing.sign(content, role, name_on_document=document.decision.signer_name, reason=reason, key=key,
+                        seal_lines=None if personal else authority.seal_lines,
+                        holder=document.decision.signer_name if personal else "")
 
 
 def audit(entry: AuditRecord) -> None:
@@ -81,11 +92,12 @@ def _check_date_at_signing(decision: Decision) -> None:
 
 @SIGNATURE.action("sign", record=_document)
 def sign(user, document: SignedDocument, decision: Decision) -> Step:
-    """The signer's signature on the decision as it is now; from here on its file is kept, never regenerated. The
-    decision takes effect: its bonuses leave the fund now (issue 32), in the same transaction."""
+    """The designated signer's signature (from their own account: the row's predicate ``signs_decision``) on the
+    decision as it is now; from here on its file is kept, never regenerated. The decision takes effect: its
+    bonuses leave the fund now (issue 32), in the same transaction."""
     _check_date_at_signing(decision)
     reason = _("Signing decision No. %(code)s") % {"code": decision.code}
-    _store(document, _signed(documents.decision_pdf(decision), signing.SIGNER, decision, reason), "da-ky")
+    _store(document, _signed(documents.decision_pdf(decision), signing.SIGNER, document, reason), "da-ky")
     document.signer_signed_at, document.signer_signed_by = timezone.now(), user
     if not decision.is_revocation:
         fund.spend_for_decision(user, decision, sum(
@@ -96,10 +108,11 @@ def sign(user, document: SignedDocument, decision: Decision) -> Step:
 
 @SIGNATURE.action("seal", record=_document)
 def seal(user, document: SignedDocument, decision: Decision) -> Step:
-    """The issuing agency's signature (the records clerk), over the signer's: the document is issued."""
+    """The issuing agency's signature and seal, applied by the records clerk (``seals_decision``: never the account
+    that signed or prepared it), over the signer's: the document is issued."""
     with document.file.open("rb") as handle:
         content = handle.read()
-    _store(document, _signed(content, signing.AGENCY, decision, _("Issued by the agency")), "phat-hanh")
+    _store(document, _signed(content, signing.AGENCY, document, _("Issued by the agency")), "phat-hanh")
     document.agency_signed_at, document.agency_signed_by = timezone.now(), user
     return Step(event="seal_document",
                 note=lambda: _("Decision No. %(code)s signed by the agency and issued.") % {"code": decision.code})
@@ -158,3 +171,15 @@ def find(digest: str) -> Registered | None:
 def check_upload(content: bytes) -> Verdict:
     """Is ``content`` a signed, unaltered document of the portal's registers (documents.register.lookup)?"""
     return check_pdf(content)
+
+
+def waiting_for(user) -> int:
+    """How many decisions wait for this account's own step (its home page): the signer's signature, or the records
+    clerk's seal (the states the SIGNATURE table's rows start from). Others: 0."""
+    decisions = Decision.objects.visible_to(user)
+    if is_signer(user):
+        return decisions.filter(Q(signed_document__isnull=True)
+                                | Q(signed_document__status__in=sign.transition.sources)).count()
+    if is_records_clerk(user):
+        return decisions.filter(signed_document__status__in=seal.transition.sources).count()
+    return 0

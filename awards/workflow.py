@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
 from core.audit import record
+from documents import authority as signing_authorities
 from documents.formats import number
-from organisation.permissions import acts_for_owner, is_board, is_council, signs_documents
+from documents.models import SignedPaper
+from organisation.permissions import acts_for_owner, is_board, is_council, is_records_clerk, is_signer, predicate
 from utilities.workflow import Transition, Workflow
 
 from .authority import is_city_award
@@ -142,7 +145,16 @@ def _meeting(submission):
 
 
 def _today_initial(user):
-    return {"issued_on": timezone.localdate()}
+    """Today, and the name of the decisions' designated signer (documents.SigningAuthority), which the signature's
+    key must match."""
+    initial = {"issued_on": timezone.localdate()}
+    try:
+        account = signing_authorities.for_kind(SignedPaper.DECISION, initial["issued_on"]).signer_account
+    except ValidationError:
+        return initial
+    if account is not None and account.person_id:
+        initial["signer_name"] = account.person.full_name
+    return initial
 
 
 def _self_initial(user):
@@ -252,15 +264,52 @@ COMMENT = Workflow("public_comment", CommentStatus, initial=CommentStatus.NEW, t
 COMMENT.writes_with(audit=record)  # core.AuditEvent: the engine's one audit record
 
 
-# A decision's file from draft to issued: the signer signs first, then the agency (văn thư) with its seal.
+def signing_authority(document):
+    """The decision's signer, agency and keys (documents.SigningAuthority of its kind on its date)."""
+    decision = document.decision
+    kind = SignedPaper.REVOCATION if decision.is_revocation else SignedPaper.DECISION
+    return signing_authorities.for_kind(kind, decision.issued_on)
+
+
+@predicate(gettext_lazy("Only the decision's designated signer signs it, from their own account: not the officer "
+                        "who prepared it, nor the records clerk who seals it."))
+def signs_decision(user, document=None) -> bool:
+    """Separation of duties (issue 32, item 2): the signer role, the account the signing authority designates,
+    and neither the account that prepared (issued) the decision nor the one that sealed it."""
+    if not is_signer(user):
+        return False
+    if document is None:  # the page's first check, before the document is read
+        return True
+    if user.pk in (document.decision.issued_by_id, document.agency_signed_by_id):
+        return False
+    try:
+        return signing_authorities.designated_signer(signing_authority(document), user)
+    except ValidationError:  # no authority recorded: the step itself refuses, with the reason
+        return True
+
+
+@predicate(gettext_lazy("Only the records clerk (văn thư) seals a decision, and never the account that prepared "
+                        "or signed it."))
+def seals_decision(user, document=None) -> bool:
+    """The records clerk's role, and one account never both signs and seals the same document (nor seals what it
+    prepared)."""
+    if not is_records_clerk(user):
+        return False
+    if document is None:
+        return True
+    return user.pk not in (document.decision.issued_by_id, document.signer_signed_by_id)
+
+
+# A decision's file from draft to issued: the Board prepares it (``decide``), its designated signer signs first, then
+# the records clerk (văn thư) applies the agency's seal; three accounts, each step audited.
 SIGNATURE = Workflow("signed_document", SignatureStatus, initial=SignatureStatus.UNSIGNED,
                      lock_related=("decision__submission",), transitions=[
-    Transition("sign", (SignatureStatus.UNSIGNED,), (SignatureStatus.SIGNED,), signs_documents,
+    Transition("sign", (SignatureStatus.UNSIGNED,), (SignatureStatus.SIGNED,), signs_decision,
                gettext_lazy("Sign digitally (signer)"), url_name="awards:decision_sign",
                wrong_state=gettext_lazy("The signer has already signed this document."),
                confirm=gettext_lazy("Sign the decision with the signer's certificate? From now on the file is kept "
                                     "as signed and never generated again.")),
-    Transition("seal", (SignatureStatus.SIGNED,), (SignatureStatus.ISSUED,), signs_documents,
+    Transition("seal", (SignatureStatus.SIGNED,), (SignatureStatus.ISSUED,), seals_decision,
                gettext_lazy("Sign as the issuing agency (seal)"), url_name="awards:decision_seal",
                wrong_state=gettext_lazy("Only a document the signer has signed gets the agency's signature."),
                confirm=gettext_lazy("Add the agency's signature and issue the document?")),

@@ -12,7 +12,8 @@ one for every other queue) and one beat.
 
 Clients sign in as the demo accounts (sessions, CSRF, through nginx over HTTPS) and carry whole dossiers through the
 pages: the dossier, a nominee, the Council's minutes (a PDF of their own), send, receive, assign, appraise, the
-Council's meeting and vote, the count, the numbered decision, the signer's signature and the agency's seal, then the
+Council's meeting and vote, the count, the numbered decision, the signer's signature (``demo_signer``) and the
+agency's seal (``demo_clerk``; both sign in with their authenticator's code, issue 32), then the
 decision's PDF, the certificate and the payment list; the Board asks for monthly reports. Mid-run it kills -9 one web
 node and one worker (their whole process groups) and starts them again. A client treats a failed request as a user
 would: it looks whether the step landed (the dossier's state through the API, the signed PDF) and only then tries
@@ -32,6 +33,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -39,6 +41,7 @@ import secrets
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -305,9 +308,14 @@ class Cluster:
         manage(base_env, "collectstatic", "--noinput", "-v", "0")
         self.setup = django(base_env, (
             "import json\nfrom legal.models import AwardType\nfrom organisation.models import Unit, User\n"
+            # The signer and the records clerk sign in with a second factor (issue 32): their authenticator's key.
+            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+            "totp = {u: TOTPDevice.objects.create(user=User.objects.get(username=u), name='bench', "
+            "confirmed=True).key for u in ('demo_signer', 'demo_clerk')}\n"
+            "User.objects.filter(username__in=list(totp)).update(mfa_enrolled=True)\n"
             "print(json.dumps({'unit': Unit.objects.get(code='so-ke-hoach-dau-tu').pk, "
             "'award': AwardType.objects.get(code='bang-khen-chu-tich').pk, "
-            "'officer': User.objects.get(username='demo_officer').pk}))"))
+            "'officer': User.objects.get(username='demo_officer').pk, 'totp': totp}))"))
         for name, port in (("web-1", self.p_web1), ("web-2", self.p_web2)):
             env = self.env(name)
             if "signing" not in queues:  # signing happens in the request: the web nodes need the keys
@@ -388,8 +396,9 @@ class StepFailed(RuntimeError):
 class Browser:
     """One person's session through nginx: cookies, CSRF, no automatic redirects."""
 
-    def __init__(self, base: str, ca: str, stats: Stats, username: str):
-        self.base, self.stats, self.username = base, stats, username
+    def __init__(self, base: str, ca: str, stats: Stats, username: str, totp_key: str = ""):
+        self.base, self.stats, self.username, self.totp_key = base, stats, username, totp_key
+        self.lock = threading.Lock()  # the signer's and the clerk's sessions are shared by the clients
         self.session = requests.Session()
         self.ca = ca  # passed with each request: a session's own verify loses to REQUESTS_CA_BUNDLE
 
@@ -402,8 +411,9 @@ class Browser:
             headers.update({"X-CSRFToken": token, "Referer": self.base + path})
             kwargs.setdefault("data", {})["csrfmiddlewaretoken"] = token
         try:
-            response = self.session.request(method, self.base + path, headers=headers, allow_redirects=False,
-                                            timeout=90, verify=self.ca, **kwargs)
+            with self.lock:
+                response = self.session.request(method, self.base + path, headers=headers, allow_redirects=False,
+                                                timeout=90, verify=self.ca, **kwargs)
         except requests.RequestException as exc:
             self.stats.failed(type(exc).__name__, f"{method} {path}")
             return None
@@ -417,11 +427,24 @@ class Browser:
             page = self.call("GET", "/dang-nhap/")
             if page is not None and page.status_code == 200:
                 answer = self.call("POST", "/dang-nhap/", data={"username": self.username, "password": PASSWORD})
-                if answer is not None and answer.status_code == 302:
+                if answer is not None and answer.status_code == 302 and self.second_factor():
                     return
             time.sleep(0.5)
         raise StepFailed(f"{self.username} could not sign in: {self.stats.failures[-1:]}, last answer "
                          f"{getattr(page, 'status_code', None)}")
+
+    def second_factor(self) -> bool:
+        """The session verified with a code of the account's authenticator (RFC 6238), where it has one."""
+        if not self.totp_key:
+            return True
+        if self.call("GET", "/xac-thuc/ma-xac-thuc/") is None:
+            return False
+        counter = int(time.time()) // 30
+        digest = hmac.new(bytes.fromhex(self.totp_key), struct.pack(">Q", counter), hashlib.sha1).digest()
+        offset = digest[-1] & 0x0F
+        code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+        answer = self.call("POST", "/xac-thuc/ma-xac-thuc/", data={"token": f"{code:06d}"})
+        return answer is not None and answer.status_code == 302
 
     def json(self, path: str):
         for _ in range(60):
@@ -479,9 +502,11 @@ class Run:
         self.next = 0
         self.errors: list[str] = []
         self.done = 0
+        self.signers: dict | None = None
 
     def browser(self, username: str) -> Browser:
-        b = Browser(self.cluster.base, self.cluster.ca, self.stats, username)
+        b = Browser(self.cluster.base, self.cluster.ca, self.stats, username,
+                    self.cluster.setup.get("totp", {}).get(username, ""))
         b.login()
         return b
 
@@ -495,14 +520,20 @@ class Run:
     def client(self, number: int) -> None:
         try:
             staff, officer, council = (self.browser(u) for u in ("demo_staff", "demo_officer", "demo_council"))
+            # Separation of duties (issue 32): the Board prepares, the signer signs, the records clerk seals; one
+            # session each, shared by the clients (a code of the authenticator verifies one session only once).
+            with self.lock:
+                if self.signers is None:
+                    self.signers = {"sign": self.browser("demo_signer"), "seal": self.browser("demo_clerk")}
+                signers = self.signers
             while (n := self.take()) is not None:
-                self.dossier(n, staff, officer, council)
+                self.dossier(n, staff, officer, council, signers)
                 with self.lock:
                     self.done += 1
         except Exception as exc:  # reported in the checks: a dossier the clients could not finish
             self.errors.append(f"client {number}: {exc!r}")
 
-    def dossier(self, n: int, staff: Browser, officer: Browser, council: Browser) -> None:
+    def dossier(self, n: int, staff: Browser, officer: Browser, council: Browser, signers: dict) -> None:
         setup, token = self.cluster.setup, f"CLB{self.cluster.run_id}-{n:04d}"
         entry = {"token": token, "accepted": Counter()}
         title = f"Đề nghị tặng Bằng khen {token}"
@@ -615,7 +646,7 @@ class Run:
         entry["decision"] = decision
         pdf_path = f"/khen-thuong/quyet-dinh/{decision}/pdf/"
         for step, path, count in (("sign", "ky-so", 1), ("seal", "dong-dau", 2)):
-            _n, answer = attempt(lambda p=path: officer.call("POST", f"/khen-thuong/quyet-dinh/{decision}/{p}/"),
+            _n, answer = attempt(lambda p=path, b=signers[step]: b.call("POST", f"/khen-thuong/quyet-dinh/{decision}/{p}/"),
                                  lambda c=count: signatures_in(officer.content(pdf_path)) >= c, f"{token} {step}")
             entry["accepted"][step] += answer is not None
         # What the unit and the Board then take away: the decision, the certificate, the payment list.

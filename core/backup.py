@@ -208,8 +208,8 @@ def _certificates() -> list[tuple[str, bytes]]:
         if path.is_file():
             found.append((f"trust-{len(found) + 1}-{path.stem}.pem", path.read_bytes()))
     if config["BACKEND"] == "pkcs12":
-        for role in ("signer", "agency"):
-            path = Path(config[f"{role.upper()}_P12"])
+        for role in ("signer", "agency", "board"):
+            path = Path(config.get(f"{role.upper()}_P12", ""))
             if not path.is_file():
                 continue
             try:
@@ -232,7 +232,8 @@ def _key_files() -> list[Path]:
     config = settings.DOCUMENT_SIGNING
     if config["BACKEND"] != "pkcs12":
         return []
-    return [p for p in (Path(config["SIGNER_P12"]), Path(config["AGENCY_P12"])) if p.is_file()]
+    return [p for p in (Path(config[name]) for name in ("SIGNER_P12", "AGENCY_P12", "BOARD_P12") if config.get(name))
+            if p.is_file()]
 
 
 # --- Writing, checking, listing -------------------------------------------------------------------------------------

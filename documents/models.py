@@ -1,6 +1,7 @@
 """The documents floor's registers: the numbers given by series and year, and the signed copies issued."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -79,3 +80,69 @@ class SigningJob(models.Model):
     @property
     def failed(self) -> bool:
         return self.status == SigningStatus.FAILED
+
+
+class SignedPaper(models.TextChoices):
+    """The papers the portal issues, each with its own signer and issuing agency (``SigningAuthority``)."""
+
+    DECISION = "decision", _("Award decision")
+    REVOCATION = "revocation", _("Revocation decision")
+    CERTIFICATE = "certificate", _("Certificate (Bằng khen, emulation title)")
+    BOARD_REPORT = "board_report", _("The Board's submission (tờ trình)")
+    REPORT = "report", _("Periodic report")
+
+
+class SigningKey(models.TextChoices):
+    """The keys the signing host holds, each configured by settings (``DOCUMENT_SIGNING``): a PKCS#12 file or a
+    key label on the PKCS#11 token (docs/signed-documents.md)."""
+
+    CHAIRMAN = "chairman", _("The Chairman's personal key (SIGNING_SIGNER_P12 / SIGNING_PKCS11_SIGNER_KEY)")
+    CITY = "city", _("The city People's Committee's key and seal (SIGNING_AGENCY_P12 / SIGNING_PKCS11_AGENCY_KEY)")
+    BOARD = "board", _("The Board's (Department of Home Affairs') key and seal (SIGNING_BOARD_P12 / "
+                       "SIGNING_PKCS11_BOARD_KEY)")
+
+
+class SigningAuthority(models.Model):
+    """Who signs a kind of document and which agency issues it, from a date (issue 32, item 1): the signer's title
+    as printed, the designated signer's account, the signer's key, the issuing agency, its key and the text of its
+    seal. Data, edited in the admin ("Thẩm quyền ký"); a change of Chairman or of the Board's place is a new row
+    from its date (``documents.authority.for_kind``)."""
+
+    kind = models.CharField(_("document"), max_length=16, choices=SignedPaper.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    signer_title = models.CharField(_("signer's title as printed"), max_length=120)
+    signer_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("designated signer's account"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+        help_text=_("The only account that may sign this kind of document (it must have the signer role and a "
+                    "second factor). Empty: any account with the signer role."))
+    signer_key = models.CharField(_("signer's key"), max_length=16, choices=SigningKey.choices, blank=True,
+                                  help_text=_("Empty: no personal signature (a paper the portal produces "
+                                              "unattended carries only the agency's)."))
+    agency_name = models.CharField(_("issuing agency"), max_length=255)
+    agency_key = models.CharField(_("agency's key (seal)"), max_length=16, choices=SigningKey.choices)
+    seal_text = models.TextField(_("text of the seal"), help_text=_("One line per line of the round seal."))
+    basis = models.TextField(_("legal basis"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("signing authority")
+        verbose_name_plural = _("signing authorities")
+        ordering = ["kind", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["kind", "valid_from"], name="signing_authority_from")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.signer_title} / {self.agency_name} ({self.valid_from:%d/%m/%Y})"
+
+    def clean(self) -> None:
+        from organisation.roles import Role, has_role  # noqa: PLC0415 — only when the admin validates a row
+
+        if self.signer_account_id and not has_role(self.signer_account, Role.SIGNER):
+            raise ValidationError({"signer_account": _("This account does not have the signer role.")})
+        if self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date is before the start date.")})
+
+    @property
+    def seal_lines(self) -> list[str]:
+        return [line.strip() for line in self.seal_text.splitlines() if line.strip()]

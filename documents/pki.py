@@ -49,17 +49,28 @@ def _certificate(subject, issuer, key, issuer_key, *, ca: bool, days: int):
     return builder.sign(issuer_key, hashes.SHA256())
 
 
-def create_test_pki(folder: Path, passphrase: bytes, *, signer_name: str, agency_name: str) -> dict[str, Path]:
-    """ca.pem, signer.p12 and agency.p12 in ``folder`` (kept if they exist). Written in a temporary folder moved
-    into place in one step, so two processes starting at once never read a half-written set."""
-    paths = {"ca": folder / "ca.pem", "signer": folder / "signer.p12", "agency": folder / "agency.p12"}
+BOARD_ORGANISATION = "Sở Nội vụ thành phố Hải Phòng"
+
+
+def create_test_pki(folder: Path, passphrase: bytes, *, signer_name: str, agency_name: str,
+                    board_name: str = "Ban Thi đua - Khen thưởng thành phố Hải Phòng") -> dict[str, Path]:
+    """ca.pem, signer.p12 (the Chairman), agency.p12 (the city's seal) and board.p12 (the Board's seal, issue 32)
+    in ``folder`` (kept if they exist). Written in a temporary folder moved into place in one step, so two
+    processes starting at once never read a half-written set. A set made before the Board's key existed gets
+    board.p12 under a test CA of its own (``ca-board.pem``, a trust root by default): the first CA's key was not
+    kept."""
+    paths = {"ca": folder / "ca.pem", "signer": folder / "signer.p12", "agency": folder / "agency.p12",
+             "board": folder / "board.p12"}
     if all(p.exists() for p in paths.values()):
+        return paths
+    if paths["signer"].exists() and paths["agency"].exists():
+        _add_board(folder, passphrase, board_name)
         return paths
     final = folder
     folder = folder.with_name(f"{folder.name}.tmp-{os.getpid()}")
     folder.mkdir(parents=True, exist_ok=True)
     staged = {key: folder / path.name for key, path in paths.items()}
-    _write(staged, passphrase, signer_name, agency_name)
+    _write(staged, passphrase, signer_name, agency_name, board_name)
     try:
         if final.exists() and not any(final.iterdir()):
             final.rmdir()
@@ -69,15 +80,33 @@ def create_test_pki(folder: Path, passphrase: bytes, *, signer_name: str, agency
     return paths
 
 
-def _write(paths: dict[str, Path], passphrase: bytes, signer_name: str, agency_name: str) -> None:
+def _ca():
     ca_key = _key()
     ca_name = _name("CA thử nghiệm Cổng TĐKT Hải Phòng")  # a test CA: never for real documents
-    ca = _certificate(ca_name, ca_name, ca_key, ca_key, ca=True, days=3650)
+    return ca_key, ca_name, _certificate(ca_name, ca_name, ca_key, ca_key, ca=True, days=3650)
+
+
+def _p12(path: Path, label: str, name: x509.Name, ca, ca_name, ca_key, passphrase: bytes) -> None:
+    key = _key()
+    certificate = _certificate(name, ca_name, key, ca_key, ca=False, days=1825)
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        label.encode(), key, certificate, [ca], serialization.BestAvailableEncryption(passphrase)))
+    path.chmod(0o600)
+
+
+def _write(paths: dict[str, Path], passphrase: bytes, signer_name: str, agency_name: str, board_name: str) -> None:
+    ca_key, ca_name, ca = _ca()
     paths["ca"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    for label, common in (("signer", signer_name), ("agency", agency_name)):
-        key = _key()
-        certificate = _certificate(_name(common), ca_name, key, ca_key, ca=False, days=1825)
-        paths[label].write_bytes(pkcs12.serialize_key_and_certificates(
-            label.encode(), key, certificate, [ca], serialization.BestAvailableEncryption(passphrase)))
-    for path in paths.values():
-        path.chmod(0o600)
+    paths["ca"].chmod(0o600)
+    for label, name in (("signer", _name(signer_name)), ("agency", _name(agency_name)),
+                        ("board", _name(board_name, BOARD_ORGANISATION))):
+        _p12(paths[label], label, name, ca, ca_name, ca_key, passphrase)
+
+
+def _add_board(folder: Path, passphrase: bytes, board_name: str) -> None:
+    """board.p12 for a set made before it, under its own test CA (written first, so a trust root never lacks)."""
+    staged = folder / f"board.p12.tmp-{os.getpid()}"
+    ca_key, ca_name, ca = _ca()
+    (folder / "ca-board.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    _p12(staged, "board", _name(board_name, BOARD_ORGANISATION), ca, ca_name, ca_key, passphrase)
+    os.replace(staged, folder / "board.p12")

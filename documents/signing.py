@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import io
 import logging
+import unicodedata
 from pathlib import Path
 
 from django.conf import settings
@@ -45,22 +46,32 @@ def _config() -> dict:
     return settings.DOCUMENT_SIGNING
 
 
+# Each key the signing host holds (documents.models.SigningKey), by its settings: the PKCS#12 file, the token's label.
+KEY_SETTINGS = {"chairman": ("SIGNER_P12", "PKCS11_SIGNER_KEY"), "city": ("AGENCY_P12", "PKCS11_AGENCY_KEY"),
+                "board": ("BOARD_P12", "PKCS11_BOARD_KEY")}
+DEFAULT_KEY = {SIGNER: "chairman", AGENCY: "city"}  # a decision's two keys, where the caller names none
+CITY_SEAL = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ", "HẢI PHÒNG"]
+
+
 def _ensure_test_pki() -> None:
     config = _config()
-    if Path(config["SIGNER_P12"]).exists() and Path(config["AGENCY_P12"]).exists():
+    if all(Path(config[p12]).exists() for p12, _label in KEY_SETTINGS.values()):
         return
     if not settings.DEMO_ACCOUNTS_ALLOWED:
         raise ImproperlyConfigured("DOCUMENT_SIGNING: the PKCS#12 files are missing (configure the real keys).")
     from .pki import create_test_pki  # noqa: PLC0415 — demo only: the test CA (cryptography x509 builder) is made only when the key files are missing
 
     create_test_pki(Path(config["SIGNER_P12"]).parent, config["P12_PASSPHRASE"].encode(),
-                    signer_name=config["TEST_SIGNER_NAME"], agency_name=config["TEST_AGENCY_NAME"])
+                    signer_name=config["TEST_SIGNER_NAME"], agency_name=config["TEST_AGENCY_NAME"],
+                    board_name=config["TEST_BOARD_NAME"])
 
 
-def _signer(role: str):
-    """The key of ``role``: loaded only on the signing host (SIGNING_HOST), never by a web process (issue 29)."""
+def _signer(key: str):
+    """The key ``key`` (documents.models.SigningKey: "chairman", "city", "board"): loaded only on the signing host
+    (SIGNING_HOST), never by a web process (issue 29)."""
     from pyhanko.sign import signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
+    key = DEFAULT_KEY.get(key, key)  # a role's name ("signer", "agency") stands for its default key
     if not settings.SIGNING_HOST:
         raise NotSigningHost("SIGNING_HOST is off: this process loads no private key (the signing queue's worker "
                              "signs).")
@@ -73,10 +84,10 @@ def _signer(role: str):
         session = pkcs11.open_pkcs11_session(
             config["PKCS11_MODULE"], slot_no=int(slot) if slot not in (None, "") else None,
             token_criteria=TokenCriteria(label=config["PKCS11_TOKEN_LABEL"] or None), user_pin=config["PKCS11_PIN"])
-        label = config["PKCS11_SIGNER_KEY"] if role == SIGNER else config["PKCS11_AGENCY_KEY"]
+        label = config[KEY_SETTINGS[key][1]]
         return pkcs11.PKCS11Signer(session, key_label=label, cert_label=label)
     _ensure_test_pki()
-    path = config["SIGNER_P12"] if role == SIGNER else config["AGENCY_P12"]
+    path = config[KEY_SETTINGS[key][0]]
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=config["P12_PASSPHRASE"].encode())
     if signer is None:
         raise ImproperlyConfigured(f"DOCUMENT_SIGNING: cannot read {path}.")
@@ -113,19 +124,24 @@ def find_name(pdf: bytes, name: str) -> Anchor:
     return found
 
 
+STAMP_WIDTH, STAMP_HEIGHT, SEAL_SIZE = 180, 54, 70
+TEXT_LEFT = STAMP_WIDTH // 3 + 4  # the signer's text starts right of the third the seal covers
+
+
 def _box(anchor: Anchor, role: str) -> tuple[int, int, int, int]:
     centre = anchor.x + anchor.width / 2
-    width, height = 150, 54
+    width, height = STAMP_WIDTH, STAMP_HEIGHT
     left, bottom = centre - width / 2, anchor.y + 14
     if role == SIGNER:
         return int(left), int(bottom), int(left + width), int(bottom + height)
-    # The agency's seal (a round image) over the left third of the signer's image (Decree 30/2020 App. I Part II).
-    size = 70
-    seal_left = left + width / 6 - size / 2 - 20
-    return int(seal_left), int(bottom - 8), int(seal_left + size), int(bottom - 8 + size)
+    # The agency's seal (a round image) over the left third of the signer's image (Decree 30/2020 App. I Part II),
+    # ending where the signer's text begins: beside the text, never over it (issue 32, item 8).
+    size = SEAL_SIZE
+    seal_right = left + STAMP_WIDTH // 3
+    return int(seal_right - size), int(bottom - 8), int(seal_right), int(bottom - 8 + size)
 
 
-def _picture(role: str, who: str, when) -> object:
+def _picture(role: str, who: str, when, seal_lines=None) -> object:
     """The stamp's picture, drawn with a Vietnamese TrueType font: the signer's signing details in blue; the agency's
     seal (a red ring) with the agency's name and signing time."""
     from PIL import Image, ImageDraw, ImageFont  # noqa: PLC0415 — heavy (Pillow), only when an image is drawn or checked
@@ -133,11 +149,11 @@ def _picture(role: str, who: str, when) -> object:
     scale = 4
     moment = timezone.localtime(when).strftime("%d/%m/%Y %H:%M:%S")
     if role == SIGNER:
-        image = Image.new("RGBA", (150 * scale, 54 * scale), (255, 255, 255, 0))
+        image = Image.new("RGBA", (STAMP_WIDTH * scale, STAMP_HEIGHT * scale), (255, 255, 255, 0))
         draw = ImageDraw.Draw(image)
         font = ImageFont.truetype(FONT, 9 * scale)
         draw.rectangle([2, 2, image.width - 3, image.height - 3], outline=(20, 50, 150, 255), width=scale)
-        draw.multiline_text((8 * scale, 9 * scale), f"Ký bởi: {who}\nThời gian ký:\n{moment}", font=font,
+        draw.multiline_text((TEXT_LEFT * scale, 9 * scale), f"Ký bởi: {who}\nThời gian ký:\n{moment}", font=font,
                             fill=(20, 50, 150, 255), spacing=2 * scale)
         return image
     size = 70 * scale
@@ -147,8 +163,9 @@ def _picture(role: str, who: str, when) -> object:
     draw.ellipse([scale, scale, size - scale, size - scale], outline=red, width=3 * scale)
     draw.ellipse([7 * scale, 7 * scale, size - 7 * scale, size - 7 * scale], outline=red, width=scale)
     font = ImageFont.truetype(FONT, 6 * scale)
-    lines = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ", "HẢI PHÒNG", "★", moment[:10], moment[11:]]
-    top = 14 * scale
+    seal = list(seal_lines or CITY_SEAL)
+    lines = [*seal, *(["★"] if len(seal) <= 3 else []), moment[:10], moment[11:]]
+    top = int((70 - 7 * len(lines)) / 2 + 1) * scale  # the lines centred in the ring
     for line in lines:
         width = draw.textlength(line, font=font)
         draw.text(((size - width) / 2, top), line, font=font, fill=red)
@@ -156,11 +173,11 @@ def _picture(role: str, who: str, when) -> object:
     return image
 
 
-def _stamp(role: str, who: str, when):
+def _stamp(role: str, who: str, when, seal_lines=None):
     from pyhanko.pdf_utils.images import PdfImage  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
     from pyhanko.stamp import TextStampStyle  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
-    return TextStampStyle(stamp_text=" ", border_width=0, background=PdfImage(_picture(role, who, when)),
+    return TextStampStyle(stamp_text=" ", border_width=0, background=PdfImage(_picture(role, who, when, seal_lines)),
                           background_opacity=1.0)
 
 
@@ -186,10 +203,22 @@ def signing_validation_context():
                               fetcher_backend=RequestsFetcherBackend(_config().get("TSA_TIMEOUT", 15)))
 
 
-def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
-    """``pdf`` with one more approval signature (the signer's or the agency's), as an incremental update so the
-    earlier signature stays valid. Long-term (``long_term()``): the signature is time-stamped, the revocation
-    data of its chain is added to the DSS and a document time-stamp follows, each an incremental update too."""
+def _same_name(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    return norm(a) == norm(b)
+
+
+def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str, key: str = "",
+         seal_lines: list[str] | None = None, holder: str = "") -> bytes:
+    """``pdf`` with one more approval signature (``role``: the signer's, or the agency's seal), made with ``key``
+    (documents.models.SigningKey; default: the Chairman's for SIGNER, the city's for AGENCY) and, for a seal, the
+    seal's text ``seal_lines`` (the document kind's SigningAuthority), as an incremental update so the
+    earlier signature stays valid. ``holder``: the name the document prints as its signer; a key of anyone else
+    is refused before anything is signed (the public check names the certificate's holder). Long-term
+    (``long_term()``): the signature is time-stamped, the revocation data of its chain is added to the DSS and a
+    document time-stamp follows, each an incremental update too."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
     from pyhanko.sign import fields, signers  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
@@ -202,14 +231,18 @@ def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str) -> bytes:
         validation_context=signing_validation_context() if lta else None,
         timestamp_field_name=f"{FIELDS[role]}_DauThoiGian" if lta else None)
     spec = fields.SigFieldSpec(sig_field_name=FIELDS[role], on_page=anchor.page, box=_box(anchor, role))
-    key = _signer(role)
-    who = key.signing_cert.subject.native.get("common_name", "")
+    signer = _signer(key or DEFAULT_KEY[role])
+    who = signer.signing_cert.subject.native.get("common_name", "")
     try:
-        output = signers.PdfSigner(meta, signer=key, stamp_style=_stamp(role, who, timezone.now()),
+        if holder and not _same_name(holder, who):
+            raise ValidationError(_("The document names %(named)s as its signer, but the signing key is "
+                                    "%(holder)s's: nothing was signed (check the signer's name, or the key).") % {
+                "named": holder, "holder": who})
+        output = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp(role, who, timezone.now(), seal_lines),
                                    new_field_spec=spec, timestamper=_timestamper() if lta else None,
                                    ).sign_pdf(writer)
     finally:
-        session = getattr(key, "pkcs11_session", None)
+        session = getattr(signer, "pkcs11_session", None)
         if session is not None:  # a token's session is closed after each signature (the token is shared)
             session.close()
     return output.getvalue()
@@ -228,6 +261,7 @@ class SignatureReport:
     # signature filling its own field, DSS and document time-stamp updates): pyHanko's modification analysis.
     unchanged: bool = True
     time_stamped: bool = False  # an RFC 3161 time-stamp of the signature (PAdES B-T and above)
+    organisation: str = ""  # the certificate's organisation (O): the agency a person or a unit signs for
 
     @property
     def ok(self) -> bool:
@@ -286,7 +320,8 @@ def read_signatures(pdf: bytes, *, at=None) -> list[SignatureReport]:
             signature.field_name, status.signing_cert.subject.native.get("common_name", ""),
             status.signer_reported_dt, status.intact, status.valid, status.trusted,
             status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION"),
-            _unchanged(status, signature_fields), status.timestamp_validity is not None))
+            _unchanged(status, signature_fields), status.timestamp_validity is not None,
+            status.signing_cert.subject.native.get("organization_name", "")))
     for stamp in reader.embedded_timestamp_signatures:
         try:
             status = validate_pdf_timestamp(stamp, validation_context(**moment))
@@ -358,10 +393,11 @@ def validate_long_term(pdf: bytes, *, at=None) -> list[LongTermResult]:
     return results
 
 
-def sign_or_refuse(pdf: bytes, role: str, *, name_on_document: str, reason: str, what: str = "") -> bytes:
+def sign_or_refuse(pdf: bytes, role: str, *, name_on_document: str, reason: str, what: str = "", key: str = "",
+                   seal_lines: list[str] | None = None) -> bytes:
     """``sign``, or a clear refusal: a missing key, a locked token or a damaged file is not a server error."""
     try:
-        return sign(pdf, role, name_on_document=name_on_document, reason=reason)
+        return sign(pdf, role, name_on_document=name_on_document, reason=reason, key=key, seal_lines=seal_lines)
     except Exception as exc:
         logger.exception("signing %s failed", what or "a document")
         raise ValidationError(_("The document could not be signed (%(error)s). Check the signing key or token and "

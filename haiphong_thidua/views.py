@@ -4,7 +4,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from awards import services
+from awards import services, signed_documents
 from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
 from core.health import broker_status, cache_status, database_status, queues_status, storage_status, worker_status
 from core.import_jobs import rows_read
@@ -56,6 +56,7 @@ def home(request):
         "deadlines": upcoming_for(user)[:12],
         "outbox_waiting": OutcomeNotice.objects.filter(status=NoticeStatus.HELD).values("submission").distinct()
         .count() if is_board_officer(user) else 0,
+        "signing_waiting": signed_documents.waiting_for(user),
     }
     return render(request, "home.html", context)
 

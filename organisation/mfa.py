@@ -21,7 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import ApiToken
-from .permissions import needs_second_factor
+from .permissions import always_needs_second_factor, needs_second_factor
 
 RECOVERY_CODES = 10
 
@@ -32,6 +32,8 @@ def required(user) -> bool:
     if not user.is_authenticated:
         return False
     if getattr(settings, "MFA_REQUIRED", True) and needs_second_factor(user):
+        return True
+    if always_needs_second_factor(user):  # the signer and the records clerk, whatever MFA_REQUIRED says
         return True
     return bool(user.mfa_enrolled)  # staff who opted in
 

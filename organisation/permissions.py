@@ -105,8 +105,22 @@ def can_read_fund(user, obj=None) -> bool:
 
 # The Board keeps the fund's ledger (allocations, income, reversing entries).
 keeps_fund = is_board
-# The Board's signing station: the signer's certificate (token) and the records clerk's agency certificate.
-signs_documents = is_board
+@predicate(_("Only the signer's own account (signing authority) signs documents."))
+def is_signer(user, obj=None) -> bool:
+    """The account of a person with signing authority (the Chairman; the Board's head for the Board's papers)."""
+    return has_role(user, Role.SIGNER)
+
+
+@predicate(_("Only the records clerk (văn thư) applies the agency's seal."))
+def is_records_clerk(user, obj=None) -> bool:
+    """The records clerk (văn thư), who applies the issuing agency's seal (its organisational signature)."""
+    return has_role(user, Role.RECORDS_CLERK)
+
+
+@predicate(_("Signers and records clerks see every decision."))
+def handles_issued_documents(user, obj=None) -> bool:
+    """Who signs or seals the city's decisions reads every decision (not the dossiers behind them)."""
+    return has_role(user, Role.SIGNER, Role.RECORDS_CLERK)
 
 
 @predicate(_("Leadership accounts read the portal; they do not change it."))
@@ -184,4 +198,12 @@ def can_read_metrics(user, obj=None) -> bool:
 @predicate(_("This account must use a second factor (an authenticator app)."))
 def needs_second_factor(user, obj=None) -> bool:
     """ASVS L2: accounts that decide, vote, read every unit or administer the portal sign in with two factors."""
-    return has_role(user, Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR)
+    return has_role(user, Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR, Role.SIGNER,
+                    Role.RECORDS_CLERK)
+
+
+@predicate(_("Signing and sealing documents always need a second factor."))
+def always_needs_second_factor(user, obj=None) -> bool:
+    """The signer and the records clerk use a second factor even where ``MFA_REQUIRED`` is off (the demo): a
+    signature or a seal is applied only from a session that gave it (issue 32)."""
+    return has_role(user, Role.SIGNER, Role.RECORDS_CLERK)

@@ -12,10 +12,15 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     # The Board's monitoring account: reads /metrics (Prometheus), nothing else; sees no unit's data.
     MONITORING = "monitoring", _("Monitoring")
+    # Separation of duties for signed documents (issue 32): the person with signing authority (the Chairman, or the
+    # Board's head for the Board's papers) signs from their own account; the records clerk (văn thư) applies the
+    # agency's seal. Neither prepares a document; one account never both signs and seals the same document.
+    SIGNER = "signer", _("Signer (signing authority)")
+    RECORDS_CLERK = "records_clerk", _("Records clerk (văn thư)")
 
 
 # Roles that see every unit's data (read or write is decided per action).
-CITY_WIDE_ROLES = frozenset({Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})
+CITY_WIDE_ROLES = frozenset({Role.BOARD_OFFICER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR, Role.SIGNER})
 
 
 def user_roles(user) -> frozenset[str]:

@@ -111,6 +111,9 @@ DEMO_ACCOUNTS = [
     ("demo_council", Role.COUNCIL_MEMBER, "so-noi-vu", "Lê Thị Hồng Nhung", Sex.FEMALE, "Thành viên Hội đồng TĐKT"),
     ("demo_leader", Role.LEADER, CITY, "Hoàng Văn Toàn", Sex.MALE, "Phó Chủ tịch UBND thành phố"),
     ("demo_admin", Role.ADMINISTRATOR, "ban-thi-dua-khen-thuong", "Vũ Quang Huy", Sex.MALE, "Quản trị hệ thống"),
+    # Separation of duties (issue 32): the Chairman signs the decisions, the records clerk seals them.
+    ("demo_signer", Role.SIGNER, CITY, "Nguyễn Văn Tùng", Sex.MALE, "Chủ tịch UBND thành phố"),
+    ("demo_clerk", Role.RECORDS_CLERK, "van-phong-ubnd", "Đỗ Thị Lan", Sex.FEMALE, "Văn thư Văn phòng UBND thành phố"),
 ]
 
 

@@ -28,7 +28,8 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from documents import signing
+from documents import authority, signing
+from documents.models import SignedPaper
 from documents.numbering import next_number
 from organisation.text import in_sentence
 
@@ -162,8 +163,9 @@ def _generate(report_id: int) -> tuple[str, str]:
 @shared_task(name="reports.tasks.sign_report", acks_late=True, reject_on_worker_lost=True,
              autoretry_for=TRANSIENT, retry_backoff=5, max_retries=5)
 def sign_report(report_id: int, replaced_pdf: str = "") -> str:
-    """On the signing host: the produced report's PDF gets the agency's signature (the Board's organisational
-    signature, PAdES). The signed PDF is stored under a new name, the row moved to it (only if it still names the
+    """On the signing host: the produced report's PDF gets the Board's signature and seal (its organisational
+    signature, PAdES, with the key of the "report" signing authority: Ban Thi đua - Khen thưởng, Sở Nội vụ, never
+    the city's). The signed PDF is stored under a new name, the row moved to it (only if it still names the
     unsigned file), the unsigned file deleted, the copy kept in the register of signed copies; then it is mailed.
     Where the key cannot be used, the report is kept unsigned (logged), under the same name, and mailed. Run again (a
     redelivery), it finds the PDF signed and does nothing. ``replaced_pdf``: the previous run's PDF, deleted here."""
@@ -186,8 +188,11 @@ def _sign_report(report_id: int) -> str:
         if signing.read_signatures(pdf):
             return "already signed"
         try:
+            # The Board's key and seal (the "report" row of documents.SigningAuthority), never the city's.
+            board = authority.for_kind(SignedPaper.REPORT, report.issued_on or timezone.localdate())
             signed = signing.sign(pdf, signing.AGENCY, name_on_document=settings.REPORT_SIGNER_NAME or "TRƯỞNG BAN",
-                                  reason=f"Báo cáo số {report.code}")
+                                  reason=f"Báo cáo số {report.code}", key=board.agency_key,
+                                  seal_lines=board.seal_lines)
             signatures = signing.read_signatures(signed)
         except Exception:
             logger.exception("report %s could not be signed; kept unsigned", report_id)

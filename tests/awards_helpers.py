@@ -125,7 +125,17 @@ def xlsx(rows):
 
 
 def sign_decision(client, decision_pk: int, step: str = "awards:decision_sign"):
-    """A signing step asked through its page, and the signing host's task run as it would after the commit (the
-    test's transaction never commits, so the queued job is run here)."""
+    """A signing step asked through its page by ``client`` (the signer's own verified session for the signature,
+    the records clerk's for the seal: tests.second_factor.login), and the signing host's task run as it would after
+    the commit (the test's transaction never commits, so the queued job is run here)."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post(reverse(step, args=[decision_pk]))
+
+
+def sign_and_seal(decision_pk: int):
+    """The decision signed by its designated signer (demo_signer), then sealed by the records clerk (demo_clerk),
+    each from their own verified session, each job run by the signing host."""
+    from .second_factor import login
+
+    sign_decision(login("demo_signer"), decision_pk)
+    return sign_decision(login("demo_clerk"), decision_pk, "awards:decision_seal")

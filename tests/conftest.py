@@ -8,8 +8,11 @@ from organisation.seed import DEMO_PASSWORD, create_demo_accounts
 
 
 def _seed():
+    from awards.demo import demo_signer
+
     call_command("seed_directive", verbosity=0, stdout=open("/dev/null", "w"))
     create_demo_accounts()
+    demo_signer()  # as on a demo machine: demo_signer is the designated signer of the city's decisions
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +62,22 @@ def _login(username):
     client = Client()
     client.force_login(User.objects.get(username=username))
     return client
+
+
+@pytest.fixture
+def signer_client(db):
+    """The demo Chairman's own account (the signer role), its session verified with its second factor."""
+    from .second_factor import login
+
+    return login("demo_signer")
+
+
+@pytest.fixture
+def clerk_client(db):
+    """The records clerk's (văn thư) account, its session verified with its second factor."""
+    from .second_factor import login
+
+    return login("demo_clerk")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from organisation.permissions import handles_issued_documents
 from organisation.scoping import scope_key, scope_to_user
 
 from .enums import DecisionKind
@@ -10,8 +11,9 @@ from .enums import DecisionKind
 
 class DecisionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """City-wide roles: every decision; unit staff: the decisions on their units' dossiers."""
-        if scope_key(user)[0] == "city":
+        """City-wide roles, the signer and the records clerk: every decision; unit staff: the decisions on their
+        units' dossiers."""
+        if scope_key(user)[0] == "city" or handles_issued_documents(user):
             return self
         return scope_to_user(self, user, unit_field="submission__unit")
 

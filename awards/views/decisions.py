@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organisation import mfa
 from organisation.permissions import (
     can_open_council,
     is_board,
@@ -90,6 +92,8 @@ def _signing_step(request, pk, step):
     """Ask the signing host for ``step`` (``signed_documents.sign`` or ``.seal``, the SIGNATURE table's functions)."""
     decision = _decision(request, pk)
     step.transition.permission.require(request.user)
+    if not mfa.is_verified(request.user):  # the signer's and the clerk's sessions gave their second factor
+        raise PermissionDenied(_("Verify this session with your second factor before signing or sealing."))
     return posted_action(request, lambda _data: signed_documents.request_step(request.user, decision, step),
                          back=reverse("awards:decision_detail", args=[decision.pk]) + "#signatures",
                          success=lambda job: _("Decision No. %(code)s: the signature was sent to the signing host; "

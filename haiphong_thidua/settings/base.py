@@ -302,14 +302,17 @@ DOCUMENT_SIGNING = {
     "BACKEND": env.str("SIGNING_BACKEND", default="pkcs12"),
     "SIGNER_P12": env.str("SIGNING_SIGNER_P12", default=str(PKI_DIR / "signer.p12")),
     "AGENCY_P12": env.str("SIGNING_AGENCY_P12", default=str(PKI_DIR / "agency.p12")),
+    # The Board's key and seal (Ban Thi đua - Khen thưởng, Sở Nội vụ): its reports and papers (issue 32).
+    "BOARD_P12": env.str("SIGNING_BOARD_P12", default=str(PKI_DIR / "board.p12")),
     "P12_PASSPHRASE": env.str("SIGNING_P12_PASSPHRASE", default="chi-dung-cho-thu-nghiem"),
-    "TRUST_ROOTS": env.list("SIGNING_TRUST_ROOTS", default=[str(PKI_DIR / "ca.pem")]),
+    "TRUST_ROOTS": env.list("SIGNING_TRUST_ROOTS", default=[str(PKI_DIR / "ca.pem"), str(PKI_DIR / "ca-board.pem")]),
     "PKCS11_MODULE": env.str("SIGNING_PKCS11_MODULE", default=""),
     "PKCS11_TOKEN_LABEL": env.str("SIGNING_PKCS11_TOKEN_LABEL", default=""),
     "PKCS11_SLOT": env.str("SIGNING_PKCS11_SLOT", default=""),  # a slot number, where no token label is given
     "PKCS11_PIN": env.str("SIGNING_PKCS11_PIN", default=""),
     "PKCS11_SIGNER_KEY": env.str("SIGNING_PKCS11_SIGNER_KEY", default=""),
     "PKCS11_AGENCY_KEY": env.str("SIGNING_PKCS11_AGENCY_KEY", default=""),
+    "PKCS11_BOARD_KEY": env.str("SIGNING_PKCS11_BOARD_KEY", default=""),
     # Long-term signatures (PAdES B-LTA): the RFC 3161 time-stamping authority (the national CA's in production).
     # Set, every signature gets a time-stamp, the OCSP/CRL answers fetched for its chain go into the document
     # security store and a document time-stamp closes the file. Empty: PAdES B-B (docs/signed-documents.md).
@@ -317,6 +320,7 @@ DOCUMENT_SIGNING = {
     "TSA_TIMEOUT": env.int("SIGNING_TSA_TIMEOUT", default=15),  # seconds, for the TSA and the OCSP/CRL servers
     "TEST_SIGNER_NAME": "Nguyễn Văn Tùng",
     "TEST_AGENCY_NAME": "Ủy ban nhân dân thành phố Hải Phòng",
+    "TEST_BOARD_NAME": "Ban Thi đua - Khen thưởng thành phố Hải Phòng",
 }
 MEDIA_URL = "/media-not-served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -402,7 +406,8 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # Sheets of more rows than this are imported by a Celery worker with a progress page (core/import_jobs.py).
 # The head of the Board who signs the periodic reports (the name under "TRƯỞNG BAN"); empty: signed by hand.
 REPORT_SIGNER_NAME = env.str("REPORT_SIGNER_NAME", default="")
-# Reports are signed with the agency's key when produced (the Board's organisational signature; reports/tasks.py).
+# Reports are signed with the Board's key and seal when produced (the kind "report" of documents.SigningAuthority;
+# reports/tasks.py).
 REPORT_SIGNING = env.bool("REPORT_SIGNING", default=True)
 IMPORT_ASYNC_ROWS = env.int("IMPORT_ASYNC_ROWS", default=1000)
 IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=600)  # a "running" import older than this is requeued

@@ -137,8 +137,7 @@ def _decide(client, submission, day="2026-11-20", **extra):
         "override_reason": "Hội đồng đã xem xét thành tích", **extra}, follow=True)
 
 
-def test_the_fund_through_issue_revoke_recover_and_reversal(officer_client):
-    officer = users()["demo_officer"]
+def test_the_fund_through_issue_revoke_recover_and_reversal(officer_client, signer_client):
     ledger = reverse("awards:fund_ledger")
     # The Board records the year's allocation on the ledger page.
     response = officer_client.post(ledger, {"kind": FundEntryKind.ALLOCATION, "source": FundSource.CITY_BUDGET,
@@ -164,9 +163,9 @@ def test_the_fund_through_issue_revoke_recover_and_reversal(officer_client):
     assert "Nghị định 152/2025/NĐ-CP, Điều 50" in awardees[0].bonus_basis
     # Issued, not yet in effect: nothing has left the fund until the signer signs (issue 32).
     assert not FundEntry.objects.filter(kind=FundEntryKind.SPENDING).exists() and fund.balance(2026) == 5_000_000
-    sign_decision(officer_client, decision.pk)
+    sign_decision(signer_client, decision.pk)
     spending = FundEntry.objects.get(kind=FundEntryKind.SPENDING)
-    assert spending.amount == -7_020_000 and spending.decision == decision and spending.created_by == officer
+    assert spending.amount == -7_020_000 and spending.decision == decision and spending.created_by == users()["demo_signer"]
     assert fund.balance(2026) == -2_020_000
     detail = officer_client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
     assert "7.020.000" in detail and "Bảy triệu không trăm hai mươi nghìn đồng" in detail
@@ -280,7 +279,7 @@ def test_annex_and_payment_list(officer_client, staff_client):
     assert staff_client.get(reverse("awards:payment_list_pdf", args=[decision.pk])).status_code == 404
 
 
-def test_ledger_export_and_api(officer_client, leader_client, staff_client):
+def test_ledger_export_and_api(officer_client, leader_client, staff_client, signer_client):
     officer = users()["demo_officer"]
     fund.record_income(officer, kind=FundEntryKind.ALLOCATION, source=FundSource.CITY_BUDGET,
                        amount=Decimal(50_000_000), entered_on=D(2026, 1, 5), description="Dự toán năm 2026")
@@ -288,7 +287,7 @@ def test_ledger_export_and_api(officer_client, leader_client, staff_client):
                        amount=Decimal(2_500_000), entered_on=D(2026, 3, 1), description="Doanh nghiệp ủng hộ")
     submission = _voted(names=("Phòng Kế hoạch",))
     _decide(officer_client, submission)
-    sign_decision(officer_client, Decision.objects.get(submission=submission).pk)
+    sign_decision(signer_client, Decision.objects.get(submission=submission).pk)
     assert fund.balance(2026) == 50_000_000 + 2_500_000 - 3_510_000
 
     book = load_workbook(io.BytesIO(leader_client.get(reverse("awards:fund_excel") + "?year=2026").content))
@@ -314,7 +313,7 @@ def test_ledger_export_and_api(officer_client, leader_client, staff_client):
     assert api.get("/api/v1/fund-entries/").status_code == 403
 
 
-def test_the_fund_in_the_yearly_statistics(officer_client):
+def test_the_fund_in_the_yearly_statistics(officer_client, signer_client):
     from reports.data import yearly_statistics
     from reports.render import fund_rows
 
@@ -325,7 +324,7 @@ def test_the_fund_in_the_yearly_statistics(officer_client):
                        amount=Decimal(10_000_000), entered_on=D(2026, 1, 5), description="Dự toán năm 2026")
     submission = _voted(names=("Phòng Kế hoạch",))
     _decide(officer_client, submission)
-    sign_decision(officer_client, Decision.objects.get(submission=submission).pk)
+    sign_decision(signer_client, Decision.objects.get(submission=submission).pk)
     rows = dict(fund_rows(yearly_statistics(2026)["fund"]))
     assert rows["Số dư đầu năm"] == 20_000_000 and rows["Chi tiền thưởng"] == 3_510_000
     assert rows["Số dư cuối năm"] == 20_000_000 + 10_000_000 - 3_510_000

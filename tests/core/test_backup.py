@@ -52,10 +52,10 @@ def test_backup_restores_every_row_and_file(transactional_db, stores, settings):
     assert model.photo.name in {f["name"] for f in manifest["files"]}
     # The signing keys are in, but only encrypted: no byte of the PKCS#12 files is readable in the backup.
     keys = {f["name"] for f in manifest["keys"]["files"]}
-    assert manifest["keys"]["included"] and keys == {"signer.p12", "agency.p12"}
+    assert manifest["keys"]["included"] and keys == {"signer.p12", "agency.p12", "board.p12"}
     signer_p12 = Path(settings.DOCUMENT_SIGNING["SIGNER_P12"]).read_bytes()
     assert signer_p12 not in (tmp_path / "backups" / name / "keys" / "signer.p12.fernet").read_bytes()
-    assert {c["name"] for c in manifest["certificates"]} >= {"signer.pem", "agency.pem"}
+    assert {c["name"] for c in manifest["certificates"]} >= {"signer.pem", "agency.pem", "board.pem"}
 
     target = f"restore_{uuid.uuid4().hex[:8]}"
     restored_media, pki = tmp_path / "restored-media", tmp_path / "restored-pki"

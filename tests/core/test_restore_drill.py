@@ -94,8 +94,8 @@ def _manage(env, *args):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_restored_portal_still_answers_for_its_signed_decisions(transactional_db, officer_client, settings,
-                                                                  tmp_path):
+def test_a_restored_portal_still_answers_for_its_signed_decisions(transactional_db, settings,
+                                                                  tmp_path, signer_client, clerk_client):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.STORAGES = {**settings.STORAGES, "backups": {
         "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "backups")}}}
@@ -103,8 +103,8 @@ def test_a_restored_portal_still_answers_for_its_signed_decisions(transactional_
     # The portal before: a decided dossier with its attachments, the decision signed by the signer and the agency.
     submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     decision = Decision.objects.get(submission=submission)
-    officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
-    officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+    signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+    clerk_client.post(reverse("awards:decision_seal", args=[decision.pk]))
     signed = SignedDocument.objects.get(decision=decision)
     assert signed.status == SignatureStatus.ISSUED
     attachment = submission.attachments.first()

@@ -110,13 +110,13 @@ def test_signing_refuses_a_decision_dated_in_the_future(db):
         issued_on=dt.date.today() + dt.timedelta(days=1), signer_name="Nguyễn Văn Tùng", signer_title="Chủ tịch",
         submission=submission)
     with pytest.raises(ValidationError, match="cannot be signed before its date|không ký trước ngày"):
-        signed_documents.sign(users()["demo_officer"], future)
+        signed_documents.sign(users()["demo_signer"], future)
     before = Decision.objects.create(
         year=2024, number=91, kind=DecisionKind.AWARD, title="Khen thưởng",
         issued_on=submission.meeting.held_on - dt.timedelta(days=1), signer_name="Nguyễn Văn Tùng",
         signer_title="Chủ tịch", submission=submission)
     with pytest.raises(ValidationError, match="before the Council|trước phiên họp"):
-        signed_documents.sign(users()["demo_officer"], before)
+        signed_documents.sign(users()["demo_signer"], before)
 
 
 def test_certificates_print_their_own_wording(db):
@@ -145,7 +145,8 @@ def test_the_running_periods_report_counts_to_the_day_it_is_issued(db):
     assert "03/BC-BTĐKT" in found.text and " 3/BC-BTĐKT" not in found.text
 
 
-def test_the_fund_pays_when_the_decision_is_signed_and_counts_unsigned_ones_before_the_next(officer_client, db):
+def test_the_fund_pays_when_the_decision_is_signed_and_counts_unsigned_ones_before_the_next(officer_client, db,
+                                                                                          signer_client):
     officer = users()["demo_officer"]
     fund.record_income(officer, kind=FundEntryKind.ALLOCATION, source=FundSource.CITY_BUDGET,
                        amount=Decimal(5_000_000), entered_on=dt.date(2026, 1, 5), description="Dự toán năm 2026")
@@ -159,6 +160,6 @@ def test_the_fund_pays_when_the_decision_is_signed_and_counts_unsigned_ones_befo
     second = to_state(draft(award="tap-the-ldxs", names=("Phòng Đầu tư",)), Status.VOTED)
     refused = officer_client.post(reverse("awards:submission_decide", args=[second.pk]), decide, follow=True)
     assert "1.490.000" in refused.content.decode() and Decision.objects.count() == 1
-    sign_decision(officer_client, decision.pk)
+    sign_decision(signer_client, decision.pk)
     assert fund.balance(2026) == 5_000_000 - 3_510_000
     assert FundEntry.objects.get(kind=FundEntryKind.SPENDING).entered_on == decision.issued_on

@@ -81,13 +81,13 @@ def token(tokens, settings):
     return tokens
 
 
-def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, officer_client,
-                                                                  django_capture_on_commit_callbacks):
+def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, django_capture_on_commit_callbacks,
+                                                                  signer_client, clerk_client):
     decision = Decision.objects.get(submission=to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED))
     with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
-        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+        clerk_client.post(reverse("awards:decision_seal", args=[decision.pk]))
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.ISSUED
     with document.file.open("rb") as handle:
@@ -99,11 +99,11 @@ def test_a_decision_signed_and_sealed_with_keys_on_a_pkcs11_token(token, officer
 
 
 def test_a_wrong_pin_is_a_clear_refusal_not_a_server_error(token, officer_client, settings,
-                                                          django_capture_on_commit_callbacks):
+                                                          django_capture_on_commit_callbacks, signer_client):
     settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "PKCS11_PIN": "000000"}
     decision = Decision.objects.get(submission=to_state(draft(names=("Trần Văn Bình",)), Status.DECIDED))
     with django_capture_on_commit_callbacks(execute=True):  # the signing host's task runs, and fails
-        response = officer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
+        response = signer_client.post(reverse("awards:decision_sign", args=[decision.pk]), follow=True)
     assert response.status_code == 200
     assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()
     # The signing job says why (issue 29): the wrong PIN, on the decision's page; its state has not moved.
@@ -114,8 +114,8 @@ def test_a_wrong_pin_is_a_clear_refusal_not_a_server_error(token, officer_client
     assert SignedDocument.objects.get(decision=decision).status == SignatureStatus.UNSIGNED
 
 
-def test_a_long_term_signature_with_keys_on_a_token(ltv_pki, tokens, settings, officer_client,
-                                                   django_capture_on_commit_callbacks):
+def test_a_long_term_signature_with_keys_on_a_token(ltv_pki, tokens, settings, django_capture_on_commit_callbacks,
+                                                   signer_client, clerk_client):
     """PAdES B-LTA with the keys on a token: the certomancer PKI's keys on SoftHSM2, its TSA configured; both
     signatures are time-stamped and validate as B-LTA after the certificates expired."""
     import datetime as dt
@@ -125,7 +125,8 @@ def test_a_long_term_signature_with_keys_on_a_token(ltv_pki, tokens, settings, o
     decision = Decision.objects.get(submission=to_state(draft(names=("Lê Văn Cường",)), Status.DECIDED))
     for step in ("awards:decision_sign", "awards:decision_seal"):
         with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
-            officer_client.post(reverse(step, args=[decision.pk]))
+            {"awards:decision_sign": signer_client, "awards:decision_seal": clerk_client}[step].post(
+                reverse(step, args=[decision.pk]))
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.ISSUED
     with document.file.open("rb") as handle:

@@ -18,15 +18,15 @@ from ..awards_helpers import draft, to_state
 
 
 @pytest.fixture
-def signed_twice(officer_client, django_capture_on_commit_callbacks):
+def signed_twice(django_capture_on_commit_callbacks, signer_client, clerk_client):
     submission = to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED)
     decision = Decision.objects.get(submission=submission)
     with django_capture_on_commit_callbacks(execute=True):  # the signing host's task (tests/documents/test_signing_host.py)
-        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.SIGNED
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(reverse("awards:decision_seal", args=[decision.pk]))
+        clerk_client.post(reverse("awards:decision_seal", args=[decision.pk]))
     document.refresh_from_db()
     assert document.status == SignatureStatus.ISSUED
     return decision, document
@@ -37,7 +37,8 @@ def _content(document):
         return handle.read()
 
 
-def test_signer_then_agency_and_both_validate(signed_twice, officer_client, django_capture_on_commit_callbacks):
+def test_signer_then_agency_and_both_validate(signed_twice, officer_client, django_capture_on_commit_callbacks,
+                                              signer_client):
     decision, document = signed_twice
     content = _content(document)
     reports = signing.read_signatures(content)
@@ -55,7 +56,7 @@ def test_signer_then_agency_and_both_validate(signed_twice, officer_client, djan
     assert listing.count("Signature #") == 2 and "Nguyễn Văn Tùng" in listing
     # Signing again is refused: a signed document is never regenerated.
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     document.refresh_from_db()
     assert document.sha256 == signing.sha256(content)
 
@@ -129,7 +130,7 @@ def test_a_revoked_awards_certificate_is_marked(officer_client, staff_client):
         assert "ĐÃ BỊ HỦY BỎ" in text and nominee.revoked_by.code in text
 
 
-def test_a_revocation_decision_is_signed_like_a_decision(officer_client, django_capture_on_commit_callbacks):
+def test_a_revocation_decision_is_signed_like_a_decision(django_capture_on_commit_callbacks, signer_client, clerk_client):
     import datetime as dt
 
     from awards import services
@@ -141,9 +142,9 @@ def test_a_revocation_decision_is_signed_like_a_decision(officer_client, django_
     revocation = services.revoke(users()["demo_officer"], nominee, grounds="Khai man thành tích",
                                  issued_on=dt.date.today(), signer_name="Nguyễn Văn Tùng")
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(reverse("awards:decision_sign", args=[revocation.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[revocation.pk]))
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(reverse("awards:decision_seal", args=[revocation.pk]))
+        clerk_client.post(reverse("awards:decision_seal", args=[revocation.pk]))
     document = SignedDocument.objects.get(decision=revocation)
     assert document.status == SignatureStatus.ISSUED
     content = _content(document)
@@ -200,8 +201,9 @@ def long_term(ltv_pki, settings):
     return ltv_pki
 
 
-def test_a_long_term_decision_validates_after_its_certificates_expired(long_term, officer_client, settings,
-                                                                     django_capture_on_commit_callbacks):
+def test_a_long_term_decision_validates_after_its_certificates_expired(long_term, settings,
+                                                                     django_capture_on_commit_callbacks,
+                                                                     signer_client, clerk_client):
     """Signed and sealed through the pages with a TSA configured: each signature is time-stamped, the DSS holds
     the OCSP answers and CRLs of the chains, document time-stamps follow; validated as PAdES B-LTA with the clock
     moved past the signing certificates' expiry, both signatures are still valid. A B-B file of the same PKI is
@@ -215,7 +217,8 @@ def test_a_long_term_decision_validates_after_its_certificates_expired(long_term
     decision = Decision.objects.get(submission=submission)
     for step in ("awards:decision_sign", "awards:decision_seal"):
         with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
-            officer_client.post(reverse(step, args=[decision.pk]))
+            {"awards:decision_sign": signer_client, "awards:decision_seal": clerk_client}[step].post(
+                reverse(step, args=[decision.pk]))
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.ISSUED
     content = _content(document)
@@ -316,8 +319,8 @@ def test_a_change_after_the_signatures_is_reported_as_altered(signed_twice, chan
     assert "không bị sửa đổi, có trong sổ đăng ký" not in page.content.decode()
 
 
-def test_a_change_after_a_long_term_signature_is_reported_as_altered(long_term, officer_client,
-                                                                    django_capture_on_commit_callbacks):
+def test_a_change_after_a_long_term_signature_is_reported_as_altered(long_term, django_capture_on_commit_callbacks,
+                                                                    signer_client, clerk_client):
     """The allowed long-term updates do not hide a real change: a text stamp after a B-LTA file's last document
     time-stamp is an alteration too."""
     from awards.signed_documents import check_upload
@@ -325,19 +328,20 @@ def test_a_change_after_a_long_term_signature_is_reported_as_altered(long_term, 
     decision = Decision.objects.get(submission=to_state(draft(names=("Trần Văn Bình",)), Status.DECIDED))
     for step in ("awards:decision_sign", "awards:decision_seal"):
         with django_capture_on_commit_callbacks(execute=True):  # the signing host's task
-            officer_client.post(reverse(step, args=[decision.pk]))
+            {"awards:decision_sign": signer_client, "awards:decision_seal": clerk_client}[step].post(
+                reverse(step, args=[decision.pk]))
     content = _content(SignedDocument.objects.get(decision=decision))
     assert check_upload(content).kind == "valid"
     assert check_upload(_incremental(content, _text_stamp)).kind == "altered"
 
 
 def test_an_unreachable_tsa_is_a_clear_refusal_not_a_basic_signature(long_term, officer_client, settings,
-                                                                   django_capture_on_commit_callbacks):
+                                                                   django_capture_on_commit_callbacks, signer_client):
     """No silent fall-back to B-B: with the TSA down, signing is refused with a message and nothing is stored."""
     settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "TSA_URL": "http://127.0.0.1:9/tsa", "TSA_TIMEOUT": 2}
     decision = Decision.objects.get(submission=to_state(draft(names=("Phạm Thị Dung",)), Status.DECIDED))
     with django_capture_on_commit_callbacks(execute=True):  # the signing host's task runs, and fails
-        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     response = officer_client.get(reverse("awards:decision_detail", args=[decision.pk]))
     assert response.status_code == 200 and "Không ký được văn bản" in response.content.decode()
     assert not SignedDocument.objects.filter(decision=decision, status=SignatureStatus.SIGNED).exists()

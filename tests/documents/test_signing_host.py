@@ -27,7 +27,7 @@ def _state(decision):
     return document.status if document else SignatureStatus.UNSIGNED
 
 
-def test_the_web_process_loads_no_key_and_the_signing_host_signs(officer_client, settings, monkeypatch,
+def test_the_web_process_loads_no_key_and_the_signing_host_signs(signer_client, clerk_client, settings, monkeypatch,
                                                                  django_capture_on_commit_callbacks):
     decision = _decision()
     sign_url = reverse("awards:decision_sign", args=[decision.pk])
@@ -41,17 +41,17 @@ def test_the_web_process_loads_no_key_and_the_signing_host_signs(officer_client,
     settings.SIGNING_HOST = False
     monkeypatch.setattr(signing, "_signer", web_loader)
     with django_capture_on_commit_callbacks(execute=False) as queued:  # the task leaves for the signing queue
-        response = officer_client.post(sign_url, follow=True)
+        response = signer_client.post(sign_url, follow=True)
     assert response.status_code == 200 and loaded == []
     job = SigningJob.objects.get(kind="decision", reference=decision.pk)
-    assert (job.status, job.step, job.requested_by) == (SigningStatus.PENDING, "sign", users()["demo_officer"])
+    assert (job.status, job.step, job.requested_by) == (SigningStatus.PENDING, "sign", users()["demo_signer"])
     assert _state(decision) == SignatureStatus.UNSIGNED  # nothing signed yet
-    page = _page(officer_client, decision)
+    page = _page(signer_client, decision)
     assert "đang chờ máy ký số" in page and 'hx-trigger="every 2s"' in page
     assert f'action="{sign_url}"' not in page  # not offered twice while pending
     # A second click while pending queues nothing more.
     with django_capture_on_commit_callbacks(execute=False) as again:
-        officer_client.post(sign_url, follow=True)
+        signer_client.post(sign_url, follow=True)
     assert SigningJob.objects.filter(kind="decision", reference=decision.pk).count() == 1 and again == []
 
     # The signing host (SIGNING_HOST on, the key loader its own) runs the queued task.
@@ -66,9 +66,11 @@ def test_the_web_process_loads_no_key_and_the_signing_host_signs(officer_client,
     with document.file.open("rb") as handle:
         reports = signing.read_signatures(handle.read())
     assert [r.ok for r in reports] == [True] and reports[0].signer == "Nguyễn Văn Tùng"
-    page = _page(officer_client, decision)
+    page = _page(signer_client, decision)
     assert "Máy ký số đã ký xong" in page and 'hx-trigger="every 2s"' not in page
-    assert f'action="{reverse("awards:decision_seal", args=[decision.pk])}"' in page  # the next step
+    seal_form = f'action="{reverse("awards:decision_seal", args=[decision.pk])}"'
+    assert seal_form not in page  # the signer never seals what they signed (issue 32)
+    assert seal_form in _page(clerk_client, decision)  # the next step is the records clerk's
 
 
 def test_a_web_process_asked_to_sign_refuses_to_load_the_key(settings):
@@ -77,33 +79,33 @@ def test_a_web_process_asked_to_sign_refuses_to_load_the_key(settings):
         signing._signer(signing.SIGNER)
 
 
-def test_a_failed_signature_leaves_the_state_and_the_page_says_why(officer_client, settings,
+def test_a_failed_signature_leaves_the_state_and_the_page_says_why(signer_client, settings,
                                                                     django_capture_on_commit_callbacks):
     decision = _decision("Trần Văn Bình")
     sign_url = reverse("awards:decision_sign", args=[decision.pk])
     good = settings.DOCUMENT_SIGNING
     settings.DOCUMENT_SIGNING = {**good, "P12_PASSPHRASE": "sai-mat-khau"}  # the key file cannot be opened
     with django_capture_on_commit_callbacks(execute=True):
-        response = officer_client.post(sign_url, follow=True)
+        response = signer_client.post(sign_url, follow=True)
     assert response.status_code == 200
     job = SigningJob.objects.get(kind="decision", reference=decision.pk)
     assert job.status == SigningStatus.FAILED
     assert "không đọc được khóa ký" in job.reason
     assert _state(decision) == SignatureStatus.UNSIGNED
     assert not SignedDocument.objects.filter(decision=decision).exclude(file="").exists()  # no file stored
-    page = _page(officer_client, decision)
+    page = _page(signer_client, decision)
     assert job.reason in page and f'action="{sign_url}"' in page  # the reason, and the step offered again
 
-    settings.DOCUMENT_SIGNING = good  # the key is repaired: the officer tries again
+    settings.DOCUMENT_SIGNING = good  # the key is repaired: the signer tries again
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(sign_url, follow=True)
+        signer_client.post(sign_url, follow=True)
     assert _state(decision) == SignatureStatus.SIGNED
     assert list(SigningJob.objects.filter(kind="decision", reference=decision.pk).order_by("pk").values_list(
         "status", flat=True)) == [SigningStatus.FAILED, SigningStatus.DONE]
 
 
 def test_a_signature_stopped_at_its_time_limit_is_failed_with_a_reason(officer_client, monkeypatch,
-                                                                      django_capture_on_commit_callbacks):
+                                                                      django_capture_on_commit_callbacks, signer_client):
     decision = _decision("Lê Thị Cúc")
 
     def hung_token(*args, **kwargs):  # what Celery raises in the task at the signing queue's soft time limit
@@ -111,14 +113,14 @@ def test_a_signature_stopped_at_its_time_limit_is_failed_with_a_reason(officer_c
 
     monkeypatch.setattr(signing, "sign", hung_token)
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     job = SigningJob.objects.get(kind="decision", reference=decision.pk)
     assert job.status == SigningStatus.FAILED and "không hoàn thành trong 45 giây" in job.reason
     assert _state(decision) == SignatureStatus.UNSIGNED
     assert job.reason in _page(officer_client, decision)
 
 
-def test_a_job_no_signing_host_took_is_failed_by_the_sweep(officer_client, django_capture_on_commit_callbacks):
+def test_a_job_no_signing_host_took_is_failed_by_the_sweep(django_capture_on_commit_callbacks, signer_client):
     import datetime as dt
 
     from django.utils import timezone
@@ -127,7 +129,7 @@ def test_a_job_no_signing_host_took_is_failed_by_the_sweep(officer_client, djang
 
     decision = _decision("Phạm Văn Dũng")
     with django_capture_on_commit_callbacks(execute=False):  # queued, never taken (no signing worker)
-        officer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
+        signer_client.post(reverse("awards:decision_sign", args=[decision.pk]))
     assert sweep_stale() == 0  # not stale yet
     assert sweep_stale(now=timezone.now() + dt.timedelta(minutes=10)) == 1
     job = SigningJob.objects.get(kind="decision", reference=decision.pk)

@@ -110,7 +110,8 @@ def _body(response) -> bytes:
 
 
 def test_files_live_in_the_bucket_and_are_served_only_after_the_check(
-        on_the_bucket, staff_client, staff_b_client, officer_client, django_capture_on_commit_callbacks, settings):
+        on_the_bucket, staff_client, staff_b_client, officer_client, django_capture_on_commit_callbacks, settings,
+        signer_client):
     bucket = on_the_bucket
     before = bucket.keys()
 
@@ -134,7 +135,7 @@ def test_files_live_in_the_bucket_and_are_served_only_after_the_check(
     to_state(submission, Status.DECIDED)
     decision = Decision.objects.get(submission=submission)
     with django_capture_on_commit_callbacks(execute=True):  # the signing host's task (tests/documents/test_signing_host.py)
-        assert officer_client.post(reverse("awards:decision_sign", args=[decision.pk])).status_code == 302
+        assert signer_client.post(reverse("awards:decision_sign", args=[decision.pk])).status_code == 302
     document = SignedDocument.objects.get(decision=decision)
     assert document.file.name.startswith("signed/") and document.file.name in bucket.keys()
     signed = bucket.read(document.file.name)

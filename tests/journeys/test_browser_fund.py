@@ -60,7 +60,7 @@ def test_allocation_preview_overdraft_and_decision(live_server, password):
         assert "-2.020.000" not in page.locator("#fund-balance").inner_text()  # issued, not yet signed (issue 32)
         # The signer signs (pyHanko runs its own event loop: outside Playwright's, in a thread of its own).
         with ThreadPoolExecutor(1) as pool:
-            pool.submit(signed_documents.sign, User.objects.get(username="demo_officer"), decision).result()
+            pool.submit(signed_documents.sign, User.objects.get(username="demo_signer"), decision).result()
         page.goto(f"{base}/khen-thuong/quy/?year={decision.issued_on.year}")
         assert "-2.020.000" in page.locator("#fund-balance").inner_text()
         screenshot(page, "fund-ledger")

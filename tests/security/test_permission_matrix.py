@@ -8,7 +8,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from organisation.models import User
 
-ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin"]
+from ..second_factor import login
+
+ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin",
+         "demo_signer", "demo_clerk"]
 PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_models_feed", "public_model_detail",
           "public_model_photo", "verify_award", "public_comment_list", "public_comment", "verify_document", "schema",
           "api-docs", "api-redoc"}
@@ -61,10 +64,10 @@ def _fill(name, route, objects):
 
 
 def _client(role):
-    client = Client()
-    if role != "anonymous":
-        client.force_login(User.objects.get(username=role))
-    return client
+    """Each role's session; the signer's and the clerk's verified with their second factor, as they must be."""
+    if role == "anonymous":
+        return Client()
+    return login(role)
 
 
 def test_every_url_for_every_role(objects):
@@ -86,12 +89,14 @@ def test_every_url_for_every_role(objects):
             elif name in SELF_AUTHENTICATED and code != (200 if role == "demo_admin" else 401 if role == "anonymous"
                                                          else 403):
                 problems.append(f"{role} {url}: {code}")
-            elif role in ("demo_staff", "demo_staff_b", "demo_council", "demo_leader") and name in BOARD_ONLY \
+            elif role in ("demo_staff", "demo_staff_b", "demo_council", "demo_leader", "demo_signer", "demo_clerk") \
+                    and name in BOARD_ONLY \
                     and code not in (403, 404):
                 problems.append(f"{role} reached Board-only {url}: {code}")
-            elif role in ("demo_staff", "demo_staff_b") and name in READERS_ONLY and code != 403:
+            elif role in ("demo_staff", "demo_staff_b", "demo_clerk") and name in READERS_ONLY and code != 403:
                 problems.append(f"{role} reached reports {url}: {code}")
-            elif role in ("demo_staff", "demo_staff_b", "demo_council") and name in FUND_READERS and code != 403:
+            elif role in ("demo_staff", "demo_staff_b", "demo_council", "demo_signer", "demo_clerk") \
+                    and name in FUND_READERS and code != 403:
                 problems.append(f"{role} reached the fund's ledger {url}: {code}")
             elif role == "demo_leader" and name in FUND_READERS and code != 200:
                 problems.append(f"the leadership cannot read the fund's ledger {url}: {code}")
@@ -152,7 +157,10 @@ WRITERS = {
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
     "awards:central_result": BOARD, "awards:fund_ledger": BOARD, "awards:fund_reverse": BOARD,
-    "awards:comment_moderate": BOARD, "awards:decision_sign": BOARD, "awards:decision_seal": BOARD,
+    "awards:comment_moderate": BOARD,
+    # Separation of duties (issue 32): only the designated signer signs, only the records clerk seals; the Board
+    # prepares and does neither.
+    "awards:decision_sign": {"demo_signer"}, "awards:decision_seal": {"demo_clerk"},
     "targets:milestone": STAFF | BOARD, "targets:report": STAFF | BOARD, "targets:import": BOARD,
     "targets:target_create": BOARD, "reports:archive": BOARD,
     "legal:holidays": BOARD, "legal:holiday_remove": BOARD,

@@ -1,4 +1,4 @@
-"""Create the local test CA and the demo's signing certificates (the Chairman, the agency) as PKCS#12 files."""
+"""Create the local test CA and the demo's signing certificates (the Chairman, the city, the Board) as PKCS#12 files."""
 
 from pathlib import Path
 
@@ -16,5 +16,6 @@ class Command(BaseCommand):
             raise CommandError("Test certificates are disabled by these settings (production): configure real keys.")
         config = settings.DOCUMENT_SIGNING
         paths = create_test_pki(Path(config["SIGNER_P12"]).parent, config["P12_PASSPHRASE"].encode(),
-                                signer_name=config["TEST_SIGNER_NAME"], agency_name=config["TEST_AGENCY_NAME"])
+                                signer_name=config["TEST_SIGNER_NAME"], agency_name=config["TEST_AGENCY_NAME"],
+                                board_name=config["TEST_BOARD_NAME"])
         self.stdout.write(f"Test PKI: {', '.join(str(p) for p in paths.values())}")

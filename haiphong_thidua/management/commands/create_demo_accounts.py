@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.demo import demo_fund
+from awards.demo import demo_fund, demo_signer
 from organisation.seed import DEMO_PASSWORD, create_demo_accounts
 
 
@@ -15,3 +15,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts ({DEMO_PASSWORD}): {', '.join(names)}")
         if demo_fund():
             self.stdout.write("Demo allocation recorded in this year's emulation and commendation fund.")
+        if demo_signer():
+            self.stdout.write("demo_signer designated as the signer of the city's decisions (Signing authorities).")

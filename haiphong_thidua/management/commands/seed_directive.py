@@ -10,6 +10,7 @@ SEEDERS = [
     "organisation.seed.ensure_roles",
     "legal.seed.seed_legal_documents",
     "organisation.seed.seed_units",
+    "documents.authority_seed.seed_signing_authorities",
     "legal.catalogue_seed.seed_award_catalogue",
     "legal.rules_seed.seed_rules",
     "legal.bonus_seed.seed_bonus_rates",
