@@ -37,7 +37,7 @@ class Deadline:
     kind: str  # a ReminderKind
     key: str  # the object ("registration:2026", "task:17")
     due_on: datetime.date
-    what: str  # what is due, in the active language ("the emulation registration for 2026")
+    what: Message | str  # what is due ("the emulation registration for 2026"), shown in the reader's language
     link: str = ""
     unit_id: int | None = None  # the unit whose accounts are concerned …
     user_id: int | None = None  # … or one user (the officer in charge)
@@ -67,8 +67,8 @@ def _schedule() -> dict[str, list[int]]:
 
 
 def _message(deadline: Deadline, today: datetime.date) -> tuple[Message, Message]:
-    """Kept as what to say (utilities.messages): each reader sees the days left in their language. (What is due,
-    ``deadline.what``, comes worded in the portal's language.)"""
+    """Kept as what to say (utilities.messages): each reader sees what is due and the days left in their
+    language."""
     left = (deadline.due_on - today).days
     title = Message(gettext_noop("Reminder: %(what)s is due on %(date)s"), {"what": deadline.what,
                                                                           "date": deadline.due_on})

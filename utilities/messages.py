@@ -11,6 +11,7 @@ portal already has in each language, e.g. an audit note)."""
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,13 +29,17 @@ class Texts:
     by_language: dict
 
     @classmethod
-    def of(cls, value) -> Texts:
-        """A lazy translation (or anything ``str`` turns into words) in every language of the portal."""
+    def of(cls, value, shape=str) -> Texts:
+        """A lazy translation (or anything ``str`` turns into words) in every language of the portal, each passed
+        through ``shape`` (e.g. ``str.lower``)."""
         texts = {}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                texts[code] = str(value)
+                texts[code] = shape(str(value))
         return cls(texts)
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self.by_language, sort_keys=True))
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,13 @@ class Message:
 
     def in_language(self, code: str) -> str:
         return in_language(self.data, code)
+
+    def __str__(self) -> str:
+        """In the active language: a message may stand wherever a text is shown (``{{ deadline.what }}``)."""
+        return render(self.data)
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self.data, sort_keys=True))
 
 
 def _encode(value):

@@ -74,3 +74,30 @@ def test_stored_lines_are_shown_in_the_readers_language(officer_client, staff_cl
     assert escape("Hồ sơ “Đề nghị") in vietnamese["notices"] and "Hạn thẩm định" in vietnamese["notices"]
     assert "tiền thưởng 7.020.000 đ" in vietnamese["notices"] and "tiền thưởng 7.020.000 đ" in vietnamese["dossier"]
     assert "Thông báo cũ của Ban" in vietnamese["notices"] and "Dòng cũ của sổ quỹ" in vietnamese["ledger"]
+
+
+def test_a_reminder_reads_in_the_readers_language(officer_client):
+    """A reminder is kept as what to say too: what is due, its date and the days left, in each reader's words."""
+    from django.utils import timezone
+
+    from core import reminders
+
+    officer = users()["demo_officer"]
+    submission = to_state(draft(), Status.ASSIGNED)  # the officer in charge has an appraisal due
+    today = timezone.localdate()
+    rows = [d for d in reminders.deadlines(today, submission.due_on, user_id=officer.pk)
+            if d.key == f"appraisal:{submission.pk}"]
+    assert len(rows) == 1
+    reminders.remind_now(rows, today)
+    left = (submission.due_on - today).days
+    url = reverse("awards:notifications")
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = officer_client.get(url).content.decode()
+    assert escape(f"Reminder: the appraisal of “{submission.title}” is due on {submission.due_on:%d/%m/%Y}") \
+        in english and f"{left} days left." in english
+    assert "Nhắc hạn" not in english and "thẩm định hồ sơ" not in english and "Còn " not in english
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    vietnamese = officer_client.get(url).content.decode()
+    assert escape(f"thẩm định hồ sơ “{submission.title}”") in vietnamese and f"Còn {left} ngày." in vietnamese
+    # The home page lists the same deadline in the reader's words.
+    assert escape(f"Thẩm định hồ sơ “{submission.title}”") in officer_client.get("/").content.decode()
