@@ -50,8 +50,8 @@ def year_summary(year: int) -> dict:
 
 
 def _create(description: Message, **fields) -> FundEntry:
-    """A line the portal composes: kept as what to say (each reader sees it in their language), and in the portal's
-    language for the Excel export, the API and the admin."""
+    """A line the portal composes: kept as what to say (each reader sees it in their language, the ledger's page
+    and its Excel file too), and in the portal's language for the API and the admin."""
     return FundEntry.objects.create(description=description.in_language(settings.LANGUAGE_CODE)[:400],
                                     description_data=description.data, **fields)
 

@@ -33,6 +33,15 @@ def _pages(officer_client, staff_client, submission, language):
     }
 
 
+def _excel_cells(client) -> set:
+    import io
+
+    from openpyxl import load_workbook
+
+    content = client.get(reverse("awards:fund_excel") + "?year=2026").content
+    return {str(cell.value) for row in load_workbook(io.BytesIO(content)).active.iter_rows() for cell in row}
+
+
 def test_stored_lines_are_shown_in_the_readers_language(officer_client, staff_client,
                                                         django_capture_on_commit_callbacks):
     officer, staff = users()["demo_officer"], users()["demo_staff"]
@@ -48,7 +57,7 @@ def test_stored_lines_are_shown_in_the_readers_language(officer_client, staff_cl
     decision = Decision.objects.get(submission=submission)
     sign_decision(officer_client, decision.pk)  # the bonuses leave the fund: a line the portal composes
     spending = FundEntry.objects.get(kind=FundEntryKind.SPENDING)
-    assert spending.description == "Chi tiền thưởng theo Quyết định số 01/QĐ-UBND"  # exported in Vietnamese
+    assert spending.description == "Chi tiền thưởng theo Quyết định số 01/QĐ-UBND"  # API, admin: portal's language
     assert spending.description_data["msgid"] == "Bonuses of decision No. %(code)s"
     notice = Notification.objects.filter(user=staff, message__isnull=False).first()
     assert notice.title.startswith("Hồ sơ “") and notice.message["title"]["msgid"].startswith("Dossier")
@@ -65,6 +74,7 @@ def test_stored_lines_are_shown_in_the_readers_language(officer_client, staff_cl
     assert escape("Dossier “Đề nghị") in english["notices"] and "Appraisal due on" in english["notices"]
     assert "bonuses 7,020,000 đ" in english["notices"] and "bonuses 7,020,000 đ" in english["dossier"]
     assert "Thông báo cũ của Ban" in english["notices"] and "Dòng cũ của sổ quỹ" in english["ledger"]
+    assert "Bonuses of decision No. 01/QĐ-UBND" in _excel_cells(officer_client)  # the ledger's file follows the page
 
     vietnamese = _pages(officer_client, staff_client, submission, "vi")
     for name, page in vietnamese.items():
@@ -74,6 +84,7 @@ def test_stored_lines_are_shown_in_the_readers_language(officer_client, staff_cl
     assert escape("Hồ sơ “Đề nghị") in vietnamese["notices"] and "Hạn thẩm định" in vietnamese["notices"]
     assert "tiền thưởng 7.020.000 đ" in vietnamese["notices"] and "tiền thưởng 7.020.000 đ" in vietnamese["dossier"]
     assert "Thông báo cũ của Ban" in vietnamese["notices"] and "Dòng cũ của sổ quỹ" in vietnamese["ledger"]
+    assert "Chi tiền thưởng theo Quyết định số 01/QĐ-UBND" in _excel_cells(officer_client)
 
 
 def test_a_reminder_reads_in_the_readers_language(officer_client):
