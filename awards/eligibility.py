@@ -492,7 +492,7 @@ def _not_for(rule, ev) -> Finding | None:
     """A rule of employment (time in service, days absent) does not apply to a farmer or citizen (``not_for``)."""
     if ev.person is not None and ev.person.category in rule.params.get("not_for", []):
         return Finding(True, _("does not apply to a %(category)s") % {
-            "category": ev.person.get_category_display().lower()})
+            "category": in_sentence(ev.person.get_category_display())})
     return None
 
 
@@ -617,7 +617,7 @@ def _achievement_facts(rule, ev, year, nominee):
 def _not_awarded(rule, ev, year, nominee):
     """The award is not given for the nomination's type of commendation (e.g. a yearly title proposed ad hoc)."""
     return Finding(False, _("not awarded for %(type)s: %(criterion)s") % {
-        "type": CommendationType(nominee.submission.commendation_type).label.lower(), "criterion": rule.description})
+        "type": in_sentence(CommendationType(nominee.submission.commendation_type).label), "criterion": rule.description})
 
 
 def _officer_judgment(rule, ev, year, nominee):

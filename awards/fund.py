@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
 from documents.formats import number
 from organisation.permissions import keeps_fund
+from utilities.messages import Message
 
 from .models import DecisionKind, FundEntry, FundEntryKind, FundSource, Nominee
 
@@ -45,6 +47,13 @@ def year_summary(year: int) -> dict:
     return {"year": year, "opening": totals["opening"] or zero, "sources": sources, "income": income,
             "spending": -(totals["spending"] or zero), "recoveries": totals["recoveries"] or zero,
             "reversals": totals["reversals"] or zero, "closing": totals["closing"] or zero}
+
+
+def _create(description: Message, **fields) -> FundEntry:
+    """A line the portal composes: kept as what to say (each reader sees it in their language, the ledger's page
+    and its Excel file too), and in the portal's language for the API and the admin."""
+    return FundEntry.objects.create(description=description.in_language(settings.LANGUAGE_CODE)[:400],
+                                    description_data=description.data, **fields)
 
 
 @transaction.atomic
@@ -79,11 +88,10 @@ def reverse_entry(user, entry: FundEntry, *, reason: str, entered_on: datetime.d
         raise ValidationError(_("This entry has already been reversed."))
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the reversing entry.")})
-    return FundEntry.objects.create(
+    return _create(Message(gettext_noop("Reverses entry no. %(id)s: %(reason)s"), {
+        "id": entry.pk, "reason": reason.strip()}),
         year=entry.year, kind=FundEntryKind.REVERSAL, source=entry.source, amount=-entry.amount,
-        entered_on=entered_on, description=(_("Reverses entry no. %(id)s: %(reason)s") % {
-            "id": entry.pk, "reason": reason.strip()})[:400],
-        decision=entry.decision, nominee=entry.nominee, reverses=entry, created_by=user)
+        entered_on=entered_on, decision=entry.decision, nominee=entry.nominee, reverses=entry, created_by=user)
 
 
 def committed(year: int) -> Decimal:
@@ -112,18 +120,16 @@ def spend_for_decision(user, decision, total: Decimal) -> FundEntry | None:
     signer's signature (awards.signed_documents.sign)."""
     if not total or FundEntry.objects.filter(decision=decision, kind=FundEntryKind.SPENDING).exists():
         return None
-    return FundEntry.objects.create(
-        year=decision.issued_on.year, kind=FundEntryKind.SPENDING, amount=-total, entered_on=decision.issued_on,
-        description=_("Bonuses of decision No. %(code)s") % {"code": decision.code}, decision=decision,
-        created_by=user)
+    return _create(Message(gettext_noop("Bonuses of decision No. %(code)s"), {"code": decision.code}),
+                   year=decision.issued_on.year, kind=FundEntryKind.SPENDING, amount=-total,
+                   entered_on=decision.issued_on, decision=decision, created_by=user)
 
 
 def record_recovery(user, nominee, amount: Decimal, day: datetime.date) -> FundEntry | None:
     """Money recovered from a revoked award returns to the fund."""
     if not amount:
         return None
-    return FundEntry.objects.create(
-        year=day.year, kind=FundEntryKind.RECOVERY, amount=amount, entered_on=day,
-        description=(_("Bonus recovered from %(name)s (decision No. %(code)s revoked)") % {
-            "name": nominee.name, "code": nominee.decision.code})[:400],
-        decision=nominee.revoked_by, nominee=nominee, created_by=user)
+    return _create(Message(gettext_noop("Bonus recovered from %(name)s (decision No. %(code)s revoked)"), {
+        "name": nominee.name, "code": nominee.decision.code}),
+        year=day.year, kind=FundEntryKind.RECOVERY, amount=amount, entered_on=day, decision=nominee.revoked_by,
+        nominee=nominee, created_by=user)

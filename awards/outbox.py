@@ -22,8 +22,9 @@ from .models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Submission
 from .tasks import notify_awardees, notify_submission_change
 
 
-def hold(submission: Submission, action: str, to_status: str, note: str) -> OutcomeNotice:
-    return OutcomeNotice.objects.create(submission=submission, action=action, to_status=to_status, note=note)
+def hold(submission: Submission, action: str, to_status: str, note: str, note_en: str = "") -> OutcomeNotice:
+    return OutcomeNotice.objects.create(submission=submission, action=action, to_status=to_status, note=note,
+                                        note_en=note_en)
 
 
 def is_ready(submission: Submission) -> bool:
@@ -65,7 +66,7 @@ def release(user, submission_ids: Iterable[int]) -> int:
         notice.status, notice.released_at, notice.released_by = NoticeStatus.SENT, now, user
     OutcomeNotice.objects.bulk_update(notices, ["status", "released_at", "released_by"])
     for notice in notices:
-        notify_submission_change.delay(notice.submission_id, notice.to_status, notice.note)
+        notify_submission_change.delay(notice.submission_id, notice.to_status, notice.note, notice.note_en)
     for submission in submissions:
         notify_awardees.delay(submission.pk)  # both sent on commit (TransactionAwareTask)
     return len(notices)

@@ -7,10 +7,11 @@ import datetime
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.models import ReminderKind
 from core.reminders import Deadline
+from utilities.messages import Message
 
 from .models import OPEN_TASK_STATUSES, ProgrammeTask, Registration, RegistrationWindow, ReviewRound, RoundStatus
 from .services import deadline_for, units_without_registration, units_without_report
@@ -25,7 +26,7 @@ def unregistered(window: RegistrationWindow) -> list[Deadline]:
     or an extension)."""
     own = {r.unit_id: r for r in Registration.objects.filter(year=window.year, extended_until__isnull=False)}
     return [Deadline(ReminderKind.REGISTRATION, f"registration:{window.year}", deadline_for(window, own.get(u.pk)),
-                     _("the emulation registration for %(year)s") % {"year": window.year},
+                     Message(gettext_noop("the emulation registration for %(year)s"), {"year": window.year}),
                      reverse("campaigns:registration_edit", args=[window.year]), unit_id=u.pk)
             for u in units_without_registration(window.year)]
 
@@ -40,7 +41,7 @@ def registrations(start, end, unit_ids=None) -> list[Deadline]:
 def unreported(review: ReviewRound) -> list[Deadline]:
     """Registered units without a report for the review round."""
     return [Deadline(ReminderKind.REVIEW_REPORT, f"review:{review.pk}", review.due_on,
-                     _("the report for “%(title)s”") % {"title": review.title},
+                     Message(gettext_noop("the report for “%(title)s”"), {"title": review.title}),
                      reverse("campaigns:review_detail", args=[review.pk]), unit_id=u.pk)
             for u in units_without_report(review)]
 
@@ -56,7 +57,7 @@ def programme_tasks(start, end, unit_ids=None) -> list[Deadline]:
     if unit_ids is not None:
         tasks = tasks.filter(programme__unit_id__in=unit_ids)
     return [Deadline(ReminderKind.PROGRAMME_TASK, f"task:{t.pk}", t.due_on,
-                     _("the programme task “%(title)s”") % {"title": t.title},
+                     Message(gettext_noop("the programme task “%(title)s”"), {"title": t.title}),
                      reverse("campaigns:programme_detail", args=[t.programme_id]), unit_id=t.programme.unit_id)
             for t in tasks]
 

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from utilities import messages
 from utilities.uploads import private_upload_to
 
 
@@ -113,8 +114,11 @@ class Notification(models.Model):
     """An in-portal message to one user; every app sends them through ``core.notify``."""
 
     user = models.ForeignKey("organisation.User", on_delete=models.CASCADE, related_name="notifications")
-    title = models.CharField(max_length=255)
+    title = models.CharField(max_length=255)  # in the portal's language, as e-mailed
     body = models.TextField(blank=True)
+    # What to say, for each reader's language (utilities.messages): {"title": …, "body": …}; empty on rows written
+    # before it was kept, which show ``title`` and ``body``.
+    message = models.JSONField(null=True, blank=True)
     link = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -126,6 +130,15 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language."""
+        return messages.render((self.message or {}).get("title")) or self.title
+
+    @property
+    def shown_body(self) -> str:
+        return messages.render((self.message or {}).get("body")) if self.message else self.body
 
 
 class AuditEvent(models.Model):

@@ -1,8 +1,9 @@
 """The one notification path of the portal: a message to a unit's accounts, in the portal and by e-mail.
 
 Services call ``notify_unit_after_commit`` inside their transaction; the message leaves only once the
-transaction commits, from a Celery worker, and is rendered in the portal's language (Vietnamese) whatever
-the language of the user who acted.
+transaction commits, from a Celery worker. It is kept as a message id with its parameters (utilities.messages):
+each reader sees it in their own language, the e-mail goes in the portal's (Vietnamese) whatever the language
+of the user who acted.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from django.core.cache import caches
 from django.core.mail import send_mail
 from django.db import connection
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from organisation.models import User
+from utilities import messages
+from utilities.messages import Message, Texts
 
 from .models import Notification
 
@@ -27,13 +30,6 @@ def notify_unit_after_commit(unit_id: int, title: str, body: str = "", params: d
     notify_unit.delay(unit_id, title, body, params, link)  # sent on commit (TransactionAwareTask)
 
 
-def render(message: str, params: dict) -> str:
-    """A message id in the portal's language, with its parameters."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = translation.gettext(message) if message else ""
-    return text % params if params else text
-
-
 def absolute(link: str) -> str:
     """A portal path as an address that works from an e-mail (``PORTAL_BASE_URL``)."""
     if not link or "://" in link:
@@ -41,10 +37,28 @@ def absolute(link: str) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + "/" + link.lstrip("/")
 
 
-def deliver(users, title: str, body: str = "", link: str = "") -> int:
-    """Store the message for each of ``users`` and e-mail those with an address (the link made absolute)."""
+def _stored(value) -> dict | None:
+    if isinstance(value, Message):
+        return value.data
+    if isinstance(value, Texts):
+        return {"texts": value.by_language}
+    return {"texts": {settings.LANGUAGE_CODE: value}} if value else None
+
+
+def _in_portal_language(value) -> str:
+    return messages.in_language(_stored(value), settings.LANGUAGE_CODE) if not isinstance(value, str) else value
+
+
+def deliver(users, title, body="", link: str = "") -> int:
+    """Store the message for each of ``users`` and e-mail those with an address (the link made absolute).
+    ``title`` and ``body``: a ``utilities.messages.Message`` (or ``Texts``), kept as what to say so that each
+    reader sees it in their language, or a plain text; the e-mail and the stored title are in the portal's."""
     users = list(users)
-    Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link) for u in users)
+    message = None if isinstance(title, str) and isinstance(body, str) else {
+        "title": _stored(title), "body": _stored(body)}
+    title, body = _in_portal_language(title), _in_portal_language(body)
+    Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link, message=message)
+                                     for u in users)
     _forget_unread([u.pk for u in users])
     recipients = [u.email for u in users if u.email]
     if recipients:
@@ -52,17 +66,17 @@ def deliver(users, title: str, body: str = "", link: str = "") -> int:
     return len(users)
 
 
-def deliver_to_unit(unit_id: int, title: str, body: str = "", link: str = "") -> int:
+def deliver_to_unit(unit_id: int, title, body="", link: str = "") -> int:
     """Every active account of the unit."""
     return deliver(User.objects.filter(unit_id=unit_id, is_active=True), title, body, link)
 
 
 @shared_task(name="haiphong_thidua.tasks.notify_unit", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notify_unit(unit_id: int, title: str, body: str = "", params: dict | None = None, link: str = "") -> int:
-    """Render a message in the portal's language and deliver it to a unit's accounts; returns how many.
+    """Deliver a message to a unit's accounts, each reading it in their language; returns how many.
     (Registered under its first module's name: queued messages and the worker keep finding it.)"""
     params = params or {}
-    return deliver_to_unit(unit_id, render(title, params), render(body, params), link)
+    return deliver_to_unit(unit_id, Message(title, params), Message(body, params) if body else "", link)
 
 
 UNREAD_SECONDS = 60  # how stale the header's count may be where the cache is per process (no Redis)

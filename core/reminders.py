@@ -19,10 +19,11 @@ from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from organisation.models import Unit, User
 from organisation.roles import Role, user_roles
+from utilities.messages import Message
 
 from .models import ReminderRule, ReminderSent
 from .notify import deliver, deliver_to_unit
@@ -36,7 +37,7 @@ class Deadline:
     kind: str  # a ReminderKind
     key: str  # the object ("registration:2026", "task:17")
     due_on: datetime.date
-    what: str  # what is due, in the active language ("the emulation registration for 2026")
+    what: Message | str  # what is due ("the emulation registration for 2026"), shown in the reader's language
     link: str = ""
     unit_id: int | None = None  # the unit whose accounts are concerned …
     user_id: int | None = None  # … or one user (the officer in charge)
@@ -65,12 +66,14 @@ def _schedule() -> dict[str, list[int]]:
     return steps
 
 
-def _message(deadline: Deadline, today: datetime.date) -> tuple[str, str]:
+def _message(deadline: Deadline, today: datetime.date) -> tuple[Message, Message]:
+    """Kept as what to say (utilities.messages): each reader sees what is due and the days left in their
+    language."""
     left = (deadline.due_on - today).days
-    title = _("Reminder: %(what)s is due on %(date)s") % {"what": deadline.what,
-                                                         "date": deadline.due_on.strftime("%d/%m/%Y")}
-    body = (_("Today is the deadline.") if left == 0 else
-            translation.ngettext("%(n)s day left.", "%(n)s days left.", left) % {"n": left})
+    title = Message(gettext_noop("Reminder: %(what)s is due on %(date)s"), {"what": deadline.what,
+                                                                          "date": deadline.due_on})
+    body = (Message(gettext_noop("Today is the deadline.")) if left == 0 else
+            Message(gettext_noop("%(n)s day left."), {"n": left}, plural=gettext_noop("%(n)s days left.")))
     return title, body
 
 

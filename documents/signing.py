@@ -174,11 +174,29 @@ def _picture(role: str, who: str, when, seal_lines=None) -> object:
 
 
 def _stamp(role: str, who: str, when, seal_lines=None):
+    """The stamp's appearance: the picture alone, with no text layer. (A text stamp style, even with no text, puts
+    pyHanko's default Courier, not embedded, in the appearance's resources: a PDF/A file must embed every font.)"""
     from pyhanko.pdf_utils.images import PdfImage  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
-    from pyhanko.stamp import TextStampStyle  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
+    from pyhanko.stamp import StaticStampStyle  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed or checked
 
-    return TextStampStyle(stamp_text=" ", border_width=0, background=PdfImage(_picture(role, who, when, seal_lines)),
-                          background_opacity=1.0)
+    return StaticStampStyle(border_width=0, background=PdfImage(_picture(role, who, when, seal_lines)),
+                            background_opacity=1.0)
+
+
+def _metadata_in_step(writer) -> None:
+    """PDF/A (ISO 19005-2/-3, 6.6.2.3.1) wants the document information dictionary to say what the XMP metadata
+    says. pyHanko writes its own name as the XMP producer but appends it to the dictionary's producer
+    ("WeasyPrint 70.0; pyHanko …"): the dictionary's producer is set to pyHanko's own name first, in the same
+    incremental update, so that both agree after every signature."""
+    from pyhanko.pdf_utils import generic  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed
+    from pyhanko.pdf_utils.metadata.model import VENDOR  # noqa: PLC0415 — heavy (pyHanko), only when a PDF is signed
+
+    if "/Info" not in writer.trailer or "/Metadata" not in writer.root:
+        return
+    info = generic.DictionaryObject(writer.trailer["/Info"])
+    if info.get("/Producer") != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.set_info(info)
 
 
 def long_term() -> bool:
@@ -224,6 +242,7 @@ def sign(pdf: bytes, role: str, *, name_on_document: str, reason: str, key: str 
 
     anchor = find_name(pdf, name_on_document)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    _metadata_in_step(writer)
     lta = long_term()
     meta = signers.PdfSignatureMetadata(
         field_name=FIELDS[role], md_algorithm="sha256", reason=reason, location="Hải Phòng",

@@ -8,11 +8,12 @@ import datetime
 from collections import defaultdict
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.models import ReminderKind
 from core.reminders import Deadline
 from organisation.text import in_sentence
+from utilities.messages import Message, Texts
 
 from .models import PeriodKind, ReportingDeadline, Target, TargetKind
 from .services import period_end
@@ -36,7 +37,8 @@ def deadlines(start: datetime.date, end: datetime.date, *, unit_ids=None, user_i
             if start <= due <= end and period not in reported:
                 missing[target.responsible_unit_id, target.year, kind, period, due] += 1
     return [Deadline(ReminderKind.TARGET_FIGURES, f"targets:{year}:{kind}:{period}", due,
-                     _("the figures of %(n)s targets for %(period)s %(number)s/%(year)s") % {
-                         "n": n, "period": in_sentence(PeriodKind(kind).label), "number": period, "year": year},
+                     Message(gettext_noop("the figures of %(n)s targets for %(period)s %(number)s/%(year)s"), {
+                         "n": n, "period": Texts.of(PeriodKind(kind).label, in_sentence), "number": period,
+                         "year": year}),
                      reverse("targets:report"), unit_id=unit)
             for (unit, year, kind, period, due), n in sorted(missing.items())]

@@ -133,7 +133,7 @@ class Workflow:
         self.handlers: dict[str, Callable] = {}
         self._today: dict[str, str] = {}
         # Set by the app that writes (``writes_with``): the audit writer (AuditRecord) -> None and the table's
-        # notice of a state change (obj, transition, to_state, note) -> None.
+        # notice of a state change (obj, transition, to_state, note, note_en) -> None.
         self.audit: Callable | None = None
         self.notify: Callable | None = None
         # A lazy message with %(status)s: why an action is refused in the current state.
@@ -286,7 +286,7 @@ class Workflow:
             if step.notice:
                 step.notice(obj, note)
             elif transition.targets and self.notify:
-                self.notify(obj, transition, to_state, note)
+                self.notify(obj, transition, to_state, note, note_en)
         return obj if step.result is None else step.result
 
     def mermaid(self) -> str:

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from utilities import messages
+
 
 class FundEntryKind(models.TextChoices):
     ALLOCATION = "allocation", _("Allocation from the city budget")
@@ -36,7 +38,10 @@ class FundEntry(models.Model):
     source = models.CharField(_("source"), max_length=16, choices=FundSource.choices, blank=True)
     amount = models.DecimalField(_("amount (VND)"), max_digits=16, decimal_places=0)
     entered_on = models.DateField(_("date"))
-    description = models.CharField(_("description"), max_length=400)
+    description = models.CharField(_("description"), max_length=400)  # in the portal's language, or as typed
+    # A line the portal composed (a decision's bonuses, a recovery, a reversal), kept as what to say
+    # (utilities.messages) so that each reader sees it in their language; empty for what the Board typed.
+    description_data = models.JSONField(null=True, blank=True)
     decision = models.ForeignKey("Decision", verbose_name=_("decision"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="fund_entries")
     nominee = models.ForeignKey("Nominee", verbose_name=_("awardee"), null=True, blank=True,
@@ -65,6 +70,11 @@ class FundEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Fund entries are never deleted: record a reversing entry."))
+
+    @property
+    def shown_description(self) -> str:
+        """The line in the reader's language (what was typed, as typed)."""
+        return messages.render(self.description_data) if self.description_data else self.description
 
     @property
     def is_manual(self) -> bool:

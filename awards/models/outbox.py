@@ -18,6 +18,7 @@ class OutcomeNotice(models.Model):
     action = models.CharField(_("step"), max_length=32)  # the dossier workflow's action that composed it
     to_status = models.CharField(_("state reached"), max_length=20, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
+    note_en = models.TextField(_("note in English"), blank=True, default="", db_default="")  # for English readers
     status = models.CharField(_("status"), max_length=8, choices=NoticeStatus.choices, default=NoticeStatus.HELD)
     created_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)

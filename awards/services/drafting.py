@@ -92,7 +92,7 @@ def _check_criterion(award_type: AwardType, submission: Submission, criterion: s
         raise ValidationError({"criterion": _("%(award)s for achievements of %(year)s (%(type)s) has no point "
                                               "“%(point)s” among its criteria in force%(points)s.") % {
             "award": award_type.name, "year": submission.year, "point": criterion,
-            "type": CommendationType(submission.commendation_type).label.lower(),
+            "type": in_sentence(CommendationType(submission.commendation_type).label),
             "points": (": " + ", ".join(sorted(points))) if points else ""}})
 
 

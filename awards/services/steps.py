@@ -40,12 +40,13 @@ def record(submission: Submission, user, action: str, note="", *, from_status: s
     return audit(AuditRecord(DOSSIER.name, action, submission, user, from_status, submission.status, text, english))
 
 
-def _notify(submission: Submission, transition, to_status: str, note: str) -> None:
-    """The unit is told of each step after commit; a ``held_notice`` step's notice waits in the Board's outbox."""
+def _notify(submission: Submission, transition, to_status: str, note: str, note_en: str = "") -> None:
+    """The unit is told of each step after commit, with the step's note in both languages (each reader sees their
+    own); a ``held_notice`` step's notice waits in the Board's outbox."""
     if transition.held_notice:
-        outbox.hold(submission, transition.name, to_status, note)
+        outbox.hold(submission, transition.name, to_status, note, note_en)
     else:
-        notify_submission_change.delay(submission.pk, to_status, note)  # sent on commit (TransactionAwareTask)
+        notify_submission_change.delay(submission.pk, to_status, note, note_en)  # sent on commit (TransactionAwareTask)
 
 
 DOSSIER.writes_with(audit=audit, notify=_notify)

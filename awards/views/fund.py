@@ -64,7 +64,7 @@ def fund_excel(request):
     can_read_fund.require(request.user)
     filterset, year = _filtered(request)
     rows = [[e.pk, e.entered_on, e.year, e.get_kind_display(), e.get_source_display() if e.source else "",
-             e.description, e.decision.code if e.decision else "", e.amount,
+             e.shown_description, e.decision.code if e.decision else "", e.amount,
              e.created_by.get_full_name() or e.created_by.username if e.created_by else ""]
             for e in filterset.qs]
     summary = ledger.year_summary(year)
