@@ -321,34 +321,6 @@ D86_RULES = [
 ]
 
 
-# The city's Bằng khen for the types of commendation and subjects no criterion above covers (issue 31: the criteria
-# page lists no award the city decides without a rule in force). The officer judges them against the article; the
-# wording was not read in a published text, hence "cần xác minh". (award, kind, params, article, description, types)
-ALL_KINDS = [CommendationType.REGULAR, CommendationType.AD_HOC, CommendationType.THEMATIC]
-OLD_CITY_GAP_RULES = [
-    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
-     "thành tích đột xuất (hành động dũng cảm, thành tích đặc biệt xuất sắc) được ghi nhận kịp thời", AD_HOC),
-    ("bang-khen-chu-tich", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
-     "thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
-    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
-     "tập thể có thành tích xuất sắc được bình xét trong phong trào thi đua, nội bộ đoàn kết, thực hiện tốt dân chủ "
-     "cơ sở (tiêu chuẩn chưa xác minh được trong văn bản: cán bộ đối chiếu)", REGULAR),
-    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
-     "thành tích đột xuất hoặc thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề của tập thể",
-     AD_HOC + THEMATIC),
-    ("bang-khen-chu-tich-ho-gia-dinh", "officer_judgment", {}, "Điều 39 Nghị định 91/2017 (cần xác minh)",
-     "gia đình gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có đóng góp lớn về công "
-     "sức, đất đai, tài sản cho địa phương, xã hội", ALL_KINDS),
-]
-NEW_CITY_GAP_RULES = [
-    ("bang-khen-chu-tich-tap-the", "officer_judgment", {}, "Điều 74 (cần xác minh)",
-     "thành tích xuất sắc của tập thể trong phong trào thi đua theo đợt, chuyên đề do thành phố phát động", THEMATIC),
-    ("bang-khen-chu-tich-ho-gia-dinh", "officer_judgment", {}, "Điều 74 khoản 3 (cần xác minh)",
-     "hộ gia đình gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có đóng góp lớn về "
-     "công sức, đất đai, tài sản cho địa phương, xã hội", ALL_KINDS),
-]
-
-
 # The armed forces' titles have the same standards in the same articles (Law 06/2022 Art 24.2, 27, 28).
 SAME_STANDARD = {"chien-si-tien-tien": "lao-dong-tien-tien", "don-vi-quyet-thang": "tap-the-ldxs",
                  "don-vi-tien-tien": "tap-the-ldtt"}
@@ -421,13 +393,6 @@ def rows():
         yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
     for rule in D152_RULES:
         award, kind, params, article, description, types, group = expand(rule)
-        yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
-    for rule in OLD_CITY_GAP_RULES:
-        award, kind, params, article, description, types, group = expand(rule)
-        yield award, kind, params, OLD, article, OLD_FROM, OLD_TO, description, types, group
-    for rule in NEW_CITY_GAP_RULES:
-        award, kind, params, article, description, types, group = expand(rule)
-        yield award, kind, params, f"{LAW}; {D98}", article, NEW_FROM, D98_TO, description, types, group
         yield award, kind, params, f"{LAW}; {D152}", article, D152_FROM, None, description, types, group
     for rule in D86_RULES:
         award, kind, params, article, description, types, group = expand(rule)

@@ -174,7 +174,7 @@ CASES = {
         award="cstd-co-so", year=2025, commendation="ad_hoc", expect=R, contains="chưa có tiêu chuẩn áp dụng"),
     "L06_D74_3_bkct_household_2025": dict(  # the officer judges the household's contribution (cần xác minh)
         award="bang-khen-chu-tich-ho-gia-dinh", year=2025, subject="household", expect=R,
-        contains="đóng góp lớn về công sức, đất đai, tài sản"),
+        contains="công sức, đất đai, tài sản"),
     # A household's Bằng khen has its rules since issue 31 (item 9, tests/legal/test_law_facts.py): another stands in.
     "no_criteria_huan_chuong_dung_cam_2025": dict(
         award="huan-chuong-dung-cam", year=2025, expect=R, contains="chưa có tiêu chuẩn áp dụng"),

@@ -15,7 +15,7 @@ from awards import fund, outbox
 from awards.models import Decision, FundEntry, FundEntryKind, FundSource, Outcome, Status
 from core.models import Notification
 
-from ..awards_helpers import draft, sign_decision, to_state, users
+from ..awards_helpers import draft, sign_and_seal, to_state, users
 
 # Composed by the portal, in Vietnamese: none of them may be on an English page.
 VIETNAMESE = ("Chi tiền thưởng theo Quyết định số", "Hồ sơ “", "Hạn thẩm định", "Đã có quyết định", "tiền thưởng 7.020.000",
@@ -55,7 +55,7 @@ def test_stored_lines_are_shown_in_the_readers_language(officer_client, staff_cl
             "override_reason": "Hội đồng đã xem xét thành tích", "accept_overdraft": "on"})
         outbox.release(officer, [submission.pk])  # the decision's notice, held in the Board's outbox
     decision = Decision.objects.get(submission=submission)
-    sign_decision(officer_client, decision.pk)  # the bonuses leave the fund: a line the portal composes
+    sign_and_seal(decision.pk)  # the bonuses leave the fund: a line the portal composes
     spending = FundEntry.objects.get(kind=FundEntryKind.SPENDING)
     assert spending.description == "Chi tiền thưởng theo Quyết định số 01/QĐ-UBND"  # API, admin: portal's language
     assert spending.description_data["msgid"] == "Bonuses of decision No. %(code)s"

@@ -10,14 +10,13 @@ import io
 import subprocess
 
 import pytest
-from django.urls import reverse
 
 from awards.documents import certificate_pdf, decision_pdf
 from awards.models import Decision, SignatureStatus, SignedDocument, Status
 from documents import signing
 
 from .. import pdfa
-from ..awards_helpers import draft, to_state
+from ..awards_helpers import draft, sign_and_seal, to_state
 from .test_signed_documents import long_term  # noqa: F401 — the fixture of the B-LTA tests
 
 
@@ -25,10 +24,8 @@ def _decision():
     return Decision.objects.get(submission=to_state(draft(names=("Nguyễn Văn An",)), Status.DECIDED))
 
 
-def _sign_and_seal(client, decision, capture):
-    for step in ("awards:decision_sign", "awards:decision_seal"):
-        with capture(execute=True):  # the signing host's task
-            client.post(reverse(step, args=[decision.pk]))
+def _sign_and_seal(decision):
+    sign_and_seal(decision.pk)  # the designated signer, then the records clerk; the signing host's jobs run
     document = SignedDocument.objects.get(decision=decision)
     assert document.status == SignatureStatus.ISSUED
     with document.file.open("rb") as handle:
@@ -54,7 +51,7 @@ def test_a_signed_and_sealed_decision_stays_pdfa_and_looks_the_same(officer_clie
 
     decision = _decision()
     unsigned = decision_pdf(decision)
-    content = _sign_and_seal(officer_client, decision, django_capture_on_commit_callbacks)
+    content = _sign_and_seal(decision)
     _assert_archival(content)
     assert [r.ok for r in signing.read_signatures(content)] == [True, True]
     # Both stamps have their appearance (whatever font one may use is embedded: checked above); the producer is
@@ -94,7 +91,7 @@ def test_a_long_term_decision_stays_pdfa(long_term, officer_client,  # noqa: F81
     with its own invisible time-stamp field)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    content = _sign_and_seal(officer_client, _decision(), django_capture_on_commit_callbacks)
+    content = _sign_and_seal(_decision())
     assert len(PdfFileReader(io.BytesIO(content)).embedded_timestamp_signatures) == 2
     _assert_archival(content)
 
@@ -107,8 +104,8 @@ def test_the_check_finds_what_signing_used_to_break(db, monkeypatch, old):
     from pyhanko.stamp import TextStampStyle
 
     if old == "text stamp":
-        monkeypatch.setattr(signing, "_stamp", lambda role, who, when: TextStampStyle(
-            stamp_text=" ", border_width=0, background=PdfImage(signing._picture(role, who, when))))
+        monkeypatch.setattr(signing, "_stamp", lambda role, who, when, seal_lines=None: TextStampStyle(
+            stamp_text=" ", border_width=0, background=PdfImage(signing._picture(role, who, when, seal_lines))))
     else:
         monkeypatch.setattr(signing, "_metadata_in_step", lambda writer: None)
     content = signing.sign(decision_pdf(_decision()), signing.SIGNER, name_on_document="Nguyễn Văn Tùng", reason="thử")
