@@ -162,14 +162,23 @@ def _picture(role: str, who: str, when, seal_lines=None) -> object:
     red = (200, 0, 0, 230)
     draw.ellipse([scale, scale, size - scale, size - scale], outline=red, width=3 * scale)
     draw.ellipse([7 * scale, 7 * scale, size - 7 * scale, size - 7 * scale], outline=red, width=scale)
-    font = ImageFont.truetype(FONT, 6 * scale)
     seal = list(seal_lines or CITY_SEAL)
     lines = [*seal, *(["★"] if len(seal) <= 3 else []), moment[:10], moment[11:]]
-    top = int((70 - 7 * len(lines)) / 2 + 1) * scale  # the lines centred in the ring
+    step = 6.5 * scale
+    top = (size - step * len(lines)) / 2 + scale  # the lines centred in the ring
+    inside = size / 2 - 9 * scale  # within the inner ring, with a margin
     for line in lines:
+        # Each line as large as fits the ring's chord at its height (never cut by the circle), at most 6 points.
+        far = max(abs(top - size / 2), abs(top + step - size / 2))
+        chord = 2 * max(inside * inside - far * far, 0) ** 0.5
+        points = 6.0
+        font = ImageFont.truetype(FONT, int(points * scale))
+        while points > 3.5 and draw.textlength(line, font=font) > chord:
+            points -= 0.25
+            font = ImageFont.truetype(FONT, int(points * scale))
         width = draw.textlength(line, font=font)
-        draw.text(((size - width) / 2, top), line, font=font, fill=red)
-        top += 7 * scale
+        draw.text(((size - width) / 2, top + (step - points * scale) / 2), line, font=font, fill=red)
+        top += step
     return image
 
 
