@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from core.audit import record
 from documents import authority as signing_authorities
-from documents.formats import number
+from documents.formats import number, short_date
 from documents.models import SignedPaper
 from organisation.permissions import acts_for_owner, is_board, is_council, is_records_clerk, is_signer, predicate
 from utilities.workflow import Transition, Workflow
@@ -32,10 +32,6 @@ def needs_public_comment(submission) -> bool:
     return submission.nominees.filter(appraisal=Appraisal.ELIGIBLE, award_type__requires_public_comment=True).exists()
 
 
-def _fmt(day: datetime.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _no_public_comment_needed(submission, today):
     if not needs_public_comment(submission):
         return _("No award in this dossier requires public comment.")
@@ -46,7 +42,7 @@ def _council_not_yet(submission, today):
     if submission.status == Status.APPRAISED and needs_public_comment(submission):
         return _("Some awards need public comment on the portal before the Council.")
     if submission.status == Status.PUBLIC_COMMENT and today <= submission.public_comment_until:
-        return _("The public comment period runs until %(date)s.") % {"date": _fmt(submission.public_comment_until)}
+        return _("The public comment period runs until %(date)s.") % {"date": short_date(submission.public_comment_until)}
     return None
 
 
@@ -83,10 +79,10 @@ def decision_date_unmet(submission, day: datetime.date) -> str | None:
         return _("A decision cannot be dated in the future.")
     if day.year < submission.year:
         return _("The decision of %(date)s is dated before the year of the achievements (%(year)s).") % {
-            "date": _fmt(day), "year": submission.year}
+            "date": short_date(day), "year": submission.year}
     if submission.meeting_id and day < submission.meeting.held_on:
         return _("The decision of %(date)s is dated before the Council's vote of %(vote)s.") % {
-            "date": _fmt(day), "vote": _fmt(submission.meeting.held_on)}
+            "date": short_date(day), "vote": short_date(submission.meeting.held_on)}
     return None
 
 
@@ -100,7 +96,7 @@ def _meeting_held(submission, today):
     so a count before it would leave a dossier no date can decide."""
     if submission.meeting_id and submission.meeting.held_on > today:
         return _("The Council meets on %(date)s; its votes are counted from that day (re-date the meeting if its "
-                 "date is wrong).") % {"date": _fmt(submission.meeting.held_on)}
+                 "date is wrong).") % {"date": short_date(submission.meeting.held_on)}
     return None
 
 
@@ -136,7 +132,7 @@ def _nothing_forwarded(submission, today):
 
 def _comment_until(submission):
     if submission.public_comment_until:
-        return _("Public comment until %(date)s") % {"date": _fmt(submission.public_comment_until)}
+        return _("Public comment until %(date)s") % {"date": short_date(submission.public_comment_until)}
     return ""
 
 

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _, gettext_noop
 
 from core.notify import notify_unit_after_commit
+from documents.formats import short_date
 from organisation.models import ClusterMembership, Unit, UnitVersion
 from organisation.permissions import can_finalise_cluster, require_board, require_unit_actor
 from organisation.text import fold, in_sentence
@@ -52,11 +53,6 @@ from .models import (
     TaskStatus,
 )
 from .workflow import EXEMPLARY_MODEL, MEMBER_SCORE, MOVEMENT, REGISTRATION, REVIEW
-
-
-def _fmt(day: datetime.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
 
 # --- Movements ---------------------------------------------------------------
 
@@ -114,11 +110,11 @@ def save_registration(
     if today > deadline:
         raise ValidationError(
             _("The registration deadline for %(year)s was %(date)s. Ask the Board to reopen it.")
-            % {"year": year, "date": _fmt(deadline)}
+            % {"year": year, "date": short_date(deadline)}
         )
     if today < window.opens_on:
         raise ValidationError(_("Registration for %(year)s opens on %(date)s.") % {"year": year,
-                                                                                 "date": _fmt(window.opens_on)})
+                                                                                 "date": short_date(window.opens_on)})
     registration, _created = Registration.objects.get_or_create(unit=unit, year=year)
     movements = list(movements)
     if submit and not movements:
@@ -172,10 +168,10 @@ def reopen_registration(user, registration: Registration, *, days: int | None = 
             registration.unit_id, gettext_noop("Emulation registration for %(year)s reopened"),
             gettext_noop("The Board reopened your unit's emulation registration for %(year)s; send it again by "
                          "%(date)s."),
-            {"year": registration.year, "date": _fmt(until)},
+            {"year": registration.year, "date": short_date(until)},
             link=reverse("campaigns:registration_edit", args=[registration.year]))
 
-    return Step(note=_fmt(until), notice=notice)
+    return Step(note=short_date(until), notice=notice)
 
 
 def expected_units(year: int):
@@ -343,17 +339,17 @@ def flagged_units(year: int, today: datetime.date | None = None) -> list[Flag]:
     for review_round in rounds:
         for unit in units_without_report(review_round):
             flag(unit, _("No report for “%(round)s” (due %(date)s)") % {"round": review_round.title,
-                                                                        "date": _fmt(review_round.due_on)})
+                                                                        "date": short_date(review_round.due_on)})
     passive = InspectionVisit.objects.filter(visited_on__year=year, assessment=Assessment.PASSIVE).select_related(
         "unit")
     for visit in passive:
         flag(visit.unit, _("Assessed as passive at the %(kind)s of %(date)s") % {
-            "kind": in_sentence(visit.get_kind_display()), "date": _fmt(visit.visited_on)})
+            "kind": in_sentence(visit.get_kind_display()), "date": short_date(visit.visited_on)})
     window = RegistrationWindow.objects.filter(year=year).first()
     if window and today > window.closes_on:
         for unit in units_without_registration(year, today, past_deadline=True):
             flag(unit, _("Did not register for %(year)s (deadline %(date)s)") % {"year": year,
-                                                                                "date": _fmt(window.closes_on)})
+                                                                                "date": short_date(window.closes_on)})
     return sorted(flags.values(), key=lambda f: f.unit.path)
 
 

@@ -11,6 +11,11 @@ from utilities.numbers import number  # noqa: F401  (the one number format, shar
 from .vnwords import money_in_words  # noqa: F401  (one place for every format)
 
 
+def short_date(day) -> str:
+    """"05/03/2026": the date in figures, as the portal writes it in every language (issue 33, item 3)."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
 def official_date(day) -> str:
     """"ngày 05 tháng 3 năm 2026", as Decree 30/2020 App. I writes dates: a day under 10 and the months 1 and 2
     with a leading zero, the other months as they are."""

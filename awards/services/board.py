@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.formats import short_date
 from legal.calendar import add_working_days, parameter
 from organisation.permissions import is_board
 from organisation.text import clean_text
@@ -28,7 +29,7 @@ from ..models import (
     WorkflowEvent,
 )
 from ..workflow import DOSSIER
-from .steps import _fmt, _set_outcome
+from .steps import _set_outcome
 
 
 @DOSSIER.action("receive")
@@ -149,7 +150,7 @@ def send_to_council(user, submission: Submission, meeting: CouncilMeeting | None
     if held_on.year < submission.year:
         raise ValidationError({"meeting" if meeting is not None else "new_meeting_date": _(
             "The meeting of %(date)s is before the year of the achievements (%(year)s).") % {
-            "date": _fmt(held_on), "year": submission.year}})
+            "date": short_date(held_on), "year": submission.year}})
     if meeting is not None and meeting.is_closed:
         raise ValidationError(_("Voting at this meeting is closed."))
     if meeting is None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.formats import number
+from documents.formats import number, short_date
 from documents.numbering import next_number
 from legal.models import Parameter
 from organisation.models import User
@@ -34,7 +34,6 @@ from ..models import (
     VoteChoice,
 )
 from ..workflow import DOSSIER
-from .steps import _fmt
 
 
 def council_size(meeting: CouncilMeeting | None) -> int:
@@ -222,12 +221,12 @@ def redate_meeting(user, submission: Submission, *, held_on: datetime.date, reas
     meeting = CouncilMeeting.objects.select_for_update().get(pk=submission.meeting_id)
     before = meeting.held_on
     if held_on == before:
-        raise ValidationError({"held_on": _("The meeting is already dated %(date)s.") % {"date": _fmt(held_on)}})
+        raise ValidationError({"held_on": _("The meeting is already dated %(date)s.") % {"date": short_date(held_on)}})
     others = list(Submission.objects.select_for_update(of=("self",)).filter(meeting=meeting).exclude(
         pk=submission.pk).order_by("pk"))
     if held_on.year < max([submission.year, *(s.year for s in others)]):
         raise ValidationError({"held_on": _("The meeting of %(date)s is before the year of the achievements "
-                                            "(%(year)s).") % {"date": _fmt(held_on), "year": submission.year}})
+                                            "(%(year)s).") % {"date": short_date(held_on), "year": submission.year}})
     counted = [s for s in (submission, *others) if not close_vote.is_in(s)]
     if counted and held_on > timezone.localdate():
         raise ValidationError({"held_on": _("The votes of this meeting were already counted: it cannot be dated in "
@@ -235,7 +234,7 @@ def redate_meeting(user, submission: Submission, *, held_on: datetime.date, reas
     decided = [s for s in (submission, *others) if s.decisions.filter(issued_on__lt=held_on).exists()]
     if decided:
         raise ValidationError({"held_on": _("A decision following this meeting is dated before %(date)s.") % {
-            "date": _fmt(held_on)}})
+            "date": short_date(held_on)}})
     if CouncilMeeting.objects.filter(held_on=held_on, title=meeting.title, is_closed=False).exclude(
             pk=meeting.pk).exists():
         raise ValidationError({"held_on": _("Another open meeting of that day has the same title; put the dossier "
@@ -245,7 +244,7 @@ def redate_meeting(user, submission: Submission, *, held_on: datetime.date, reas
 
     def note():
         return _("Meeting re-dated from %(before)s to %(after)s: %(reason)s") % {
-            "before": _fmt(before), "after": _fmt(held_on), "reason": reason}
+            "before": short_date(before), "after": short_date(held_on), "reason": reason}
 
     text, english = notes(note)
     for other in others:  # the same record in each dossier before the meeting

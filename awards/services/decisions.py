@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.formats import number
+from documents.formats import number, short_date
 from documents.numbering import next_number
 from utilities.workflow import Step
 
@@ -26,7 +26,7 @@ from ..models import (
     Submission,
 )
 from ..workflow import DOSSIER
-from .steps import _fmt, _set_outcome
+from .steps import _set_outcome
 
 
 def _awards_changed() -> None:
@@ -114,7 +114,7 @@ def revoke(user, submission: Submission, nominee: Nominee, *, grounds: str, issu
         raise ValidationError({"grounds": _("State the grounds for revocation.")})
     if issued_on > timezone.localdate() or issued_on < nominee.decision.issued_on:
         raise ValidationError({"issued_on": _("The revocation is dated between the award's decision (%(date)s) and "
-                                              "today.") % {"date": _fmt(nominee.decision.issued_on)}})
+                                              "today.") % {"date": short_date(nominee.decision.issued_on)}})
     year = issued_on.year
     decision = Decision.objects.create(
         year=year, number=next_number("decision", year), kind=DecisionKind.REVOCATION, issued_on=issued_on,

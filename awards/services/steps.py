@@ -4,8 +4,6 @@ every step shares. ``DOSSIER.take`` locks, checks, calls the step's handler, mov
 
 from __future__ import annotations
 
-import datetime
-
 from simple_history.utils import bulk_update_with_history
 
 from utilities.workflow import AuditRecord, notes
@@ -62,5 +60,3 @@ def _set_outcome(nominees, outcome: str, user) -> int:
     return len(rows)
 
 
-def _fmt(day: datetime.date) -> str:
-    return day.strftime("%d/%m/%Y")
