@@ -61,8 +61,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1)
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--urls", default=str(ROOT / "var" / "bench-urls.txt"), help="the mix's requests")
     args = parser.parse_args()
-    urls = ROOT / "var" / "bench-urls.txt"
+    urls = Path(args.urls)
     if not urls.exists():
         sys.exit("run bench/mixed.py first: it writes the mix's requests to var/bench-urls.txt")
     env = dict(env_for(args.scale), FRAGMENT_CACHE_SECONDS="0")

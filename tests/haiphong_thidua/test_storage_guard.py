@@ -55,6 +55,8 @@ ALLOWED = {
     ("core/backup.py", "shutil"): "finding the PostgreSQL client programs on PATH; copying a dump into the working "
                                   "folder for pg_restore",
     ("core/backup.py", "tempfile"): "the private working folder of pg_dump and pg_restore, removed after the run",
+    ("haiphong_thidua/warmup.py", "Path()"): "the template folders of the code (installed apps, the project's "
+                                             "templates), listed to compile every template before a worker serves",
     ("core/management/commands/restore.py", "Path()"): "the folders the operator names: a local storage to restore "
                                                       "into, the signing host's key folder",
 }
