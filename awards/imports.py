@@ -163,8 +163,15 @@ def parse(upload, progress=None, submission: Submission | None = None) -> tuple[
     awards = {a.code: a for a in AwardType.objects.filter(is_active=True)}
     by_name = {fold(a.name): a for a in awards.values()}
     unit_path = submission.unit.path if submission is not None else ""
-    persons = {p.pk: p for p in Person.objects.filter(unit__path__startswith=unit_path).select_related("unit")}
-    units = {u.code: u for u in Unit.objects.filter(path__startswith=unit_path)}
+    # One query each for the person and unit codes the sheet names, inside the submitting unit.
+    index = [key for key, _header in COLUMNS].index
+    person_codes = {int(c) for c in (_text(v[index("person")]).removesuffix(".0") for _n, v in sheet_rows)
+                    if c.isdigit() and len(c) < 10}
+    unit_codes = {_text(v[index("collective")]) for _n, v in sheet_rows} - {""}
+    persons = {p.pk: p for p in Person.objects.filter(pk__in=person_codes, unit__path__startswith=unit_path)
+               .select_related("unit")} if person_codes else {}
+    units = {u.code: u for u in Unit.objects.filter(code__in=unit_codes, path__startswith=unit_path)} \
+        if unit_codes else {}
     rows, errors = [], []
     for number, values in sheet_rows:
         if number > MAX_ROWS + 1:
@@ -182,7 +189,7 @@ def parse(upload, progress=None, submission: Submission | None = None) -> tuple[
         person = collective = None
         person_code = _text(cells["person"]).removesuffix(".0")
         if person_code:
-            person = persons.get(int(person_code)) if person_code.isdigit() else None
+            person = persons.get(int(person_code)) if person_code.isdigit() and len(person_code) < 10 else None
             if person is None:
                 problems.append(_problem("person", _("no person of the submitting unit has the code “%(value)s”")
                                          % {"value": person_code}))
