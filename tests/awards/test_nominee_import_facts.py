@@ -135,3 +135,9 @@ def test_wrong_facts_name_their_row_and_column_and_nothing_is_imported(staff_cli
     assert "Dòng 3" in body and "không có điểm “d” trong các tiêu chuẩn đang áp dụng: a, b, c" in body
     assert "Dòng 4" in body and "cột M “Năng suất, chất lượng" in body and "chỉ ghi cho công nhân, nông dân" in body
     assert submission.nominees.count() == 0 and not LabourResult.objects.filter(person=clerk).exists()
+
+
+def test_the_import_page_says_which_facts_to_give(staff_client):
+    submission = _dossier(staff_client, 2025)
+    page = staff_client.get(reverse("awards:import_upload", args=[submission.pk])).content.decode()
+    assert "Ghi mã cá nhân (trang “Ma ca nhan”)" in page and "khoản 3 Điều 24 (Có/Không)" in page
