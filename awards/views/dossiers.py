@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 from core.datacache import fragment, split
 from core.import_jobs import queue_if_large
 from legal.models import AwardType
+from organisation.models import Person
 from organisation.permissions import (
     is_board,
     is_unit_staff,
 )
-from organisation.scoping import scope_key
+from organisation.scoping import scope_key, scope_to_user
 from utilities.forms import (
     form_page,
     posted_action,
@@ -251,7 +252,8 @@ def attachment_download(request, pk, attachment_pk):
 
 
 def import_template(request):
-    response = HttpResponse(imports.template_workbook(),
+    persons = scope_to_user(Person.objects.filter(left_on__isnull=True), request.user)  # their codes, for the column
+    response = HttpResponse(imports.template_workbook(persons),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-de-nghi-khen-thuong.xlsx"'
     return response

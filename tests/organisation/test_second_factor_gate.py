@@ -11,6 +11,7 @@ import hashlib
 import re
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -291,3 +292,33 @@ def test_an_account_holds_at_most_the_tokens_allowed(password):
     assert refused.status_code == 200 and 'id="api-token">' not in page
     assert "Bạn đã có 5 mã truy cập API" in page and 'value="Chương trình thứ sáu"' in page
     assert ApiToken.objects.filter(user__username="demo_staff").count() == 5
+
+
+@pytest.mark.parametrize("username", ["demo_signer", "demo_clerk"])
+def test_the_signer_and_the_clerk_get_an_api_token_only_with_their_second_factor(username, password):
+    """Issue 32: the signer and the records clerk always use a second factor, even where ``MFA_REQUIRED`` is off (the
+    demo): no token for a password-only session, none for the password as proof, no API for such a session, and a
+    token issued without the factor (before the role was given) is refused and deleted. With the factor, a fresh code
+    issues one, and the API answers as the role reads (the clerk: decisions, no dossiers)."""
+    from organisation import tokens
+
+    user = User.objects.get(username=username)
+    with override_settings(MFA_REQUIRED=False):
+        client = _session(username, password)
+        refused = _issue(client, "mật khẩu", password=password)
+        assert _refused(refused) and not ApiToken.objects.filter(user=user).exists()
+        assert client.get("/api/v1/decisions/").status_code in (401, 403)
+        with pytest.raises(PermissionDenied):  # the service refuses it too, whoever calls it
+            tokens.issue(user, verified=False, name="x", password=password)
+        with pytest.raises(PermissionDenied):  # a verified session without a device gives no fresh code
+            tokens.issue(user, verified=True, name="x", password=password)
+        _token, old = ApiToken.objects.create(user, name="trước khi có vai trò", second_factor=False)
+        response = Client(HTTP_AUTHORIZATION=f"Token {old}").get("/api/v1/decisions/")
+        assert response.status_code == 401 and "xác thực hai lớp" in response.json()["detail"]
+        assert not ApiToken.objects.filter(user=user).exists()
+        _enrol(client, user)  # this session is now verified by the enrolment's code
+        key = _key(_issue(client, "Phần mềm văn thư", code=_totp(user, ahead=1)))
+        assert ApiToken.objects.get(user=user).second_factor
+        api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+        assert api.get("/api/v1/decisions/").status_code == 200
+        assert api.post("/api/v1/movements/", {"name": "X"}, content_type="application/json").status_code == 403

@@ -23,7 +23,10 @@ from targets.models import Target, TargetKind
 
 from ..awards_helpers import _after, draft, person, to_state
 
-ROLES = ["demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin"]
+# The signer (the Chairman) and the records clerk (văn thư) of issue 32 write nothing through the API: they sign and
+# seal on the decision's page only.
+ROLES = ["demo_staff", "demo_staff_b", "demo_officer", "demo_council", "demo_leader", "demo_admin", "demo_signer",
+         "demo_clerk"]
 STAFF, BOARD, UNIT_A, COUNCIL = ({"demo_staff", "demo_staff_b"}, {"demo_officer", "demo_admin"}, {"demo_staff"},
                                  {"demo_council"})
 WRITE_METHODS = ("post", "put", "patch", "delete")
@@ -255,4 +258,100 @@ def test_writes_a_route_does_not_take_and_options(db):
                     code = _send(client, method, url, {}).status_code
                     if code not in (403, 405) or _writes() != start:
                         problems.append(f"{role} {method.upper()} {url}: {code}")
+    assert problems == []
+
+
+# --- every read of the API, per role ----------------------------------------------------------------------------
+# Who reads what (organisation.scoping and the named predicates, as on the pages): the city-wide roles (Board,
+# Council, leadership, administrators, and the signer: the Chairman reads what they sign) see every unit's records
+# and every dossier once sent; unit staff their own unit and the units under it, drafts included; the records clerk
+# every decision (what they seal) and no dossier, person, unit or registration; the fund's ledger is the Board's and
+# the leadership's, the reports the city-wide roles'.
+CITY = {"demo_officer", "demo_council", "demo_leader", "demo_admin", "demo_signer"}
+EVERYONE = set(ROLES)
+READS = {  # basename: (roles that may list it at all, roles that see the unit A record, the context's record)
+    "unit": (EVERYONE, CITY | UNIT_A, "unit"),
+    "person": (EVERYONE, CITY | UNIT_A, "person"),
+    "movement": (EVERYONE, EVERYONE, "movement"),
+    "registration": (EVERYONE, CITY | UNIT_A, "registration"),
+    "submission": (EVERYONE, CITY | UNIT_A, "sent_dossier"),
+    "decision": (EVERYONE, CITY | UNIT_A | {"demo_clerk"}, "decision"),
+    "fund-entry": (BOARD | {"demo_leader"}, BOARD | {"demo_leader"}, "fund_entry"),
+    "target": (EVERYONE, EVERYONE, "target"),
+    "actual": (EVERYONE, EVERYONE, "actual"),
+    "report": (CITY, CITY, "report"),
+}
+
+
+@pytest.fixture
+def readable(objects):
+    """One record of unit A (or of the city) for each collection of the API, and a draft only its unit sees."""
+    from awards.models import Decision, FundEntry, Submission
+    from campaigns.models import Movement, Registration
+    from organisation.models import Unit
+    from reports.models import Report
+    from targets.models import Actual
+
+    unit = Unit.objects.get(code="so-ke-hoach-dau-tu")
+    growth = Target.objects.get(indicator__code="grdp-growth", year=2023)
+    registration = Registration.objects.filter(unit=unit).first() or Registration.objects.create(unit=unit, year=2031)
+    return {
+        "unit": unit, "person": person("Ngô Thị Lan"), "movement": Movement.objects.get(code="van-hoa-cong-so"),
+        "registration": registration, "sent_dossier": Submission.objects.get(pk=objects["submission"]),
+        "decision": Decision.objects.get(pk=objects["decision"]), "fund_entry": FundEntry.objects.order_by("pk").last(),
+        "target": growth, "report": Report.objects.get(pk=objects["report"]),
+        "actual": Actual.objects.create(target=growth, period_kind="quarter", period=1, value=1, source="Cục Thống kê"),
+        "unsent_dossier": draft(names=("Trần Văn Bình",)),
+    }
+
+
+def _ids(client, url, field) -> set:
+    """Every ``field`` (the id, or the code a route looks records up by) a collection lists, page after page."""
+    found = set()
+    while url:
+        body = client.get(url).json()
+        found |= {row[field] for row in body["results"]}
+        url = body.get("next")
+    return found
+
+
+def test_every_api_read_for_every_role(readable):
+    """Each role's answer to each collection and to one record of it: listed and shown (200), left out and not found
+    (404: outside its scope), or refused (403 with the predicate's message) for a collection it may not read."""
+    from haiphong_thidua.api_urls import router
+
+    assert set(READS) == {basename for _prefix, _viewset, basename in router.registry}, "a new collection: add it"
+    messages = {str(p.message) for p in vars(permissions).values() if isinstance(p, permissions.Predicate)}
+    problems = []
+    for role in ROLES:
+        client = APIClient()
+        client.force_authenticate(User.objects.get(username=role))
+        for _prefix, viewset, basename in router.registry:
+            readers, seers, key = READS[basename]
+            record = readable[key]
+            lookup = getattr(record, viewset.lookup_field)
+            listing = reverse(f"{basename}-list")
+            detail = _url(basename, "retrieve", True, viewset, record, "detail")
+            if role not in readers:
+                for url in (listing, detail):
+                    response = client.get(url)
+                    if response.status_code != 403 or response.json().get("detail") not in messages:
+                        problems.append(f"{role} GET {url}: expected 403 with a predicate's message, got "
+                                        f"{response.status_code} {response.content[:200]!r}")
+                continue
+            field = "id" if viewset.lookup_field == "pk" else viewset.lookup_field
+            listed = lookup in _ids(client, listing + ("?q=ngo thi lan" if basename == "person" else ""), field)
+            shown = client.get(detail).status_code
+            if listed != (role in seers) or shown != (200 if role in seers else 404):
+                problems.append(f"{role} {basename} {lookup}: listed {listed}, detail {shown}; expected "
+                                f"{'seen' if role in seers else 'not found'}")
+        # a draft belongs to its unit until it is sent; nobody but its unit's staff reads it
+        draft_seen = client.get(reverse("submission-detail", kwargs={"pk": readable["unsent_dossier"].pk})).status_code
+        if draft_seen != (200 if role in UNIT_A else 404):
+            problems.append(f"{role} read unit A's draft: {draft_seen}")
+        # the dossier's ``actions`` offer the signer nothing (they sign on the decision's page, not through the API)
+        if role == "demo_signer":
+            shown = client.get(reverse("submission-detail", kwargs={"pk": readable["sent_dossier"].pk})).json()
+            if shown["actions"]:
+                problems.append(f"the signer is offered {shown['actions']} on a dossier")
     assert problems == []
