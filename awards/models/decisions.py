@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisation.permissions import handles_issued_documents
 from organisation.scoping import scope_key, scope_to_user
+from utilities.choices import ChoiceLabels
 
 from .enums import DecisionKind
 
@@ -18,7 +19,7 @@ class DecisionQuerySet(models.QuerySet):
         return scope_to_user(self, user, unit_field="submission__unit")
 
 
-class Decision(models.Model):
+class Decision(ChoiceLabels, models.Model):
     """The Chairman's decision "Số N/QĐ-UBND"; N is gapless and restarts each year."""
 
     year = models.PositiveSmallIntegerField(_("year"))

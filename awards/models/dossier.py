@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from legal.models import AwardType
 from organisation.scoping import scope_key, scope_to_user
 from organisation.text import FoldedNameQuerySet, fold
+from utilities.choices import ChoiceLabels
 from utilities.uploads import private_upload_to
 
 from .appraisal import AppraisalRecord
@@ -43,7 +44,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(status__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=day or timezone.localdate())
 
 
-class Submission(models.Model):
+class Submission(ChoiceLabels, models.Model):
     """A unit's submission (tờ trình) with its list of nominees."""
 
     unit = models.ForeignKey("organisation.Unit", verbose_name=_("submitting unit"), on_delete=models.PROTECT,
@@ -129,7 +130,7 @@ class NomineeQuerySet(FoldedNameQuerySet, models.QuerySet):
                              abstain=models.Count("votes", filter=models.Q(votes__choice=VoteChoice.ABSTAIN)))
 
 
-class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
+class Nominee(ChoiceLabels, AppraisalRecord, CouncilTally, AwardRecord, models.Model):
     """One person, collective or household proposed for one award. The nomination's own fields are here;
     the Board's appraisal (``appraisal.AppraisalRecord``), the Council's tally (``council.CouncilTally``)
     and the award as decided, certified, revoked and recovered (``decisions.AwardRecord``) are written
@@ -184,7 +185,7 @@ class Nominee(AppraisalRecord, CouncilTally, AwardRecord, models.Model):
         super().save(*args, **kwargs)
 
 
-class Attachment(models.Model):
+class Attachment(ChoiceLabels, models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
     nominee = models.ForeignKey(Nominee, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("document"), max_length=32, choices=AttachmentKind.choices)
@@ -202,7 +203,7 @@ class Attachment(models.Model):
         return self.original_name
 
 
-class WorkflowEvent(models.Model):
+class WorkflowEvent(ChoiceLabels, models.Model):
     """Append-only audit trail of a dossier: who did what, when, from which state."""
 
     submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="events")

@@ -33,6 +33,7 @@ from utilities.forms import (
     show_form_errors,
     take_posted,
 )
+from utilities.links import row_links
 from utilities.params import id_list
 from utilities.uploads import serve_private
 
@@ -160,8 +161,14 @@ def _dossier_page(request, pk, bound=None):
     def body():
         context = {
             "submission": submission, "can_edit": can_edit,
-            "nominees": submission.nominees.select_related("award_type", "person", "collective_unit", "decision"),
-            "attachments": submission.attachments.select_related("nominee"),
+            # Only what the rows show (the long achievement report is on the nominee's own page), each row's
+            # links from one reversal per pattern.
+            "nominees": row_links(
+                submission.nominees.select_related("award_type").defer("achievement_report"),
+                certificate_url=("awards:certificate_pdf",), edit_url=("awards:nominee_edit", submission.pk),
+                delete_url=("awards:nominee_delete", submission.pk)),
+            "attachments": row_links(submission.attachments.all(),
+                                     download_url=("awards:attachment_download", submission.pk)),
             "events": submission.events.select_related("actor"), "decisions": submission.decisions.all(),
             # Only while the Board still decides: the shares aggregate every award of the year.
             "fairness_warnings": _fairness_warnings(submission) if board and submission.is_open else [],

@@ -105,3 +105,11 @@ def filter_field(field) -> str:
                                  format_html_join("", "<p>{}</p>", ((error,) for error in field.errors))))
     return format_html('<div id="div_{}" class="{}">{}</div>', field.auto_id,
                        "form-check" if kind == "checkbox" else "mb-3", format_html_join("", "{}", ((p,) for p in parts)))
+
+
+@register.simple_tag
+def status_badge(status, labels) -> str:
+    """A target's progress badge, ``targets/_status.html`` written in Python for the dashboard's rows (an include a
+    row cost more than the row's own markup): the status's label from ``labels``, none if it has no label; the same
+    markup, the partial's closing newline included."""
+    return format_html('<span class="badge status-{}">{}</span>\n', status, labels.get(status, ""))

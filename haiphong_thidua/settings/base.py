@@ -336,7 +336,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Forms, REST ------------------------------------------------------------
 # Form widgets (selects with their options above all) render through Jinja2's copies of Django's widget templates: the
 # same markup at a fraction of the cost (issue 34; bench/results.md). Pages stay in Django's template language.
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+FORM_RENDERER = "utilities.renderers.FormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 REST_FRAMEWORK = {
