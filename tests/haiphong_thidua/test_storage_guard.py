@@ -57,6 +57,7 @@ ALLOWED = {
     ("core/backup.py", "tempfile"): "the private working folder of pg_dump and pg_restore, removed after the run",
     ("haiphong_thidua/warmup.py", "Path()"): "the template folders of the code (installed apps, the project's "
                                              "templates), listed to compile every template before a worker serves",
+    ("utilities/renderers.py", "Path()"): "the form renderer's template folders (code, not stored documents)",
     ("core/management/commands/restore.py", "Path()"): "the folders the operator names: a local storage to restore "
                                                       "into, the signing host's key folder",
 }
