@@ -80,9 +80,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--urls", default=str(ROOT / "var" / "bench-urls.txt"), help="the mix's requests")
     args = parser.parse_args()
     env = dict(env_for(args.scale), FRAGMENT_CACHE_SECONDS="0")
-    urls_file = ROOT / "var" / "bench-urls.txt"
+    urls_file = Path(args.urls)
     if not urls_file.exists():
         sys.exit("run bench/mixed.py first: it writes the mix's requests to var/bench-urls.txt")
     dossiers = [line.split(" ", 1)[1] for line in urls_file.read_text().splitlines() if line.startswith("dossier ")]
