@@ -104,7 +104,7 @@ def filter_field(field) -> str:
         parts.append(format_html('<div id="{}_error" class="invalid-feedback">{}</div>', field.auto_id,
                                  format_html_join("", "<p>{}</p>", ((error,) for error in field.errors))))
     return format_html('<div id="div_{}" class="{}">{}</div>', field.auto_id,
-                       "form-check" if kind == "checkbox" else "mb-3", format_html_join("", "{}", ((p,) for p in parts)))
+                       "form-check" if kind == "checkbox" else "mb-0", format_html_join("", "{}", ((p,) for p in parts)))
 
 
 @register.simple_tag
