@@ -54,13 +54,15 @@ def stop(*procs: subprocess.Popen | None) -> None:
                 proc.wait(5)
 
 
-def wait_for(predicate, seconds: float) -> bool:
+def wait_for(predicate, seconds: float, step: float = 0.3):
+    """The predicate's first true value within ``seconds``, else None."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return None
 
 
 @contextlib.contextmanager

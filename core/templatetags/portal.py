@@ -109,7 +109,6 @@ def filter_field(field) -> str:
 
 @register.simple_tag
 def status_badge(status, labels) -> str:
-    """A target's progress badge, ``targets/_status.html`` written in Python for the dashboard's rows (an include a
-    row cost more than the row's own markup): the status's label from ``labels``, none if it has no label; the same
-    markup, the partial's closing newline included."""
+    """A target's progress badge (the dashboard's rows and summary, the target's page), written in Python: an include
+    a row cost more than the row's own markup. The status's label from ``labels``, none if it has no label."""
     return format_html('<span class="badge status-{}">{}</span>\n', status, labels.get(status, ""))

@@ -18,22 +18,14 @@ from kombu import Connection
 
 from reports.models import Report, ReportStatus
 
+from ..workers import wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.celery, pytest.mark.xdist_group("celery"),
     pytest.mark.skipif(not (shutil.which("supervisord") and Path("/usr/bin/redis-server").exists()),
                        reason="supervisord and redis-server come from scripts/setup.sh (Debian's supervisor, "
                               "redis-server)")]
-
-
-def _wait(predicate, seconds, step=0.3):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return None
 
 
 def _get(url):
@@ -82,8 +74,8 @@ def test_a_killed_worker_is_restarted_and_its_report_produced_once(transactional
                              start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     health = f"http://127.0.0.1:{port}/healthz"
     try:
-        assert _wait(lambda: _get(health) == 200, 40), "the web process never answered"
-        worker = _wait(lambda: _pid(var, "worker"), 10)
+        assert wait_for(lambda: _get(health) == 200, 40), "the web process never answered"
+        worker = wait_for(lambda: _pid(var, "worker"), 10)
         report = Report.objects.create(kind="monthly", period_start=dt.date(2023, 6, 1),
                                        period_end=dt.date(2023, 6, 30))
         from haiphong_thidua.celery import app
@@ -91,14 +83,14 @@ def test_a_killed_worker_is_restarted_and_its_report_produced_once(transactional
         with Connection(f"redis+socket://{var / 'run' / 'redis.sock'}") as connection, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the test settings' eager mode does not apply to send_task
             app.send_task("reports.tasks.generate_report", args=[report.pk], connection=connection)
-        assert _wait(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING, 20), \
+        assert wait_for(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING, 20), \
             "the worker never started the report"
         os.killpg(worker, signal.SIGKILL)  # the worker and its pool, mid-report
         killed_at = time.monotonic()
         assert _get(health) == 200  # the portal keeps serving
-        restarted = _wait(lambda: (pid := _pid(var, "worker")) and pid != worker and pid, 10, step=0.2)
+        restarted = wait_for(lambda: (pid := _pid(var, "worker")) and pid != worker and pid, 10, step=0.2)
         assert restarted, "supervisord did not start a new worker within 10 seconds"
-        assert _wait(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.DONE, 60), \
+        assert wait_for(lambda: Report.objects.get(pk=report.pk).status == ReportStatus.DONE, 60), \
             "the report was not produced after the worker was killed"
         assert time.monotonic() - killed_at < 60
         time.sleep(2)  # a duplicate delivery would show up as one more attempt
@@ -115,5 +107,5 @@ def test_a_killed_worker_is_restarted_and_its_report_produced_once(transactional
         finally:
             if stack.poll() is None:
                 os.killpg(stack.pid, signal.SIGKILL)
-    assert _wait(lambda: _get(health) is None, 10), "the web process outlived Ctrl-C"
+    assert wait_for(lambda: _get(health) is None, 10), "the web process outlived Ctrl-C"
     assert not (var / "run" / "redis.sock").exists() or _pid(var, "worker") == 0
