@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from awards import services, signed_documents
-from awards.models import FINISHED_STATUSES, NoticeStatus, OutcomeNotice, Status, Submission
+from awards.models import NoticeStatus, OutcomeNotice, Status, Submission
 from core.health import broker_status, cache_status, database_status, queues_status, storage_status, worker_status
 from core.import_jobs import rows_read
 from core.models import ImportJob
@@ -44,7 +44,7 @@ def home(request):
     user = request.user
     submissions = Submission.objects.visible_to(user)
     context = {
-        "dossiers_open": submissions.exclude(status__in=FINISHED_STATUSES).count(),
+        "dossiers_open": submissions.unfinished().count(),
         "dossiers_to_receive": submissions.filter(status__in=services.receive.transition.sources).count()
         if is_board_officer(user) else 0,
         "dossiers_overdue": submissions.overdue().count(),

@@ -6,6 +6,7 @@ from .decisions import Decision  # noqa: F401
 from .dossier import (  # noqa: F401
     Attachment,
     Nominee,
+    NomineeName,
     NomineeQuerySet,
     PublicComment,
     Submission,

@@ -19,6 +19,7 @@ from .council import CouncilTally
 from .decisions import AwardRecord
 from .enums import (
     EDITABLE_STATUSES,
+    FINISHED_STATUSES,
     OPEN_STATUSES,
     ArticlePoint,
     AttachmentKind,
@@ -39,6 +40,12 @@ class SubmissionQuerySet(models.QuerySet):
         if scope_key(user)[0] == "city":
             return self.exclude(status=Status.DRAFT)  # drafts belong to their unit until sent
         return scope_to_user(self, user)
+
+    def unfinished(self):
+        """Dossiers not yet decided, forwarded or closed (drafts included where the viewer sees them). Written as the
+        statuses it keeps, not those it drops: the status index then reads only the few open dossiers, not the
+        decided years (8 ms → 0,5 ms at scale 1)."""
+        return self.filter(status__in=[s for s in Status.values if s not in FINISHED_STATUSES])
 
     def overdue(self, day=None):
         return self.filter(status__in=(*OPEN_STATUSES, Status.RETURNED), due_on__lt=day or timezone.localdate())
@@ -112,7 +119,26 @@ class Submission(ChoiceLabels, models.Model):
         return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
 
+# A name search that matches more distinct names than this is a word, not a name ("nguyen"): it filters the lines
+# themselves, which the newest-first index walk answers quickly because such a word is in many of them.
+NAME_SEARCH_MAX_NAMES = 300
+
+
 class NomineeQuerySet(FoldedNameQuerySet, models.QuerySet):
+    def search(self, text: str):
+        """Lines whose folded name contains ``text`` (with or without diacritics), found through the distinct names
+        (``NomineeName``): the substring test runs over the names, a few tens of thousands that grow far slower
+        than the lines, and the lines are then read by the names' index. The same lines as
+        ``search_name LIKE '%text%'``, without scanning a trigram index over every line (issue 34)."""
+        folded = fold(text)
+        if not folded:
+            return self
+        names = list(NomineeName.objects.filter(search_name__contains=folded).values_list("search_name", flat=True)
+                     [:NAME_SEARCH_MAX_NAMES + 1])
+        if len(names) > NAME_SEARCH_MAX_NAMES:
+            return self.filter(search_name__contains=folded)
+        return self.filter(search_name__in=names)
+
     def visible_to(self, user):
         """The nominees of the dossiers ``user`` sees."""
         if scope_key(user)[0] == "city":
@@ -183,6 +209,22 @@ class Nominee(ChoiceLabels, AppraisalRecord, CouncilTally, AwardRecord, models.M
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)
         super().save(*args, **kwargs)
+
+
+class NomineeName(models.Model):
+    """Each distinct folded name of a nomination line (``Nominee.search_name``), for the name search.
+
+    Kept by the database itself (migration 0025: statement triggers on ``awards_nominee`` add the names of the rows
+    inserted or renamed, whoever writes them — the services, imports, ``COPY``); a name whose lines were deleted stays
+    and simply finds nothing."""
+
+    search_name = models.CharField(max_length=255, primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["search_name"], name="nomineename_trgm", opclasses=["gin_trgm_ops"])]
+
+    def __str__(self) -> str:
+        return self.search_name
 
 
 class Attachment(ChoiceLabels, models.Model):

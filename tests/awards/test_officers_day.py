@@ -262,3 +262,11 @@ def test_the_council_page_query_count_does_not_grow_with_nominees(council_client
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = council_client.get(url).content.decode()
     assert "Người thứ 2" in page
+
+
+def test_home_counts_the_unit_s_dossiers_still_in_progress(staff_client):
+    """A unit's drafts and sent dossiers are in progress; a decided one is finished."""
+    draft()
+    to_state(draft(), Status.SUBMITTED)
+    to_state(draft(), Status.DECIDED)
+    assert "2 hồ sơ đề nghị khen thưởng đang xử lý" in staff_client.get(reverse("home")).content.decode()
