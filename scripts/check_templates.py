@@ -18,8 +18,9 @@ BREAK = re.compile(r"(</(?:th|td|tr|li|thead|tbody|tfoot|table|ul|ol|dl|dd|dt|di
 
 
 def templates():
-    for path in sorted(ROOT.glob("**/templates/**/*.html")):
-        if not {".venv", "node_modules", "static"} & set(path.parts):
+    for path in sorted([*ROOT.glob("**/templates/**/*.html"), *ROOT.glob("**/jinja2/**/*.html")]):
+        # (utilities/jinja2/django/: Django's own form widgets as the renderer overrides them, kept as Django writes them)
+        if not {".venv", "node_modules", "static"} & set(path.parts) and "jinja2/django/" not in path.as_posix():
             yield path
 
 

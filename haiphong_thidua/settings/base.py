@@ -113,6 +113,15 @@ TEMPLATES = [
             ],
         },
     },
+    # The hottest fragments (a dossier's rows): <app>/jinja2/, helpers that write what the Django templates write
+    # (utilities/jinja.py). Listed second: a name is looked up in the Django templates first.
+    {
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "utilities.jinja.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------

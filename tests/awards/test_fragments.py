@@ -1,0 +1,44 @@
+"""The dossier's rows are a Jinja2 fragment (awards/jinja2/, utilities/jinja.py, issue 34): they must read exactly as
+the Django templates wrote them — translations, escaping, dates — for every reader."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from awards.models import Status
+
+from ..awards_helpers import draft, to_state
+
+FINDINGS = [{"ok": True, "message": "Đủ 5 năm liên tục", "message_en": "Five years in a row", "basis": "Điều 74"},
+            {"ok": False, "message": "Thiếu <biên bản> & 'tờ trình'", "message_en": "", "basis": ""},
+            {"ok": None, "message": "Cần xem lại", "message_en": "Needs a look", "basis": "Điều 24.3"}]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("result", ["eligible", "not_eligible", "needs_review"])
+def test_the_eligibility_badge_is_the_same_in_both_template_languages(language, result):
+    """The appraisal page includes the Django template, the dossier's rows its Jinja2 twin: the same bytes."""
+    context = {"result": result, "findings": FINDINGS}
+    with translation.override(language):
+        django_html = render_to_string("awards/_eligibility.html", context, using="django")
+        jinja_html = render_to_string("awards/_eligibility.html", context, using="jinja2")
+    assert jinja_html == django_html
+    assert "Thiếu &lt;biên bản&gt; &amp; &#x27;tờ trình&#x27;" in jinja_html
+
+
+def test_the_dossier_rows_escape_names_and_speak_the_reader_s_language(officer_client, staff_client):
+    submission = to_state(draft(names=("Nguyễn <b>Văn</b> An", "Trần Thị O'Bình")), Status.DECIDED)
+    page = officer_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode()
+    assert "Nguyễn &lt;b&gt;Văn&lt;/b&gt; An" in page and "<b>Văn</b>" not in page
+    assert "Trần Thị O&#x27;Bình" in page  # Django's escape, as every other page writes it
+    assert "Đáp ứng tiêu chuẩn" in page or "Đủ điều kiện" in page
+    assert "1 đồng ý, 0 không đồng ý, 0 không biểu quyết" in page
+    officer_client.cookies["django_language"] = "en"
+    english = officer_client.get(reverse("awards:submission_detail", args=[submission.pk])).content.decode()
+    assert "1 for, 0 against, 0 abstain" in english and "Nominees" in english
+
+    mine = draft(names=("Vũ Văn Hải",))
+    own = staff_client.get(reverse("awards:submission_detail", args=[mine.pk])).content.decode()
+    assert 'name="csrfmiddlewaretoken" value="' in own  # each row's remove form carries the reader's token
+    assert "Xóa Vũ Văn Hải khỏi hồ sơ?" in own
