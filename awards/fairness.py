@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Count, Max, Q
 
@@ -57,11 +58,12 @@ def _shares(counts: dict) -> list[Share]:
     return [Share(name, counts[f"{name}__n"], counts[f"{name}__of"], targets.get(name)) for name in DIMENSIONS]
 
 
-# The city's counts of a year scan every award of that year (a second at a million lines): they are kept in the
+# The city's counts of a year scan every award of that year (60 ms at a million lines): they are kept in the
 # cache until an award is decided or revoked (a new decision), a staff record changes, or a central result comes
-# back (``forget``, after the commit; without a shared cache, another web process may keep those up to
-# COUNTS_SECONDS).
-COUNTS_SECONDS = 300
+# back (``forget``, after the commit). The key changes with each of those, so the time limit only matters where the
+# cache is not shared (each process's memory: another web process may keep its counts up to FAIRNESS_COUNTS_SECONDS,
+# 5 minutes); with Redis, every process sees the new key at once and the counts live 6 hours (settings), so an open
+# dossier's page does not count a year again every five minutes (issue 34: those recounts were its slowest pages).
 
 
 def _epoch() -> int:
@@ -80,7 +82,7 @@ def year_counts(year: int) -> dict:
     counts = store.get(key)
     if counts is None:
         counts = _awarded(year).aggregate(**_aggregates())
-        store.set(key, counts, COUNTS_SECONDS)
+        store.set(key, counts, settings.FAIRNESS_COUNTS_SECONDS)
     return counts
 
 

@@ -3,15 +3,19 @@ documents floor's (documents.formats, ``{% load documents %}``), offered here to
 
 import functools
 
-from django import template
+from django import forms, template
+from django.core.exceptions import EmptyResultSet
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext as _
 
 from documents import formats
 from organisation import permissions
 from organisation.text import in_sentence
+
+from ..datacache import DOMAINS, versions
 
 register = template.Library()
 register.filter("number", formats.number)
@@ -94,7 +98,7 @@ def filter_field(field) -> str:
         described.append(f"{field.auto_id}_error")
     if described:
         attrs["aria-describedby"] = " ".join(described)
-    control = field.as_widget(attrs=attrs)
+    control = _select(field, attrs) or field.as_widget(attrs=attrs)
     label = format_html('<label for="{}" class="{}">{}</label>', field.id_for_label,
                         "form-check-label" if kind == "checkbox" else "form-label", field.label)
     parts = [control, label] if kind == "checkbox" else [label, control]
@@ -105,6 +109,36 @@ def filter_field(field) -> str:
                                  format_html_join("", "<p>{}</p>", ((error,) for error in field.errors))))
     return format_html('<div id="div_{}" class="{}">{}</div>', field.auto_id,
                        "form-check" if kind == "checkbox" else "mb-0", format_html_join("", "{}", ((p,) for p in parts)))
+
+
+_SELECTS: dict = {}
+_SELECTS_KEPT = 500
+
+
+def _select(field, attrs: dict):
+    """A select list of database rows (award types, officers) as rendered before for the same data, value and
+    language, or None. Building and writing its options (Django's ``optgroups``, a dict and a template context an
+    option) was a third of an uncached queue page; the list changes only when its domain's data version does
+    (core/datacache.py), which is part of the key. Kept per process, a few hundred lists at most."""
+    widget, queryset = field.field.widget, getattr(field.field, "queryset", None)
+    if queryset is None or not isinstance(widget, forms.Select) or widget.allow_multiple_selected:
+        return None
+    domain = queryset.model._meta.app_label
+    stamp = versions(domain) if domain in DOMAINS else None
+    if stamp is None:  # a domain without a version, or a transaction that has written: rendered afresh
+        return None
+    try:
+        rows = str(queryset.query)  # the list's own query (a list scoped to the reader differs in it)
+    except EmptyResultSet:
+        return None
+    key = (type(field.form).__qualname__, field.html_name, field.auto_id, str(field.field.empty_label),
+           field.field.required, str(field.value()), tuple(sorted(attrs.items())), get_language(), stamp, rows)
+    html = _SELECTS.get(key)
+    if html is None:
+        if len(_SELECTS) >= _SELECTS_KEPT:
+            _SELECTS.clear()
+        html = _SELECTS[key] = str(field.as_widget(attrs=attrs))
+    return mark_safe(html)  # noqa: S308 — the widget's own rendering, escaped when it was rendered
 
 
 @register.simple_tag

@@ -151,6 +151,9 @@ if _REDIS_CACHE_URL:  # without it the local/demo settings keep fragments in eac
                     "KEY_PREFIX": "hptd", "TIMEOUT": 300}
     CACHES = {"default": _redis_cache, "fragments": _redis_cache}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# A year's award counts for the fairness warnings (awards/fairness.py): keyed on what changes them; the time limit
+# bounds only a cache that each process keeps for itself.
+FAIRNESS_COUNTS_SECONDS = 6 * 3600 if _REDIS_CACHE_URL else 300
 
 # --- Celery ---------------------------------------------------------------
 # Redis when REDIS_URL (or CELERY_BROKER_URL) is set; without it the local/demo settings use kombu's filesystem

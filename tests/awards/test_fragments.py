@@ -42,3 +42,31 @@ def test_the_dossier_rows_escape_names_and_speak_the_reader_s_language(officer_c
     own = staff_client.get(reverse("awards:submission_detail", args=[mine.pk])).content.decode()
     assert 'name="csrfmiddlewaretoken" value="' in own  # each row's remove form carries the reader's token
     assert "Xóa Vũ Văn Hải khỏi hồ sơ?" in own
+
+
+@pytest.mark.django_db(transaction=True)  # the data versions advance when a transaction commits
+def test_a_filter_list_of_rows_shows_a_change_at_once_and_keeps_the_choice():
+    """The queue's award list is reused between pages (core/templatetags/portal.py ``_select``), keyed on the law
+    catalogue's data version: a renamed award shows on the next page, and each page keeps its own selected value."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from legal.models import AwardType
+    from organisation.models import User
+
+    officer = Client()
+    officer.force_login(User.objects.get(username="demo_officer"))
+    award = AwardType.objects.get(code="bang-khen-chu-tich")
+    queue = reverse("awards:submission_list")
+    assert f'<option value="{award.pk}">{award.name}</option>' in officer.get(queue).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        officer.get(queue + "?page=1")
+    assert not [q for q in again.captured_queries if 'FROM "legal_awardtype"' in q["sql"]]  # reused, not queried
+    chosen = officer.get(queue + f"?award={award.pk}").content.decode()
+    assert f'<option value="{award.pk}" selected>{award.name}</option>' in chosen
+    AwardType.objects.filter(pk=award.pk).update(name="Bằng khen (tên mới)")
+    renamed = officer.get(queue).content.decode()
+    assert f'<option value="{award.pk}">Bằng khen (tên mới)</option>' in renamed
+    officer.cookies["django_language"] = "en"
+    assert ">All</option>" in officer.get(queue).content.decode()
