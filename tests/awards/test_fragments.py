@@ -1,12 +1,14 @@
 """The dossier's rows are a Jinja2 fragment (awards/jinja2/, utilities/jinja.py, issue 34): they must read exactly as
 the Django templates wrote them — translations, escaping, dates — for every reader."""
 
+import datetime as dt
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from awards.models import Status
+from awards.models import Status, Submission
 
 from ..awards_helpers import draft, to_state
 
@@ -70,3 +72,19 @@ def test_a_filter_list_of_rows_shows_a_change_at_once_and_keeps_the_choice():
     assert f'<option value="{award.pk}">Bằng khen (tên mới)</option>' in renamed
     officer.cookies["django_language"] = "en"
     assert ">All</option>" in officer.get(queue).content.decode()
+
+
+def test_the_queue_rows_escape_titles_and_show_deadlines(officer_client):
+    """The queue's rows are a Jinja2 fragment inside the Django page: links, escaping, dates, the empty officer."""
+    submission = to_state(draft(), Status.SUBMITTED)
+    Submission.objects.filter(pk=submission.pk).update(title="Tờ trình <script>x</script> & 'khen'",
+                                                       due_on=dt.date(2020, 1, 6))
+    page = officer_client.get(reverse("awards:submission_list")).content.decode()
+    detail = reverse("awards:submission_detail", args=[submission.pk])
+    assert f'<a href="{detail}">Tờ trình &lt;script&gt;x&lt;/script&gt; &amp; &#x27;khen&#x27;</a>' in page
+    assert "<script>x</script>" not in page
+    assert 'aria-label="Chọn Tờ trình &lt;script&gt;' in page and f'name="ids" value="{submission.pk}"' in page
+    assert "<td>—</td>" in page  # no officer yet
+    assert '<tr class="table-danger">' in page and "06/01/2020" in page and ">quá hạn</span>" in page
+    officer_client.cookies["django_language"] = "en"
+    assert "No dossier matches." in officer_client.get(reverse("awards:submission_list") + "?q=zzzz").content.decode()
