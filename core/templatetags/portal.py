@@ -113,13 +113,14 @@ def filter_field(field) -> str:
 
 _SELECTS: dict = {}
 _SELECTS_KEPT = 500
+_SELECTS_CHARACTERS = 4_000_000  # a list of every unit is some 200,000 characters: a few MB a process at most
 
 
 def _select(field, attrs: dict):
     """A select list of database rows (award types, officers) as rendered before for the same data, value and
     language, or None. Building and writing its options (Django's ``optgroups``, a dict and a template context an
     option) was a third of an uncached queue page; the list changes only when its domain's data version does
-    (core/datacache.py), which is part of the key. Kept per process, a few hundred lists at most."""
+    (core/datacache.py), which is part of the key. Kept per process: a few hundred lists, a few megabytes, at most."""
     widget, queryset = field.field.widget, getattr(field.field, "queryset", None)
     if queryset is None or not isinstance(widget, forms.Select) or widget.allow_multiple_selected:
         return None
@@ -135,9 +136,10 @@ def _select(field, attrs: dict):
            field.field.required, str(field.value()), tuple(sorted(attrs.items())), get_language(), stamp, rows)
     html = _SELECTS.get(key)
     if html is None:
-        if len(_SELECTS) >= _SELECTS_KEPT:
+        html = str(field.as_widget(attrs=attrs))
+        if len(_SELECTS) >= _SELECTS_KEPT or sum(map(len, _SELECTS.values())) + len(html) > _SELECTS_CHARACTERS:
             _SELECTS.clear()
-        html = _SELECTS[key] = str(field.as_widget(attrs=attrs))
+        _SELECTS[key] = html
     return mark_safe(html)  # noqa: S308 — the widget's own rendering, escaped when it was rendered
 
 
