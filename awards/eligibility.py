@@ -979,13 +979,15 @@ def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     return verdict
 
 
-def record_many(nominees: list[Nominee], today: dt.date | None = None) -> None:
+def record_many(nominees: list[Nominee], today: dt.date | None = None, progress=None) -> None:
     """``record`` for many nominees (the Excel import): the evidence of all of them read at once, each judged as
-    ``record`` judges it, the verdicts stored in a few queries."""
+    ``record`` judges it, the verdicts stored in a few queries. ``progress(n, saved=True)``: told as they are judged."""
     with remembering(persons={n.person_id for n in nominees if n.person_id},
                      units={n.collective_unit_id for n in nominees if n.collective_unit_id},
                      rivals_of=nominees):
-        for nominee in nominees:
+        for done, nominee in enumerate(nominees):
+            if progress is not None:
+                progress(done, saved=True)
             verdict, nominee.eligibility_reasons = _judged(nominee, today)
             nominee.eligibility = verdict.result
     _store_verdicts(nominees)

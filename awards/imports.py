@@ -242,7 +242,7 @@ def import_nominees(user, submission: Submission, upload, progress=None) -> tupl
     # Every row checked as save_nominee checks it, then all written at once and each judged (the law and the
     # evidence of the sheet's people read once): a few queries per row instead of some thirty.
     numbers = [row.pop("row") for row in rows]
-    errors = [_refusal(numbers[index], exc) for index, exc in add_nominees(user, submission, rows)]
+    errors = [_refusal(numbers[index], exc) for index, exc in add_nominees(user, submission, rows, progress)]
     if errors:  # all rows or none
         transaction.set_rollback(True)
         return 0, capped(errors)

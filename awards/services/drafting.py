@@ -176,17 +176,19 @@ def _filled_nominee(user, submission: Submission, nominee: Nominee | None, not_f
 
 
 @transaction.atomic
-def add_nominees(user, submission: Submission, rows: list[dict]) -> list[tuple[int, ValidationError]]:
+def add_nominees(user, submission: Submission, rows: list[dict], progress=None) -> list[tuple[int, ValidationError]]:
     """Many new nominees at once (the Excel import), each checked, written and judged as ``save_nominee`` does it
     for one: every row checked first, then all written in a few queries with their history, then each judged (the
     law and the evidence of all of them read once). Returns the refused rows (index in ``rows``, the refusal); if
-    there is any, nothing is written."""
+    there is any, nothing is written. ``progress`` (an import's counter) is told the rows judged so far."""
     submission = _lock(submission)
     try:
         _require_editable(user, submission)
     except ValidationError as exc:  # refused for every row, as save_nominee refuses each
         return [(index, exc) for index in range(len(rows))]
     refusals, nominees, law = [], [], {}
+    if progress is not None:
+        progress(0, saved=True)  # the whole sheet is read: the page shows the rows checked and saved from now on
 
     def not_for_the_city(award_type, day):  # one reading of the deciding authority per award
         if award_type.pk not in law:
@@ -207,7 +209,7 @@ def add_nominees(user, submission: Submission, rows: list[dict]) -> list[tuple[i
     for nominee in nominees:
         nominee.search_name = fold(nominee.name)  # what Nominee.save() sets, which a bulk insert does not call
     bulk_create_with_history(nominees, Nominee, batch_size=500, default_user=user)
-    eligibility.record_many(nominees)
+    eligibility.record_many(nominees, progress=progress)
     return []
 
 
