@@ -18,7 +18,8 @@ unit codes, awards the city decides; ``ratings``: the Board's sheet of task rati
 ``ImportJob`` and run with ``core.import_jobs.run`` — what the worker's task does — in a child process, inside a
 transaction rolled back at the end. The limits that refuse a sheet this long (``IMPORT_MAX_ROWS``, 5,000 by
 default; the nominee list's own ``MAX_ROWS``, 2,000) are raised for the child only, and the output says so.
-Measured: wall, CPU, SQL, queries, peak RSS, and when the progress counter (the page's bar) last moved.
+Measured: wall, CPU, SQL, queries, peak RSS, and when the progress page last counted the rows read and the rows
+checked and saved (importers that count that stage: the nominee list).
 
 ``--profile`` adds a cProfile of the measured call (the top functions by cumulative and by own time) below the
 table. ``--database NAME`` runs on another database than the scale's (``hptd_bench_<scale>``, made by bench/run.py).
@@ -145,16 +146,13 @@ def child_report(spec: dict) -> dict:
 
 
 def _nominee_sheet(rows: int, year: int):
-    """A year-end dossier of the unit with the most people under it (not the city itself), its staff account, and a
-    valid workbook of ``rows`` nominees: individuals with their person codes (each person once while there are
-    enough), a collective with a unit code every tenth row."""
-    from django.contrib.auth.models import Group
+    """The rows of a year-end list of the smallest unit with ``rows`` people under it (not the city itself; else the
+    largest): individuals with their person codes (each person once while there are enough), a collective with a
+    unit code every tenth row. Nothing is written."""
     from django.db.models import Count
 
     from awards.imports import HEADERS
-    from awards.services import create_submission
-    from organisation.models import Person, Unit, User
-    from organisation.roles import Role
+    from organisation.models import Person, Unit
 
     direct = dict(Person.objects.values_list("unit__path").annotate(n=Count("pk")).values_list("unit__path", "n"))
     under = {}  # persons under each unit's path, its own included
@@ -167,10 +165,6 @@ def _nominee_sheet(rows: int, year: int):
     sizes = sorted((under.get(u.path, 0), u.pk) for u in candidates.only("path"))
     enough = [size for size in sizes if size[0] >= rows]
     best = Unit.objects.get(pk=(enough[0] if enough else sizes[-1])[1])  # the smallest unit with enough people
-    user = User.objects.create_user("bench_import_staff", password=None, unit=best)
-    user.groups.set([Group.objects.get(name=Role.UNIT_STAFF)])
-    submission = create_submission(user, unit=best, title="Bench: year-end list", year=year, round_kind="yearly",
-                                   commendation_type="regular")
     people = list(Person.objects.filter(unit__path__startswith=best.path).order_by("pk").values_list(
         "pk", "full_name")[: rows])
     collectives = list(Unit.objects.filter(path__startswith=best.path).order_by("pk").values_list("code", "name"))
@@ -187,31 +181,60 @@ def _nominee_sheet(rows: int, year: int):
             values[0], values[1], values[2], values[5] = "Cá nhân", name, individual_awards[i % 2], pk
         values[3] = f"Hoàn thành xuất sắc nhiệm vụ năm {year}, dẫn đầu phong trào thi đua của đơn vị (dòng {i + 2})"
         sheet.append(values)
-    return user, submission, sheet, {"unit": best.code, "persons": len(people), "collectives": len(collectives)}
+    return sheet, {"unit": best.code, "persons": len(people), "collectives": len(collectives)}
+
+
+def _nominee_dossier(unit_code: str, year: int):
+    """The unit's staff account and its draft year-end dossier (inside the measuring child's transaction)."""
+    from django.contrib.auth.models import Group
+
+    from awards.services import create_submission
+    from organisation.models import Unit, User
+    from organisation.roles import Role
+
+    unit = Unit.objects.get(code=unit_code)
+    user = User.objects.create_user("bench_import_staff", password=None, unit=unit)
+    user.groups.set([Group.objects.get(name=Role.UNIT_STAFF)])
+    return user, create_submission(user, unit=unit, title="Bench: year-end list", year=year, round_kind="yearly",
+                                   commendation_type="regular")
 
 
 def _ratings_sheet(rows: int, year: int):
     from awards.ratings import HEADERS
-    from organisation.models import Person, User
+    from organisation.models import Person
 
-    user = User.objects.get(username="demo_officer")  # the Board: the whole city
     people = list(Person.objects.order_by("pk").values_list("pk", "full_name")[:rows])
     grades = ("HTXSNV", "HTTNV", "HTNV", "HTTNV")
     sheet = [HEADERS] + [[pk, name, "", year, grades[i % 4]] for i, (pk, name) in enumerate(people)]
-    return user, None, sheet, {"persons": len(people)}
+    return sheet, {"persons": len(people)}
+
+
+def child_sheet(spec: dict) -> dict:
+    """The workbook, made in a child of its own (so that the measuring child's peak memory is the import's), saved
+    to ``spec["path"]`` as a unit would send it (not write-only: the file says how many rows it has)."""
+    import django
+
+    django.setup()
+    from openpyxl import Workbook
+
+    rows, about = (_nominee_sheet if spec["kind"] == "nominees" else _ratings_sheet)(spec["rows"], spec["year"])
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(spec["path"])
+    return about
 
 
 def child_import(spec: dict) -> dict:
-    import io
     import time
 
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.core.files.base import ContentFile
     from django.db import connection, transaction
-    from openpyxl import Workbook
 
     from awards import imports
     from core import import_jobs
@@ -219,30 +242,28 @@ def child_import(spec: dict) -> dict:
 
     imports.MAX_ROWS = max(imports.MAX_ROWS, spec["rows"])  # raised for this child only (said in the output)
     idle_mb = _peak_mb()
-    meter, moves = _Meter(), []
+    meter, moves = _Meter(), {False: [], True: []}  # the page's counter: rows read, rows checked and saved
     counter = import_jobs.progress_counter
 
     def watched(job_id):
         report = counter(job_id)
 
-        def progress(rows):
-            report(rows)
+        def progress(rows, saved=False):
+            report(rows, saved=saved)
             if rows % import_jobs.PROGRESS_EVERY == 0:
-                moves.append((rows, time.perf_counter()))
+                moves[saved].append((rows, time.perf_counter()))
 
         return progress
 
     import_jobs.progress_counter = watched
     with transaction.atomic():
-        build = _nominee_sheet if spec["kind"] == "nominees" else _ratings_sheet
-        user, submission, rows, about = build(spec["rows"], spec["year"])
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        upload = ContentFile(buffer.getvalue(), name=f"bench-{spec['kind']}.xlsx")
+        if spec["kind"] == "nominees":
+            user, submission = _nominee_dossier(spec["about"]["unit"], spec["year"])
+        else:  # the Board: the whole city
+            user, submission = get_user_model().objects.get(username="demo_officer"), None
+        with open(spec["path"], "rb") as handle:
+            content = handle.read()
+        upload = ContentFile(content, name=f"bench-{spec['kind']}.xlsx")
         job = import_jobs.queue(user, f"awards.{spec['kind']}", upload, submission.pk if submission else None)
         with connection.execute_wrapper(meter.sql):
             wall, cpu = time.perf_counter(), time.process_time()
@@ -253,9 +274,10 @@ def child_import(spec: dict) -> dict:
         started = wall_end - wall
         result = {"wall": wall, "cpu": cpu, "sql": meter.sql_seconds, "queries": meter.queries, "peak_mb": _peak_mb(),
                   "idle_mb": idle_mb, "status": job.status, "imported": job.imported, "errors": job.errors[:5],
-                  "rows_total": job.rows_total, "xlsx_bytes": len(buffer.getvalue()), "about": about,
-                  "bar_full_at": round(moves[-1][1] - started, 2) if moves else None,
-                  "bar_moves": len(moves)}
+                  "rows_total": job.rows_total, "xlsx_bytes": len(content), "about": spec["about"],
+                  "read_by": round(moves[False][-1][1] - started, 2) if moves[False] else None,
+                  "saved_last": round(moves[True][-1][1] - started, 2) if moves[True] else None,
+                  "bar_moves": len(moves[False]) + len(moves[True])}
         cache.delete(f"import-progress-{job.pk}")
         transaction.set_rollback(True)
     assert result["status"] == ImportStatus.DONE, result
@@ -326,22 +348,23 @@ def main_import(args, env, media):
     print(f"Excel imports of {args.rows} rows run as the worker runs them (core.import_jobs.run), database "
           f"{env['DATABASE_URL'].rsplit('/', 1)[1]}; {machine()}; limits raised for the bench: IMPORT_MAX_ROWS="
           f"{limits}, awards.imports.MAX_ROWS={max(args.rows, 2000)}; {args.repeat} run(s) each, median (min–max):\n")
-    print("| import | rows imported | wall s | CPU s (Python) | SQL s | queries | progress bar full at s | "
-          "peak RSS MB (idle process) | workbook bytes |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| import | rows imported | wall s | CPU s (Python) | SQL s | queries | page: all rows read at s | "
+          "page: last count of rows saved at s | peak RSS MB (idle process) | workbook bytes |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     profiles, abouts = [], []
     for kind in args.kinds:
-        runs = []
+        runs, path = [], str(media / f"bench-{kind}.xlsx")
+        about = _child("sheet", {"kind": kind, "rows": args.rows, "year": args.year, "path": path}, env)
         for i in range(args.repeat):
             profile = str(media / f"profile-{kind}.txt") if args.profile and i == 0 else ""
-            runs.append(_child("import", {"kind": kind, "rows": args.rows, "year": args.year, "profile": profile},
-                               env))
+            runs.append(_child("import", {"kind": kind, "rows": args.rows, "year": args.year, "profile": profile,
+                                          "path": path, "about": about}, env))
             if profile:
                 profiles.append((kind, Path(profile).read_text()))
         last = runs[-1]
         abouts.append((kind, last["about"]))
         print(f"| {kind} | {last['imported']} | {_spread(runs, 'wall')} | {_spread(runs, 'cpu')} | "
-              f"{_spread(runs, 'sql')} | {last['queries']} | {last['bar_full_at']} | "
+              f"{_spread(runs, 'sql')} | {last['queries']} | {last['read_by']} | {last['saved_last'] or '—'} | "
               f"{_spread(runs, 'peak_mb', 0)} ({_median(runs, 'idle_mb'):.0f}) | {last['xlsx_bytes']} |", flush=True)
     print()
     for kind, about in abouts:
@@ -353,7 +376,7 @@ def main_import(args, env, media):
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         spec = json.loads(sys.argv[3])
-        result = child_report(spec) if sys.argv[2] == "report" else child_import(spec)
+        result = {"report": child_report, "sheet": child_sheet, "import": child_import}[sys.argv[2]](spec)
         print(json.dumps(result, default=str))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
