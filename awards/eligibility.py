@@ -10,12 +10,16 @@ the same achievement already awarded, a duplicate nomination) apply to every awa
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -51,6 +55,42 @@ from .models import (
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = "eligible", "not_eligible", "needs_review"
 SERIOUS_DISCIPLINE = ("canh cao", "ha bac", "giang chuc", "cach chuc", "buoc thoi viec")
 
+# What the engine has read inside ``remembering()``: the law (rule versions, parameters, award types by code) and
+# each person's or collective's evidence, read once instead of once per rule, language and nominee.
+_memo: ContextVar[dict | None] = ContextVar("eligibility_memo", default=None)
+
+
+@contextmanager
+def remembering(persons=(), units=(), rivals_of=()):
+    """Inside the block the engine reads the law and each nominee's evidence once: ``record`` judges a nominee in
+    two languages from one reading, and a batch (the Excel import: ``persons`` and ``units`` named by its rows) reads
+    the evidence of all its nominees in a few queries. Only for work that does not change the evidence it judges
+    meanwhile (adding draft nominees does not: the evidence is awarded and past titles, ratings, initiatives and
+    blocking records). Nested blocks share the outer one's memory."""
+    if _memo.get() is not None:
+        _preload(_memo.get(), persons, units, rivals_of)
+        yield
+        return
+    token = _memo.set({})
+    try:
+        _preload(_memo.get(), persons, units, rivals_of)
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _remembered(key, load):
+    memo = _memo.get()
+    if memo is None:
+        return load()
+    if key not in memo:
+        memo[key] = load()
+    return memo[key]
+
+
+def _award_by_code(code: str):
+    return _remembered(("award", code), lambda: AwardType.objects.filter(code=code).first())
+
 
 @dataclass
 class Finding:
@@ -81,11 +121,14 @@ def _years(years) -> str:
 def rules_for(award_type, year: int, commendation_type: str | None = None) -> list[EligibilityRule]:
     """The rule versions in force at the end of the achievement year, for the type of commendation (a rule with
     no types listed applies to every type)."""
-    day = dt.date(year, 12, 31)
-    rules = EligibilityRule.objects.in_force(day).filter(award_type=award_type).order_by("group", "id")
-    if commendation_type:
-        rules = rules.filter(Q(commendation_types=[]) | Q(commendation_types__contains=[commendation_type]))
-    return list(rules)
+    def load():
+        day = dt.date(year, 12, 31)
+        rules = EligibilityRule.objects.in_force(day).filter(award_type=award_type).order_by("group", "id")
+        if commendation_type:
+            rules = rules.filter(Q(commendation_types=[]) | Q(commendation_types__contains=[commendation_type]))
+        return list(rules)
+
+    return list(_remembered(("rules", award_type.pk, year, commendation_type), load))
 
 
 def criterion_points(award_type, year: int, commendation_type: str) -> set[str]:
@@ -104,8 +147,8 @@ def _merit_types() -> tuple[str, ...]:
 def reading(key: str, year: int, default: int) -> tuple[int, Parameter | None]:
     """A reading of the law chosen as a parameter (``legal.Parameter`` with its basis and the reading stated), in
     force at the end of the achievement year; ``default`` where no row is recorded."""
-    row = Parameter.objects.in_force(dt.date(year, 12, 31)).filter(key=key, award_type__isnull=True).order_by(
-        "-effective_from").first()
+    row = _remembered(("reading", key, year), lambda: Parameter.objects.in_force(dt.date(year, 12, 31)).filter(
+        key=key, award_type__isnull=True).order_by("-effective_from").first())
     return (int(row.value) if row else default), row
 
 
@@ -126,50 +169,160 @@ def initiative_window(within: int, year: int) -> tuple[int, Parameter | None]:
 class Evidence:
     """Everything the rules read about one person or collective, loaded once."""
 
-    def __init__(self, *, person=None, unit=None, exclude_nominee=None):
+    def __init__(self, *, person=None, unit=None, exclude_nominee=None, rows=None):
         self.person, self.unit = person, unit
         self.ratings, self.initiatives, self.blocks = {}, [], []
         self.titles: dict[str, set[int]] = defaultdict(set)
         self.any_titles: dict[str, set[int]] = defaultdict(set)
         if person is None and unit is None:  # a household: the officer's findings and the nominee's own fields
             return
-        subject = {"person": person} if person else {"unit": unit}
-        self.ratings = {r.year: r.rating for r in TaskRating.objects.filter(**subject)}
+        field_name, subject = ("person", person) if person else ("unit", unit)
+        if rows is None:  # read for this one person or collective (a batch reads many at once: _read_evidence)
+            rows = _read_evidence(field_name, [subject.pk])[subject.pk]
+        self.ratings = {year: rating for year, rating in rows["ratings"]}
         # ``titles``: awards that count toward merit chains; ``any_titles``: every award, ad hoc included.
         merit = _merit_types()
-        for past in PastAward.objects.filter(**subject).select_related("award_type"):
-            self.any_titles[past.award_type.code].add(past.year)
-            if past.commendation_type in merit:
-                self.titles[past.award_type.code].add(past.year)
-        awarded = Nominee.objects.filter(outcome=Outcome.AWARDED, revoked_by__isnull=True).select_related(
-            "award_type", "submission")
-        awarded = awarded.filter(person=person) if person else awarded.filter(collective_unit=unit)
-        if exclude_nominee is not None:
-            awarded = awarded.exclude(pk=exclude_nominee.pk)
-        for nominee in awarded:
-            self.any_titles[nominee.award_type.code].add(nominee.submission.year)
-            if nominee.submission.commendation_type in merit:
-                self.titles[nominee.award_type.code].add(nominee.submission.year)
-        self.initiatives = (list(Initiative.objects.filter(authors=person).select_related(
-            "consumed_by__award_type", "reserved_for__award_type", "consumed_by_unit_decision__award_type"))
-            if person else [])
-        self.blocks = list(BlockingRecord.objects.filter(**subject))
+        excluded = exclude_nominee.pk if exclude_nominee is not None else None
+        for pk, code, year, commendation_type in rows["past"] + rows["awarded"]:
+            if pk is not None and pk == excluded:
+                continue
+            self.any_titles[code].add(year)
+            if commendation_type in merit:
+                self.titles[code].add(year)
+        self.initiatives = list(rows["initiatives"])
+        self.blocks = list(rows["blocks"])
 
     def rating_ok(self, year: int, minimum: str) -> bool | None:
         rating = self.ratings.get(year)
         return None if rating is None else RATING_RANK[rating] >= RATING_RANK[minimum]
 
 
+EVIDENCE_ROWS = ("ratings", "past", "awarded", "initiatives", "blocks")
+
+
+def _read_evidence(field_name: str, ids) -> dict[int, dict]:
+    """The evidence rows of each person (``field_name`` "person") or collective ("unit") in ``ids``: five queries
+    whatever their number. Past awards as (None, code, year, type), awarded nominees as (their id, code, year,
+    type), in the order the one-by-one reading gives."""
+    ids = list(ids)
+    rows = {pk: {name: [] for name in EVIDENCE_ROWS} for pk in ids}
+    if not ids:
+        return rows
+    subject = {f"{field_name}_id__in": ids}
+    for owner, year, rating in TaskRating.objects.filter(**subject).values_list(f"{field_name}_id", "year", "rating"):
+        rows[owner]["ratings"].append((year, rating))
+    for owner, code, year, kind in PastAward.objects.filter(**subject).values_list(
+            f"{field_name}_id", "award_type__code", "year", "commendation_type"):
+        rows[owner]["past"].append((None, code, year, kind))
+    owner_field = "person_id" if field_name == "person" else "collective_unit_id"
+    for owner, pk, code, year, kind in Nominee.objects.filter(
+            outcome=Outcome.AWARDED, revoked_by__isnull=True, **{f"{owner_field}__in": ids}).values_list(
+            owner_field, "pk", "award_type__code", "submission__year", "submission__commendation_type"):
+        rows[owner]["awarded"].append((pk, code, year, kind))
+    if field_name == "person":
+        authored = Initiative.authors.through.objects.filter(person_id__in=ids).select_related(
+            "initiative__consumed_by__award_type", "initiative__reserved_for__award_type",
+            "initiative__consumed_by_unit_decision__award_type").order_by(*(
+                f"initiative__{f.lstrip('-')}" if not f.startswith("-") else f"-initiative__{f[1:]}"
+                for f in Initiative._meta.ordering))
+        for link in authored:
+            rows[link.person_id]["initiatives"].append(link.initiative)
+    for block in BlockingRecord.objects.filter(**subject):
+        rows[getattr(block, f"{field_name}_id")]["blocks"].append(block)
+    return rows
+
+
+def _preload(memo: dict, persons, units, rivals_of=()) -> None:
+    for field_name, ids in (("person", persons), ("unit", units)):
+        ids = {pk for pk in ids if pk is not None and ("evidence", field_name, pk) not in memo}
+        for pk, rows in _read_evidence(field_name, ids).items():
+            memo[("evidence", field_name, pk)] = rows
+    units = {pk for pk in units if pk is not None and ("members", pk) not in memo}
+    if units:  # the collectives' members, for the rules on their share of titles and ratings
+        members = defaultdict(list)
+        for person in Person.objects.filter(unit_id__in=units):
+            members[person.unit_id].append(person)
+        for pk in units:
+            memo[("members", pk)] = members[pk]
+        memo.setdefault("member units", set()).update(units)
+    if rivals_of:
+        _preload_rivals(memo, rivals_of)
+
+
+def _rivals(nominee: Nominee, year: int):
+    """Nominations of the same person or collective for the same award and year in dossiers under way or decided
+    (neither drafts nor closed, nor refused), besides ``nominee`` itself."""
+    others = Nominee.objects.filter(award_type=nominee.award_type, submission__year=year).exclude(
+        pk=nominee.pk).exclude(submission__status__in=[Status.DRAFT, Status.CLOSED]).exclude(
+        outcome__in=[Outcome.REJECTED, Outcome.FAILED])
+    return others.filter(person=nominee.person) if nominee.person_id else others.filter(
+        collective_unit=nominee.collective_unit) if nominee.collective_unit_id else others.none()
+
+
+def _rivals_key(nominee: Nominee, year: int) -> tuple:
+    return ("rivals", nominee.pk, nominee.award_type_id, year, nominee.person_id, nominee.collective_unit_id)
+
+
+def _preload_rivals(memo: dict, nominees) -> None:
+    """The rivals of many nominees in two queries (by person, by collective)."""
+    nominees = [n for n in nominees if n.person_id or n.collective_unit_id]
+    found = defaultdict(list)
+    for owner_field, attribute in (("person_id", "person_id"), ("collective_unit_id", "collective_unit_id")):
+        owners = {getattr(n, attribute) for n in nominees if getattr(n, attribute)}
+        if not owners:
+            continue
+        years = {n.submission.year for n in nominees}
+        rows = Nominee.objects.filter(**{f"{owner_field}__in": owners}, submission__year__in=years).exclude(
+            submission__status__in=[Status.DRAFT, Status.CLOSED]).exclude(
+            outcome__in=[Outcome.REJECTED, Outcome.FAILED]).select_related("submission")
+        for row in rows:
+            found[(owner_field, getattr(row, owner_field), row.award_type_id, row.submission.year)].append(row)
+    for n in nominees:
+        owner_field = "person_id" if n.person_id else "collective_unit_id"
+        year = n.submission.year
+        memo[_rivals_key(n, year)] = [r for r in found[(owner_field, getattr(n, owner_field), n.award_type_id, year)]
+                                      if r.pk != n.pk]
+
+
+def evidence(*, person=None, unit=None, exclude_nominee=None) -> Evidence:
+    """The evidence of a person or a collective (read once inside ``remembering()``)."""
+    if person is None and unit is None:
+        return Evidence()
+    field_name, subject = ("person", person) if person else ("unit", unit)
+    rows = _remembered(("evidence", field_name, subject.pk), lambda: _read_evidence(field_name, [subject.pk])[
+        subject.pk])
+    return Evidence(person=person, unit=unit, exclude_nominee=exclude_nominee, rows=rows)
+
+
 def _members(unit):
-    return list(Person.objects.filter(unit=unit))
+    return _remembered(("members", unit.pk), lambda: list(Person.objects.filter(unit=unit)))
 
 
-def _member_titles(members, award_code: str, year: int) -> set[int]:
-    holders = set(PastAward.objects.filter(person__in=members, award_type__code=award_code, year=year)
-                  .values_list("person_id", flat=True))
-    holders |= set(Nominee.objects.filter(person__in=members, award_type__code=award_code, submission__year=year,
-                                          outcome=Outcome.AWARDED).values_list("person_id", flat=True))
-    return holders
+def _member_titles(unit, members, award_code: str, year: int) -> set[int]:
+    memo = _memo.get()
+    batch = (memo or {}).get("member units", set())
+    if unit.pk in batch and ("member titles", unit.pk, award_code, year) not in memo:
+        # A batch's collectives: the holders among all their members in two queries.
+        by_unit = defaultdict(set)
+        for person_id, unit_id in PastAward.objects.filter(
+                person__unit_id__in=batch, award_type__code=award_code, year=year).values_list(
+                "person_id", "person__unit_id"):
+            by_unit[unit_id].add(person_id)
+        for person_id, unit_id in Nominee.objects.filter(
+                person__unit_id__in=batch, award_type__code=award_code, submission__year=year,
+                outcome=Outcome.AWARDED).values_list("person_id", "person__unit_id"):
+            by_unit[unit_id].add(person_id)
+        for pk in batch:
+            memo[("member titles", pk, award_code, year)] = by_unit[pk]
+
+    def load():
+        holders = set(PastAward.objects.filter(person__in=members, award_type__code=award_code, year=year)
+                      .values_list("person_id", flat=True))
+        holders |= set(Nominee.objects.filter(person__in=members, award_type__code=award_code, submission__year=year,
+                                              outcome=Outcome.AWARDED).values_list("person_id", flat=True))
+        return holders
+
+    return _remembered(("member titles", unit.pk, award_code, year), load)
 
 
 # --- one function per rule kind --------------------------------------------------------
@@ -247,7 +400,7 @@ def _ratings_within(rule, ev, year, nominee):
 
 
 def _title_name(code):
-    award = AwardType.objects.filter(code=code).first()
+    award = _award_by_code(code)
     return award.name if award else code
 
 
@@ -285,7 +438,7 @@ def _standard_instead_of_title(code, ev, year, nominee, missing: str) -> Finding
     """The law asks that the standard of ``code`` be met, not that its decision exist (Law 06/2022 Art 23.1:
     "Đạt tiêu chuẩn danh hiệu Lao động tiên tiến"): proposed in the same round, its decision may not be taken yet.
     The standard met without a decision is for the officer to confirm, never a flat refusal."""
-    award = AwardType.objects.filter(code=code).first()
+    award = _award_by_code(code)
     rules = rules_for(award, year, CommendationType.REGULAR) if award else []
     if not rules:
         return Finding(None, missing + "; " + _("no criteria of %(title)s in force to check its standard") % {
@@ -392,12 +545,22 @@ def _members_share(rule, ev, year, nominee):
         return Finding(None, _("the collective's member list is empty"))
     share = float(rule.params["share"])
     strict = rule.params.get("strict", False)
-    ratings = {r.person_id: r.rating for r in TaskRating.objects.filter(person__in=members, year=year)}
+    memo = _memo.get()
+    if ev.unit.pk in (memo or {}).get("member units", set()) and ("member ratings", ev.unit.pk, year) not in memo:
+        by_unit = defaultdict(dict)  # a batch's collectives: all their members' ratings of the year in one query
+        for person_id, unit_id, rating in TaskRating.objects.filter(
+                person__unit_id__in=memo["member units"], year=year).values_list("person_id", "person__unit_id",
+                                                                                 "rating"):
+            by_unit[unit_id][person_id] = rating
+        for pk in memo["member units"]:
+            memo[("member ratings", pk, year)] = by_unit[pk]
+    ratings = _remembered(("member ratings", ev.unit.pk, year), lambda: {
+        r.person_id: r.rating for r in TaskRating.objects.filter(person__in=members, year=year)})
     if "rating" in rule.params:
         holders = {p for p, r in ratings.items() if RATING_RANK[r] >= RATING_RANK[rule.params["rating"]]}
         what = _("rated %(rating)s or better") % {"rating": rule.params["rating"]}
     else:
-        holders = _member_titles(members, rule.params["award"], year)
+        holders = _member_titles(ev.unit, members, rule.params["award"], year)
         what = _title_name(rule.params["award"])
     # A member with no rating recorded (and not holding the title) is an open fact, not a member who failed.
     unknown = [m for m in members if m.pk not in holders and m.pk not in ratings]
@@ -419,7 +582,7 @@ def _members_share(rule, ev, year, nominee):
 
 def _members_count(rule, ev, year, nominee):
     members = _members(ev.unit)
-    holders = _member_titles(members, rule.params["award"], year)
+    holders = _member_titles(ev.unit, members, rule.params["award"], year)
     needed = int(rule.params.get("min", 1))
     return Finding(len(holders) >= needed, _("%(n)s member(s) %(title)s in %(year)s (needs %(needed)s)") % {
         "n": len(holders), "title": _title_name(rule.params["award"]), "year": year, "needed": needed})
@@ -428,9 +591,9 @@ def _members_count(rule, ev, year, nominee):
 def _no_member_discipline(rule, ev, year, nominee):
     members = _members(ev.unit)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    serious = [b for b in BlockingRecord.objects.filter(person__in=members, kind=BlockKind.DISCIPLINE,
-                                                        starts_on__lte=end).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=start)).select_related("person")
+    serious = [b for b in _remembered(("member discipline", ev.unit.pk, year), lambda: list(
+        BlockingRecord.objects.filter(person__in=members, kind=BlockKind.DISCIPLINE, starts_on__lte=end).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=start)).select_related("person")))
         if any(level in fold(b.level) for level in SERIOUS_DISCIPLINE)]
     if serious:
         return Finding(False, _("member(s) disciplined at warning level or above: %(names)s") % {
@@ -442,11 +605,15 @@ def _quota_share(rule, ev, year, nominee):
     """At most ``max_share`` of the holders of ``of_award`` in the year may get this award, counted over the scope
     the law gives the quota (Decree 91/2017 Art 9.3: the ministry or province, i.e. the whole city), not per unit."""
     of_award, share = rule.params["of_award"], float(rule.params["max_share"])
-    base = PastAward.objects.filter(award_type__code=of_award, year=year).count()
-    proposed = (PastAward.objects.filter(award_type=nominee.award_type, year=year).count()
-                + Nominee.objects.filter(submission__year=year, award_type=nominee.award_type)
-                .exclude(submission__status__in=[Status.CLOSED, Status.DRAFT]).exclude(
-                    outcome__in=[Outcome.REJECTED, Outcome.FAILED]).exclude(pk=nominee.pk).count() + 1)
+    base = _remembered(("quota base", of_award, year), lambda: PastAward.objects.filter(
+        award_type__code=of_award, year=year).count())
+    # A draft's nominee is not among those counted, so every draft nominee of the award shares one count.
+    counted = nominee.submission.status not in (Status.CLOSED, Status.DRAFT)
+    proposed = _remembered(("quota", nominee.award_type_id, year, nominee.pk if counted else None), lambda: (
+        PastAward.objects.filter(award_type=nominee.award_type, year=year).count()
+        + Nominee.objects.filter(submission__year=year, award_type=nominee.award_type)
+        .exclude(submission__status__in=[Status.CLOSED, Status.DRAFT]).exclude(
+            outcome__in=[Outcome.REJECTED, Outcome.FAILED]).exclude(pk=nominee.pk).count() + 1))
     if base == 0:
         return Finding(None, _("no %(title)s recorded in the city in %(year)s to compute the quota") % {
             "title": _title_name(of_award), "year": year})
@@ -556,7 +723,7 @@ def _lower_title_standard(rule, ev, year, nominee):
     """The rules of the lower title (``award``) that the nominee's own title does not have, checked too: a collective
     never gets Tập thể lao động xuất sắc while failing Tập thể lao động tiên tiến on a rule (e.g. no member warned,
     Art 28) that Art 27 does not repeat."""
-    lower = AwardType.objects.filter(code=rule.params["award"]).first()
+    lower = _award_by_code(rule.params["award"])
     own = {r.kind for r in rules_for(nominee.award_type, year, nominee.submission.commendation_type)}
     rules = [r for r in (rules_for(lower, year, CommendationType.REGULAR) if lower else []) if r.kind not in own]
     if not rules:
@@ -667,15 +834,14 @@ def _duplicates(nominee: Nominee, ev: Evidence, year: int) -> list[Finding]:
                 "year": year, "title": nominee.award_type.name}))
     else:
         findings += _same_ad_hoc_achievement(nominee, ev, year)
-    others = Nominee.objects.filter(award_type=nominee.award_type, submission__year=year).exclude(
-        pk=nominee.pk).exclude(submission__status__in=[Status.DRAFT, Status.CLOSED]).exclude(
-        outcome__in=[Outcome.REJECTED, Outcome.FAILED])
-    others = others.filter(person=nominee.person) if nominee.person_id else others.filter(
-        collective_unit=nominee.collective_unit) if nominee.collective_unit_id else others.none()
     merit = commendation_type in _merit_types()
-    others = others.filter(submission__commendation_type__in=_merit_types()) if merit else others.filter(
-        submission__commendation_type=commendation_type)
-    for other in others.select_related("submission"):
+    # The two languages' judgements of one nominee read its rivals once (a batch reads all of theirs at once).
+    rivals = _remembered(_rivals_key(nominee, year), lambda: list(_rivals(nominee, year).select_related(
+        "submission")))
+    for other in rivals:
+        if (other.submission.commendation_type in _merit_types()) != merit or (
+                not merit and other.submission.commendation_type != commendation_type):
+            continue  # a merit award's rivals are merit nominations; an ad hoc or thematic one's, of its own type
         if not merit and not _same_achievement(nominee, other):
             continue  # another ad hoc or thematic achievement of the same year
         findings.append(Finding(False, _("already nominated for the same award and year in “%(title)s”") % {
@@ -718,7 +884,7 @@ def check(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     if nominee.subject == Subject.COLLECTIVE and nominee.collective_unit_id is None:
         return Verdict(NEEDS_REVIEW, [Finding(None, _("the collective is not linked to a unit"))])
     household = nominee.subject == Subject.HOUSEHOLD
-    ev = Evidence(person=None if household else nominee.person, unit=None if household else nominee.collective_unit,
+    ev = evidence(person=None if household else nominee.person, unit=None if household else nominee.collective_unit,
                   exclude_nominee=nominee)
     findings = _blocking(ev, year, today) + _duplicates(nominee, ev, year)
     commendation_type = nominee.submission.commendation_type
@@ -794,17 +960,53 @@ def _points(option: str) -> list[str]:
     return list(letters) if letters.isalpha() else []
 
 
+def _judged(nominee: Nominee, today: dt.date | None) -> tuple[Verdict, list[dict]]:
+    """The verdict and the findings as stored: in the portal's language and in English, so that each reader sees
+    them in their own."""
+    with remembering():  # the second language judges from the first one's reading
+        with translation.override(settings.LANGUAGE_CODE):
+            verdict = check(nominee, today)
+        with translation.override("en"):
+            english = check(nominee, today)
+    return verdict, [{"ok": f.ok, "message": f.message, "message_en": str(e.message), "basis": f.basis}
+                     for f, e in zip(verdict.findings, english.findings, strict=False)]
+
+
 def record(nominee: Nominee, today: dt.date | None = None) -> Verdict:
     """Check and store the verdict on the nominee (shown to staff and officers)."""
-    # Stored in the portal's language and in English, so that each reader sees the findings in their own.
-    with translation.override(settings.LANGUAGE_CODE):
-        verdict = check(nominee, today)
-    with translation.override("en"):
-        english = check(nominee, today)
-    Nominee.objects.filter(pk=nominee.pk).update(eligibility=verdict.result, eligibility_reasons=[
-        {"ok": f.ok, "message": f.message, "message_en": str(e.message), "basis": f.basis}
-        for f, e in zip(verdict.findings, english.findings, strict=False)])
+    verdict, reasons = _judged(nominee, today)
+    Nominee.objects.filter(pk=nominee.pk).update(eligibility=verdict.result, eligibility_reasons=reasons)
     return verdict
+
+
+def record_many(nominees: list[Nominee], today: dt.date | None = None, progress=None) -> None:
+    """``record`` for many nominees (the Excel import): the evidence of all of them read at once, each judged as
+    ``record`` judges it, the verdicts stored in a few queries. ``progress(n, saved=True)``: told as they are judged."""
+    with remembering(persons={n.person_id for n in nominees if n.person_id},
+                     units={n.collective_unit_id for n in nominees if n.collective_unit_id},
+                     rivals_of=nominees):
+        for done, nominee in enumerate(nominees):
+            if progress is not None:
+                progress(done, saved=True)
+            verdict, nominee.eligibility_reasons = _judged(nominee, today)
+            nominee.eligibility = verdict.result
+    _store_verdicts(nominees)
+
+
+def _store_verdicts(nominees: list[Nominee], batch: int = 1000) -> None:
+    """What ``record``'s update stores, for many nominees: one UPDATE … FROM (VALUES …) per thousand (Django's
+    bulk_update builds a CASE of one branch per row, which costs more to build than to run)."""
+    meta = Nominee._meta
+    table, result, reasons = (connection.ops.quote_name(name) for name in (
+        meta.db_table, meta.get_field("eligibility").column, meta.get_field("eligibility_reasons").column))
+    with connection.cursor() as cursor:
+        for start in range(0, len(nominees), batch):
+            chunk = nominees[start:start + batch]
+            cursor.execute(
+                f"UPDATE {table} AS n SET {result} = v.result, {reasons} = v.reasons::jsonb "  # noqa: S608 - names from the model
+                f"FROM (VALUES {', '.join(['(%s, %s, %s)'] * len(chunk))}) AS v(id, result, reasons) "
+                f"WHERE n.{connection.ops.quote_name(meta.pk.column)} = v.id",
+                [value for n in chunk for value in (n.pk, n.eligibility, json.dumps(n.eligibility_reasons))])
 
 
 def _need(award_type, year: int, commendation_type: str, person, criterion: str = "") -> tuple[int, str, int]:
@@ -818,7 +1020,7 @@ def _need(award_type, year: int, commendation_type: str, person, criterion: str 
         points = _points(rule.group.partition(".")[2]) if rule.group else []
         if criterion and points and criterion not in points:
             continue
-        if rule.params.get("or_rating") and person is not None and Evidence(person=person).rating_ok(
+        if rule.params.get("or_rating") and person is not None and evidence(person=person).rating_ok(
                 year, rule.params["or_rating"]):
             continue
         needed = max(needed, int(rule.params.get("min", 1)))

@@ -15,7 +15,7 @@ from organisation.text import fold
 from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 
 from .models import Subject, Submission
-from .services import save_nominee
+from .services import add_nominees
 
 # The template's columns, in order: the nomination, then the person or collective it is for (codes, so that the
 # eligibility engine reads their records), the point of Law 06/2022 Art 74.1 a Chairman's Bằng khen rests on with
@@ -239,12 +239,10 @@ def import_nominees(user, submission: Submission, upload, progress=None) -> tupl
     rows, errors = parse(upload, progress, submission)
     if errors:
         return 0, errors
-    for row in rows:
-        number = row.pop("row")
-        try:
-            save_nominee(user, submission, **row)
-        except ValidationError as exc:
-            errors.append(_refusal(number, exc))
+    # Every row checked as save_nominee checks it, then all written at once and each judged (the law and the
+    # evidence of the sheet's people read once): a few queries per row instead of some thirty.
+    numbers = [row.pop("row") for row in rows]
+    errors = [_refusal(numbers[index], exc) for index, exc in add_nominees(user, submission, rows, progress)]
     if errors:  # all rows or none
         transaction.set_rollback(True)
         return 0, capped(errors)

@@ -61,11 +61,12 @@ def _key(job_id: int) -> str:
 
 
 def progress_counter(job_id: int):
-    """A callable the reader calls with the number of rows read so far."""
+    """A callable the reader calls with the number of rows read so far; an importer whose checking and saving takes
+    long (the nominee list: each nominee judged) calls it again with ``saved=True`` and the rows done."""
 
-    def report(rows: int) -> None:
+    def report(rows: int, saved: bool = False) -> None:
         if rows % PROGRESS_EVERY == 0:
-            cache.set(_key(job_id), rows, 3600)
+            cache.set(_key(job_id) + ("-saved" if saved else ""), rows, 3600)
 
     return report
 
@@ -74,6 +75,14 @@ def rows_read(job: ImportJob) -> int:
     if not job.is_pending:
         return job.rows_total
     return min(cache.get(_key(job.pk), 0), job.rows_total)
+
+
+def rows_saved(job: ImportJob) -> int | None:
+    """The rows checked and saved so far, once an importer that says so has read the whole sheet; None before."""
+    if not job.is_pending:
+        return None
+    saved = cache.get(_key(job.pk) + "-saved")
+    return None if saved is None else min(saved, job.rows_total)
 
 
 def run(job_id: int) -> None:
@@ -101,7 +110,7 @@ def run(job_id: int) -> None:
     job.status = ImportStatus.DONE if imported and not errors else ImportStatus.FAILED
     job.finished_at = timezone.now()
     job.save(update_fields=["imported", "errors", "status", "finished_at"])
-    cache.delete(_key(job.pk))
+    cache.delete_many([_key(job.pk), _key(job.pk) + "-saved"])
 
 
 def queue_if_large(request, kind: str, upload, object_id: int | None = None):

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from awards import services, signed_documents
 from awards.models import NoticeStatus, OutcomeNotice, Status, Submission
 from core.health import broker_status, cache_status, database_status, queues_status, storage_status, worker_status
-from core.import_jobs import rows_read
+from core.import_jobs import rows_read, rows_saved
 from core.models import ImportJob
 from core.notify import unread_count
 from core.reminders import upcoming_for
@@ -65,6 +65,6 @@ def import_job(request, pk):
     """A large Excel import's progress and result; only its owner sees it (another id is a 404)."""
     job = get_object_or_404(ImportJob, pk=pk, user=request.user)
     template = "_import_job_status.html" if request.headers.get("HX-Request") else "import_job.html"
-    done = rows_read(job)
-    percent = int(done * 100 / job.rows_total) if job.rows_total else 0
-    return render(request, template, {"job": job, "rows_read": done, "percent": percent})
+    done, saved = rows_read(job), rows_saved(job)
+    percent = int((done if saved is None else saved) * 100 / job.rows_total) if job.rows_total else 0
+    return render(request, template, {"job": job, "rows_read": done, "rows_saved": saved, "percent": percent})

@@ -31,6 +31,7 @@ from campaigns.models import (
     RegistrationStatus,
     ReviewReport,
 )
+from legal.models import AwardType
 from organisation.models import UnitLevel, UnitVersion, User
 from targets import services as target_services
 
@@ -171,7 +172,11 @@ def form_population(name: str, start: dt.date, end: dt.date):
     if name == "state_awards":  # counted on the day the portal recorded the central result (the nominee's history)
         result_day = Nominee.history.filter(id=OuterRef("pk"), outcome=Outcome.AWARDED).order_by(
             "history_date").annotate(day=TruncDate("history_date", tzinfo=timezone.get_current_timezone()))
-        awards = Nominee.objects.filter(outcome=Outcome.AWARDED, award_type__decided_by__in=CENTRAL_DECIDERS).annotate(
+        # The award types as a list of ids: each nominee's history is then read only for the few central awards,
+        # not for every award of every year (PostgreSQL would look up the history of each of millions of awarded
+        # nominees before joining the award type).
+        central = list(AwardType.objects.filter(decided_by__in=CENTRAL_DECIDERS).values_list("pk", flat=True))
+        awards = Nominee.objects.filter(outcome=Outcome.AWARDED, award_type__in=central).annotate(
             result_on=Subquery(result_day.values("day")[:1])).filter(result_on__range=(start, end))
         return _not_revoked(awards, end)
     if name == "city_awards":  # the Chairman's award decisions issued in the period

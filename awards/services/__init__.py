@@ -43,6 +43,7 @@ from .decisions import forward_to_central, issue_decision, record_central_result
 from .drafting import (
     HEADER_FIELDS,
     add_attachment,
+    add_nominees,
     create_submission,
     missing_documents,
     recheck_eligibility,
@@ -54,7 +55,7 @@ from .drafting import (
 
 __all__ = [
     "HEADER_FIELDS", "Ballot", "VoteRule", "redate_meeting", "reopen_appraisal", "reopen_vote",
-    "add_attachment", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
+    "add_attachment", "add_nominees", "appraise", "assign", "bulk", "cast_vote", "cast_votes",
     "close_vote", "council_size", "create_meeting", "create_submission", "forward_to_central", "issue_decision",
     "last_return", "missing_documents", "needs_public_comment", "open_public_comment", "receive", "recheck_eligibility",
     "record_central_result", "record_recovery", "record_written_vote", "remove_nominee", "return_to_unit", "revoke",

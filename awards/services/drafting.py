@@ -7,11 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from legal.models import AwardType
 from organisation.models import Person, Unit
 from organisation.permissions import require_unit_actor
-from organisation.text import clean_text, in_sentence
+from organisation.text import clean_text, fold, in_sentence
 from utilities.workflow import Step
 
 from .. import authority, eligibility
@@ -130,9 +131,29 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
     worker or farmer the year's results under Law 06/2022 Art 24.3 (``labour_*``, kept on the person's record)."""
     submission = _lock(submission)
     _require_editable(user, submission)
+    nominee = _filled_nominee(
+        user, submission, nominee, authority.not_for_the_city, subject=subject, name=name, award_type=award_type,
+        achievement_summary=achievement_summary, achievement_report=achievement_report, person=person,
+        collective_unit=collective_unit, is_posthumous=is_posthumous, martyrs_count=martyrs_count,
+        service_period=service_period, criterion=criterion, criterion_evidence=criterion_evidence,
+        achievement_on=achievement_on, achievement_event=achievement_event, evidence_document=evidence_document,
+        **labour)
+    nominee.save()
+    # The unit sees on its draft what the Board will see once it is sent: each rule, its article and what is missing.
+    eligibility.record(nominee)
+    return nominee
+
+
+def _filled_nominee(user, submission: Submission, nominee: Nominee | None, not_for_the_city, *, subject: str,
+                    name: str, award_type: AwardType, achievement_summary: str, achievement_report: str,
+                    person: Person | None, collective_unit: Unit | None, is_posthumous: bool,
+                    martyrs_count: int | None, service_period: str, criterion: str, criterion_evidence: str,
+                    achievement_on, achievement_event: str, evidence_document: str, **labour) -> Nominee:
+    """The nominee with the nomination's fields set, once every check has passed (a ValidationError otherwise); the
+    labour results are written to the person's record. Not saved."""
     _check_nominee(award_type, subject, person, collective_unit, submission)
     _check_criterion(award_type, submission, criterion)
-    refusal = authority.not_for_the_city(award_type, timezone.localdate())
+    refusal = not_for_the_city(award_type, timezone.localdate())
     if refusal:
         raise ValidationError({"award_type": refusal})
     if nominee is None:
@@ -151,10 +172,45 @@ def save_nominee(user, submission: Submission, *, nominee: Nominee | None = None
     if nominee.appraisal == Appraisal.INCOMPLETE:
         nominee.appraisal = Appraisal.PENDING  # corrected: appraise again
     nominee._history_user = user
-    nominee.save()
-    # The unit sees on its draft what the Board will see once it is sent: each rule, its article and what is missing.
-    eligibility.record(nominee)
     return nominee
+
+
+@transaction.atomic
+def add_nominees(user, submission: Submission, rows: list[dict], progress=None) -> list[tuple[int, ValidationError]]:
+    """Many new nominees at once (the Excel import), each checked, written and judged as ``save_nominee`` does it
+    for one: every row checked first, then all written in a few queries with their history, then each judged (the
+    law and the evidence of all of them read once). Returns the refused rows (index in ``rows``, the refusal); if
+    there is any, nothing is written. ``progress`` (an import's counter) is told the rows judged so far."""
+    submission = _lock(submission)
+    try:
+        _require_editable(user, submission)
+    except ValidationError as exc:  # refused for every row, as save_nominee refuses each
+        return [(index, exc) for index in range(len(rows))]
+    refusals, nominees, law = [], [], {}
+    if progress is not None:
+        progress(0, saved=True)  # the whole sheet is read: the page shows the rows checked and saved from now on
+
+    def not_for_the_city(award_type, day):  # one reading of the deciding authority per award
+        if award_type.pk not in law:
+            law[award_type.pk] = authority.not_for_the_city(award_type, day)
+        return law[award_type.pk]
+
+    for index, row in enumerate(rows):
+        try:
+            nominees.append(_filled_nominee(user, submission, None, not_for_the_city, **{
+                "achievement_report": "", "person": None, "collective_unit": None, "is_posthumous": False,
+                "martyrs_count": None, "service_period": "", "criterion": "", "criterion_evidence": "",
+                "achievement_on": None, "achievement_event": "", "evidence_document": "", **row}))
+        except ValidationError as exc:
+            refusals.append((index, exc))
+    if refusals:
+        transaction.set_rollback(True)  # the labour results of the rows checked are not kept either
+        return refusals
+    for nominee in nominees:
+        nominee.search_name = fold(nominee.name)  # what Nominee.save() sets, which a bulk insert does not call
+    bulk_create_with_history(nominees, Nominee, batch_size=500, default_user=user)
+    eligibility.record_many(nominees, progress=progress)
+    return []
 
 
 @transaction.atomic

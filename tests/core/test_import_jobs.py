@@ -115,3 +115,44 @@ def test_an_import_whose_worker_died_is_run_again_by_the_sweep(officer_client, d
     assert (job.status, job.imported) == (ImportStatus.DONE, 1050)  # exactly once: all the rows, no duplicates
     assert TaskRating.objects.filter(person_id__in=ids, year=2024).count() == 1050
     assert sweep_stuck() == 0
+
+
+def test_a_queued_nominee_list_shows_the_rows_read_then_the_rows_checked_and_saved(
+        staff_client, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """The progress page of a large nominee list counts the rows read, then the nominees checked and saved (each one
+    judged by the eligibility engine: the longer part), so the bar is not full while most of the work is left."""
+    from core import import_jobs
+
+    from ..awards.test_nominee_import_facts import _filled, _row
+    from ..legal.test_law_facts import _civil_servant, _dossier
+
+    settings.IMPORT_ASYNC_ROWS = 5  # "large" from six rows on
+    monkeypatch.setattr(import_jobs, "PROGRESS_EVERY", 2)
+    submission = _dossier(staff_client, 2025)
+    people = [_civil_servant(f"Cán bộ số {i}") for i in range(6)]
+    upload = _filled(staff_client, [_row(person, summary=f"Thành tích {i}") for i, person in enumerate(people)])
+    pages, counter = [], import_jobs.progress_counter
+
+    def watched(job_id):  # the page, polled as the browser polls it, each time the worker counts
+        report = counter(job_id)
+
+        def progress(rows, saved=False):
+            report(rows, saved=saved)
+            pages.append(staff_client.get(reverse("import_job", args=[job_id]), HTTP_HX_REQUEST="true")
+                         .content.decode())
+
+        return progress
+
+    monkeypatch.setattr(import_jobs, "progress_counter", watched)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("awards:import_upload", args=[submission.pk]), {"upload": upload})
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("import_job", args=[job.pk])
+    assert (job.status, job.imported, job.rows_total) == (ImportStatus.DONE, 6, 6)
+    assert submission.nominees.count() == 6
+    reading = [page for page in pages if "Đã đọc 4/6 dòng" in page]
+    saving = [page for page in pages if "đã kiểm tra và lưu 4/6 dòng" in page]
+    assert reading and 'value="66"' in reading[0]  # 4 of 6 rows read
+    assert saving and 'value="66"' in saving[0]  # then 4 of 6 nominees checked and saved
+    assert pages.index(reading[0]) < pages.index(saving[0])
+    assert "hx-get" not in staff_client.get(response["Location"]).content.decode()  # done: the page stops polling
