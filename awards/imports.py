@@ -54,7 +54,7 @@ FIELD_COLUMN = {"subject": "subject", "name": "name", "award_type": "award", "ac
                 "criterion_evidence": "criterion_evidence", "achievement_on": "achievement_on",
                 "achievement_event": "achievement_event", "evidence_document": "evidence_document",
                 "labour_productivity": "labour_productivity"}
-MAX_ROWS = 2000
+MAX_ROWS = 10000  # a large district's yearly list; imported by a worker in about 15 s (bench/heavy_report.py)
 
 
 def template_workbook(persons=None) -> bytes:

@@ -51,7 +51,7 @@ def validate_column(sheet, column: str, *, choices: str | None = None, formula: 
 
 
 def max_rows() -> int:
-    return getattr(settings, "IMPORT_MAX_ROWS", 5000)
+    return getattr(settings, "IMPORT_MAX_ROWS", 10000)
 
 
 def data_rows(upload, width: int, progress=None) -> list[tuple[int, list]]:
