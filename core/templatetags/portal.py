@@ -5,6 +5,7 @@ import functools
 
 from django import forms, template
 from django.core.exceptions import EmptyResultSet
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -141,6 +142,13 @@ def _select(field, attrs: dict):
             _SELECTS.clear()
         _SELECTS[key] = html
     return mark_safe(html)  # noqa: S308 — the widget's own rendering, escaped when it was rendered
+
+
+@register.simple_tag
+def jinja(name: str, **context) -> str:
+    """A Jinja2 fragment (``<app>/jinja2/``, utilities/jinja.py) placed in a Django template, with ``context``: one
+    markup for the pages of both engines (the eligibility badge of a dossier's rows and of the appraisal form)."""
+    return mark_safe(render_to_string(name, context, using="jinja2"))  # noqa: S308 — Jinja2 escaped it
 
 
 @register.simple_tag

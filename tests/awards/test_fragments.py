@@ -17,16 +17,22 @@ FINDINGS = [{"ok": True, "message": "Đủ 5 năm liên tục", "message_en": "F
             {"ok": None, "message": "Cần xem lại", "message_en": "Needs a look", "basis": "Điều 24.3"}]
 
 
-@pytest.mark.parametrize("language", ["vi", "en"])
-@pytest.mark.parametrize("result", ["eligible", "not_eligible", "needs_review"])
-def test_the_eligibility_badge_is_the_same_in_both_template_languages(language, result):
-    """The appraisal page includes the Django template, the dossier's rows its Jinja2 twin: the same bytes."""
-    context = {"result": result, "findings": FINDINGS}
+@pytest.mark.parametrize(("language", "words"), [
+    ("vi", ("Không đạt tiêu chuẩn", "✗", "Điều 74")), ("en", ("Does not meet the criteria", "Five years in a row", "✓"))])
+def test_the_eligibility_badge_speaks_the_reader_s_language_and_escapes_findings(language, words):
+    """One Jinja2 fragment for the dossier's rows and, through ``{% jinja %}``, the appraisal form."""
     with translation.override(language):
-        django_html = render_to_string("awards/_eligibility.html", context, using="django")
-        jinja_html = render_to_string("awards/_eligibility.html", context, using="jinja2")
-    assert jinja_html == django_html
-    assert "Thiếu &lt;biên bản&gt; &amp; &#x27;tờ trình&#x27;" in jinja_html
+        html = render_to_string("awards/_eligibility.html", {"result": "not_eligible", "findings": FINDINGS},
+                                using="jinja2")
+    assert all(word in html for word in words)
+    assert "Thiếu &lt;biên bản&gt; &amp; &#x27;tờ trình&#x27;" in html and "<biên bản>" not in html
+    assert 'class="badge text-bg-danger"' in html
+
+
+def test_the_appraisal_form_shows_each_nominee_s_eligibility(officer_client):
+    submission = to_state(draft(names=("Nguyễn Văn An",)), Status.ASSIGNED)
+    page = officer_client.get(reverse("awards:submission_appraise", args=[submission.pk])).content.decode()
+    assert '<div class="eligibility mt-2">' in page and "Nguyễn Văn An" in page
 
 
 def test_the_dossier_rows_escape_names_and_speak_the_reader_s_language(officer_client, staff_client):
