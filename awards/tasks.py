@@ -7,7 +7,10 @@ from django.utils.translation import gettext_noop
 from core.notify import deliver, deliver_to_unit
 from utilities.messages import Message, texts
 
+from .certificates import make_certificates  # listed here for the worker (autodiscover_tasks): it lives beside its work
 from .models import Nominee, Outcome, Status, Submission
+
+__all__ = ["make_certificates", "notify_awardees", "notify_submission_change"]
 
 
 @shared_task(name="awards.tasks.notify_submission_change", autoretry_for=(OSError,), retry_backoff=True,

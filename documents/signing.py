@@ -104,19 +104,32 @@ class Anchor:
     width: float
 
 
+NAME_ANCHOR = "signer-name"  # the id a template may give the signature block's name: a named destination in its PDF
+
+
 def find_name(pdf: bytes, name: str) -> Anchor:
-    """The last place ``name`` is printed (the signature block's name line)."""
+    """The last place ``name`` is printed (the signature block's name line). Where the template marked that line
+    (``id="signer-name"``, a named destination of the PDF) only its page is read: a decision's 30-page annex is not
+    read twice per signature, and an awardee who shares the signer's name is never taken for the signature."""
     from pypdf import PdfReader  # noqa: PLC0415 — heavy (pypdf), only when a PDF is read
 
     reader = PdfReader(io.BytesIO(pdf))
-    found = None
-    for number, page in enumerate(reader.pages):
-        def visit(text, cm, tm, font_dict, font_size, number=number):
-            nonlocal found
-            if text.strip() == name.strip():
-                x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
-                found = Anchor(number, x, y, len(name) * (font_size or 12) * 0.5)
-        page.extract_text(visitor_text=visit)
+
+    def last_on(numbers) -> Anchor | None:
+        found = None
+        for number in numbers:
+            def visit(text, cm, tm, font_dict, font_size, number=number):
+                nonlocal found
+                if text.strip() == name.strip():
+                    x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+                    found = Anchor(number, x, y, len(name) * (font_size or 12) * 0.5)
+            reader.pages[number].extract_text(visitor_text=visit)
+        return found
+
+    marked = reader.named_destinations.get(NAME_ANCHOR)
+    found = last_on([reader.get_destination_page_number(marked)]) if marked is not None else None
+    if found is None:
+        found = last_on(range(len(reader.pages)))
     if found is None:
         last = len(reader.pages) - 1
         box = reader.pages[last].mediabox

@@ -1,6 +1,7 @@
 """The awards app's models, one module per concept; every name is re-exported here so imports stay stable."""
 
 from .appraisal import AppraisalRecord  # noqa: F401
+from .certificates import BatchStatus, CertificateBatch  # noqa: F401
 from .council import CouncilMeeting, CouncilVote  # noqa: F401
 from .decisions import Decision  # noqa: F401
 from .dossier import (  # noqa: F401

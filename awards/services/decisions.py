@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from documents.formats import number, short_date
-from documents.numbering import next_number
+from documents.numbering import next_number, next_numbers
 from utilities.workflow import Step
 
 from .. import authority, bonus, eligibility, fairness, fund
@@ -28,6 +29,10 @@ from ..models import (
 from ..workflow import DOSSIER
 from .steps import _set_outcome
 
+# What issuing a decision writes on each awardee (awards.bonus.apply's fields among them).
+AWARD_FIELDS = ["override_reason", "bonus_amount", "bonus_multiple", "bonus_base_salary", "bonus_basis", "bonus_note",
+                "decision", "outcome", "golden_book_number", "certificate_code"]
+
 
 def _awards_changed() -> None:
     """The set of awards changed: statistics kept in the cache are counted again after the commit."""
@@ -41,12 +46,17 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
     check no longer passes (its evidence changed since the appraisal) is awarded only with a recorded reason."""
     # The date rule is the table's (``decision_date_unmet``, the row's condition), checked by the engine on
     # ``issued_on`` before this runs; a refusal is the form's "issued_on" error.
-    passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related("award_type").filter(
-        outcome=Outcome.PASSED) if authority.is_city_award(n.award_type, issued_on)]
+    passed = [n for n in submission.nominees.select_for_update(of=("self",)).select_related(
+        "award_type", "person", "collective_unit").filter(outcome=Outcome.PASSED)
+        if authority.is_city_award(n.award_type, issued_on)]
     if not passed:
         raise ValidationError(_("No nominee passed for an award the city Chairman decides on %(date)s.") % {
             "date": issued_on.strftime("%d/%m/%Y")})
-    failing = [n for n in passed if eligibility.check(n, issued_on).result == eligibility.NOT_ELIGIBLE]
+    # The evidence of all of them, the rivals of each and the law read at once; the same verdicts as one by one.
+    with eligibility.remembering(persons={n.person_id for n in passed if n.person_id},
+                                 units={n.collective_unit_id for n in passed if n.collective_unit_id},
+                                 rivals_of=passed):
+        failing = [n for n in passed if eligibility.check(n, issued_on).result == eligibility.NOT_ELIGIBLE]
     if failing and not override_reason.strip():
         raise ValidationError({"override_reason": _(
             "The eligibility check no longer passes %(names)s: give the reason for awarding all the same, or take "
@@ -60,17 +70,20 @@ def issue_decision(user, submission: Submission, *, issued_on: datetime.date, si
         title=_("On awarding emulation titles and commendations: %(title)s") % {"title": submission.title},
         signer_name=signer_name, signer_title=signer_title, submission=submission, issued_by=user,
     )
-    for nominee in passed:
-        if nominee in failing:
-            nominee.override_reason = override_reason.strip()
-        consume_initiatives(nominee)
-        bonus.apply(nominee, bonuses[nominee.pk])
-        nominee.decision = decision
-        nominee.outcome = Outcome.AWARDED
-        nominee.golden_book_number = f"{next_number('golden_book', year)}/{year}"
-        nominee.certificate_code = uuid.uuid4()
-        nominee._history_user = user
-        nominee.save()
+    # The golden-book numbers in the nominees' order, taken together (one lock of the series, not one per nominee).
+    numbers = next_numbers("golden_book", year, len(passed))
+    with eligibility.remembering():  # the law read once (each initiative is still read and locked as it is used)
+        for nominee, golden_book in zip(passed, numbers, strict=True):
+            if nominee in failing:
+                nominee.override_reason = override_reason.strip()
+            consume_initiatives(nominee)
+            bonus.apply(nominee, bonuses[nominee.pk])
+            nominee.decision = decision
+            nominee.outcome = Outcome.AWARDED
+            nominee.golden_book_number = f"{golden_book}/{year}"
+            nominee.certificate_code = uuid.uuid4()
+    # Each with its history row naming the officer, as a save() of each would write.
+    bulk_update_with_history(passed, Nominee, AWARD_FIELDS, default_user=user, batch_size=500)
     rejected = submission.nominees.filter(outcome=Outcome.FAILED)
     eligibility.release_initiatives(list(rejected))
     _set_outcome(rejected, Outcome.REJECTED, user)

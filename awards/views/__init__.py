@@ -14,6 +14,9 @@ from .council import (  # noqa: F401
 )
 from .decisions import (  # noqa: F401
     certificate_pdf,
+    decision_certificates,
+    decision_certificates_pdf,
+    decision_certificates_status,
     decision_detail,
     decision_list,
     decision_pdf,

@@ -20,8 +20,10 @@ from organisation.permissions import (
 from utilities.forms import (
     posted_action,
 )
+from utilities.uploads import serve_private
 
 from .. import (
+    certificates,
     documents,
     exports,
     forms,
@@ -30,6 +32,7 @@ from .. import (
     signed_documents,
 )
 from ..models import (
+    BatchStatus,
     CouncilMeeting,
     Nominee,
     SignedDocument,
@@ -60,6 +63,7 @@ def decision_detail(request, pk):
     return render(request, "awards/decision_detail.html", {
         "decision": decision, "awardees": awardees, "is_board": is_board(request.user), "bonus": totals(awardees),
         "signed": signed, "signing_actions": signing_actions, "signing_job": signed_documents.latest_job(decision),
+        **(_certificates_context(decision) if is_board(request.user) and not decision.is_revocation else {}),
         "revoke_form": forms.RevokeForm(initial={"issued_on": timezone.localdate()}),
         "recovery_form": forms.RecoveryForm()})
 
@@ -125,6 +129,44 @@ def payment_list_xlsx(request, pk):
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="chi-thuong-{decision.number}-{decision.year}.xlsx"'
     return response
+
+
+def _certificates_context(decision) -> dict:
+    batch = certificates.latest(decision)
+    made = progress = 0
+    if batch is not None:
+        made = certificates.progress(batch)
+        progress = int(made * 100 / batch.total) if batch.total else 0
+    return {"batch": batch, "batch_made": made, "batch_percent": progress}
+
+
+@require_POST
+def decision_certificates(request, pk):
+    """Ask a worker for every certificate of the decision in one PDF (the Board's officers print them)."""
+    decision = _decision(request, pk)
+    is_board.require(request.user)
+    return posted_action(request, lambda _data: certificates.request(request.user, decision),
+                         back=reverse("awards:decision_detail", args=[decision.pk]) + "#certificates",
+                         success=_("The certificates are being made; this page shows how far."))
+
+
+def decision_certificates_status(request, pk):
+    """The certificates' progress, polled by the decision's page (its #certificates card)."""
+    decision = _decision(request, pk)
+    is_board.require(request.user)
+    if decision.is_revocation:
+        raise Http404
+    return render(request, "awards/_certificates_status.html", {"decision": decision,
+                                                                 **_certificates_context(decision)})
+
+
+def decision_certificates_pdf(request, pk):
+    decision = _decision(request, pk)
+    is_board.require(request.user)
+    batch = decision.certificate_batches.filter(status=BatchStatus.DONE).first()
+    if batch is None:
+        raise Http404
+    return serve_private(batch.file, f"bang-khen-{decision.number}-{decision.year}.pdf", inline=True)
 
 
 def certificate_pdf(request, nominee_pk):

@@ -190,6 +190,7 @@ CELERY_TASK_ROUTES = {
     "reports.tasks.email_report": {"queue": "notices"},
     "awards.tasks.notify_submission_change": {"queue": "notices"},
     "awards.tasks.notify_awardees": {"queue": "notices"},
+    "awards.tasks.make_certificates": {"queue": "reports"},
     "haiphong_thidua.tasks.notify_unit": {"queue": "notices"},
     "haiphong_thidua.tasks.send_reminders": {"queue": "notices"},
     "haiphong_thidua.tasks.run_import": {"queue": "imports"},

@@ -15,7 +15,8 @@ ROLES = ["anonymous", "demo_staff", "demo_staff_b", "demo_officer", "demo_counci
 PUBLIC = {"login", "healthz", "ping", "set_language", "public_models", "public_models_feed", "public_model_detail",
           "public_model_photo", "verify_award", "public_comment_list", "public_comment", "verify_document", "schema",
           "api-docs", "api-redoc"}
-BOARD_ONLY = {"campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
+BOARD_ONLY = {"awards:decision_certificates_status", "awards:decision_certificates_pdf",
+              "campaigns:movement_launch", "campaigns:flagged", "campaigns:registration_overview",
               "awards:submission_appraise", "targets:late", "targets:import", "targets:target_create",
               "awards:criteria_coverage", "awards:central_result", "awards:comment_list", "awards:submission_report",
               "organisation:unit_change", "organisation:unit_establish", "awards:outbox", "awards:outbox_excel",
@@ -157,7 +158,7 @@ WRITERS = {
     "awards:nominee_revoke": BOARD, "awards:nominee_recovery": BOARD, "awards:ratings_import": STAFF_RECORDS,
     "awards:notifications": set(ROLES) - {"anonymous"}, "awards:unit_decisions": STAFF,
     "awards:central_result": BOARD, "awards:fund_ledger": BOARD, "awards:fund_reverse": BOARD,
-    "awards:comment_moderate": BOARD,
+    "awards:comment_moderate": BOARD, "awards:decision_certificates": BOARD,
     # Separation of duties (issue 32): only the designated signer signs, only the records clerk seals; the Board
     # prepares and does neither.
     "awards:decision_sign": {"demo_signer"}, "awards:decision_seal": {"demo_clerk"},
