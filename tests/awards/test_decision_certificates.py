@@ -1,14 +1,18 @@
 """Every certificate of a decision in one PDF, made by a worker while the officer's page shows how far it is
 (issue 34: a decision of 500 awardees; the time is measured by bench/heavy_decision.py, not here)."""
 
+import io
 import re
 
 import pytest
+import qrcode
 from django.test import TestCase
 from django.urls import reverse
+from pypdf import PdfReader
 
-from awards import certificates
+from awards import certificates, documents
 from awards.models import CertificateBatch, Decision, Status
+from documents import signing
 
 from ..awards_helpers import draft, to_state
 from .test_awards_workflow import pdf_text
@@ -83,3 +87,27 @@ def test_a_revoked_award_has_no_certificate_in_the_batch(decision, officer_clien
     with batch.file.open("rb") as handle:
         text = pdf_text(handle.read(), False)
     assert "BÌNH" not in text.upper() and "NGUYỄN VĂN AN" in text.upper()
+
+
+def test_the_certificates_qr_code_is_the_verification_address(decision):
+    """The QR code is drawn from a PNG of one pixel per module: each module is the one of the award's verification
+    address (the public page that confirms the certificate)."""
+    nominee = decision.awardees.first()
+    image = PdfReader(io.BytesIO(documents.certificate_pdf(nominee))).pages[0].images[0].image.convert("1")
+    code = qrcode.QRCode(border=1, mask_pattern=0)  # the mask pattern the certificates use
+    code.add_data(documents.verification_url(nominee))
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    assert image.size == (len(matrix), len(matrix))
+    assert [[image.getpixel((x, y)) == 0 for x in range(len(matrix))] for y in range(len(matrix))] == matrix
+
+
+def test_the_signature_stands_at_the_signature_block_when_an_awardee_shares_the_signers_name(db):
+    to_state(draft(names=("Nguyễn Văn Tùng",)), Status.DECIDED)  # the signer's own name, as an awardee
+    content = documents.decision_pdf(Decision.objects.get())
+    import io
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(content)).pages)
+    assert signing.find_name(content, "Nguyễn Văn Tùng").page < pages - 1  # the body's page, not the annex's row
