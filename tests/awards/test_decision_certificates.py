@@ -11,7 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from awards import certificates, documents
-from awards.models import CertificateBatch, Decision, Status
+from awards.models import BatchStatus, CertificateBatch, Decision, Status
 from documents import signing
 
 from ..awards_helpers import draft, to_state
@@ -51,7 +51,7 @@ def test_the_officer_waits_on_the_decision_page_with_the_certificates_counted(de
     assert CertificateBatch.objects.filter(decision=decision).count() == 1
 
     # Done: the fragment stops polling and offers the file, one page per awardee, each the awardee's certificate.
-    assert certificates.run(batch.pk) == "done"
+    assert certificates.run(batch.pk) == BatchStatus.DONE
     fragment = officer_client.get(status_url).content.decode()
     assert "hx-get" not in fragment and "3 giấy chứng nhận (PDF)" in fragment
     response = officer_client.get(reverse("awards:decision_certificates_pdf", args=[decision.pk]))
