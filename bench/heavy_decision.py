@@ -32,6 +32,7 @@ import datetime as dt
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -288,22 +289,23 @@ def measure(profile_dir: str | None, only: list[str] | None = None) -> list[dict
 
 
 def table(rounds: list[list[dict]]) -> str:
+    """The median of the rounds (min–max where there are several)."""
     labels = dict(STAGES)
     lines = ["| stage | wall s | CPU s (this process) | queries | peak RSS MiB | result |", "|---|---|---|---|---|---|"]
+
+    def figure(values) -> str:
+        spread = f" ({min(values):.1f}–{max(values):.1f})" if len(values) > 1 else ""
+        return f"{statistics.median(values):.1f}{spread}"
+
     for index, row in enumerate(rounds[0]):
         if row["stage"] == "warmup":
             continue
-        walls = sorted(r[index]["wall"] for r in rounds)
-        cpus = sorted(r[index]["cpu"] for r in rounds)
-        wall = walls[len(walls) // 2] if len(walls) % 2 else sum(walls[len(walls) // 2 - 1:][:2]) / 2
-        cpu = cpus[len(cpus) // 2] if len(cpus) % 2 else sum(cpus[len(cpus) // 2 - 1:][:2]) / 2
-        spread = f" ({walls[0]:.1f}–{walls[-1]:.1f})" if len(walls) > 1 else ""
-        lines.append(f"| {labels[row['stage']]} | {wall:.1f}{spread} | {cpu:.1f} | {row['queries']:,} | "
+        lines.append(f"| {labels[row['stage']]} | {figure([r[index]['wall'] for r in rounds])} | "
+                     f"{statistics.median(r[index]['cpu'] for r in rounds):.1f} | {row['queries']:,} | "
                      f"{max(r[index]['rss'] for r in rounds):.0f} | {row['note']} |")
-    totals = sorted(sum(row["wall"] for row in r if row["stage"] != "warmup") for r in rounds)
-    cpu_totals = sorted(sum(row["cpu"] for row in r if row["stage"] != "warmup") for r in rounds)
-    spread = f" ({totals[0]:.1f}–{totals[-1]:.1f})" if len(totals) > 1 else ""
-    lines.append(f"| **total** | **{totals[len(totals) // 2]:.1f}**{spread} | {cpu_totals[len(cpu_totals) // 2]:.1f} | "
+    walls = [sum(row["wall"] for row in r if row["stage"] != "warmup") for r in rounds]
+    cpus = [sum(row["cpu"] for row in r if row["stage"] != "warmup") for r in rounds]
+    lines.append(f"| **total** | **{figure(walls)}** | {statistics.median(cpus):.1f} | "
                  f"{sum(row['queries'] for row in rounds[0]):,} | {max(row['rss'] for r in rounds for row in r):.0f} |"
                  " |")
     return "\n".join(lines)
