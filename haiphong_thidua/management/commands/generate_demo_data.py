@@ -89,7 +89,11 @@ class Command(BaseCommand):
                       "targets_actual", "targets_target"):
             _reset_sequence(table)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # VACUUM as autovacuum would after such a load (a server may run with it off, as development servers
+            # do): the search names' UPDATE leaves a dead row per line, and without a visibility map every
+            # index-only count reads the table too (issue 34: the queue's overdue count 13 ms → under 2 at scale 3).
+            # (Inside a transaction — a test's — VACUUM cannot run: statistics only.)
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
         counts["seconds"] = round(time.monotonic() - started, 1)
         self.stdout.write(" ".join(f"{k}={v}" for k, v in counts.items()))
 
