@@ -3,7 +3,7 @@ settings as the served portal: fragments and sessions in Redis when REDIS_URL is
 (as in the served mix, where the pool is larger than a run), then the time is summed by where the code lives (our
 apps, Django's request/response cycle, templates, the database driver, Redis, …).
 
-    .venv/bin/python bench/profile_mix.py --scale 1 [--requests 600]
+    .venv/bin/python bench/profile_mix.py --scale 1 [--requests 600] [--kind dossier] [--urls var/bench-urls-1.txt]
 
 Prints the table that bench/results.md quotes, and the 25 functions with the most own time.
 """
@@ -24,6 +24,7 @@ import cProfile, io, json, pstats, random, time
 from django.test import Client
 from organisation.models import User
 lines = [l.split(" ", 1) for l in open(__URLS__).read().splitlines() if l]
+lines = [l for l in lines if __KIND__ in (None, l[0])]  # --kind: one page kind only
 random.Random(7).shuffle(lines)
 warm, lines = lines[__N__:2 * __N__], lines[:__N__]
 clients = {"officer": Client(HTTP_HOST="localhost"), "leader": Client(HTTP_HOST="localhost"),
@@ -42,7 +43,8 @@ profile.disable()
 elapsed = time.perf_counter() - started
 stats = pstats.Stats(profile)
 groups = {}
-RULES = [("/awards/", "our code: awards"), ("/campaigns/", "our code: campaigns"), ("/targets/", "our code: targets"),
+RULES = [("/jinja2/", "Jinja2 templates"),
+         ("/awards/", "our code: awards"), ("/campaigns/", "our code: campaigns"), ("/targets/", "our code: targets"),
          ("/organisation/", "our code: organisation"), ("/haiphong_thidua/", "our code: shared (cache, middleware)"),
          ("/django/template/", "Django templates"), ("/django/db/", "Django ORM"), ("psycopg", "PostgreSQL driver"),
          ("/redis/", "Redis client"), ("/django/contrib/sessions/", "sessions"), ("/django/contrib/auth/", "auth"),
@@ -66,13 +68,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1)
     parser.add_argument("--requests", type=int, default=600)
+    parser.add_argument("--kind", choices=["dossier", "queue", "history", "dashboard", "public"],
+                        help="profile one page kind of the mix only")
+    parser.add_argument("--urls", default=str(ROOT / "var" / "bench-urls.txt"), help="the mix's requests")
     args = parser.parse_args()
-    urls = ROOT / "var" / "bench-urls.txt"
+    urls = Path(args.urls)
     if not urls.exists():
         sys.exit("run bench/mixed.py first: it writes the mix's requests to var/bench-urls.txt")
     # A request of the served mix is almost always one not seen before: its fragment is not in the cache yet.
     env = dict(env_for(args.scale), FRAGMENT_CACHE_SECONDS="0")
-    result = json.loads(django(CODE.replace("__URLS__", repr(str(urls))).replace("__N__", str(args.requests)),
+    result = json.loads(django(CODE.replace("__URLS__", repr(str(urls))).replace("__N__", str(args.requests))
+                               .replace("__KIND__", repr(args.kind)),
                                env).strip().splitlines()[-1])
     print(f"{result['requests']} requests of the mix in one process: {result['ms_per_request']} ms each (CPU and "
           f"waits on PostgreSQL and Redis), by where the time goes:\n")
