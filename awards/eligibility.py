@@ -995,7 +995,8 @@ def record_many(nominees: list[Nominee], today: dt.date | None = None, progress=
 
 def _store_verdicts(nominees: list[Nominee], batch: int = 1000) -> None:
     """What ``record``'s update stores, for many nominees: one UPDATE … FROM (VALUES …) per thousand (Django's
-    bulk_update builds a CASE of one branch per row, which costs more to build than to run)."""
+    bulk_update builds a CASE of one branch per row, which costs more to build than to run). The table's and the
+    columns' names come from the model, the values are parameters."""
     meta = Nominee._meta
     table, result, reasons = (connection.ops.quote_name(name) for name in (
         meta.db_table, meta.get_field("eligibility").column, meta.get_field("eligibility_reasons").column))
@@ -1003,7 +1004,7 @@ def _store_verdicts(nominees: list[Nominee], batch: int = 1000) -> None:
         for start in range(0, len(nominees), batch):
             chunk = nominees[start:start + batch]
             cursor.execute(
-                f"UPDATE {table} AS n SET {result} = v.result, {reasons} = v.reasons::jsonb "  # noqa: S608 - names from the model
+                f"UPDATE {table} AS n SET {result} = v.result, {reasons} = v.reasons::jsonb "  # noqa: S608  # nosec B608
                 f"FROM (VALUES {', '.join(['(%s, %s, %s)'] * len(chunk))}) AS v(id, result, reasons) "
                 f"WHERE n.{connection.ops.quote_name(meta.pk.column)} = v.id",
                 [value for n in chunk for value in (n.pk, n.eligibility, json.dumps(n.eligibility_reasons))])

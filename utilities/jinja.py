@@ -33,12 +33,12 @@ def _translate(message: str, **values):
     text = translation.gettext(message)
     if not values:
         return conditional_escape(text)
-    return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308 — values escaped
+    return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # values escaped  # nosec B308 B703
 
 
 def _ngettext(singular: str, plural: str, count: int, **values):
     text = translation.ngettext(singular, plural, count)
-    return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308 — values escaped
+    return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # values escaped  # nosec B308 B703
 
 
 def date(value, fmt: str = "DATE_FORMAT") -> str:
@@ -60,7 +60,8 @@ def _finalize(value):
 
 def environment(**options) -> Environment:
     options.setdefault("keep_trailing_newline", True)  # as the Django template language keeps it
-    env = Environment(finalize=_finalize, **options)  # noqa: S701 — the backend passes autoescape=True
+    options.pop("autoescape", None)  # (the backend passes True; written out here)
+    env = Environment(autoescape=True, finalize=_finalize, **options)
     env.globals.update(_=_translate, ngettext=_ngettext, url=url, date=date, language=translation.get_language,
                        floatformat=floatformat, linebreaksbr=linebreaksbr)
     return env

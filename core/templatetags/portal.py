@@ -141,14 +141,14 @@ def _select(field, attrs: dict):
         if len(_SELECTS) >= _SELECTS_KEPT or sum(map(len, _SELECTS.values())) + len(html) > _SELECTS_CHARACTERS:
             _SELECTS.clear()
         _SELECTS[key] = html
-    return mark_safe(html)  # noqa: S308 — the widget's own rendering, escaped when it was rendered
+    return mark_safe(html)  # the widget's own rendering, escaped when it was rendered  # nosec B308 B703
 
 
 @register.simple_tag
 def jinja(name: str, **context) -> str:
     """A Jinja2 fragment (``<app>/jinja2/``, utilities/jinja.py) placed in a Django template, with ``context``: one
     markup for the pages of both engines (the eligibility badge of a dossier's rows and of the appraisal form)."""
-    return mark_safe(render_to_string(name, context, using="jinja2"))  # noqa: S308 — Jinja2 escaped it
+    return mark_safe(render_to_string(name, context, using="jinja2"))  # Jinja2 escaped it  # nosec B308 B703
 
 
 @register.simple_tag
