@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from mixed import DEADLINE_CODE, PDF  # noqa: E402
+from mixed import DEADLINE_CODE, PDF, pct  # noqa: E402
 from run import django, env_for  # noqa: E402
 
 CODE = r'''
@@ -68,19 +68,13 @@ for i, account in enumerate(info["accounts"]):
     timed("upload", client, f"/khen-thuong/ho-so/{pk}/tai-lieu/", {
         "kind": "council_minutes", "upload": SimpleUploadedFile("bien-ban.pdf", pdf, "application/pdf")})
     timed("send", client, f"/khen-thuong/ho-so/{pk}/gui/", {})
-def pct(values, q):
-    values = sorted(values)
-    return round(values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))], 1)
-rows = {step: {"wall_p50": pct([w for w, _ in v], 50), "wall_p95": pct([w for w, _ in v], 95),
-               "cpu_p50": pct([c for _, c in v], 50), "cpu_p95": pct([c for _, c in v], 95),
-               "queries": queries[step]} for step, v in steps.items()}
 top = ""
 if profile:
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).sort_stats("tottime" if __ALL__ else "cumulative")
     stats.print_stats("" if __ALL__ else r"/work/main/(?!\.venv)", 30)
     top = out.getvalue()[-5000:]
-print(json.dumps({"rows": rows, "top": top}))
+print(json.dumps({"steps": steps, "queries": queries, "top": top}))
 '''
 
 
@@ -103,10 +97,11 @@ def main():
     print("| step | wall p50 ms | wall p95 ms | CPU p50 ms | CPU p95 ms | queries |")
     print("|---|---|---|---|---|---|")
     total = 0.0
-    for step, row in result["rows"].items():
-        total += row["cpu_p50"]
-        print(f"| {step} | {row['wall_p50']} | {row['wall_p95']} | {row['cpu_p50']} | {row['cpu_p95']} | "
-              f"{row['queries']} |")
+    for step, times in result["steps"].items():
+        walls, cpus = [w for w, _ in times], [c for _, c in times]
+        total += pct(cpus, 50)
+        print(f"| {step} | {pct(walls, 50)} | {pct(walls, 95)} | {pct(cpus, 50)} | {pct(cpus, 95)} | "
+              f"{result['queries'][step]} |")
     print(f"| the four | | | {total:.1f} | | |")
     if result["top"]:
         print("\n```\n" + result["top"] + "\n```")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from mixed import pct  # noqa: E402
 from run import django, env_for  # noqa: E402
 
 CODE = r'''
@@ -25,23 +26,13 @@ import json, random, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_static.models import StaticDevice
 from organisation.models import User
+from tests.second_factor import verify  # the session as after the second factor (the signer and the clerk need one)
 n = __N__
 HOMES = ("demo_staff", "demo_officer", "demo_council", "demo_leader", "demo_admin", "demo_signer", "demo_clerk")
 lines = [l.split(" ", 1) for l in open(__URLS__).read().splitlines() if l]
 who = {"dossier": "demo_officer", "queue": "demo_officer", "history": "demo_officer", "dashboard": "demo_leader",
        "public": None, "ping": None}
-def pct(values, q):
-    values = sorted(values)
-    return round(values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))], 1)
-def verified(client, user):
-    """The session as after the second factor (the signer and the clerk always need one)."""
-    device, _ = StaticDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
 rows = {}
 for kind in ("dossier", "queue", "history", "dashboard", "public", *(f"home: {u[5:]}" for u in HOMES), "ping"):
     client = Client(HTTP_HOST="localhost")
@@ -49,7 +40,7 @@ for kind in ("dossier", "queue", "history", "dashboard", "public", *(f"home: {u[
     if username:
         user = User.objects.get(username=username)
         client.force_login(user)
-        verified(client, user)
+        verify(client, user)
     if kind == "ping":
         urls = ["/ping"] * (n + 10)
     elif kind.startswith("home: "):
@@ -68,8 +59,7 @@ for kind in ("dossier", "queue", "history", "dashboard", "public", *(f"home: {u[
             cpus.append((time.process_time() - cpu) * 1000)
         assert status == 200, (kind, path, status)
         queries = max(queries, len(captured.captured_queries))
-    rows[kind] = {"n": len(walls), "wall_p50": pct(walls, 50), "wall_p95": pct(walls, 95),
-                  "cpu_p50": pct(cpus, 50), "cpu_p95": pct(cpus, 95), "queries": queries}
+    rows[kind] = {"walls": walls, "cpus": cpus, "queries": queries}
 print(json.dumps(rows))
 '''
 
@@ -84,8 +74,10 @@ def main():
     if not urls.exists():
         sys.exit("run bench/mixed.py first: it writes the mix's requests to var/bench-urls.txt")
     env = dict(env_for(args.scale), FRAGMENT_CACHE_SECONDS="0")
-    rows = json.loads(django(CODE.replace("__URLS__", repr(str(urls))).replace("__N__", str(args.requests)),
-                             env).strip().splitlines()[-1])
+    measured = json.loads(django(CODE.replace("__URLS__", repr(str(urls))).replace("__N__", str(args.requests)),
+                                 env).strip().splitlines()[-1])
+    rows = {kind: {"wall_p50": pct(m["walls"], 50), "wall_p95": pct(m["walls"], 95), "cpu_p50": pct(m["cpus"], 50),
+                   "cpu_p95": pct(m["cpus"], 95), "queries": m["queries"]} for kind, m in measured.items()}
     print(f"Scale {args.scale:g}, fragments off, {args.requests} distinct requests per kind in one process "
           "(Django's handler, no network):\n")
     print("| kind | wall p50 ms | wall p95 ms | CPU p50 ms | CPU p95 ms | queries (max) | wall p95 × /ping |")
