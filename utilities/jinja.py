@@ -12,7 +12,6 @@ What each helper stands for:
 * ``_("… %(name)s …", name=value)`` — ``{% blocktranslate with name=value %}``: the translation as written (not
   escaped), each value escaped and put in. The message ids are the ones ``makemessages`` took from the Django
   templates (``trimmed`` ones on one line).
-* ``ngettext(singular, plural, count, **values)`` — ``{% blocktranslate count … %}``.
 * ``date(value, "SHORT_DATE_FORMAT")`` — the ``date`` filter, in local time.
 * ``url(name, *args)`` — ``{% url %}``; ``language()`` — ``{% get_current_language %}``.
 * every ``{{ value }}`` is written as Django writes a variable: in local time, localized, escaped.
@@ -20,7 +19,7 @@ What each helper stands for:
 
 from __future__ import annotations
 
-from django.template.defaultfilters import floatformat, linebreaksbr
+from django.template.defaultfilters import date as date_filter, floatformat, linebreaksbr
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.html import conditional_escape
@@ -36,16 +35,9 @@ def _translate(message: str, **values):
     return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # values escaped  # nosec B308 B703
 
 
-def _ngettext(singular: str, plural: str, count: int, **values):
-    text = translation.ngettext(singular, plural, count)
-    return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # values escaped  # nosec B308 B703
-
-
 def date(value, fmt: str = "DATE_FORMAT") -> str:
-    """The ``date`` filter: local time, the active language's format (a format name or a format string)."""
-    if value in (None, ""):
-        return ""
-    return formats.date_format(template_localtime(value), fmt)
+    """The ``date`` filter (a format name or a format string), given the local time as a Django template gives it."""
+    return date_filter(template_localtime(value), fmt)
 
 
 def url(name: str, *args) -> str:
@@ -62,6 +54,6 @@ def environment(**options) -> Environment:
     options.setdefault("keep_trailing_newline", True)  # as the Django template language keeps it
     options.pop("autoescape", None)  # (the backend passes True; written out here)
     env = Environment(autoescape=True, finalize=_finalize, **options)
-    env.globals.update(_=_translate, ngettext=_ngettext, url=url, date=date, language=translation.get_language,
+    env.globals.update(_=_translate, url=url, date=date, language=translation.get_language,
                        floatformat=floatformat, linebreaksbr=linebreaksbr)
     return env
