@@ -53,12 +53,14 @@ DEFAULT_KEY = {SIGNER: "chairman", AGENCY: "city"}  # a decision's two keys, whe
 CITY_SEAL = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ", "HẢI PHÒNG"]
 
 
-def _ensure_test_pki() -> None:
+def _ensure_test_pki(path: str) -> None:
+    """The PKCS#12 file ``path`` is there; on a demo machine the test keys are made when it is not. Only the key
+    being loaded is asked for: a server that signs decisions needs no Board key file to do so."""
     config = _config()
-    if all(Path(config[p12]).exists() for p12, _label in KEY_SETTINGS.values()):
+    if Path(path).exists():
         return
     if not settings.DEMO_ACCOUNTS_ALLOWED:
-        raise ImproperlyConfigured("DOCUMENT_SIGNING: the PKCS#12 files are missing (configure the real keys).")
+        raise ImproperlyConfigured(f"DOCUMENT_SIGNING: the PKCS#12 file {path} is missing (configure the real keys).")
     from .pki import create_test_pki  # noqa: PLC0415 — demo only: the test CA (cryptography x509 builder) is made only when the key files are missing
 
     create_test_pki(Path(config["SIGNER_P12"]).parent, config["P12_PASSPHRASE"].encode(),
@@ -86,8 +88,8 @@ def _signer(key: str):
             token_criteria=TokenCriteria(label=config["PKCS11_TOKEN_LABEL"] or None), user_pin=config["PKCS11_PIN"])
         label = config[KEY_SETTINGS[key][1]]
         return pkcs11.PKCS11Signer(session, key_label=label, cert_label=label)
-    _ensure_test_pki()
     path = config[KEY_SETTINGS[key][0]]
+    _ensure_test_pki(path)
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=config["P12_PASSPHRASE"].encode())
     if signer is None:
         raise ImproperlyConfigured(f"DOCUMENT_SIGNING: cannot read {path}.")

@@ -311,3 +311,27 @@ def test_a_decision_naming_another_signer_is_not_signed_with_the_chairmans_key(s
     job = SigningJob.objects.get(reference=decision.pk)
     assert job.failed and "Trần Văn Khác" in job.reason and CHAIRMAN in job.reason
     assert _status(decision) == SignatureStatus.UNSIGNED
+
+
+def test_a_server_without_the_boards_key_still_signs_decisions(tmp_path, settings):
+    """Production (no demo keys made): each signature asks only for its own key file — the Chairman's signs with
+    signer.p12 and agency.p12 alone; the Board's key, missing, is refused by name."""
+    from django.core.exceptions import ImproperlyConfigured
+    from weasyprint import HTML
+
+    from documents.pki import create_test_pki
+
+    folder = tmp_path / "pki"
+    create_test_pki(folder, b"thu-nghiem", signer_name=CHAIRMAN, agency_name=CITY, board_name=BOARD)
+    (folder / "board.p12").unlink()
+    settings.DEMO_ACCOUNTS_ALLOWED = False
+    settings.DOCUMENT_SIGNING = {**settings.DOCUMENT_SIGNING, "P12_PASSPHRASE": "thu-nghiem", **{
+        name: str(folder / f"{file}.p12") for name, file in (("SIGNER_P12", "signer"), ("AGENCY_P12", "agency"),
+                                                             ("BOARD_P12", "board"))},
+        "TRUST_ROOTS": [str(folder / "ca.pem")]}
+    pdf = HTML(string="<p>CHỦ TỊCH</p><p style='margin-top:80px'>Nguyễn Văn Tùng</p>").write_pdf()
+    signed = signing.sign(pdf, signing.SIGNER, name_on_document="Nguyễn Văn Tùng", reason="thử")
+    assert [r.signer for r in signing.read_signatures(signed)] == [CHAIRMAN]
+    with pytest.raises(ImproperlyConfigured, match="board.p12"):
+        signing.sign(pdf, signing.AGENCY, name_on_document="Nguyễn Văn Tùng", reason="thử", key=SigningKey.BOARD)
+    assert not (folder / "board.p12").exists()
