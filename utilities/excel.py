@@ -51,7 +51,7 @@ def validate_column(sheet, column: str, *, choices: str | None = None, formula: 
 
 
 def max_rows() -> int:
-    return getattr(settings, "IMPORT_MAX_ROWS", 10000)
+    return settings.IMPORT_MAX_ROWS
 
 
 def data_rows(upload, width: int, progress=None) -> list[tuple[int, list]]:
