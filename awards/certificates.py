@@ -23,24 +23,16 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from documents.pdf import qr_data_uri, render_pdf_in_parts
-from organisation.history import show_as_of
+from documents.pdf import render_pdf_in_parts
 from organisation.permissions import is_board
 
-from .documents import certificate_wording, verification_url
+from .documents import certificate_context
 from .models import BatchStatus, CertificateBatch, Decision
+from .payments import awardees
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 25  # certificates laid out together, and counted on the page
 STALE_AFTER = dt.timedelta(minutes=15)  # a batch still "being made" this long after it was asked for: its worker died
-
-
-def in_force(decision: Decision):
-    """The awards of the decision that get a certificate now: awarded and not revoked, in the annex's order."""
-    rows = list(decision.awardees.filter(revoked_by__isnull=True).select_related(
-        "award_type", "person", "collective_unit", "submission__unit").order_by("award_type__order", "id"))
-    show_as_of([u for n in rows for u in (n.submission.unit, n.collective_unit)], decision.issued_on)
-    return rows
 
 
 def latest(decision: Decision) -> CertificateBatch | None:
@@ -91,16 +83,14 @@ def progress(batch: CertificateBatch) -> int:
 def render(decision: Decision, report: Callable[[int], None] | None = None) -> tuple[bytes, int]:
     """One PDF of every certificate in force; ``report(n)`` is told how many certificates are drawn so far (every
     ``PROGRESS_EVERY``: the pages are laid out in parts of that many, with the same fonts, and joined)."""
-    rows = in_force(decision)
+    rows = awardees(decision, payable=True)  # the awards in force, in the annex's order, units as on the day
 
     def parts():
         for start in range(0, len(rows), PROGRESS_EVERY):
             pages = []
             for nominee in rows[start:start + PROGRESS_EVERY]:
                 nominee.decision = decision  # one decision, not one copy per awardee
-                url = verification_url(nominee)
-                pages.append({"nominee": nominee, "url": url, "qr": qr_data_uri(url),
-                              **certificate_wording(nominee)})
+                pages.append(certificate_context(nominee))
             yield render_to_string("awards/pdf/certificates.html", {"decision": decision, "certificates": pages})
 
     def counted(parts_done: int) -> None:

@@ -69,6 +69,11 @@ def certificate_pdf(nominee: Nominee) -> bytes:
         raise ValueError("Certificates exist only for awarded nominees.")
 
     show_as_of([nominee.submission.unit, nominee.collective_unit], nominee.decision.issued_on)
+    return render_pdf("awards/pdf/certificate.html", {**certificate_context(nominee), "decision": nominee.decision})
+
+
+def certificate_context(nominee: Nominee) -> dict:
+    """One certificate's page: the awardee, the public check's address and its QR code, the wording (alone, or one of
+    a decision's certificates printed together, awards.certificates)."""
     url = verification_url(nominee)
-    return render_pdf("awards/pdf/certificate.html", {"nominee": nominee, "decision": nominee.decision, "url": url,
-                                                "qr": qr_data_uri(url), **certificate_wording(nominee)})
+    return {"nominee": nominee, "url": url, "qr": qr_data_uri(url), **certificate_wording(nominee)}
