@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from campaigns.models import MemberScore
-from documents.formats import number
+from documents.formats import number, short_date
 from legal.models import AwardType, EligibilityRule, Parameter
 from organisation.models import Person
 from organisation.text import fold, in_sentence
@@ -674,7 +674,7 @@ def _service_months(rule, ev, year, nominee):
         1 if end.day >= person.hired_on.day else 0)
     return Finding(months >= minimum, _("%(months)s month(s) in service by the end of %(year)s (needs %(min)s): "
                                         "recruited on %(date)s") % {
-        "months": max(months, 0), "year": year, "min": minimum, "date": person.hired_on.strftime("%d/%m/%Y")})
+        "months": max(months, 0), "year": year, "min": minimum, "date": short_date(person.hired_on)})
 
 
 def _absence_at_most(rule, ev, year, nominee):
@@ -761,10 +761,10 @@ def _achievement_facts(rule, ev, year, nominee):
     if AchievementFact.WHEN in wanted and when:
         if when > timezone.localdate():
             problems.append(_("the date of the achievement %(date)s is in the future") % {
-                "date": when.strftime("%d/%m/%Y")})
+                "date": short_date(when)})
         elif rule.params.get("in_year", True) and when.year != year:
             problems.append(_("the achievement of %(date)s is outside the year of achievement %(year)s of the "
-                              "dossier") % {"date": when.strftime("%d/%m/%Y"), "year": year})
+                              "dossier") % {"date": short_date(when), "year": year})
     if missing or problems:
         # A fact recorded and wrong refuses; a fact not recorded yet is named for the unit to add (the dossier is
         # incomplete, not the achievement refused).
@@ -774,7 +774,7 @@ def _achievement_facts(rule, ev, year, nominee):
         if problems:
             message += ("; " if missing else "") + "; ".join(problems)
         return Finding(False if problems else None, message)
-    shown = [values[f] if f != AchievementFact.WHEN else values[f].strftime("%d/%m/%Y")
+    shown = [values[f] if f != AchievementFact.WHEN else short_date(values[f])
              for f in wanted if f not in (AchievementFact.WHAT, AchievementFact.EVIDENCE)]
     detail = ", ".join(str(v) for v in shown)
     return Finding(True, _("%(criterion)s: recorded (%(detail)s)") % {"criterion": rule.description,
@@ -815,10 +815,10 @@ def _blocking(ev: Evidence, year: int, today: dt.date) -> list[Finding]:
         active_now = block.starts_on <= today and (block.ends_on is None or block.ends_on >= today)
         if block.kind == BlockKind.DISCIPLINE and during_year:
             findings.append(Finding(False, _("disciplined (%(form)s) from %(date)s") % {
-                "form": block.level or "—", "date": block.starts_on.strftime("%d/%m/%Y")}, "Luật TĐKT 2022"))
+                "form": block.level or "—", "date": short_date(block.starts_on)}, "Luật TĐKT 2022"))
         elif block.kind in (BlockKind.INVESTIGATION, BlockKind.COMPLAINT) and active_now:
             findings.append(Finding(False, _("%(kind)s since %(date)s") % {
-                "kind": in_sentence(block.get_kind_display()), "date": block.starts_on.strftime("%d/%m/%Y")},
+                "kind": in_sentence(block.get_kind_display()), "date": short_date(block.starts_on)},
                 "Luật TĐKT 2022"))
     return findings
 

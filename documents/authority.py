@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from .formats import short_date
 from .models import SignedPaper, SigningAuthority
 
 
@@ -21,7 +22,7 @@ def for_kind(kind: str, day: dt.date) -> SigningAuthority:
     if row is None:
         raise ValidationError(_("No signing authority is recorded for %(kind)s on %(date)s (admin: “Signing "
                                 "authorities”); nothing was signed.") % {
-            "kind": SignedPaper(kind).label, "date": f"{day:%d/%m/%Y}"})
+            "kind": SignedPaper(kind).label, "date": short_date(day)})
     return row
 
 

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .formats import short_date
+
 
 class NumberSequence(models.Model):
     """Gapless yearly counters by series (decision numbers, golden-book numbers, report numbers), locked row by
@@ -133,7 +135,7 @@ class SigningAuthority(models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "valid_from"], name="signing_authority_from")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.signer_title} / {self.agency_name} ({self.valid_from:%d/%m/%Y})"
+        return f"{self.get_kind_display()}: {self.signer_title} / {self.agency_name} ({short_date(self.valid_from)})"
 
     def clean(self) -> None:
         from organisation.roles import Role, has_role  # noqa: PLC0415 — only when the admin validates a row
