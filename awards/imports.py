@@ -14,7 +14,7 @@ from organisation.models import Person, Unit
 from organisation.text import fold
 from utilities.excel import UnreadableWorkbook, capped, data_rows, too_long, validate_column, workbook_bytes
 
-from .models import Subject, Submission
+from .models import ArticlePoint, Subject, Submission
 from .services import add_nominees
 
 # The template's columns, in order: the nomination, then the person or collective it is for (codes, so that the
@@ -88,7 +88,7 @@ def template_workbook(persons=None) -> bytes:
         listed.append(["Mã", "Họ tên", "Đơn vị", "Đối tượng"])
         for person in persons.select_related("unit").order_by("unit__path", "full_name")[:5000]:
             listed.append([person.pk, person.full_name, person.unit.name, person.get_category_display()])
-    validate_column(sheet, LETTER["criterion"], choices="a,b,c,d",
+    validate_column(sheet, LETTER["criterion"], choices=",".join(ArticlePoint.values),
                     message=_("Choose the point a, b, c or d of Art 74.1 (leave it empty for other awards)."))
     for key in ("labour_productivity", "labour_income", "labour_initiative"):
         validate_column(sheet, LETTER[key], choices="Có,Không", message=_("Choose Có or Không, or leave it empty."))
@@ -130,10 +130,10 @@ def _facts(cells: dict, problems: list) -> dict:
     """The point, the achievement's facts and the Art 24.3 results of one row, as save_nominee takes them."""
     facts = {}
     criterion = fold(cells["criterion"]).removeprefix("diem").strip()
-    if criterion and criterion not in ("a", "b", "c", "d"):
+    if criterion and criterion not in ArticlePoint.values:
         problems.append(_problem("criterion", _("“%(value)s” is not a point; write a, b, c or d") % {
             "value": cells["criterion"]}))
-    facts["criterion"] = criterion if criterion in ("a", "b", "c", "d") else ""
+    facts["criterion"] = criterion if criterion in ArticlePoint.values else ""
     try:
         facts["achievement_on"] = _date(cells["achievement_on"])
     except ValueError:

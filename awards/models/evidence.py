@@ -8,7 +8,7 @@ from legal.models import AwardType
 from organisation.models import Person
 from organisation.scoping import scope_key, scope_to_user
 
-from .enums import BlockKind, CommendationType, Decider, InitiativeLevel, Rating
+from .enums import BlockKind, CommendationType, Decider, InitiativeLevel, LabourCriterion, Rating
 
 
 class TaskRating(models.Model):
@@ -66,8 +66,8 @@ class LabourResult(models.Model):
         return f"{self.person} {self.year}"
 
     def met(self, criterion: str) -> bool | None:
-        return {"productivity": self.productivity, "income": self.income,
-                "initiative": self.initiative_applied}.get(criterion)
+        return {LabourCriterion.PRODUCTIVITY: self.productivity, LabourCriterion.INCOME: self.income,
+                LabourCriterion.INITIATIVE: self.initiative_applied}.get(criterion)
 
 
 class InitiativeQuerySet(models.QuerySet):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from legal.models import AwardType
-from organisation.models import Person, Unit
+from organisation.models import Person, PersonCategory, Unit
 from organisation.permissions import require_unit_actor
 from organisation.text import clean_text, fold, in_sentence
 from utilities.workflow import Step
@@ -30,7 +30,7 @@ from ..workflow import DOSSIER
 from .steps import _lock, record
 
 # Persons who may have no task rating and are judged by their results of the year instead (Law 06/2022 Art 24.3).
-LABOUR_CATEGORIES = ("worker", "farmer", "citizen")
+LABOUR_CATEGORIES = (PersonCategory.WORKER, PersonCategory.FARMER, PersonCategory.CITIZEN)
 
 
 @transaction.atomic
