@@ -53,6 +53,7 @@ class NomineeSerializer(serializers.ModelSerializer):
                   "golden_book_number", "decision"]
         read_only_fields = ["appraisal", "appraisal_reason", "eligibility", "outcome", "golden_book_number",
                             "decision"]
+        extra_kwargs = {"criterion_evidence": {"max_length": 4000}}  # as the form and the Excel list bound it
 
 
 class SubmissionSerializer(serializers.ModelSerializer):

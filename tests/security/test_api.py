@@ -135,3 +135,16 @@ def test_openapi_schema_and_docs(client, db):
     assert schema.status_code == 200 and b"/api/v1/submissions/{id}/appraise/" in schema.content
     client.force_login(User.objects.get(username="demo_officer"))
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_a_nominee_s_criterion_evidence_is_bounded_through_the_api_as_in_the_form(db):
+    from ..awards_helpers import draft, person
+
+    staff = api("demo_staff")
+    submission = draft(names=())
+    too_long = staff.post(f"/api/v1/submissions/{submission.pk}/nominees/", {
+        "subject": "individual", "person": person("Nguyễn Văn An").pk, "name": "Nguyễn Văn An",
+        "award_type": "bang-khen-chu-tich", "achievement_summary": "Cứu người", "criterion_evidence": "x" * 4001},
+        format="json")
+    assert too_long.status_code == 400 and "criterion_evidence" in too_long.json()
+    assert not submission.nominees.exists()
