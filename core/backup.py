@@ -47,6 +47,7 @@ from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import connection
 from django.utils import timezone
 
+from documents.signing import KEY_SETTINGS
 from utilities.embedded_db import ensure_database
 
 from .health import record_backup
@@ -208,8 +209,8 @@ def _certificates() -> list[tuple[str, bytes]]:
         if path.is_file():
             found.append((f"trust-{len(found) + 1}-{path.stem}.pem", path.read_bytes()))
     if config["BACKEND"] == "pkcs12":
-        for role in ("signer", "agency", "board"):
-            path = Path(config.get(f"{role.upper()}_P12", ""))
+        for p12, _label in KEY_SETTINGS.values():  # each key the signing host holds, named by its file's role
+            role, path = p12.removesuffix("_P12").lower(), Path(config.get(p12, ""))
             if not path.is_file():
                 continue
             try:
@@ -232,8 +233,7 @@ def _key_files() -> list[Path]:
     config = settings.DOCUMENT_SIGNING
     if config["BACKEND"] != "pkcs12":
         return []
-    return [p for p in (Path(config[name]) for name in ("SIGNER_P12", "AGENCY_P12", "BOARD_P12") if config.get(name))
-            if p.is_file()]
+    return [p for p in (Path(config[p12]) for p12, _label in KEY_SETTINGS.values() if config.get(p12)) if p.is_file()]
 
 
 # --- Writing, checking, listing -------------------------------------------------------------------------------------
