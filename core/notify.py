@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from organisation.models import User
 from utilities import messages
-from utilities.messages import Message, Texts
+from utilities.messages import Message
 
 from .models import Notification
 
@@ -37,26 +37,15 @@ def absolute(link: str) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + "/" + link.lstrip("/")
 
 
-def _stored(value) -> dict | None:
-    if isinstance(value, Message):
-        return value.data
-    if isinstance(value, Texts):
-        return {"texts": value.by_language}
-    return {"texts": {settings.LANGUAGE_CODE: value}} if value else None
-
-
-def _in_portal_language(value) -> str:
-    return messages.in_language(_stored(value), settings.LANGUAGE_CODE) if not isinstance(value, str) else value
-
-
 def deliver(users, title, body="", link: str = "") -> int:
     """Store the message for each of ``users`` and e-mail those with an address (the link made absolute).
     ``title`` and ``body``: a ``utilities.messages.Message`` (or ``Texts``), kept as what to say so that each
     reader sees it in their language, or a plain text; the e-mail and the stored title are in the portal's."""
     users = list(users)
-    message = None if isinstance(title, str) and isinstance(body, str) else {
-        "title": _stored(title), "body": _stored(body)}
-    title, body = _in_portal_language(title), _in_portal_language(body)
+    kept = {"title": messages.stored(title), "body": messages.stored(body)}
+    message = None if isinstance(title, str) and isinstance(body, str) else kept
+    title, body = (value if isinstance(value, str) else messages.in_language(kept[part], settings.LANGUAGE_CODE)
+                   for part, value in (("title", title), ("body", body)))
     Notification.objects.bulk_create(Notification(user=u, title=title[:255], body=body, link=link, message=message)
                                      for u in users)
     _forget_unread([u.pk for u in users])

@@ -70,6 +70,16 @@ class Message:
         return hash(json.dumps(self.data, sort_keys=True))
 
 
+def stored(value) -> dict | None:
+    """What a notification or a ledger line keeps of ``value`` (a ``Message``, ``Texts`` or a plain text in the
+    portal's language), as ``render`` reads it; None for no text."""
+    if isinstance(value, Message):
+        return value.data
+    if isinstance(value, Texts):
+        return {"texts": value.by_language}
+    return {"texts": {settings.LANGUAGE_CODE: value}} if value else None
+
+
 def _encode(value):
     if isinstance(value, Message):
         return {"message": value.data}
