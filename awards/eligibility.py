@@ -349,7 +349,8 @@ def _labour_results(rule, ev, year) -> Finding:
                                "taking part in the movements), without a task rating; the officer confirms them") % {
             "category": category})
     labels = dict(LabourCriterion.choices)
-    result = LabourResult.objects.filter(person=ev.person, year=year).first()
+    result = _remembered(("labour", ev.person.pk, year),  # read once for both languages and for a batch's reruns
+                         lambda: LabourResult.objects.filter(person=ev.person, year=year).first())
     if result is None:
         return Finding(None, _("%(category)s without a task rating: no results of %(year)s recorded for the "
                                "criteria of Art 24.3; missing: %(missing)s") % {
